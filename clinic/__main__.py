@@ -1,0 +1,5 @@
+"""Allow ``python -m clinic`` as an alias of the ``clinic`` command."""
+
+from clinic.cli import main
+
+raise SystemExit(main())

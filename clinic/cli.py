@@ -1,0 +1,511 @@
+"""The ``clinic`` command: argparse subcommands that parse, call a service and print.
+
+Errors the user can act on print one line, ``clinic: error: ...``, and exit with status 2; nothing
+is changed by a command that fails. An unexpected failure prints only the exception's type (never
+its message, which could hold a person's data) unless ``CLINIC_DEBUG=1`` is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import os
+import resource
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from clinic import __version__
+from clinic.domain.answers import AnswersInvalid
+from clinic.domain.roles import ROLE_NAMES
+from clinic.store.clinic import (
+    Clinic,
+    RecordSummary,
+    Session,
+    StoreError,
+    create_clinic,
+)
+from clinic.store.vault import VaultError
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+DEMO_PASSPHRASE = "demo-clinic-day"  # noqa: S105 - the published passphrase of the synthetic demo
+DEMO_USERS = (
+    ("admin", "admin"),
+    ("vol", "volunteer"),
+    ("atty", "attorney"),
+    ("coord", "coordinator"),
+)
+
+
+class CliError(Exception):
+    """A usage problem found by the CLI itself."""
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    value = getattr(args, "data", None) or os.environ.get("CLINIC_DATA")
+    if not value:
+        raise CliError("no data folder: give --data DIR or set CLINIC_DATA")
+    return Path(value).expanduser()
+
+
+def _read_secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(f"no passphrase: set {env} or run in a terminal to be asked")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat it: ") != first:
+        raise CliError("the two passphrases differ")
+    return first
+
+
+def _read_user(args: argparse.Namespace) -> str:
+    value = getattr(args, "user", None) or os.environ.get("CLINIC_USER")
+    if value:
+        return str(value)
+    if not sys.stdin.isatty():
+        raise CliError("no user: give --user NAME or set CLINIC_USER")
+    return input("User: ").strip()
+
+
+def _unlock(args: argparse.Namespace) -> Session:
+    clinic = Clinic(_data_dir(args))
+    user = _read_user(args)
+    passphrase = _read_secret("CLINIC_PASSPHRASE", f"Passphrase for {user}: ")
+    return clinic.unlock(user, passphrase)
+
+
+def _print_table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    if not rows:
+        return
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+
+
+def _person_rows(people: Sequence[RecordSummary]) -> list[list[str]]:
+    rows = [["ID", "FAMILY", "GIVEN", "NATIVE", "BORN", "LANG", "STATUS"]]
+    for p in people:
+        rows.append([p.record_id[:8], p.family, p.given, p.native, p.dob, p.language, p.status])
+    return rows
+
+
+def _load_json_file(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}") from None
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    data = _data_dir(args)
+    passphrase = _read_secret(
+        "CLINIC_PASSPHRASE", f"New passphrase for {args.admin}: ", confirm=True
+    )
+    create_clinic(
+        data,
+        site=args.site,
+        admin=args.admin,
+        passphrase=passphrase,
+        kdf_seconds=args.kdf_seconds,
+        timezone=args.timezone,
+    )
+    print(f"Created clinic '{args.site.strip()}' in {data} with admin user {args.admin}.")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    session = _unlock(args)
+    if args.user_cmd == "list":
+        rows = [["USER", "ROLE", "STATE", "CREATED"]]
+        for u in session.list_users():
+            rows.append(
+                [
+                    u.username,
+                    u.role.value,
+                    "disabled" if u.disabled else "active",
+                    u.created_at[:10],
+                ]
+            )
+        _print_table(rows, sys.stdout)
+    elif args.user_cmd == "add":
+        new = _read_secret(
+            "CLINIC_NEW_PASSPHRASE", f"New passphrase for {args.name}: ", confirm=True
+        )
+        session.add_user(args.name, args.role, new)
+        print(f"Added {args.role} {args.name}.")
+    elif args.user_cmd == "passwd":
+        target = args.name or session.username
+        new = _read_secret("CLINIC_NEW_PASSPHRASE", f"New passphrase for {target}: ", confirm=True)
+        session.change_passphrase(target, new)
+        print(f"Changed the passphrase of {target}.")
+    elif args.user_cmd == "disable":
+        session.disable_user(args.name)
+        print(f"Disabled {args.name}; their key wrap is deleted.")
+    return 0
+
+
+def _people_from_json(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, dict):
+        return [data]
+    if isinstance(data, list) and all(isinstance(p, dict) for p in data):
+        return list(data)
+    raise CliError("the file must hold an answers object or a list of them")
+
+
+def cmd_intake(args: argparse.Namespace) -> int:
+    session = _unlock(args)
+    sub = args.intake_cmd
+    if sub == "import":
+        people = _people_from_json(_load_json_file(Path(args.file)))
+        result = session.import_people(people)
+        for i, record_id in enumerate(result.record_ids):
+            print(f"imported {record_id}" + (f" (person {i})" if len(people) > 1 else ""))
+        for i, other, kind in result.possible_duplicates:
+            print(
+                f"warning: person {i} has the same {kind.replace('_', ' ')} as record {other[:8]}: "
+                "check for a duplicate",
+                file=sys.stderr,
+            )
+        print(f"Imported {len(result.record_ids)} people.", file=sys.stderr)
+    elif sub == "list":
+        listed, damaged = session.list_records()
+        _print_table(_person_rows(listed), sys.stdout)
+        print(f"{len(listed)} people.", file=sys.stderr)
+        for exc in damaged:
+            print(f"clinic: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if damaged else 0
+    elif sub == "show":
+        record_id = session.resolve_id(args.id)
+        state = session.show(record_id)
+        if args.json:
+            out = {
+                "record_id": state.record_id,
+                "status": state.status.value,
+                "language": state.language,
+                "created_at": state.created_at,
+                "updated_at": state.updated_at,
+                "answers": dict(sorted(state.answers.items())),
+                "conflicts": sorted(state.conflicts),
+                "events": state.event_count,
+            }
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+        else:
+            print(
+                f"Record {state.record_id}  status: {state.status.value}  "
+                f"events: {state.event_count}"
+            )
+            print(f"Created {state.created_at} by {state.created_by}; updated {state.updated_at}")
+            for key, value in sorted(state.answers.items()):
+                shown = (
+                    json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+                )
+                print(f"  {key}: {shown}")
+            for key in sorted(state.conflicts):
+                print(f"  CONFLICT {key}: edited on two laptops at once; choose a value")
+    elif sub == "export":
+        record_id = session.resolve_id(args.id)
+        answers = session.export(record_id)
+        text = json.dumps(answers, ensure_ascii=False, indent=2) + "\n"
+        if args.out:
+            _write_file_atomically(Path(args.out), text)
+            print(f"Exported {record_id[:8]} to {args.out}.", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+    elif sub == "find":
+        if args.a_number:
+            ids = session.find_by_a_number(args.a_number)
+        elif args.ssn:
+            ids = session.find_by_ssn(args.ssn)
+        elif args.family and args.dob:
+            ids = session.find_by_name_dob(args.family, args.dob)
+        else:
+            raise CliError(
+                "find needs --a-number N, --ssn N, or --family NAME with --dob YYYY-MM-DD"
+            )
+        found = [session.summarize(session.load(i)) for i in ids]
+        _print_table(_person_rows(found), sys.stdout)
+        print(f"{len(found)} match(es).", file=sys.stderr)
+    return 0
+
+
+def _write_file_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise CliError(f"{path}: cannot be written ({exc.strerror})") from None
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from clinic.domain.demo import generate_people
+
+    data = _data_dir(args)
+    passphrase = os.environ.get("CLINIC_PASSPHRASE", DEMO_PASSPHRASE)
+    today = date.fromisoformat(args.on) if args.on else date.today()
+    fresh = not (data / "clinic.db").exists()
+    if fresh:
+        create_clinic(
+            data, site=args.site, admin="admin", passphrase=passphrase, kdf_seconds=args.kdf_seconds
+        )
+    clinic = Clinic(data)
+    session = clinic.unlock("admin", passphrase)
+    if fresh:
+        for name, role in DEMO_USERS[1:]:
+            session.add_user(name, role, passphrase)
+        session.import_people(
+            generate_people(args.people, seed=args.seed, today=today), source="demo"
+        )
+        print(f"Built a demo clinic in {data} with {args.people} synthetic people.")
+    else:
+        print(f"The demo clinic in {data} already exists; showing it.")
+    print(
+        "Sign in as admin, vol (volunteer), atty (attorney) or coord (coordinator); "
+        + (
+            "the passphrase is in CLINIC_PASSPHRASE."
+            if "CLINIC_PASSPHRASE" in os.environ
+            else f"the demo passphrase is '{DEMO_PASSPHRASE}'."
+        )
+    )
+    if args.list:
+        people, _damaged = session.list_records()
+        _print_table(_person_rows(people), sys.stdout)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    session = _unlock(args)
+    problems = session.check()
+    for p in problems:
+        print(f"problem: {p}")
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return EXIT_USAGE
+    print("Database, records and audit chain: all checks passed.")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    session = _unlock(args)
+    rows = [["SEQ", "AT", "USER", "ACTION", "RECORD", "DETAIL"]]
+    for e in session.audit_log():
+        rows.append([str(e.seq), e.at[:19], e.user, e.action, (e.record_id or "")[:8], e.detail])
+    _print_table(rows, sys.stdout)
+    problems = session.verify_audit()
+    for p in problems:
+        print(f"clinic: error: {p}", file=sys.stderr)
+    return EXIT_USAGE if problems else 0
+
+
+# -- parser ---------------------------------------------------------------------------------
+
+
+def _add_data(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the clinic data folder (default: $CLINIC_DATA)",
+    )
+
+
+def _add_unlock(p: argparse.ArgumentParser) -> None:
+    _add_data(p)
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="who signs in (default: $CLINIC_USER; the passphrase comes from $CLINIC_PASSPHRASE "
+        "or a prompt)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clinic",
+        description="ClinicDay: encrypted intake, screening and USCIS packets for DACA clinics.",
+        epilog="Environment: CLINIC_DATA (data folder), CLINIC_USER and CLINIC_PASSPHRASE "
+        "(non-interactive unlock), CLINIC_NEW_PASSPHRASE (for user add/passwd).",
+    )
+    parser.add_argument("--version", action="version", version=f"clinic {__version__}")
+    parser.add_argument(
+        "--data", metavar="DIR", help="the clinic data folder (default: $CLINIC_DATA)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    p = sub.add_parser(
+        "init",
+        help="create a clinic data folder with its first admin user",
+        description="Create a clinic data folder. The admin's passphrase comes from "
+        "CLINIC_PASSPHRASE or a prompt (asked twice).",
+    )
+    _add_data(p)
+    p.add_argument("--site", required=True, help="the site's name, as reports show it")
+    p.add_argument("--admin", required=True, metavar="USER", help="the first admin's user name")
+    p.add_argument("--timezone", help="the clinic's IANA time zone (default: the system's)")
+    p.add_argument(
+        "--kdf-seconds",
+        type=float,
+        default=0.5,
+        metavar="S",
+        help="tune Argon2id to take about S seconds per unlock (default 0.5)",
+    )
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser(
+        "user",
+        help="manage users and roles: add, list, passwd, disable",
+        description="Manage the clinic's users. New passphrases come from "
+        "CLINIC_NEW_PASSPHRASE or a prompt.",
+    )
+    usub = p.add_subparsers(dest="user_cmd", metavar="ACTION", required=True)
+    q = usub.add_parser("list", help="list users, roles and whether they are active")
+    _add_unlock(q)
+    q = usub.add_parser("add", help="add a user with a role and a passphrase")
+    _add_unlock(q)
+    q.add_argument("name", help="the new user's name")
+    q.add_argument("--role", required=True, choices=ROLE_NAMES, help="the new user's role")
+    q = usub.add_parser("passwd", help="change your passphrase, or reset another user's")
+    _add_unlock(q)
+    q.add_argument("name", nargs="?", help="whose passphrase (default: your own)")
+    q = usub.add_parser("disable", help="disable a user and delete their key wrap")
+    _add_unlock(q)
+    q.add_argument("name", help="the user to disable")
+    p.set_defaults(func=cmd_user)
+
+    p = sub.add_parser(
+        "intake",
+        help="import, list, show, export and find people's records",
+        description="People's records: the answers JSON is described in docs/answers.md.",
+    )
+    isub = p.add_subparsers(dest="intake_cmd", metavar="ACTION", required=True)
+    q = isub.add_parser(
+        "import", help="import an answers JSON file (one person or a list); all or nothing"
+    )
+    _add_unlock(q)
+    q.add_argument("file", help="the answers JSON file")
+    q = isub.add_parser("list", help="list everyone in the clinic")
+    _add_unlock(q)
+    q = isub.add_parser("show", help="show one record's answers and status")
+    _add_unlock(q)
+    q.add_argument("id", help="the record id, or its first characters (at least 4)")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q = isub.add_parser("export", help="write one record's answers JSON (audited)")
+    _add_unlock(q)
+    q.add_argument("id", help="the record id, or its first characters (at least 4)")
+    q.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    q = isub.add_parser("find", help="find people by A-Number, SSN, or family name and birth date")
+    _add_unlock(q)
+    q.add_argument("--a-number", metavar="N", help="an A-Number, with or without A and dashes")
+    q.add_argument("--ssn", metavar="N", help="a Social Security number")
+    q.add_argument("--family", metavar="NAME", help="family name (with --dob)")
+    q.add_argument("--dob", metavar="YYYY-MM-DD", help="date of birth (with --family)")
+    p.set_defaults(func=cmd_intake)
+
+    p = sub.add_parser(
+        "demo",
+        help="build a demo clinic with synthetic people and list them",
+        description="Build (once) a demo clinic with synthetic people. Users admin, "
+        "vol, atty and coord share the passphrase in CLINIC_PASSPHRASE, or the "
+        f"published demo passphrase '{DEMO_PASSPHRASE}'.",
+    )
+    _add_data(p)
+    p.add_argument(
+        "--people", type=int, default=40, metavar="N", help="how many people (default 40)"
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=20261121,
+        help="random seed: the same seed gives the same people",
+    )
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the demo's 'today' (default: today)")
+    p.add_argument("--site", default="Demo Clinic (synthetic data)", help="the demo site's name")
+    p.add_argument(
+        "--kdf-seconds", type=float, default=0.5, metavar="S", help="Argon2id tuning target"
+    )
+    p.add_argument("--no-list", dest="list", action="store_false", help="do not list the people")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser(
+        "check", help="verify the database, every record's encryption and the audit chain"
+    )
+    _add_unlock(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "audit", help="show the audit log (who did what to which record) and verify it"
+    )
+    _add_unlock(p)
+    p.set_defaults(func=cmd_audit)
+    return parser
+
+
+def _disable_core_dumps() -> None:
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"clinic: error: {message}", file=sys.stderr)
+    raise SystemExit(EXIT_USAGE)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _disable_core_dumps()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return func(args)
+    except AnswersInvalid as exc:
+        print(
+            f"clinic: error: {len(exc.errors)} problem(s) in the answers; nothing was stored:",
+            file=sys.stderr,
+        )
+        for err in exc.errors:
+            print(f"  {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except (CliError, StoreError, VaultError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        print("clinic: interrupted; nothing was changed by the unfinished step", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("CLINIC_DEBUG") == "1":
+            raise
+        print(
+            f"clinic: internal error ({type(exc).__name__}); set CLINIC_DEBUG=1 to see details",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

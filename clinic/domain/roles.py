@@ -1,0 +1,45 @@
+"""Users' roles and what each may do (DESIGN.md section 1). Pure data, no I/O."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Role(enum.StrEnum):
+    """A user's role at the clinic."""
+
+    VOLUNTEER = "volunteer"  # screens, fills, prints
+    ATTORNEY = "attorney"  # reviews, comments, returns, approves
+    COORDINATOR = "coordinator"  # site setup, users, reports, alerts, forms
+    ADMIN = "admin"  # everything, key custody
+
+
+ROLE_NAMES = tuple(r.value for r in Role)
+
+
+def parse_role(text: str) -> Role:
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        raise ValueError(f"unknown role (choose one of: {', '.join(ROLE_NAMES)})") from None
+
+
+def may_manage(actor: Role, target: Role) -> bool:
+    """Whether ``actor`` may add, disable or reset the passphrase of a user with role ``target``.
+
+    Admins manage everyone; coordinators manage volunteers and attorneys; nobody else manages users.
+    """
+    if actor is Role.ADMIN:
+        return True
+    if actor is Role.COORDINATOR:
+        return target in (Role.VOLUNTEER, Role.ATTORNEY)
+    return False
+
+
+def may_approve(actor: Role) -> bool:
+    """Only attorneys (and admins acting as one) approve packets."""
+    return actor in (Role.ATTORNEY, Role.ADMIN)
+
+
+def may_read_audit(actor: Role) -> bool:
+    return actor in (Role.COORDINATOR, Role.ADMIN)

@@ -1,0 +1,1021 @@
+"""The clinic store service: create, open and unlock a clinic; users; records as encrypted logs.
+
+This is what the CLI (and later the GUI, from a worker thread) calls. A :class:`Clinic` is a data
+folder with its SQLite database, locked; :meth:`Clinic.unlock` checks a user's passphrase and gives
+a :class:`Session` holding the keys. Every write is one SQLite transaction (``BEGIN IMMEDIATE``,
+WAL, ``synchronous=FULL``): it happens whole or not at all, and what a call has returned is on
+disk.
+
+Error messages name ids, keys and problems, never a person's data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import sqlite3
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from clinic.domain import answers as answers_mod
+from clinic.domain.answers import AnswerError, AnswersInvalid
+from clinic.domain.events import (
+    Event,
+    EventType,
+    FieldChange,
+    RecordState,
+    diff_answers,
+    fold,
+)
+from clinic.domain.roles import Role, may_manage, may_read_audit, parse_role
+from clinic.store import migrate, schema
+from clinic.store.vault import (
+    KdfParams,
+    Keys,
+    VaultError,
+    WrongPassphrase,
+    check_new_passphrase,
+    new_data_key,
+    new_key_id,
+    tune_kdf,
+    unwrap_data_key,
+    wrap_data_key,
+)
+
+DB_NAME = "clinic.db"
+MIN_ID_PREFIX = 4
+
+
+class StoreError(Exception):
+    """A problem the user can act on; the message is one line and holds no personal data."""
+
+
+class NotAClinic(StoreError):
+    """The folder holds no clinic database (or the file is not one)."""
+
+
+class ClinicExists(StoreError):
+    """``init`` on a folder that already holds a clinic."""
+
+
+class AccessDenied(StoreError):
+    """Wrong user or passphrase, a disabled user, or a role without the right."""
+
+
+class NotFound(StoreError):
+    """No record (or user) with that id."""
+
+
+class RecordDamaged(StoreError):
+    """A record whose stored events fail their integrity check or cannot be read."""
+
+    def __init__(self, record_id: str, problem: str) -> None:
+        super().__init__(f"record {record_id}: {problem}")
+        self.record_id = record_id
+        self.problem = problem
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _system_timezone() -> str:
+    tz = os.environ.get("TZ", "").lstrip(":")
+    candidates = [tz] if tz else []
+    with contextlib.suppress(OSError):
+        target = os.readlink("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    for name in candidates:
+        try:
+            ZoneInfo(name)
+            return name
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return "UTC"
+
+
+def _check_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise StoreError(
+            "unknown time zone: use an IANA name such as America/Los_Angeles"
+        ) from None
+    return name
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout = 15000")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA secure_delete = ON")
+        cur.execute("PRAGMA temp_store = MEMORY")  # no temporary files on disk, ever
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _db_error(exc: SQLAlchemyError) -> StoreError:
+    orig = getattr(exc, "orig", None)
+    detail = str(orig) if orig is not None else type(exc).__name__
+    if isinstance(exc, OperationalError) and "locked" in detail:
+        return StoreError("the clinic database is busy (another ClinicDay is writing); try again")
+    return StoreError(f"the clinic database cannot be read ({detail}); run 'clinic check'")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """A user as listed: no key material."""
+
+    username: str
+    role: Role
+    disabled: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """One line of the people list (decrypted; only for display)."""
+
+    record_id: str
+    family: str
+    given: str
+    native: str
+    dob: str
+    language: str
+    status: str
+    updated_at: str
+    event_count: int
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audit log entry (no personal data)."""
+
+    seq: int
+    at: str
+    user: str
+    device_id: str
+    action: str
+    record_id: str | None
+    detail: str
+
+
+@dataclass
+class ImportResult:
+    """What an import stored, and which people look like someone already in the clinic."""
+
+    record_ids: list[str] = field(default_factory=list)
+    possible_duplicates: list[tuple[int, str, str]] = field(default_factory=list)  # (i, id, kind)
+
+
+def _index_entries(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(kind, normalized value) for each blind-indexed identifier in the answers."""
+    out: list[tuple[str, str]] = []
+    if isinstance(answers.get("a_number"), str):
+        out.append(("a_number", answers_mod.normalize_a_number(answers["a_number"])))
+    if isinstance(answers.get("ssn"), str):
+        out.append(("ssn", answers_mod.normalize_ssn(answers["ssn"])))
+    family, dob = answers.get("name.family"), answers.get("dob")
+    if isinstance(family, str) and isinstance(dob, str):
+        out.append(("name_dob", answers_mod.normalize_name_for_index(family) + "|" + dob))
+    return out
+
+
+def _prefixed(errors: Sequence[AnswerError], index: int, many: bool) -> list[AnswerError]:
+    if not many:
+        return list(errors)
+    return [AnswerError(f"[{index}].{e.key}", e.problem) for e in errors]
+
+
+def create_clinic(
+    data_dir: Path,
+    *,
+    site: str,
+    admin: str,
+    passphrase: str,
+    kdf_seconds: float = 0.5,
+    timezone: str | None = None,
+) -> None:
+    """Create a clinic data folder with its first (admin) user.
+
+    The database is built in a temporary file and renamed into place, so a crash leaves either
+    no clinic or a whole one.
+    """
+    site = site.strip()
+    if not site:
+        raise StoreError("the site name is empty")
+    admin = _check_username(admin)
+    check_new_passphrase(passphrase)
+    tz = _check_timezone(timezone) if timezone else _system_timezone()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db_path = data_dir / DB_NAME
+    if db_path.exists():
+        raise ClinicExists(f"{data_dir} already holds a clinic")
+    tmp = data_dir / f".{DB_NAME}.creating-{secrets.token_hex(4)}"
+    engine = _make_engine(tmp)
+    try:
+        params = tune_kdf(kdf_seconds)
+        data_key, key_id = new_data_key(), new_key_id()
+        header, wrapped = wrap_data_key(data_key, passphrase, admin, key_id, params)
+        keys = Keys(data_key, key_id)
+        device_id = secrets.token_hex(8)
+        with engine.begin() as conn:
+            migrate.upgrade(conn)
+            meta_rows = {
+                "site": site,
+                "device_id": device_id,
+                "key_id": key_id,
+                "clock": "0",
+                "created_at": now_utc(),
+                "timezone": tz,
+                "kdf_seconds": repr(kdf_seconds),
+                "kdf_params": json.dumps([params.iterations, params.memory_kib, params.lanes]),
+            }
+            conn.execute(
+                schema.meta.insert(), [{"key": k, "value": v} for k, v in meta_rows.items()]
+            )
+            conn.execute(
+                schema.users.insert(),
+                {
+                    "username": admin,
+                    "role": Role.ADMIN.value,
+                    "disabled": 0,
+                    "created_at": now_utc(),
+                    "header": header,
+                    "wrapped": wrapped,
+                },
+            )
+            _AuditWriter(conn, keys, admin, device_id).add(
+                "init", None, f"site created; admin {admin}"
+            )
+        engine.dispose()
+        os.replace(tmp, db_path)
+        _fsync_dir(data_dir)
+    finally:
+        engine.dispose()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(tmp) + suffix).unlink()
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _check_username(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 64 or not all(c.isalnum() or c in "._-" for c in name):
+        raise StoreError("a user name is 1 to 64 letters, digits, '.', '_' or '-'")
+    return name
+
+
+class _AuditWriter:
+    """Appends HMAC-chained audit entries within one transaction."""
+
+    def __init__(self, conn: Connection, keys: Keys, user: str, device_id: str) -> None:
+        self.conn, self.keys, self.user, self.device_id = conn, keys, user, device_id
+        row = conn.execute(
+            select(schema.audit.c.seq, schema.audit.c.mac)
+            .order_by(schema.audit.c.seq.desc())
+            .limit(1)
+        ).first()
+        self.seq = 0 if row is None else int(row[0])
+        self.prev = b"" if row is None else bytes(row[1])
+        self.pending: list[dict[str, Any]] = []
+
+    def add(self, action: str, record_id: str | None, detail: str = "") -> None:
+        self.seq += 1
+        entry = {
+            "seq": self.seq,
+            "at": now_utc(),
+            "user": self.user,
+            "device_id": self.device_id,
+            "action": action,
+            "record_id": record_id,
+            "detail": detail,
+        }
+        mac = self.keys.audit_mac(self.prev, entry)
+        self.prev = mac
+        self.pending.append({**entry, "mac": mac})
+        if len(self.pending) >= 1000:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.conn.execute(schema.audit.insert(), self.pending)
+            self.pending = []
+
+
+class Clinic:
+    """An opened (still locked) clinic data folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.db_path = data_dir / DB_NAME
+        if not self.db_path.is_file():
+            raise NotAClinic(
+                f"{data_dir} holds no clinic (run 'clinic init --data {data_dir}' to create one)"
+            )
+        self.engine = _make_engine(self.db_path)
+        try:
+            with self.engine.connect() as conn:
+                rev = migrate.current_revision(conn)
+                if rev is None:
+                    raise NotAClinic(f"{self.db_path} is not a ClinicDay database")
+                meta = dict(conn.execute(select(schema.meta.c.key, schema.meta.c.value)).all())
+                conn.rollback()
+        except DatabaseError as exc:
+            self.engine.dispose()
+            raise StoreError(
+                f"{self.db_path} cannot be opened as a clinic database ({exc.orig}); "
+                "it may be damaged: restore it from a backup or run 'clinic check'"
+            ) from None
+        except NotAClinic:
+            self.engine.dispose()
+            raise
+        self.site = meta.get("site", "")
+        self.device_id = meta.get("device_id", "")
+        self.key_id = meta.get("key_id", "")
+        self.timezone = meta.get("timezone", "UTC")
+        self.kdf_seconds = float(meta.get("kdf_seconds", "0.5"))
+        params = json.loads(meta.get("kdf_params", "[3, 65536, 4]"))
+        self.kdf_params = KdfParams(int(params[0]), int(params[1]), int(params[2]))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Clinic:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def unlock(self, username: str, passphrase: str) -> Session:
+        """Check the passphrase and return a session holding the keys. Writes nothing on failure."""
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(
+                    select(schema.users).where(schema.users.c.username == username)
+                ).first()
+                conn.rollback()
+        except SQLAlchemyError as exc:
+            raise _db_error(exc) from None
+        if row is None:
+            raise AccessDenied("wrong user name or passphrase")
+        if row.disabled or row.header is None or row.wrapped is None:
+            raise AccessDenied(f"user {username} is disabled")
+        try:
+            data_key = unwrap_data_key(row.header, bytes(row.wrapped), passphrase, username)
+        except WrongPassphrase:
+            raise AccessDenied("wrong user name or passphrase") from None
+        keys = Keys(data_key, self.key_id)
+        session = Session(self, keys, username, Role(row.role))
+        try:
+            with self.engine.begin() as conn:
+                migrate.upgrade(conn)
+        except SQLAlchemyError as exc:
+            raise _db_error(exc) from None
+        return session
+
+
+def open_clinic(data_dir: Path) -> Clinic:
+    return Clinic(data_dir)
+
+
+class Session:
+    """A signed-in user with the clinic's keys: every operation on people's records."""
+
+    def __init__(self, clinic: Clinic, keys: Keys, username: str, role: Role) -> None:
+        self.clinic = clinic
+        self.keys = keys
+        self.username = username
+        self.role = role
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[tuple[Connection, _AuditWriter]]:
+        try:
+            with self.clinic.engine.begin() as conn:
+                audit = _AuditWriter(conn, self.keys, self.username, self.clinic.device_id)
+                yield conn, audit
+                audit.flush()
+        except SQLAlchemyError as exc:
+            raise _db_error(exc) from None
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.clinic.engine.connect() as conn:
+                yield conn
+                conn.rollback()
+        except SQLAlchemyError as exc:
+            raise _db_error(exc) from None
+
+    def _require(self, allowed: bool, what: str) -> None:
+        if not allowed:
+            raise AccessDenied(f"a {self.role.value} may not {what}")
+
+    # -- users ----------------------------------------------------------------------------
+
+    def list_users(self) -> list[UserInfo]:
+        with self._read() as conn:
+            rows = conn.execute(select(schema.users).order_by(schema.users.c.username)).all()
+        return [UserInfo(r.username, Role(r.role), bool(r.disabled), r.created_at) for r in rows]
+
+    def add_user(self, username: str, role: str, passphrase: str) -> None:
+        username = _check_username(username)
+        target = parse_role(role)
+        self._require(may_manage(self.role, target), f"add a {target.value}")
+        header, wrapped = wrap_data_key(
+            self.keys.data_key, passphrase, username, self.keys.key_id, self.clinic.kdf_params
+        )
+        with self._write() as (conn, audit):
+            exists = conn.execute(
+                select(schema.users.c.username).where(schema.users.c.username == username)
+            ).first()
+            if exists:
+                raise StoreError(f"user {username} already exists")
+            conn.execute(
+                schema.users.insert(),
+                {
+                    "username": username,
+                    "role": target.value,
+                    "disabled": 0,
+                    "created_at": now_utc(),
+                    "header": header,
+                    "wrapped": wrapped,
+                },
+            )
+            audit.add("user_add", None, f"user {username} role {target.value}")
+
+    def _target_role(self, conn: Connection, username: str) -> Role:
+        row = conn.execute(
+            select(schema.users.c.role).where(schema.users.c.username == username)
+        ).first()
+        if row is None:
+            raise NotFound(f"no user {username}")
+        return Role(row[0])
+
+    def change_passphrase(self, username: str, new_passphrase: str) -> None:
+        """Re-wrap the data key for ``username`` under a new passphrase (records are untouched).
+
+        Anyone may change their own; admins and coordinators may reset those they manage.
+        A reset also re-enables a disabled user.
+        """
+        check_new_passphrase(new_passphrase)
+        with self._write() as (conn, audit):
+            target = self._target_role(conn, username)
+            if username != self.username:
+                self._require(may_manage(self.role, target), f"reset a {target.value}'s passphrase")
+            header, wrapped = wrap_data_key(
+                self.keys.data_key,
+                new_passphrase,
+                username,
+                self.keys.key_id,
+                self.clinic.kdf_params,
+            )
+            conn.execute(
+                schema.users.update()
+                .where(schema.users.c.username == username)
+                .values(header=header, wrapped=wrapped, disabled=0)
+            )
+            audit.add("user_passwd", None, f"user {username}")
+
+    def disable_user(self, username: str) -> None:
+        """Disable a user and delete their wrap of the data key."""
+        with self._write() as (conn, audit):
+            target = self._target_role(conn, username)
+            self._require(may_manage(self.role, target), f"disable a {target.value}")
+            if username == self.username:
+                raise StoreError("you cannot disable yourself")
+            if target is Role.ADMIN:
+                admins = conn.execute(
+                    select(func.count())
+                    .select_from(schema.users)
+                    .where(schema.users.c.role == Role.ADMIN.value, schema.users.c.disabled == 0)
+                ).scalar_one()
+                if admins <= 1:
+                    raise StoreError("the last admin cannot be disabled")
+            conn.execute(
+                schema.users.update()
+                .where(schema.users.c.username == username)
+                .values(disabled=1, header=None, wrapped=None)
+            )
+            audit.add("user_disable", None, f"user {username}")
+
+    # -- events ---------------------------------------------------------------------------
+
+    def _next_clock(self, conn: Connection, count: int) -> int:
+        """Reserve ``count`` Lamport clock values; returns the first."""
+        current = int(
+            conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == "clock")
+            ).scalar_one()
+        )
+        conn.execute(
+            schema.meta.update()
+            .where(schema.meta.c.key == "clock")
+            .values(value=str(current + count))
+        )
+        return current + 1
+
+    def _next_seq(self, conn: Connection) -> int:
+        return (
+            int(conn.execute(select(func.coalesce(func.max(schema.events.c.seq), 0))).scalar_one())
+            + 1
+        )
+
+    def _local_date(self, at: str) -> str:
+        moment = datetime.fromisoformat(at)
+        return moment.astimezone(ZoneInfo(self.clinic.timezone)).date().isoformat()
+
+    def _tally(self, ev: Event, language: str | None) -> dict[str, Any]:
+        """De-identified facts of an event, the only thing reports read (DESIGN.md section 3)."""
+        tally: dict[str, Any] = {
+            "site": self.clinic.site,
+            "date": self._local_date(ev.at),
+            "type": ev.type.value,
+            "language": language or "",
+            "volunteer": ev.author,
+        }
+        if ev.type is EventType.CREATED:
+            tally["kind"] = ev.payload.get("kind", "intake")
+        if ev.type is EventType.SCREENED:
+            det = ev.payload.get("determination") or {}
+            tally["outcome"] = det.get("outcome", "")
+            tally["request_type"] = det.get("request_type", "")
+            tally["flags"] = sorted(
+                {str(f.get("code")) for f in det.get("flags", []) if isinstance(f, Mapping)}
+            )
+        return tally
+
+    def _event_row(self, ev: Event, seq: int, language: str | None) -> dict[str, Any]:
+        body = json.dumps(
+            {
+                "record_id": ev.record_id,
+                "type": ev.type.value,
+                "clock": ev.clock,
+                "device_id": ev.device_id,
+                "author": ev.author,
+                "at": ev.at,
+                "payload": ev.payload,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+        return {
+            "event_id": ev.event_id,
+            "record_id": ev.record_id,
+            "seq": seq,
+            "clock": ev.clock,
+            "device_id": ev.device_id,
+            "type": ev.type.value,
+            "at": ev.at,
+            "key_id": self.keys.key_id,
+            "blob": self.keys.seal_event(ev.record_id, ev.event_id, body),
+            "tally": json.dumps(self._tally(ev, language), sort_keys=True),
+        }
+
+    def _open_event(self, row: Any) -> Event:
+        plain = self.keys.open_event(row.record_id, row.event_id, bytes(row.blob), row.key_id)
+        body = json.loads(plain)
+        if (
+            body.get("record_id") != row.record_id
+            or body.get("type") != row.type
+            or body.get("clock") != row.clock
+            or body.get("device_id") != row.device_id
+            or body.get("at") != row.at
+        ):
+            raise VaultError("its clear-text columns do not match its sealed body")
+        return Event(
+            event_id=row.event_id,
+            record_id=row.record_id,
+            type=EventType(row.type),
+            clock=int(row.clock),
+            device_id=row.device_id,
+            author=str(body.get("author", "")),
+            at=row.at,
+            payload=body.get("payload") or {},
+        )
+
+    def _new_event(
+        self, record_id: str, type_: EventType, clock: int, payload: Mapping[str, Any]
+    ) -> Event:
+        return Event(
+            event_id=uuid.uuid4().hex,
+            record_id=record_id,
+            type=type_,
+            clock=clock,
+            device_id=self.clinic.device_id,
+            author=self.username,
+            at=now_utc(),
+            payload=dict(payload),
+        )
+
+    # -- records --------------------------------------------------------------------------
+
+    def import_people(
+        self, people: Sequence[Mapping[str, Any]], *, source: str = "import"
+    ) -> ImportResult:
+        """Validate every person, then store them all in one transaction (or none)."""
+        many = len(people) != 1
+        normalized: list[dict[str, Any]] = []
+        errors: list[AnswerError] = []
+        for i, raw in enumerate(people):
+            try:
+                normalized.append(answers_mod.normalize_answers(raw))
+            except AnswersInvalid as exc:
+                errors.extend(_prefixed(exc.errors, i, many))
+        if errors:
+            raise AnswersInvalid(errors)
+        result = ImportResult()
+        with self._write() as (conn, audit):
+            clock = self._next_clock(conn, 2 * len(normalized))
+            seq = self._next_seq(conn)
+            record_rows, event_rows, index_rows, outbox_rows = [], [], [], []
+            new_index: dict[tuple[str, bytes], list[tuple[int, str]]] = {}
+            for i, answers in enumerate(normalized):
+                record_id = uuid.uuid4().hex
+                language = answers.get("language")
+                created = self._new_event(
+                    record_id,
+                    EventType.CREATED,
+                    clock,
+                    {"kind": "intake", "source": source, "language": language},
+                )
+                changes = [FieldChange(k, v).to_json() for k, v in sorted(answers.items())]
+                answered = self._new_event(
+                    record_id, EventType.ANSWERS_SET, clock + 1, {"changes": changes}
+                )
+                clock += 2
+                record_rows.append({"record_id": record_id, "created_at": created.at})
+                for ev in (created, answered):
+                    event_rows.append(self._event_row(ev, seq, language))
+                    outbox_rows.append({"event_id": ev.event_id, "queued_at": ev.at, "attempts": 0})
+                    seq += 1
+                for kind, value in _index_entries(answers):
+                    digest = self.keys.blind_index(kind, value)
+                    index_rows.append({"kind": kind, "digest": digest, "record_id": record_id})
+                    new_index.setdefault((kind, digest), []).append((i, record_id))
+                audit.add(source, record_id)
+                result.record_ids.append(record_id)
+            result.possible_duplicates = self._duplicates(conn, new_index)
+            conn.execute(schema.records.insert(), record_rows)
+            conn.execute(schema.events.insert(), event_rows)
+            if index_rows:
+                conn.execute(schema.blind_index.insert(), index_rows)
+            conn.execute(schema.outbox.insert(), outbox_rows)
+        return result
+
+    def _duplicates(
+        self, conn: Connection, new_index: dict[tuple[str, bytes], list[tuple[int, str]]]
+    ) -> list[tuple[int, str, str]]:
+        """(person, other record, kind) for identifiers shared with a stored or earlier person."""
+        found: list[tuple[int, str, str]] = []
+        digests = sorted({digest for _kind, digest in new_index})
+        for start in range(0, len(digests), 500):
+            chunk = digests[start : start + 500]
+            for kind, digest, other in conn.execute(
+                select(
+                    schema.blind_index.c.kind,
+                    schema.blind_index.c.digest,
+                    schema.blind_index.c.record_id,
+                ).where(schema.blind_index.c.digest.in_(chunk))
+            ):
+                for i, _rid in new_index.get((kind, bytes(digest)), []):
+                    found.append((i, other, kind))
+        for (kind, _digest), people in new_index.items():
+            for n, (i, _rid) in enumerate(people):
+                found.extend((i, other, kind) for _j, other in people[:n])
+        return sorted(found)
+
+    def set_answers(self, record_id: str, new_answers: Mapping[str, Any]) -> list[FieldChange]:
+        """Replace a record's answers (validated); records only the fields that changed."""
+        normalized = answers_mod.normalize_answers(new_answers)
+        with self._write() as (conn, audit):
+            state = self._load(conn, record_id)
+            changes = diff_answers(state, normalized)
+            if not changes:
+                return []
+            self._append(
+                conn,
+                state,
+                EventType.ANSWERS_SET,
+                {"changes": [c.to_json() for c in changes]},
+                normalized.get("language"),
+            )
+            conn.execute(
+                schema.blind_index.delete().where(schema.blind_index.c.record_id == record_id)
+            )
+            rows = [
+                {"kind": k, "digest": self.keys.blind_index(k, v), "record_id": record_id}
+                for k, v in _index_entries(normalized)
+            ]
+            if rows:
+                conn.execute(schema.blind_index.insert(), rows)
+            audit.add("answers_set", record_id, f"{len(changes)} field(s)")
+        return changes
+
+    def append_event(self, record_id: str, type_: EventType, payload: Mapping[str, Any]) -> Event:
+        """Append one event (screening, packet, review...) to a record's log."""
+        with self._write() as (conn, audit):
+            state = self._load(conn, record_id)
+            ev = self._append(conn, state, type_, payload, state.language)
+            audit.add(type_.value, record_id)
+        return ev
+
+    def _append(
+        self,
+        conn: Connection,
+        state: RecordState,
+        type_: EventType,
+        payload: Mapping[str, Any],
+        language: str | None,
+    ) -> Event:
+        clock = self._next_clock(conn, 1)
+        clock = max(clock, state.clock + 1)
+        ev = self._new_event(state.record_id, type_, clock, payload)
+        conn.execute(schema.events.insert(), self._event_row(ev, self._next_seq(conn), language))
+        conn.execute(
+            schema.outbox.insert(), {"event_id": ev.event_id, "queued_at": ev.at, "attempts": 0}
+        )
+        return ev
+
+    def record_ids(self) -> list[str]:
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.records.c.record_id).order_by(
+                    schema.records.c.created_at, schema.records.c.record_id
+                )
+            ).all()
+        return [r[0] for r in rows]
+
+    def resolve_id(self, prefix: str) -> str:
+        """Turn a record id or a unique prefix of one (at least 4 characters) into the full id."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < MIN_ID_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
+            raise NotFound(f"'{prefix}' is not a record id (at least {MIN_ID_PREFIX} hex digits)")
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.records.c.record_id)
+                .where(schema.records.c.record_id.startswith(prefix, autoescape=True))
+                .limit(2)
+            ).all()
+        if not rows:
+            raise NotFound(f"no record {prefix}")
+        if len(rows) > 1:
+            raise NotFound(f"record id {prefix} is ambiguous: give more characters")
+        return str(rows[0][0])
+
+    def _load(self, conn: Connection, record_id: str) -> RecordState:
+        try:
+            rows = conn.execute(
+                select(schema.events)
+                .where(schema.events.c.record_id == record_id)
+                .order_by(schema.events.c.seq)
+            ).all()
+        except DatabaseError as exc:
+            raise RecordDamaged(
+                record_id, f"its events cannot be read from the database ({exc.orig})"
+            ) from None
+        if not rows:
+            exists = conn.execute(
+                select(schema.records.c.record_id).where(schema.records.c.record_id == record_id)
+            ).first()
+            if exists is None:
+                raise NotFound(f"no record {record_id}")
+            raise RecordDamaged(record_id, "its events are missing from the database")
+        events: list[Event] = []
+        for row in rows:
+            try:
+                events.append(self._open_event(row))
+            except (VaultError, ValueError, KeyError, TypeError) as exc:
+                raise RecordDamaged(
+                    record_id, f"event {row.event_id} failed its integrity check ({exc})"
+                ) from None
+        return fold(record_id, events)
+
+    def load(self, record_id: str) -> RecordState:
+        """Decrypt and fold one record (raises :class:`RecordDamaged` if it fails its checks)."""
+        try:
+            with self.clinic.engine.connect() as conn:
+                state = self._load(conn, record_id)
+                conn.rollback()
+                return state
+        except SQLAlchemyError as exc:
+            raise RecordDamaged(record_id, f"it cannot be read ({type(exc).__name__})") from None
+
+    def events(self, record_id: str) -> list[Event]:
+        """The decrypted log of one record, in local arrival order."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.events)
+                .where(schema.events.c.record_id == record_id)
+                .order_by(schema.events.c.seq)
+            ).all()
+            out = []
+            for row in rows:
+                try:
+                    out.append(self._open_event(row))
+                except (VaultError, ValueError) as exc:
+                    raise RecordDamaged(
+                        record_id, f"event {row.event_id} failed its integrity check ({exc})"
+                    ) from None
+            return out
+
+    def show(self, record_id: str) -> RecordState:
+        """Load a record for display; the view is audited."""
+        state = self.load(record_id)
+        with self._write() as (_conn, audit):
+            audit.add("view", record_id)
+        return state
+
+    def summarize(self, state: RecordState) -> RecordSummary:
+        a = state.answers
+        return RecordSummary(
+            record_id=state.record_id,
+            family=str(a.get("name.family", "")),
+            given=str(a.get("name.given", "")),
+            native=str(a.get("name.native", "")),
+            dob=str(a.get("dob", "")),
+            language=state.language or "",
+            status=state.status.value,
+            updated_at=state.updated_at or "",
+            event_count=state.event_count,
+        )
+
+    def list_records(self) -> tuple[list[RecordSummary], list[RecordDamaged]]:
+        """Every record that opens, and every one that does not (each named)."""
+        summaries: list[RecordSummary] = []
+        damaged: list[RecordDamaged] = []
+        try:
+            ids = self.record_ids()
+        except StoreError:
+            raise
+        for record_id in ids:
+            try:
+                summaries.append(self.summarize(self.load(record_id)))
+            except RecordDamaged as exc:
+                damaged.append(exc)
+        with self._write() as (_conn, audit):
+            audit.add("list", None, f"{len(summaries)} record(s)")
+        return summaries, damaged
+
+    def export(self, record_id: str) -> dict[str, Any]:
+        """The record's answers as the answers JSON object; the export is audited."""
+        state = self.load(record_id)
+        with self._write() as (_conn, audit):
+            audit.add("export", record_id)
+        return dict(sorted(state.answers.items()))
+
+    def _find(self, kind: str, value: str) -> list[str]:
+        digest = self.keys.blind_index(kind, value)
+        with self._write() as (conn, audit):
+            rows = conn.execute(
+                select(schema.blind_index.c.record_id)
+                .where(schema.blind_index.c.kind == kind, schema.blind_index.c.digest == digest)
+                .order_by(schema.blind_index.c.record_id)
+            ).all()
+            audit.add("find", None, f"by {kind}: {len(rows)} match(es)")
+        return [r[0] for r in rows]
+
+    def find_by_a_number(self, a_number: str) -> list[str]:
+        try:
+            value = answers_mod.normalize_a_number(a_number)
+        except ValueError:
+            raise StoreError("a_number: an A-Number has 7 to 9 digits") from None
+        return self._find("a_number", value)
+
+    def find_by_ssn(self, ssn: str) -> list[str]:
+        try:
+            value = answers_mod.normalize_ssn(ssn)
+        except ValueError:
+            raise StoreError("ssn: a Social Security number has 9 digits") from None
+        return self._find("ssn", value)
+
+    def find_by_name_dob(self, family: str, dob: str) -> list[str]:
+        errors = answers_mod.validate_answers({"name.family": family, "dob": dob})
+        if errors:
+            raise AnswersInvalid(errors)
+        return self._find("name_dob", answers_mod.normalize_name_for_index(family) + "|" + dob)
+
+    # -- checks and audit -----------------------------------------------------------------
+
+    def audit_log(self) -> list[AuditEntry]:
+        self._require(may_read_audit(self.role), "read the audit log")
+        with self._read() as conn:
+            rows = conn.execute(select(schema.audit).order_by(schema.audit.c.seq)).all()
+        return [
+            AuditEntry(r.seq, r.at, r.user, r.device_id, r.action, r.record_id, r.detail)
+            for r in rows
+        ]
+
+    def verify_audit(self) -> list[str]:
+        """Problems found in the audit chain (empty when every link holds)."""
+        problems: list[str] = []
+        prev = b""
+        expected_seq = 1
+        with self._read() as conn:
+            for r in conn.execute(select(schema.audit).order_by(schema.audit.c.seq)):
+                entry = {
+                    "seq": r.seq,
+                    "at": r.at,
+                    "user": r.user,
+                    "device_id": r.device_id,
+                    "action": r.action,
+                    "record_id": r.record_id,
+                    "detail": r.detail,
+                }
+                if r.seq != expected_seq:
+                    problems.append(f"audit entry {expected_seq} is missing")
+                if self.keys.audit_mac(prev, entry) != bytes(r.mac):
+                    problems.append(f"audit entry {r.seq} was altered or its chain broken")
+                prev = bytes(r.mac)
+                expected_seq = r.seq + 1
+        return problems
+
+    def audit_head(self) -> tuple[int, bytes]:
+        """The sequence number and MAC of the newest audit entry (sent to the server at sync)."""
+        with self._read() as conn:
+            row = conn.execute(
+                select(schema.audit.c.seq, schema.audit.c.mac)
+                .order_by(schema.audit.c.seq.desc())
+                .limit(1)
+            ).first()
+        return (0, b"") if row is None else (int(row[0]), bytes(row[1]))
+
+    def check(self) -> list[str]:
+        """Every problem found: SQLite integrity, each record's events, the audit chain."""
+        problems: list[str] = []
+        try:
+            with self.clinic.engine.connect() as conn:
+                for (line,) in conn.exec_driver_sql("PRAGMA integrity_check").all():
+                    if line != "ok":
+                        problems.append(f"database: {line}")
+                conn.rollback()
+        except SQLAlchemyError as exc:
+            problems.append(f"database: integrity check failed to run ({type(exc).__name__})")
+        try:
+            ids = self.record_ids()
+        except StoreError as exc:
+            problems.append(f"records: {exc}")
+            ids = []
+        for record_id in ids:
+            try:
+                self.load(record_id)
+            except RecordDamaged as exc:
+                problems.append(str(exc))
+        try:
+            problems.extend(self.verify_audit())
+        except StoreError as exc:
+            problems.append(f"audit: {exc}")
+        return problems
+
+
+__all__ = [
+    "DB_NAME",
+    "AccessDenied",
+    "AuditEntry",
+    "Clinic",
+    "ClinicExists",
+    "ImportResult",
+    "NotAClinic",
+    "NotFound",
+    "RecordDamaged",
+    "RecordSummary",
+    "Session",
+    "StoreError",
+    "UserInfo",
+    "create_clinic",
+    "open_clinic",
+]

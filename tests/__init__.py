@@ -1,0 +1,1 @@
+"""ClinicDay's test suite."""
