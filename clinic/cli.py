@@ -14,6 +14,7 @@ import json
 import os
 import resource
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -82,15 +83,28 @@ def _unlock(args: argparse.Namespace) -> Session:
     clinic = Clinic(_data_dir(args))
     user = _read_user(args)
     passphrase = _read_secret("CLINIC_PASSPHRASE", f"Passphrase for {user}: ")
-    return clinic.unlock(user, passphrase)
+    session = clinic.unlock(user, passphrase)
+    if clinic.damaged:
+        print(
+            "clinic: warning: the clinic database is damaged; it is open read-only so that what "
+            "is intact can be exported. Restore it from a backup.",
+            file=sys.stderr,
+        )
+    return session
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _print_table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
     if not rows:
         return
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
-        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+        cells = [c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)]
+        out.write("  ".join(cells).rstrip() + "\n")
 
 
 def _person_rows(people: Sequence[RecordSummary]) -> list[list[str]]:
@@ -498,6 +512,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except (CliError, StoreError, VaultError) as exc:
         _fail(str(exc))
+    except BrokenPipeError:
+        # the reader went away (``clinic intake list | head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print("clinic: interrupted; nothing was changed by the unfinished step", file=sys.stderr)
         return 130

@@ -37,7 +37,7 @@ def person(n: int = 0, **overrides: Any) -> dict[str, Any]:
         "birth.country": "South Korea",
         "citizenship": "South Korea",
         "a_number": f"099{n:06d}",
-        "ssn": f"9{n % 100:02d}12{n:04d}",
+        "ssn": f"9{n % 100:02d}12{n % 9999 + 1:04d}",
         "mailing.street": "100 Example Ave",
         "mailing.city": "Los Angeles",
         "mailing.state": "CA",

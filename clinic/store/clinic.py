@@ -138,6 +138,24 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
+def _make_rescue_engine(path: Path) -> Engine:
+    """A read-only engine for a damaged database: pages past a truncation read as damaged."""
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        # With writable_schema SQLite trusts the file size over the header's page count, so
+        # a truncated file opens and only the rows on missing pages fail.
+        cur.execute("PRAGMA writable_schema = ON")
+        cur.execute("PRAGMA query_only = ON")
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.close()
+
+    return engine
+
+
 def _db_error(exc: SQLAlchemyError) -> StoreError:
     orig = getattr(exc, "orig", None)
     detail = str(orig) if orig is not None else type(exc).__name__
@@ -269,9 +287,9 @@ def create_clinic(
                     "wrapped": wrapped,
                 },
             )
-            _AuditWriter(conn, keys, admin, device_id).add(
-                "init", None, f"site created; admin {admin}"
-            )
+            audit = _AuditWriter(conn, keys, admin, device_id)
+            audit.add("init", None, f"site created; admin {admin}")
+            audit.flush()
         engine.dispose()
         os.replace(tmp, db_path)
         _fsync_dir(data_dir)
@@ -345,23 +363,28 @@ class Clinic:
             raise NotAClinic(
                 f"{data_dir} holds no clinic (run 'clinic init --data {data_dir}' to create one)"
             )
+        self.damaged = False
         self.engine = _make_engine(self.db_path)
         try:
-            with self.engine.connect() as conn:
-                rev = migrate.current_revision(conn)
-                if rev is None:
-                    raise NotAClinic(f"{self.db_path} is not a ClinicDay database")
-                meta = dict(conn.execute(select(schema.meta.c.key, schema.meta.c.value)).all())
-                conn.rollback()
+            meta = self._read_meta()
         except DatabaseError as exc:
             self.engine.dispose()
-            raise StoreError(
-                f"{self.db_path} cannot be opened as a clinic database ({exc.orig}); "
-                "it may be damaged: restore it from a backup or run 'clinic check'"
-            ) from None
-        except NotAClinic:
-            self.engine.dispose()
-            raise
+            if "malformed" not in str(exc.orig):
+                raise StoreError(
+                    f"{self.db_path} cannot be opened as a clinic database ({exc.orig}); "
+                    "restore it from a backup"
+                ) from None
+            # Damaged (a truncated file, bad pages): open it read-only so that every record
+            # that is still whole can be read and exported, and each lost one is named.
+            self.damaged = True
+            self.engine = _make_rescue_engine(self.db_path)
+            try:
+                meta = self._read_meta()
+            except DatabaseError as exc2:
+                self.engine.dispose()
+                raise StoreError(
+                    f"{self.db_path} is too damaged to open ({exc2.orig}); restore it from a backup"
+                ) from None
         self.site = meta.get("site", "")
         self.device_id = meta.get("device_id", "")
         self.key_id = meta.get("key_id", "")
@@ -369,6 +392,18 @@ class Clinic:
         self.kdf_seconds = float(meta.get("kdf_seconds", "0.5"))
         params = json.loads(meta.get("kdf_params", "[3, 65536, 4]"))
         self.kdf_params = KdfParams(int(params[0]), int(params[1]), int(params[2]))
+
+    def _read_meta(self) -> dict[str, str]:
+        try:
+            with self.engine.connect() as conn:
+                if migrate.current_revision(conn) is None:
+                    raise NotAClinic(f"{self.db_path} is not a ClinicDay database")
+                meta = dict(conn.execute(select(schema.meta.c.key, schema.meta.c.value)).all())
+                conn.rollback()
+                return {str(k): str(v) for k, v in meta.items()}
+        except NotAClinic:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -399,6 +434,8 @@ class Clinic:
             raise AccessDenied("wrong user name or passphrase") from None
         keys = Keys(data_key, self.key_id)
         session = Session(self, keys, username, Role(row.role))
+        if self.damaged:
+            return session  # read-only rescue: no migration, no writes
         try:
             with self.engine.begin() as conn:
                 migrate.upgrade(conn)
@@ -424,6 +461,11 @@ class Session:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[tuple[Connection, _AuditWriter]]:
+        if self.clinic.damaged:
+            raise StoreError(
+                "the clinic database is damaged and open read-only: export what can be read "
+                "('clinic check' lists what is lost), then restore it from a backup"
+            )
         try:
             with self.clinic.engine.begin() as conn:
                 audit = _AuditWriter(conn, self.keys, self.username, self.clinic.device_id)
@@ -440,6 +482,13 @@ class Session:
                 conn.rollback()
         except SQLAlchemyError as exc:
             raise _db_error(exc) from None
+
+    def _audit_read(self, action: str, record_id: str | None, detail: str = "") -> None:
+        """Audit a read. A damaged database cannot be written: reads are then not audited."""
+        if self.clinic.damaged:
+            return
+        with self._write() as (_conn, audit):
+            audit.add(action, record_id, detail)
 
     def _require(self, allowed: bool, what: str) -> None:
         if not allowed:
@@ -856,8 +905,7 @@ class Session:
     def show(self, record_id: str) -> RecordState:
         """Load a record for display; the view is audited."""
         state = self.load(record_id)
-        with self._write() as (_conn, audit):
-            audit.add("view", record_id)
+        self._audit_read("view", record_id)
         return state
 
     def summarize(self, state: RecordState) -> RecordSummary:
@@ -887,26 +935,24 @@ class Session:
                 summaries.append(self.summarize(self.load(record_id)))
             except RecordDamaged as exc:
                 damaged.append(exc)
-        with self._write() as (_conn, audit):
-            audit.add("list", None, f"{len(summaries)} record(s)")
+        self._audit_read("list", None, f"{len(summaries)} record(s)")
         return summaries, damaged
 
     def export(self, record_id: str) -> dict[str, Any]:
         """The record's answers as the answers JSON object; the export is audited."""
         state = self.load(record_id)
-        with self._write() as (_conn, audit):
-            audit.add("export", record_id)
+        self._audit_read("export", record_id)
         return dict(sorted(state.answers.items()))
 
     def _find(self, kind: str, value: str) -> list[str]:
         digest = self.keys.blind_index(kind, value)
-        with self._write() as (conn, audit):
+        with self._read() as conn:
             rows = conn.execute(
                 select(schema.blind_index.c.record_id)
                 .where(schema.blind_index.c.kind == kind, schema.blind_index.c.digest == digest)
                 .order_by(schema.blind_index.c.record_id)
             ).all()
-            audit.add("find", None, f"by {kind}: {len(rows)} match(es)")
+        self._audit_read("find", None, f"by {kind}: {len(rows)} match(es)")
         return [r[0] for r in rows]
 
     def find_by_a_number(self, a_number: str) -> list[str]:
@@ -977,14 +1023,16 @@ class Session:
     def check(self) -> list[str]:
         """Every problem found: SQLite integrity, each record's events, the audit chain."""
         problems: list[str] = []
+        if self.clinic.damaged:
+            problems.append("database: damaged; opened read-only for rescue")
         try:
             with self.clinic.engine.connect() as conn:
                 for (line,) in conn.exec_driver_sql("PRAGMA integrity_check").all():
                     if line != "ok":
                         problems.append(f"database: {line}")
                 conn.rollback()
-        except SQLAlchemyError as exc:
-            problems.append(f"database: integrity check failed to run ({type(exc).__name__})")
+        except DatabaseError as exc:
+            problems.append(f"database: the integrity check cannot complete ({exc.orig})")
         try:
             ids = self.record_ids()
         except StoreError as exc:

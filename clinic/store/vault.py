@@ -73,7 +73,9 @@ def normalize_passphrase(passphrase: str) -> bytes:
             "(check that the terminal or environment uses UTF-8)"
         )
     if any(unicodedata.category(ch) == "Cc" for ch in passphrase):
-        raise PassphraseRejected("the passphrase holds control characters")
+        raise PassphraseRejected(
+            "the passphrase holds control characters (was it typed or pasted in another encoding?)"
+        )
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 

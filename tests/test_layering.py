@@ -1,0 +1,76 @@
+"""Layering is law: only clinic/gui imports Qt; domain does no I/O and imports no storage."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "clinic"
+QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "qtpy")
+IO_IN_DOMAIN = (
+    "sqlalchemy",
+    "sqlite3",
+    "httpx",
+    "requests",
+    "socket",
+    "subprocess",
+    "clinic.store",
+    "clinic.packet",
+    "clinic.sync",
+    "clinic.server",
+    "clinic.reports",
+    "clinic.gui",
+    "alembic",
+    "os",
+    "shutil",
+    "tempfile",
+    "pathlib",
+)
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _modules(sub: str = "") -> list[Path]:
+    return sorted((PACKAGE / sub).rglob("*.py"))
+
+
+def test_only_the_gui_imports_qt() -> None:
+    for path in _modules():
+        if "gui" in path.relative_to(PACKAGE).parts:
+            continue
+        bad = {n for n in _imports(path) if n.split(".")[0] in QT}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+
+
+def test_nothing_imports_the_gui() -> None:
+    for path in _modules():
+        if "gui" in path.relative_to(PACKAGE).parts:
+            continue
+        assert not any(n.startswith("clinic.gui") for n in _imports(path)), path
+
+
+def test_domain_does_no_io() -> None:
+    for path in _modules("domain"):
+        bad = {n for n in _imports(path) if n in IO_IN_DOMAIN or n.split(".")[0] in IO_IN_DOMAIN}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+        assert "open(" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_module_has_a_docstring() -> None:
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), f"{path.relative_to(PACKAGE)} has no module docstring"
+
+
+def test_the_check_catches_a_violation(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from PySide6.QtWidgets import QWidget\nimport sqlite3\n", encoding="utf-8")
+    assert {"PySide6.QtWidgets", "sqlite3"} <= _imports(bad)
