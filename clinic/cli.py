@@ -23,6 +23,8 @@ from typing import Any, NoReturn, TextIO
 from clinic import __version__
 from clinic.domain.answers import AnswersInvalid
 from clinic.domain.roles import ROLE_NAMES
+from clinic.domain.rule_texts import OUTCOME_LABELS, heading
+from clinic.domain.rules import Determination
 from clinic.store.clinic import (
     Clinic,
     RecordSummary,
@@ -247,6 +249,21 @@ def cmd_intake(args: argparse.Namespace) -> int:
             print(f"Exported {record_id[:8]} to {args.out}.", file=sys.stderr)
         else:
             sys.stdout.write(text)
+    elif sub == "screen":
+        from clinic.domain.events import EventType
+        from clinic.domain.rules import screen
+        from clinic.resources import policy
+
+        record_id = session.resolve_id(args.id)
+        state = session.load(record_id)
+        on = _evaluation_date(args.on)
+        det = screen(state.answers, on, policy(), _screen_language(args, state.answers))
+        session.append_event(
+            record_id,
+            EventType.SCREENED,
+            {"determination": det.to_json(), "on": on.isoformat()},
+        )
+        sys.stdout.write(render_determination(det, _screen_language(args, state.answers)))
     elif sub == "find":
         if args.a_number:
             ids = session.find_by_a_number(args.a_number)
@@ -276,6 +293,63 @@ def _write_file_atomically(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise CliError(f"{path}: cannot be written ({exc.strerror})") from None
+
+
+def _evaluation_date(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--on: not a real date (expected YYYY-MM-DD): {text}") from None
+
+
+def render_determination(det: Determination, lang: str) -> str:
+    """The determination as a volunteer reads it, in ``lang``."""
+    lines = [
+        f"{heading('request_type', lang)}: {heading(det.request_type, lang)}",
+        f"{heading('outcome', lang)}: {OUTCOME_LABELS[det.outcome].get(lang)} ({det.outcome})",
+    ]
+    if det.filing_window:
+        w = det.filing_window
+        lines.append(
+            heading("window", lang).format(
+                opens=w.opens.isoformat(),
+                closes=w.closes.isoformat(),
+                expires=w.expires.isoformat(),
+            )
+        )
+    for title, items in (("flags", det.flags), ("reasons", det.reasons)):
+        if items:
+            lines.append(f"{heading(title, lang)}:")
+            lines.extend(f"  - [{f.code}] {f.message} ({f.citation})" for f in items)
+    if det.notices:
+        lines.append(f"{heading('notices', lang)}:")
+        lines.extend(f"  - {n.message}" for n in det.notices)
+    lines.append(heading("disclaimer", lang))
+    return "\n".join(lines) + "\n"
+
+
+def _screen_language(args: argparse.Namespace, answers: dict[str, Any]) -> str:
+    if args.lang:
+        return str(args.lang)
+    spoken = answers.get("language")
+    return spoken if spoken in ("en", "ko", "es") else "en"
+
+
+def cmd_screen(args: argparse.Namespace) -> int:
+    from clinic.domain.answers import normalize_answers
+    from clinic.domain.rules import screen
+    from clinic.resources import policy
+
+    data = _load_json_file(Path(args.answers))
+    answers = normalize_answers(data)
+    det = screen(answers, _evaluation_date(args.on), policy(), _screen_language(args, answers))
+    if args.json:
+        print(json.dumps(det.to_json(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_determination(det, _screen_language(args, answers)))
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -435,6 +509,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_unlock(q)
     q.add_argument("id", help="the record id, or its first characters (at least 4)")
     q.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    q = isub.add_parser("screen", help="screen a stored record and record the determination")
+    _add_unlock(q)
+    q.add_argument("id", help="the record id, or its first characters (at least 4)")
+    q.add_argument("--on", metavar="YYYY-MM-DD", help="evaluate as of this date (default: today)")
+    q.add_argument("--lang", choices=("en", "ko", "es"), help="language of the messages")
     q = isub.add_parser("find", help="find people by A-Number, SSN, or family name and birth date")
     _add_unlock(q)
     q.add_argument("--a-number", metavar="N", help="an A-Number, with or without A and dashes")
@@ -442,6 +521,23 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--family", metavar="NAME", help="family name (with --dob)")
     q.add_argument("--dob", metavar="YYYY-MM-DD", help="date of birth (with --family)")
     p.set_defaults(func=cmd_intake)
+
+    p = sub.add_parser(
+        "screen",
+        help="screen an answers JSON file: request type, outcome, reasons, flags, filing window",
+        description="Evaluate an answers JSON file against the DACA guidelines as of --on "
+        "(default today). Exit status 0 for any determination, 2 for input it cannot evaluate. "
+        "A screening, not legal advice.",
+    )
+    p.add_argument("--answers", required=True, metavar="FILE.json", help="the answers JSON file")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="evaluate as of this date (default: today)")
+    p.add_argument("--json", action="store_true", help="print the determination as JSON")
+    p.add_argument(
+        "--lang",
+        choices=("en", "ko", "es"),
+        help="language of the messages (default: the interview language, else English)",
+    )
+    p.set_defaults(func=cmd_screen)
 
     p = sub.add_parser(
         "demo",

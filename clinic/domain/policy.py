@@ -1,0 +1,182 @@
+"""Dated policy data: program status, fees and accepted form editions, in force by date.
+
+The data lives in ``resources/rules/*.yaml`` (read by ``clinic.resources``); this module only
+parses what was read and answers "what is in force on this date". A later entry supersedes an
+earlier one from its ``effective`` date. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("en", "ko", "es")
+
+
+class PolicyDataError(ValueError):
+    """The rules data is malformed (names the file part and the problem)."""
+
+
+def _date(value: object, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PolicyDataError(f"{where}: not a date (YYYY-MM-DD)")
+
+
+def _text(value: object, where: str) -> dict[str, str]:
+    if not isinstance(value, Mapping) or any(
+        not isinstance(value.get(lang), str) or not value.get(lang) for lang in LANGUAGES
+    ):
+        raise PolicyDataError(f"{where}: needs text in {', '.join(LANGUAGES)}")
+    return {lang: str(value[lang]) for lang in LANGUAGES}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A program-status notice with its text in each language."""
+
+    code: str
+    message: Mapping[str, str]
+    applies_to_states: tuple[str, ...] = ()
+
+    def text(self, lang: str) -> str:
+        return self.message.get(lang) or self.message["en"]
+
+
+@dataclass(frozen=True)
+class ProgramStatus:
+    """What USCIS does with DACA requests from ``effective`` on."""
+
+    effective: dt.date
+    initial_requests: str  # decided | accepted_not_decided | not_accepted
+    renewals: str  # processed | not_processed
+    texas_ead_limited: bool
+    source: str
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormFee:
+    """One form's fee, paper and online."""
+
+    paper: int
+    online: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FeeSchedule:
+    """The fees in force from ``effective`` on."""
+
+    effective: dt.date
+    source: str
+    forms: Mapping[str, FormFee]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A form edition and the dates between which USCIS accepts it."""
+
+    form: str
+    edition: str
+    accepted_from: dt.date
+    accepted_until: dt.date | None
+    confirmed: bool
+
+    def accepted_on(self, day: dt.date) -> bool:
+        return self.accepted_from <= day and (
+            self.accepted_until is None or day <= self.accepted_until
+        )
+
+
+@dataclass(frozen=True)
+class Policy:
+    """All dated policy data, with look-ups by date."""
+
+    statuses: tuple[ProgramStatus, ...]
+    fees: tuple[FeeSchedule, ...]
+    editions: Mapping[str, tuple[Edition, ...]] = field(default_factory=dict)
+
+    def status_on(self, day: dt.date) -> ProgramStatus:
+        in_force = [s for s in self.statuses if s.effective <= day]
+        if not in_force:
+            raise PolicyDataError(f"no program status is in force on {day.isoformat()}")
+        return max(in_force, key=lambda s: s.effective)
+
+    def fees_on(self, day: dt.date) -> FeeSchedule:
+        in_force = [f for f in self.fees if f.effective <= day]
+        if not in_force:
+            raise PolicyDataError(f"no fee schedule is in force on {day.isoformat()}")
+        return max(in_force, key=lambda f: f.effective)
+
+    def editions_accepted(self, form: str, day: dt.date) -> list[Edition]:
+        return [e for e in self.editions.get(form, ()) if e.accepted_on(day)]
+
+
+def parse_policy(
+    status_data: Mapping[str, Any], fee_data: Mapping[str, Any], edition_data: Mapping[str, Any]
+) -> Policy:
+    """Build a :class:`Policy` from the three loaded YAML documents, checking their shape."""
+    statuses: list[ProgramStatus] = []
+    for i, raw in enumerate(status_data.get("entries") or []):
+        where = f"program_status entry {i}"
+        if raw.get("initial_requests") not in ("decided", "accepted_not_decided", "not_accepted"):
+            raise PolicyDataError(f"{where}: initial_requests has an unknown value")
+        notices = tuple(
+            Notice(
+                code=str(n["code"]),
+                message=_text(n.get("message"), f"{where} notice {j}"),
+                applies_to_states=tuple(n.get("applies_to_states") or ()),
+            )
+            for j, n in enumerate(raw.get("notices") or [])
+        )
+        statuses.append(
+            ProgramStatus(
+                effective=_date(raw.get("effective"), where),
+                initial_requests=str(raw["initial_requests"]),
+                renewals=str(raw.get("renewals", "processed")),
+                texas_ead_limited=bool(raw.get("texas_ead_limited", False)),
+                source=str(raw.get("source", "")),
+                notices=notices,
+            )
+        )
+    fees: list[FeeSchedule] = []
+    for i, raw in enumerate(fee_data.get("entries") or []):
+        where = f"fees entry {i}"
+        forms = {
+            str(name): FormFee(int(f["paper"]), int(f["online"]), str(f.get("note", "")))
+            for name, f in (raw.get("forms") or {}).items()
+        }
+        fees.append(
+            FeeSchedule(_date(raw.get("effective"), where), str(raw.get("source", "")), forms)
+        )
+    editions: dict[str, tuple[Edition, ...]] = {}
+    for form, items in (edition_data.get("forms") or {}).items():
+        editions[str(form)] = tuple(
+            Edition(
+                form=str(form),
+                edition=str(e["edition"]),
+                accepted_from=_date(e.get("accepted_from"), f"editions {form}"),
+                accepted_until=(
+                    _date(e["accepted_until"], f"editions {form}")
+                    if e.get("accepted_until")
+                    else None
+                ),
+                confirmed=bool(e.get("confirmed", False)),
+            )
+            for e in items
+        )
+    if not statuses or not fees:
+        raise PolicyDataError("the rules data needs at least one program status and one fee entry")
+    return Policy(tuple(statuses), tuple(fees), editions)
+
+
+def statuses_sorted(policy: Policy) -> Sequence[ProgramStatus]:
+    return sorted(policy.statuses, key=lambda s: s.effective)

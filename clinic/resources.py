@@ -1,0 +1,55 @@
+"""Find and read the data files in ``resources/``: questionnaires and dated rules data.
+
+The folder is found next to the package (a source checkout or editable install), inside a
+PyInstaller bundle, or where ``CLINIC_RESOURCES`` points. Files are read once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from clinic.domain.policy import Policy, parse_policy
+
+
+class ResourceError(Exception):
+    """A resource file is missing or malformed (the message names the file)."""
+
+
+def resources_dir() -> Path:
+    override = os.environ.get("CLINIC_RESOURCES")
+    candidates = [Path(override)] if override else []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "resources")
+    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    for folder in candidates:
+        if (folder / "rules").is_dir():
+            return folder
+    raise ResourceError("the resources folder (questionnaires, rules data) cannot be found")
+
+
+def load_yaml(relative: str) -> Any:
+    path = resources_dir() / relative
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise ResourceError(f"{relative}: missing from the resources folder") from None
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{relative}: malformed YAML ({exc.__class__.__name__})") from None
+
+
+@functools.cache
+def policy() -> Policy:
+    """The program status, fees and editions data, parsed."""
+    return parse_policy(
+        load_yaml("rules/program_status.yaml"),
+        load_yaml("rules/fees.yaml"),
+        load_yaml("rules/editions.yaml"),
+    )
