@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from clinic.domain.policy import Policy, parse_policy
+from clinic.domain.questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
 
 
 class ResourceError(Exception):
@@ -53,3 +54,12 @@ def policy() -> Policy:
         load_yaml("rules/fees.yaml"),
         load_yaml("rules/editions.yaml"),
     )
+
+
+@functools.cache
+def questionnaire(name: str = "daca") -> Questionnaire:
+    """The interview questionnaire, parsed and checked."""
+    try:
+        return parse_questionnaire(load_yaml(f"questionnaires/{name}.yaml"))
+    except QuestionnaireError as exc:
+        raise ResourceError(f"questionnaires/{name}.yaml: {exc}") from None

@@ -7,7 +7,7 @@ a :class:`Determination` goes out.
 
 The outcome is decided in this order, so that doubt always goes to a person:
 
-1. answers that contradict each other -> ``attorney_review``;
+1. answers that contradict each other, or a date the rules cannot settle -> ``attorney_review``;
 2. a guideline plainly not met, on an initial request -> ``not_eligible``
    (on a renewal the same facts contradict the earlier grant -> ``attorney_review``);
 3. any flag, or a fact still missing -> ``attorney_review``;
@@ -183,6 +183,7 @@ class _Collector:
         self.notices: list[Finding] = []
         self.contradictions: list[str] = []
         self.missing: list[str] = []
+        self.uncertain = False  # a fact the rules cannot settle (a leap-day birthday boundary)
 
     def make(self, code: str, **values: object) -> Finding:
         text = text_for(code)
@@ -277,6 +278,7 @@ def _check_initial_guidelines(
                 c.reason("arrived_under_16")
             if born.month == 2 and born.day == 29 and abs((arrival - birthday(born, 16)).days) <= 1:
                 c.flag("leap_day_birthday")
+                c.uncertain = True
     if arrival:
         if arrival > on:
             c.contradictions.append("arrival.date is after the evaluation date")
@@ -315,6 +317,7 @@ def _check_initial_guidelines(
             c.bar("under_15_at_filing", date=fifteenth.isoformat())
         if born.month == 2 and born.day == 29 and abs((on - fifteenth).days) <= 1:
             c.flag("leap_day_birthday")
+            c.uncertain = True
 
 
 def screen(
@@ -407,7 +410,7 @@ def screen(
         c.contradictions.append("a renewal whose answers do not meet an initial guideline")
         c.flags = [f for f in c.flags if f.code != "contradiction"]
         c.flag("contradiction", items="; ".join(c.contradictions))
-    if c.contradictions:
+    if c.contradictions or c.uncertain:
         outcome = ATTORNEY_REVIEW
     elif c.bars:
         outcome = NOT_ELIGIBLE

@@ -1,0 +1,377 @@
+"""The interview: a questionnaire (data) and the engine that walks a person through it.
+
+The questionnaire comes from ``resources/questionnaires/daca.yaml`` (loaded by ``clinic.resources``)
+and is parsed here into sections, groups (one page each) and questions tied to answer keys.
+:class:`Interview` holds the answers so far and knows which pages apply, where the interview is,
+how far along it is, and what is wrong with each answer. Navigation lives here, not in the GUI
+(as Electrum's wizard does), so the CLI, the GUI and the tests drive the same logic.
+
+Partial answers are normal: nothing is required to move on, and the determination says what is
+still missing. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from clinic.domain.answers import ANSWER_KEYS, FieldKind, validate_answers
+from clinic.domain.rules import request_type
+
+LANGUAGES = ("en", "ko", "es")
+
+
+class QuestionnaireError(ValueError):
+    """The questionnaire data is malformed; the message names the place."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A client-facing text in every interview language."""
+
+    by_lang: Mapping[str, str]
+
+    def get(self, lang: str) -> str:
+        return self.by_lang.get(lang) or self.by_lang["en"]
+
+    @classmethod
+    def parse(cls, raw: object, where: str) -> Text:
+        if not isinstance(raw, Mapping):
+            raise QuestionnaireError(f"{where}: needs a text in {', '.join(LANGUAGES)}")
+        missing = [
+            lang
+            for lang in LANGUAGES
+            if not isinstance(raw.get(lang), str) or not raw[lang].strip()
+        ]
+        if missing:
+            raise QuestionnaireError(f"{where}: no text in {', '.join(missing)}")
+        return cls({lang: str(raw[lang]) for lang in LANGUAGES})
+
+
+Condition = Mapping[str, Any]
+
+
+def _check_condition(cond: object, where: str) -> Condition:
+    if not isinstance(cond, Mapping) or not cond:
+        raise QuestionnaireError(f"{where}: a condition must be a mapping")
+    if "all" in cond or "any" in cond:
+        items = cond.get("all", cond.get("any"))
+        if not isinstance(items, list) or not items:
+            raise QuestionnaireError(f"{where}: all/any needs a list of conditions")
+        for i, item in enumerate(items):
+            _check_condition(item, f"{where}[{i}]")
+        return cond
+    if "not" in cond:
+        _check_condition(cond["not"], f"{where}.not")
+        return cond
+    if "request_type" in cond:
+        if cond["request_type"] not in ("renewal", "initial"):
+            raise QuestionnaireError(f"{where}: request_type is renewal or initial")
+        return cond
+    key = cond.get("key")
+    if key not in ANSWER_KEYS:
+        raise QuestionnaireError(f"{where}: unknown answer key {key!r}")
+    tests = {"equals", "in", "answered", "not_empty"} & set(cond)
+    if len(tests) != 1:
+        raise QuestionnaireError(f"{where}: give exactly one of equals, in, answered, not_empty")
+    return cond
+
+
+def evaluate(cond: Condition | None, answers: Mapping[str, Any], on: dt.date) -> bool:
+    """Whether a show-if condition holds for the answers so far (``None`` always holds)."""
+    if cond is None:
+        return True
+    if "all" in cond:
+        return all(evaluate(c, answers, on) for c in cond["all"])
+    if "any" in cond:
+        return any(evaluate(c, answers, on) for c in cond["any"])
+    if "not" in cond:
+        return not evaluate(cond["not"], answers, on)
+    if "request_type" in cond:
+        return bool(request_type(answers, on) == cond["request_type"])
+    value = answers.get(cond["key"])
+    if "equals" in cond:
+        return bool(value == cond["equals"])
+    if "in" in cond:
+        return value in cond["in"]
+    if "answered" in cond:
+        return (cond["key"] in answers) == bool(cond["answered"])
+    return bool(value)  # not_empty
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, tied to one answer key."""
+
+    key: str
+    label: Text
+    why: Text
+    help: Text | None
+    feeds: tuple[str, ...]
+    required: bool
+    show_if: Condition | None
+    choices: Mapping[str, Text]
+    items: Mapping[str, Text]
+
+    @property
+    def kind(self) -> FieldKind:
+        return ANSWER_KEYS[self.key].kind
+
+
+@dataclass(frozen=True)
+class Group:
+    """A page of the interview: a few questions asked together."""
+
+    id: str
+    section: str
+    title: Text
+    intro: Text | None
+    show_if: Condition | None
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the interview (about you, travel, ...)."""
+
+    id: str
+    title: Text
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """The whole interview, parsed and checked."""
+
+    id: str
+    version: int
+    sections: tuple[Section, ...]
+
+    @property
+    def groups(self) -> tuple[Group, ...]:
+        return tuple(g for s in self.sections for g in s.groups)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for g in self.groups for q in g.questions)
+
+    def question(self, key: str) -> Question:
+        for q in self.questions:
+            if q.key == key:
+                return q
+        raise KeyError(key)
+
+    def group_of(self, key: str) -> Group:
+        for g in self.groups:
+            if any(q.key == key for q in g.questions):
+                return g
+        raise KeyError(key)
+
+
+def _optional_text(raw: Mapping[str, Any], name: str, where: str) -> Text | None:
+    return Text.parse(raw[name], f"{where}.{name}") if raw.get(name) is not None else None
+
+
+def _parse_question(raw: Mapping[str, Any], where: str) -> Question:
+    key = raw.get("key")
+    if not isinstance(key, str) or key not in ANSWER_KEYS:
+        raise QuestionnaireError(f"{where}: unknown answer key {key!r}")
+    spec = ANSWER_KEYS[key]
+    choices = {
+        str(v): Text.parse(t, f"{where}.choices.{v}") for v, t in (raw.get("choices") or {}).items()
+    }
+    if spec.kind in (FieldKind.CHOICE, FieldKind.CHOICES) and set(choices) != set(spec.choices):
+        raise QuestionnaireError(f"{where}: choices must label exactly: {', '.join(spec.choices)}")
+    items = {
+        str(f): Text.parse(t, f"{where}.items.{f}") for f, t in (raw.get("items") or {}).items()
+    }
+    if spec.kind is FieldKind.LIST and spec.items is not None and set(items) != set(spec.items):
+        raise QuestionnaireError(f"{where}: items must label exactly: {', '.join(spec.items)}")
+    feeds = raw.get("feeds") or []
+    if not isinstance(feeds, list) or not all(isinstance(f, str) for f in feeds):
+        raise QuestionnaireError(f"{where}: feeds is a list of form items")
+    show_if = raw.get("show_if")
+    return Question(
+        key=str(key),
+        label=Text.parse(raw.get("label"), f"{where}.label"),
+        why=Text.parse(raw.get("why"), f"{where}.why"),
+        help=_optional_text(raw, "help", where),
+        feeds=tuple(feeds),
+        required=bool(raw.get("required", False)),
+        show_if=_check_condition(show_if, f"{where}.show_if") if show_if is not None else None,
+        choices=choices,
+        items=items,
+    )
+
+
+def parse_questionnaire(data: Mapping[str, Any]) -> Questionnaire:
+    """Parse and check a questionnaire document (as loaded from YAML)."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("sections"), list):
+        raise QuestionnaireError("the questionnaire needs a list of sections")
+    ids: set[str] = set()
+    keys: set[str] = set()
+    sections: list[Section] = []
+    for si, s in enumerate(data["sections"]):
+        where = f"sections[{si}]"
+        sid = str(s.get("id", ""))
+        if not sid or sid in ids:
+            raise QuestionnaireError(f"{where}: missing or repeated id")
+        ids.add(sid)
+        groups: list[Group] = []
+        for gi, g in enumerate(s.get("groups") or []):
+            gwhere = f"{where}.groups[{gi}]"
+            gid = str(g.get("id", ""))
+            if not gid or gid in ids:
+                raise QuestionnaireError(f"{gwhere}: missing or repeated id")
+            ids.add(gid)
+            questions = []
+            for qi, q in enumerate(g.get("questions") or []):
+                question = _parse_question(q, f"{gwhere}.questions[{qi}]")
+                if question.key in keys:
+                    raise QuestionnaireError(
+                        f"{gwhere}.questions[{qi}]: {question.key} is asked twice"
+                    )
+                keys.add(question.key)
+                questions.append(question)
+            show_if = g.get("show_if")
+            groups.append(
+                Group(
+                    id=gid,
+                    section=sid,
+                    title=Text.parse(g.get("title"), f"{gwhere}.title"),
+                    intro=_optional_text(g, "intro", gwhere),
+                    show_if=_check_condition(show_if, f"{gwhere}.show_if") if show_if else None,
+                    questions=tuple(questions),
+                )
+            )
+        sections.append(Section(sid, Text.parse(s.get("title"), f"{where}.title"), tuple(groups)))
+    return Questionnaire(str(data.get("id", "")), int(data.get("version", 1)), tuple(sections))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far an interview is: required questions answered among those that apply, and pages."""
+
+    answered: int
+    required: int
+    page: int
+    pages: int
+
+    @property
+    def fraction(self) -> float:
+        return 1.0 if self.required == 0 else self.answered / self.required
+
+
+@dataclass
+class Interview:
+    """One person's interview: answers so far and the current page. Drives any front end."""
+
+    questionnaire: Questionnaire
+    on: dt.date
+    answers: dict[str, Any] = field(default_factory=dict)
+    position: int = 0  # index into pages()
+
+    def pages(self) -> list[Group]:
+        """The groups that apply to the answers so far, in order."""
+        return [
+            g
+            for g in self.questionnaire.groups
+            if evaluate(g.show_if, self.answers, self.on) and self.questions(g)
+        ]
+
+    def questions(self, group: Group) -> list[Question]:
+        """The questions of ``group`` that apply to the answers so far."""
+        return [q for q in group.questions if evaluate(q.show_if, self.answers, self.on)]
+
+    @property
+    def current(self) -> Group:
+        pages = self.pages()
+        self.position = min(self.position, len(pages) - 1)
+        return pages[self.position]
+
+    def at_start(self) -> bool:
+        return self.position == 0
+
+    def at_end(self) -> bool:
+        return self.position >= len(self.pages()) - 1
+
+    def next(self) -> Group:
+        """Go to the next page that applies (answers on this page may change which that is)."""
+        current_id = self.current.id
+        pages = self.pages()
+        ids = [g.id for g in pages]
+        index = ids.index(current_id) if current_id in ids else self.position
+        self.position = min(index + 1, len(pages) - 1)
+        return pages[self.position]
+
+    def previous(self) -> Group:
+        current_id = self.current.id
+        ids = [g.id for g in self.pages()]
+        index = ids.index(current_id) if current_id in ids else self.position
+        self.position = max(index - 1, 0)
+        return self.current
+
+    def go_to(self, group_id: str) -> Group:
+        ids = [g.id for g in self.pages()]
+        if group_id not in ids:
+            raise KeyError(f"page {group_id} does not apply to these answers")
+        self.position = ids.index(group_id)
+        return self.current
+
+    def set(self, key: str, value: Any) -> list[str]:
+        """Set (or with ``None`` clear) one answer; returns that key's problems (kept if any).
+
+        An invalid value is still kept, so that nothing typed is lost; it shows as an error until
+        it is fixed, and the record stores only valid answers.
+        """
+        if key not in ANSWER_KEYS:
+            return ["unknown key"]
+        if value is None:
+            self.answers.pop(key, None)
+            return []
+        self.answers[key] = value
+        return self.errors_for(key)
+
+    def errors_for(self, key: str) -> list[str]:
+        if key not in self.answers:
+            return []
+        return [
+            e.problem if e.key == key else f"{e.key[len(key) :].lstrip('.')}: {e.problem}"
+            for e in validate_answers({key: self.answers[key]})
+        ]
+
+    def errors(self) -> dict[str, list[str]]:
+        """Every answered key that is not valid, with its problems."""
+        out: dict[str, list[str]] = {}
+        for e in validate_answers(self.answers):
+            base = e.key.split("[", 1)[0]
+            out.setdefault(base, []).append(e.problem if e.key == base else f"{e.key}: {e.problem}")
+        return out
+
+    def applicable_questions(self) -> list[Question]:
+        return [q for g in self.pages() for q in self.questions(g)]
+
+    def missing_required(self) -> list[str]:
+        return [
+            q.key for q in self.applicable_questions() if q.required and q.key not in self.answers
+        ]
+
+    def progress(self) -> Progress:
+        required = [q for q in self.applicable_questions() if q.required]
+        answered = [q for q in required if q.key in self.answers]
+        pages = self.pages()
+        return Progress(
+            len(answered), len(required), min(self.position, len(pages) - 1) + 1, len(pages)
+        )
+
+    def valid_answers(self) -> dict[str, Any]:
+        """The answers that apply and are valid: what is stored and screened."""
+        applicable = {q.key for q in self.applicable_questions()}
+        bad = set(self.errors())
+        return {k: v for k, v in self.answers.items() if k in applicable and k not in bad}
+
+
+def keys_asked(questionnaire: Questionnaire) -> Sequence[str]:
+    return [q.key for q in questionnaire.questions]
