@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from clinic import __version__
+from clinic.demo import DEMO_PASSPHRASE
 from clinic.domain.answers import AnswersInvalid
 from clinic.domain.roles import ROLE_NAMES
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
@@ -36,14 +37,6 @@ from clinic.store.vault import VaultError
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
-
-DEMO_PASSPHRASE = "demo-clinic-day"  # noqa: S105 - the published passphrase of the synthetic demo
-DEMO_USERS = (
-    ("admin", "admin"),
-    ("vol", "volunteer"),
-    ("atty", "attorney"),
-    ("coord", "coordinator"),
-)
 
 
 class CliError(Exception):
@@ -110,9 +103,11 @@ def _print_table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
 
 
 def _person_rows(people: Sequence[RecordSummary]) -> list[list[str]]:
-    rows = [["ID", "FAMILY", "GIVEN", "NATIVE", "BORN", "LANG", "STATUS"]]
+    rows = [["ID", "FAMILY", "GIVEN", "NATIVE", "BORN", "LANG", "STATUS", "SCREENING"]]
     for p in people:
-        rows.append([p.record_id[:8], p.family, p.given, p.native, p.dob, p.language, p.status])
+        rows.append(
+            [p.record_id[:8], p.family, p.given, p.native, p.dob, p.language, p.status, p.outcome]
+        )
     return rows
 
 
@@ -353,34 +348,27 @@ def cmd_screen(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from clinic.domain.demo import generate_people
+    from clinic.demo import build_demo
 
     data = _data_dir(args)
     passphrase = os.environ.get("CLINIC_PASSPHRASE", DEMO_PASSPHRASE)
-    today = date.fromisoformat(args.on) if args.on else date.today()
-    fresh = not (data / "clinic.db").exists()
+    session, fresh = build_demo(
+        data,
+        people=args.people,
+        seed=args.seed,
+        today=_evaluation_date(args.on),
+        site=args.site,
+        passphrase=passphrase,
+        kdf_seconds=args.kdf_seconds,
+    )
     if fresh:
-        create_clinic(
-            data, site=args.site, admin="admin", passphrase=passphrase, kdf_seconds=args.kdf_seconds
-        )
-    clinic = Clinic(data)
-    session = clinic.unlock("admin", passphrase)
-    if fresh:
-        for name, role in DEMO_USERS[1:]:
-            session.add_user(name, role, passphrase)
-        session.import_people(
-            generate_people(args.people, seed=args.seed, today=today), source="demo"
-        )
         print(f"Built a demo clinic in {data} with {args.people} synthetic people.")
     else:
         print(f"The demo clinic in {data} already exists; showing it.")
+    where = "in CLINIC_PASSPHRASE" if "CLINIC_PASSPHRASE" in os.environ else f"'{DEMO_PASSPHRASE}'"
     print(
         "Sign in as admin, vol (volunteer), atty (attorney) or coord (coordinator); "
-        + (
-            "the passphrase is in CLINIC_PASSPHRASE."
-            if "CLINIC_PASSPHRASE" in os.environ
-            else f"the demo passphrase is '{DEMO_PASSPHRASE}'."
-        )
+        f"the demo passphrase is {where}."
     )
     if args.list:
         people, _damaged = session.list_records()

@@ -187,6 +187,7 @@ class RecordSummary:
     status: str
     updated_at: str
     event_count: int
+    outcome: str  # the latest determination's outcome, "" before screening
 
 
 @dataclass(frozen=True)
@@ -920,6 +921,7 @@ class Session:
             status=state.status.value,
             updated_at=state.updated_at or "",
             event_count=state.event_count,
+            outcome=str((state.determination or {}).get("outcome", "")),
         )
 
     def list_records(self) -> tuple[list[RecordSummary], list[RecordDamaged]]:
