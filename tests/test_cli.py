@@ -12,7 +12,7 @@ import pytest
 from clinic.cli import build_parser
 from tests.conftest import FAST_KDF, Cli, person, write_json
 
-SUBCOMMANDS = ["init", "user", "intake", "demo", "check", "audit"]
+SUBCOMMANDS = ["init", "user", "intake", "screen", "demo", "check", "audit"]
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -54,7 +54,7 @@ def test_help_lists_every_subcommand_with_a_description(cli: Cli, argv: list[str
 def test_nested_help(cli: Cli) -> None:
     for group, actions in (
         ("user", ["add", "list", "passwd", "disable"]),
-        ("intake", ["import", "list", "show", "export", "find"]),
+        ("intake", ["import", "list", "show", "export", "screen", "find"]),
     ):
         out = cli.run(group, "--help").stdout
         for action in actions:
