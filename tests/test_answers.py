@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clinic.domain.answers import (
+    ADDED_KEYS,
     ANSWER_KEYS,
+    CONTRACT_KEYS,
     AnswerError,
     AnswersInvalid,
     FieldKind,
@@ -86,6 +88,111 @@ SPEC_KEYS = {
     "bio.eye_color",
     "bio.hair_color",
 }
+
+
+# Every key the questionnaire adds (docs/answers.md, "Keys the questionnaire adds").
+ADDED = {
+    "birth.state_province",
+    "citizenship_other",
+    "residence.country",
+    "english.reads",
+    "passport.country",
+    "passport.number",
+    "passport.expires",
+    "travel_document.number",
+    "border_crossing_card",
+    "mobile_phone",
+    "physical.same_as_mailing",
+    "physical.street",
+    "physical.unit_type",
+    "physical.unit",
+    "physical.city",
+    "physical.state",
+    "physical.zip",
+    "physical.since",
+    "addresses",
+    "arrival.before_age_16",
+    "arrival.last_date",
+    "arrival.last_place",
+    "arrival.last_status",
+    "status.current",
+    "status.on_2012_06_15",
+    "i94_issued",
+    "i94_number",
+    "i94_stay_expires",
+    "sevis_number",
+    "military.served",
+    "military.branch",
+    "military.start",
+    "military.discharge_date",
+    "military.discharge_type",
+    "removal.date",
+    "removal.location",
+    "removal.explanation",
+    "departure.without_parole_since_2012_08_15",
+    "safety.explanation",
+    "ead.previous_filed",
+    "ead.abc_settlement",
+}
+
+
+def full_added() -> dict[str, Any]:
+    """A synthetic, canonical answer to every key the questionnaire adds."""
+    return {
+        "birth.state_province": "Jalisco",
+        "citizenship_other": "Spain",
+        "residence.country": "United States",
+        "english.reads": False,
+        "passport.country": "Mexico",
+        "passport.number": "G00000000",
+        "passport.expires": "2029-08-31",
+        "travel_document.number": "TD0000000",
+        "border_crossing_card": "BCC0000000",
+        "mobile_phone": "7135550199",
+        "physical.same_as_mailing": False,
+        "physical.street": "77 Sample Street",
+        "physical.unit_type": "flr",
+        "physical.unit": "2",
+        "physical.city": "Pasadena",
+        "physical.state": "TX",
+        "physical.zip": "77506",
+        "physical.since": "2022-09-01",
+        "addresses": [
+            {
+                "street": "500 Placeholder Rd",
+                "unit_type": "apt",
+                "unit": "12",
+                "city": "Houston",
+                "state": "TX",
+                "zip": "77036",
+                "from": "2015-01-10",
+                "to": "2022-08-31",
+            },
+            {"city": "Guadalajara", "country": "Mexico", "from": "1996-02-29", "to": "2001-07-01"},
+        ],
+        "arrival.before_age_16": True,
+        "arrival.last_date": "2023-05-20",
+        "arrival.last_place": "Houston, TX (IAH)",
+        "arrival.last_status": "parolee (advance parole)",
+        "status.current": "deferred action (DACA)",
+        "status.on_2012_06_15": "no_lawful_status",
+        "i94_issued": True,
+        "i94_number": "00000000A0",
+        "i94_stay_expires": "2023-06-30",
+        "sevis_number": "N0000000000",
+        "military.served": True,
+        "military.branch": "coast_guard",
+        "military.start": "2015-01-05",
+        "military.discharge_date": "2019-01-04",
+        "military.discharge_type": "honorable",
+        "removal.date": "2010-03-15",
+        "removal.location": "Houston Immigration Court",
+        "removal.explanation": "Case closed in 2012.\nNo hearing since.",
+        "departure.without_parole_since_2012_08_15": False,
+        "safety.explanation": "Nothing to explain.",
+        "ead.previous_filed": True,
+        "ead.abc_settlement": False,
+    }
 
 
 def full_intake() -> dict[str, Any]:
@@ -208,8 +315,35 @@ WRONG_TYPE = {
 # The whole object
 
 
-def test_answer_keys_cover_exactly_the_spec() -> None:
-    assert set(ANSWER_KEYS) == SPEC_KEYS
+def test_answer_keys_cover_exactly_the_spec_and_the_added_keys() -> None:
+    assert set(CONTRACT_KEYS) == SPEC_KEYS
+    assert set(ADDED_KEYS) == ADDED
+    assert not SPEC_KEYS & ADDED
+    assert set(ANSWER_KEYS) == SPEC_KEYS | ADDED
+
+
+def test_contract_keys_come_first_in_spec_order() -> None:
+    keys = list(ANSWER_KEYS)
+    assert set(keys[: len(SPEC_KEYS)]) == SPEC_KEYS
+    assert keys[0] == "name.family"
+    assert keys[len(SPEC_KEYS) - 1] == "bio.hair_color"
+
+
+def test_added_keys_are_valid_and_canonical() -> None:
+    added = full_added()
+    assert set(added) == ADDED
+    assert validate_answers(added) == []
+    assert normalize_answers(added) == added
+    everything = {**full_intake(), **added}
+    assert normalize_answers(everything) == everything
+
+
+def test_no_key_is_both_a_value_and_a_prefix() -> None:
+    # A flat key must never be the dotted prefix of another (``phone`` and ``phone.mobile``):
+    # whoever turns the flat object into nested sections would lose one of them.
+    for key in ANSWER_KEYS:
+        for other in ANSWER_KEYS:
+            assert not other.startswith(key + "."), (key, other)
 
 
 def test_full_intake_is_valid_and_canonical() -> None:
@@ -295,7 +429,7 @@ def test_field_specs_can_be_introspected() -> None:
 # Each kind of key
 
 
-@pytest.mark.parametrize("key", sorted(SPEC_KEYS))
+@pytest.mark.parametrize("key", sorted(SPEC_KEYS | ADDED))
 def test_wrong_type_gives_one_error_naming_the_key(key: str) -> None:
     value = WRONG_TYPE[ANSWER_KEYS[key].kind]
     assert keys_for({key: value}) == [key]
@@ -812,3 +946,155 @@ def test_normalize_is_idempotent(raw: dict[str, Any]) -> None:
         return  # random city text may contain control characters; that is tested elsewhere
     once = normalize_answers(raw)
     assert normalize_answers(once) == once
+
+
+# ---------------------------------------------------------------------------------------------
+# The keys the questionnaire adds
+
+
+@pytest.mark.parametrize(
+    ("key", "choices"),
+    [
+        ("physical.unit_type", ("apt", "ste", "flr")),
+        ("status.on_2012_06_15", ("no_lawful_status", "status_expired", "parole_expired")),
+        (
+            "military.branch",
+            ("army", "marine_corps", "navy", "air_force", "national_guard", "coast_guard"),
+        ),
+        (
+            "military.discharge_type",
+            (
+                "honorable",
+                "general",
+                "other_than_honorable",
+                "bad_conduct",
+                "dishonorable",
+                "entry_level_separation",
+                "clemency",
+                "not_applicable",
+            ),
+        ),
+    ],
+)
+def test_added_choice_keys(key: str, choices: tuple[str, ...]) -> None:
+    spec = ANSWER_KEYS[key]
+    assert spec.kind is FieldKind.CHOICE
+    assert spec.choices == choices
+    for choice in choices:
+        assert normalize_answers({key: choice}) == {key: choice}
+    assert keys_for({key: choices[0].upper()}) == [key]
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("physical.state", FieldKind.STATE),
+        ("physical.zip", FieldKind.ZIP),
+        ("mobile_phone", FieldKind.PHONE),
+        ("english.reads", FieldKind.BOOL),
+        ("i94_issued", FieldKind.BOOL),
+        ("military.served", FieldKind.BOOL),
+        ("departure.without_parole_since_2012_08_15", FieldKind.BOOL),
+        ("ead.previous_filed", FieldKind.BOOL),
+        ("ead.abc_settlement", FieldKind.BOOL),
+        ("passport.expires", FieldKind.DATE),
+        ("physical.since", FieldKind.DATE),
+        ("arrival.last_date", FieldKind.DATE),
+        ("i94_stay_expires", FieldKind.DATE),
+        ("removal.date", FieldKind.DATE),
+        ("addresses", FieldKind.LIST),
+    ],
+)
+def test_added_keys_reuse_the_existing_kinds(key: str, kind: FieldKind) -> None:
+    assert ANSWER_KEYS[key].kind is kind
+
+
+@pytest.mark.parametrize(
+    ("key", "raw", "canonical"),
+    [
+        ("physical.state", " ca ", "CA"),
+        ("physical.zip", "900101234", "90010-1234"),
+        ("mobile_phone", "+1 (213) 555-0123", "2135550123"),
+        ("passport.number", " G00000000 ", "G00000000"),
+        ("removal.explanation", "First.\r\nSecond.", "First.\nSecond."),
+        ("safety.explanation", "One.\rTwo.", "One.\nTwo."),
+    ],
+)
+def test_added_canonical_forms(key: str, raw: str, canonical: str) -> None:
+    assert normalize_answers({key: raw}) == {key: canonical}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("physical.state", "Texas"),
+        ("physical.zip", "7750"),
+        ("mobile_phone", "555-0199"),
+        ("physical.since", "2022-02-30"),
+        ("passport.expires", "08/31/2029"),
+        ("i94_number", "0" * 12),
+        ("sevis_number", "N" + "0" * 11),
+        ("passport.number", "X" * 21),
+        ("border_crossing_card", "X" * 21),
+        ("removal.location", "Court\nRoom 4"),
+        ("military.branch", "space_force"),
+    ],
+)
+def test_added_keys_reject(key: str, value: object) -> None:
+    assert keys_for({key: value}) == [key]
+
+
+def test_identifier_lengths_follow_the_form_boxes() -> None:
+    assert ANSWER_KEYS["i94_number"].max_length == 11
+    assert ANSWER_KEYS["sevis_number"].max_length == 11
+    assert ANSWER_KEYS["passport.number"].max_length == 20
+    assert validate_answers({"i94_number": "0" * 11, "sevis_number": "N" + "0" * 10}) == []
+    assert ANSWER_KEYS["removal.explanation"].max_length == 4000
+    assert ANSWER_KEYS["safety.explanation"].max_length == 4000
+
+
+def test_addresses_items() -> None:
+    items = ANSWER_KEYS["addresses"].items
+    assert items is not None
+    assert list(items) == [
+        "street",
+        "unit_type",
+        "unit",
+        "city",
+        "state",
+        "zip",
+        "country",
+        "from",
+        "to",
+    ]
+    assert items["state"].kind is FieldKind.STATE
+    assert items["zip"].kind is FieldKind.ZIP
+    assert items["from"].kind is FieldKind.DATE
+    assert items["to"].kind is FieldKind.DATE
+    assert items["unit_type"].choices == ("apt", "ste", "flr")
+
+
+def test_addresses_are_normalized_and_errors_carry_the_item_path() -> None:
+    canonical = normalize_answers(
+        {"addresses": [{"state": "tx", "zip": "770361234", "from": "2015-01-10"}, {}]}
+    )
+    assert canonical == {
+        "addresses": [{"state": "TX", "zip": "77036-1234", "from": "2015-01-10"}, {}]
+    }
+    assert errors_for(
+        {
+            "addresses": [
+                {"from": "2015-02-30", "to": "2016-01-01"},
+                {"state": "Jalisco", "unit_type": "house", "since": "2001-01-01"},
+            ]
+        }
+    ) == [
+        ("addresses[0].from", "not a real date (expected YYYY-MM-DD)"),
+        (
+            "addresses[1].state",
+            "not a U.S. state, DC, territory or military code (2 letters, e.g. CA)",
+        ),
+        ("addresses[1].unit_type", "must be one of: apt, ste, flr"),
+        ("addresses[1].since", "unknown key"),
+    ]
+    assert keys_for({"addresses": [{}] * 101}) == ["addresses"]

@@ -301,6 +301,14 @@ CASES = [
         ("travel_without_advance_parole",),
     ),
     Case(
+        "a departure without parole reported but not listed",
+        RENEWAL_BASE,
+        {"departure.without_parole_since_2012_08_15": True},
+        ATTORNEY_REVIEW,
+        RENEWAL,
+        ("travel_without_advance_parole",),
+    ),
+    Case(
         "trip with advance parole is a notice only",
         RENEWAL_BASE,
         {"travel": [trip(True)]},

@@ -181,3 +181,15 @@ def test_tallies_are_de_identified(clinic_dir: Path, session: Session) -> None:
     for secret in ("Testperson", "Minji", "099000001", "2001-03-04", "Seoul"):
         assert secret not in joined
     assert '"site": "Test Site"' in tallies[0] and '"language": "ko"' in tallies[0]
+
+
+def test_reads_do_not_wait_for_a_writer(clinic_dir: Path, session: Session) -> None:
+    rid = session.import_people([person(1)]).record_ids[0]
+    other = sqlite3.connect(clinic_dir / "clinic.db", timeout=0.1)
+    other.execute("BEGIN IMMEDIATE")  # another laptop process holds the write lock
+    try:
+        assert session.load(rid).answers["a_number"] == "099000001"
+        assert session.record_ids() == [rid]
+    finally:
+        other.rollback()
+        other.close()

@@ -1,8 +1,9 @@
 """The answers object: validation and canonical form of an intake's answers.
 
 An intake's answers are one flat JSON object from answer keys to values; the keys are the contract
-in the shared ``spec/answers.md`` (see also ``docs/answers.md``). This module checks an answers
-object against every key of that contract and produces its canonical copy:
+in the shared ``spec/answers.md`` plus the keys the questionnaire adds (every other fact the
+I-821D, the I-765 and the I-765WS ask), documented in ``docs/answers.md``. This module checks an
+answers object against every one of those keys and produces its canonical copy:
 
 - :func:`validate_answers` returns *every* problem found (never just the first),
 - :func:`normalize_answers` returns the canonical copy or raises :class:`AnswersInvalid`,
@@ -25,10 +26,14 @@ from types import MappingProxyType
 from typing import Any, Final
 
 __all__ = [
+    "ADDED_KEYS",
     "ANSWER_KEYS",
+    "CONTRACT_KEYS",
     "EYE_COLORS",
     "HAIR_COLORS",
     "MAX_LIST_ITEMS",
+    "MILITARY_BRANCHES",
+    "MILITARY_DISCHARGES",
     "US_STATE_CODES",
     "AnswerError",
     "AnswersInvalid",
@@ -133,6 +138,26 @@ MAX_LIST_ITEMS: Final = 100
 EYE_COLORS: Final = ("BLK", "BLU", "BRO", "GRY", "GRN", "HAZ", "MAR", "PNK", "XXX")
 HAIR_COLORS: Final = ("BAL", "BLK", "BLN", "BRO", "GRY", "RED", "SDY", "WHI", "XXX")
 
+# I-821D (01/20/25) Part 3, Items 9.a and 9.d: the choices of the form's drop-down lists.
+MILITARY_BRANCHES: Final = (
+    "army",
+    "marine_corps",
+    "navy",
+    "air_force",
+    "national_guard",
+    "coast_guard",
+)
+MILITARY_DISCHARGES: Final = (
+    "honorable",
+    "general",
+    "other_than_honorable",
+    "bad_conduct",
+    "dishonorable",
+    "entry_level_separation",
+    "clemency",
+    "not_applicable",
+)
+
 US_STATE_CODES: Final = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
     "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
@@ -183,6 +208,14 @@ def _measure(label: str, low: int, high: int) -> FieldSpec:
 
 def _list(label: str, **items: FieldSpec) -> FieldSpec:
     return FieldSpec(FieldKind.LIST, label, items=MappingProxyType(items))
+
+
+def _state(label: str) -> FieldSpec:
+    return FieldSpec(FieldKind.STATE, label)
+
+
+def _zip(label: str) -> FieldSpec:
+    return FieldSpec(FieldKind.ZIP, label)
 
 
 _CRIMINAL_LEVELS: Final = (
@@ -297,8 +330,90 @@ _KEYS: dict[str, FieldSpec] = {
     "bio.hair_color": _choice("hair color (USCIS code)", *HAIR_COLORS, upper=True),
 }
 
-ANSWER_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(_KEYS)
-"""Every top-level answer key of the contract, in spec order, mapped to what it accepts."""
+# The keys the questionnaire adds to the contract: every other fact that the I-821D (01/20/25), the
+# I-765 (08/21/25) for category (c)(33) and the I-765WS ask of the requestor. Interpreter, preparer,
+# attorney, signature and fee-payment fields are filled by the clinic, not answered by the person.
+# docs/answers.md lists each key with the form Part and Item it feeds.
+_ADDED: dict[str, FieldSpec] = {
+    # About the person
+    "birth.state_province": _text("state or province of birth"),
+    "citizenship_other": _text("other countries of citizenship or nationality"),
+    "residence.country": _text("current country of residence"),
+    "english.reads": _bool("can read and understand English"),
+    "passport.country": _text("country that issued the last passport"),
+    "passport.number": _text("passport number", max_length=20),
+    "passport.expires": _date("passport expiration date"),
+    "travel_document.number": _text("travel document number", max_length=20),
+    "border_crossing_card": _text("Border Crossing Card number", max_length=20),
+    # Contact
+    "mobile_phone": FieldSpec(FieldKind.PHONE, "mobile telephone number"),
+    "physical.same_as_mailing": _bool("the mailing address is the physical address"),
+    "physical.street": _text("physical address: street number and name"),
+    "physical.unit_type": _choice("physical address: unit type", "apt", "ste", "flr"),
+    "physical.unit": _text("physical address: unit number"),
+    "physical.city": _text("physical address: city or town"),
+    "physical.state": _state("physical address: state"),
+    "physical.zip": _zip("physical address: ZIP code"),
+    "physical.since": _date("living at the present address since"),
+    "addresses": _list(
+        "earlier addresses",
+        street=_text("street number and name"),
+        unit_type=_choice("unit type", "apt", "ste", "flr"),
+        unit=_text("unit number"),
+        city=_text("city or town"),
+        state=_state("state"),
+        zip=_zip("ZIP code"),
+        country=_text("country, if outside the U.S."),
+        **{"from": _date("lived there from"), "to": _date("lived there until")},
+    ),
+    # Arrival and status
+    "arrival.before_age_16": _bool("arrived and established residence before age 16"),
+    "arrival.last_date": _date("date of last arrival into the U.S."),
+    "arrival.last_place": _text("place of last arrival"),
+    "arrival.last_status": _text("immigration status at last arrival"),
+    "status.current": _text("current immigration status or category"),
+    "status.on_2012_06_15": _choice(
+        "immigration status on June 15, 2012",
+        "no_lawful_status",
+        "status_expired",
+        "parole_expired",
+    ),
+    "i94_issued": _bool("was ever issued an I-94, I-94W or I-95"),
+    "i94_number": _text("I-94 arrival-departure record number", max_length=11),
+    "i94_stay_expires": _date("authorized stay expired (I-94)"),
+    "sevis_number": _text("SEVIS number", max_length=11),
+    # Military service (initial requests)
+    "military.served": _bool("member of the U.S. Armed Forces or Coast Guard"),
+    "military.branch": _choice("military branch", *MILITARY_BRANCHES),
+    "military.start": _date("military service start date"),
+    "military.discharge_date": _date("military discharge date"),
+    "military.discharge_type": _choice("type of discharge", *MILITARY_DISCHARGES),
+    # Removal proceedings, travel, public safety
+    "removal.date": _date("most recent date of removal proceedings"),
+    "removal.location": _text("location of removal proceedings"),
+    "removal.explanation": _text(
+        "removal proceedings: explanation", max_length=MAX_EXPLANATION, multiline=True
+    ),
+    "departure.without_parole_since_2012_08_15": _bool(
+        "left the U.S. without advance parole on or after August 15, 2012"
+    ),
+    "safety.explanation": _text(
+        "I-821D Part 4: circumstances", max_length=MAX_EXPLANATION, multiline=True
+    ),
+    # Work permit
+    "ead.previous_filed": _bool("previously filed Form I-765"),
+    "ead.abc_settlement": _bool("Salvadoran or Guatemalan national eligible under ABC"),
+}
+
+CONTRACT_KEYS: Final[frozenset[str]] = frozenset(_KEYS)
+"""The answer keys of the shared contract (``spec/answers.md``)."""
+
+ADDED_KEYS: Final[frozenset[str]] = frozenset(_ADDED)
+"""The answer keys the questionnaire adds to the contract (``docs/answers.md``)."""
+
+ANSWER_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType({**_KEYS, **_ADDED})
+"""Every top-level answer key, mapped to what it accepts: the contract in spec order, then the
+keys the questionnaire adds."""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -701,10 +816,11 @@ def normalize_answers(raw: object) -> dict[str, Any]:
     """Return the validated, canonical copy of ``raw``; raise :class:`AnswersInvalid` if invalid.
 
     Canonical forms: text stripped and NFC (names with single spaces); dates unchanged strings;
-    ``a_number`` 9 digits; ``ssn`` 9 digits; ``uscis_account`` 12 digits; ``phone`` 10 digits;
-    ``mailing.state`` and the USCIS eye/hair codes upper case; ``language`` lower case;
-    ``mailing.zip`` ``12345`` or ``12345-6789``; ``bio.race`` in spec order; whole-number
-    measurements as ints. The input is never modified.
+    ``a_number`` 9 digits; ``ssn`` 9 digits; ``uscis_account`` 12 digits; ``phone`` and
+    ``mobile_phone`` 10 digits; states (``mailing.state``, ``physical.state``,
+    ``addresses[].state``) and the USCIS eye/hair codes upper case; ``language`` lower case; ZIP
+    codes ``12345`` or ``12345-6789``; ``bio.race`` in spec order; whole-number measurements as
+    ints. The input is never modified.
     """
     canonical, errors = _check_answers(raw)
     if errors:

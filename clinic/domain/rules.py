@@ -242,6 +242,8 @@ def _check_travel(answers: Mapping[str, Any], on: dt.date, c: _Collector) -> Non
             without.append(trip)
         else:
             with_parole += 1
+    if answers.get("departure.without_parole_since_2012_08_15") is True and not without:
+        without.append({})  # a departure the person reports but has not listed as a trip
     if without:
         n = len(without)
         c.flag("travel_without_advance_parole", count=n, plural="" if n == 1 else "s")

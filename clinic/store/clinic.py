@@ -4,7 +4,7 @@ This is what the CLI (and later the GUI, from a worker thread) calls. A :class:`
 folder with its SQLite database, locked; :meth:`Clinic.unlock` checks a user's passphrase and gives
 a :class:`Session` holding the keys. Every write is one SQLite transaction (``BEGIN IMMEDIATE``,
 WAL, ``synchronous=FULL``): it happens whole or not at all, and what a call has returned is on
-disk.
+disk. Reads use a deferred ``BEGIN``: in WAL mode they never wait for a writer.
 
 Error messages name ids, keys and problems, never a person's data.
 """
@@ -116,8 +116,17 @@ def _check_timezone(name: str) -> str:
     return name
 
 
+WRITE_OPTION = "clinicday_write"
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, for write transactions (``BEGIN IMMEDIATE``)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
 def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    # A small pool: each connection runs its PRAGMAs once, not on every operation.
+    engine = create_engine(f"sqlite:///{path}", pool_size=2, max_overflow=4)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -133,7 +142,10 @@ def _make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (no lock upgrade deadlocks); readers use a
+        # deferred BEGIN, which in WAL mode never waits for a writer.
+        writing = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
 
@@ -141,6 +153,7 @@ def _make_engine(path: Path) -> Engine:
 def _make_rescue_engine(path: Path) -> Engine:
     """A read-only engine for a damaged database: pages past a truncation read as damaged."""
     engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", poolclass=NullPool)
+    # (no pool: a rescue opens a damaged file briefly, and each open re-reads its size)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -156,10 +169,15 @@ def _make_rescue_engine(path: Path) -> Engine:
     return engine
 
 
+def _is_busy(exc: SQLAlchemyError) -> bool:
+    text = str(getattr(exc, "orig", "") or "")
+    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
+
+
 def _db_error(exc: SQLAlchemyError) -> StoreError:
     orig = getattr(exc, "orig", None)
     detail = str(orig) if orig is not None else type(exc).__name__
-    if isinstance(exc, OperationalError) and "locked" in detail:
+    if _is_busy(exc):
         return StoreError("the clinic database is busy (another ClinicDay is writing); try again")
     return StoreError(f"the clinic database cannot be read ({detail}); run 'clinic check'")
 
@@ -262,7 +280,7 @@ def create_clinic(
         header, wrapped = wrap_data_key(data_key, passphrase, admin, key_id, params)
         keys = Keys(data_key, key_id)
         device_id = secrets.token_hex(8)
-        with engine.begin() as conn:
+        with writer(engine).begin() as conn:
             migrate.upgrade(conn)
             meta_rows = {
                 "site": site,
@@ -438,7 +456,7 @@ class Clinic:
         if self.damaged:
             return session  # read-only rescue: no migration, no writes
         try:
-            with self.engine.begin() as conn:
+            with writer(self.engine).begin() as conn:
                 migrate.upgrade(conn)
         except SQLAlchemyError as exc:
             raise _db_error(exc) from None
@@ -468,7 +486,7 @@ class Session:
                 "('clinic check' lists what is lost), then restore it from a backup"
             )
         try:
-            with self.clinic.engine.begin() as conn:
+            with writer(self.clinic.engine).begin() as conn:
                 audit = _AuditWriter(conn, self.keys, self.username, self.clinic.device_id)
                 yield conn, audit
                 audit.flush()
@@ -855,6 +873,8 @@ class Session:
                 .order_by(schema.events.c.seq)
             ).all()
         except DatabaseError as exc:
+            if _is_busy(exc):
+                raise _db_error(exc) from None
             raise RecordDamaged(
                 record_id, f"its events cannot be read from the database ({exc.orig})"
             ) from None
@@ -883,6 +903,8 @@ class Session:
                 conn.rollback()
                 return state
         except SQLAlchemyError as exc:
+            if _is_busy(exc):
+                raise _db_error(exc) from None
             raise RecordDamaged(record_id, f"it cannot be read ({type(exc).__name__})") from None
 
     def events(self, record_id: str) -> list[Event]:
