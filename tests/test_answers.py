@@ -1098,3 +1098,16 @@ def test_addresses_are_normalized_and_errors_carry_the_item_path() -> None:
         ("addresses[1].since", "unknown key"),
     ]
     assert keys_for({"addresses": [{}] * 101}) == ["addresses"]
+
+
+def test_control_character_check_matches_the_unicode_categories() -> None:
+    """The fast regex rejects exactly the characters the Unicode categories name."""
+    import unicodedata
+
+    from clinic.domain import answers as a
+
+    for cp in range(0x110000):
+        ch = chr(cp)
+        expected = unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in a._BIDI_CONTROLS
+        assert a._has_control(ch, multiline=False) == expected, hex(cp)
+        assert a._has_control(ch, multiline=True) == (expected and ch != "\n"), hex(cp)

@@ -502,10 +502,18 @@ _EMAIL_RE: Final = re.compile(
 _LANGUAGE_RE: Final = re.compile(r"[a-z]{2,3}")
 
 
-def _is_control(char: str, *, multiline: bool) -> bool:
-    if multiline and char == "\n":
-        return False
-    return unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI_CONTROLS
+# Control characters (Unicode categories Cc, Cs, Zl, Zp) and bidirectional overrides, as one
+# character class: checking a long text is one regex search, not a Python call per character.
+_OTHER_CONTROLS: Final = "\\x7f-\\x9f\\ud800-\\udfff\\u2028\\u2029" + "".join(
+    sorted(_BIDI_CONTROLS)
+)
+_CONTROL_RE: Final = re.compile(f"[\\x00-\\x1f{_OTHER_CONTROLS}]")
+# the multiline variant allows "\\n" (0x0a)
+_CONTROL_RE_MULTILINE: Final = re.compile(f"[\\x00-\\x09\\x0b-\\x1f{_OTHER_CONTROLS}]")
+
+
+def _has_control(text: str, *, multiline: bool) -> bool:
+    return (_CONTROL_RE_MULTILINE if multiline else _CONTROL_RE).search(text) is not None
 
 
 def _clean_text(value: object, *, max_length: int = MAX_TEXT, multiline: bool = False) -> _Checked:
@@ -518,7 +526,7 @@ def _clean_text(value: object, *, max_length: int = MAX_TEXT, multiline: bool = 
     text = unicodedata.normalize("NFC", text.strip())
     if not text:
         return None, _EMPTY
-    if any(_is_control(char, multiline=multiline) for char in text):
+    if _has_control(text, multiline=multiline):
         return None, _CONTROL
     if len(text) > max_length:
         return None, f"too long (at most {max_length} characters)"

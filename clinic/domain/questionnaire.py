@@ -103,7 +103,12 @@ def evaluate(cond: Condition | None, answers: Mapping[str, Any], on: dt.date) ->
 
 @dataclass(frozen=True)
 class Question:
-    """One question, tied to one answer key."""
+    """One question, tied to one answer key.
+
+    ``choices`` labels the values of a choice key; ``items`` labels the fields of each item of a
+    list key, and ``item_choices`` labels the values of those item fields that are choices
+    (``item_choices["level"]["felony"]``).
+    """
 
     key: str
     label: Text
@@ -114,6 +119,7 @@ class Question:
     show_if: Condition | None
     choices: Mapping[str, Text]
     items: Mapping[str, Text]
+    item_choices: Mapping[str, Mapping[str, Text]] = field(default_factory=dict)
 
     @property
     def kind(self) -> FieldKind:
@@ -174,6 +180,35 @@ def _optional_text(raw: Mapping[str, Any], name: str, where: str) -> Text | None
     return Text.parse(raw[name], f"{where}.{name}") if raw.get(name) is not None else None
 
 
+_CHOICE_KINDS = (FieldKind.CHOICE, FieldKind.CHOICES)
+
+
+def _parse_item_choices(raw: object, key: str, where: str) -> dict[str, dict[str, Text]]:
+    """The labels of the values of a list key's choice item fields: ``{field: {value: Text}}``."""
+    spec = ANSWER_KEYS[key]
+    fields = {
+        name: item
+        for name, item in (spec.items or {}).items()
+        if spec.kind is FieldKind.LIST and item.kind in _CHOICE_KINDS
+    }
+    raw = {} if raw is None else raw
+    if not isinstance(raw, Mapping):
+        raise QuestionnaireError(f"{where}.item_choices: must map item fields to value labels")
+    if set(map(str, raw)) != set(fields):
+        wanted = ", ".join(fields) if fields else f"nothing ({key} has no choice item fields)"
+        raise QuestionnaireError(f"{where}: item_choices must label exactly: {wanted}")
+    parsed: dict[str, dict[str, Text]] = {}
+    for name, labels in raw.items():
+        fwhere = f"{where}.item_choices.{name}"
+        if not isinstance(labels, Mapping):
+            raise QuestionnaireError(f"{fwhere}: must map each value to a text")
+        parsed[str(name)] = {str(v): Text.parse(t, f"{fwhere}.{v}") for v, t in labels.items()}
+        allowed = fields[str(name)].choices
+        if set(parsed[str(name)]) != set(allowed):
+            raise QuestionnaireError(f"{fwhere}: must label exactly: {', '.join(allowed)}")
+    return parsed
+
+
 def _parse_question(raw: Mapping[str, Any], where: str) -> Question:
     key = raw.get("key")
     if not isinstance(key, str) or key not in ANSWER_KEYS:
@@ -182,13 +217,14 @@ def _parse_question(raw: Mapping[str, Any], where: str) -> Question:
     choices = {
         str(v): Text.parse(t, f"{where}.choices.{v}") for v, t in (raw.get("choices") or {}).items()
     }
-    if spec.kind in (FieldKind.CHOICE, FieldKind.CHOICES) and set(choices) != set(spec.choices):
+    if spec.kind in _CHOICE_KINDS and set(choices) != set(spec.choices):
         raise QuestionnaireError(f"{where}: choices must label exactly: {', '.join(spec.choices)}")
     items = {
         str(f): Text.parse(t, f"{where}.items.{f}") for f, t in (raw.get("items") or {}).items()
     }
     if spec.kind is FieldKind.LIST and spec.items is not None and set(items) != set(spec.items):
         raise QuestionnaireError(f"{where}: items must label exactly: {', '.join(spec.items)}")
+    item_choices = _parse_item_choices(raw.get("item_choices"), key, where)
     feeds = raw.get("feeds") or []
     if not isinstance(feeds, list) or not all(isinstance(f, str) for f in feeds):
         raise QuestionnaireError(f"{where}: feeds is a list of form items")
@@ -203,6 +239,7 @@ def _parse_question(raw: Mapping[str, Any], where: str) -> Question:
         show_if=_check_condition(show_if, f"{where}.show_if") if show_if is not None else None,
         choices=choices,
         items=items,
+        item_choices=item_choices,
     )
 
 

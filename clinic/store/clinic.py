@@ -117,11 +117,17 @@ def _check_timezone(name: str) -> str:
 
 
 WRITE_OPTION = "clinicday_write"
+LIGHT_OPTION = "clinicday_light"
 
 
-def writer(engine: Engine) -> Engine:
-    """The same engine, for write transactions (``BEGIN IMMEDIATE``)."""
-    return engine.execution_options(**{WRITE_OPTION: True})
+def writer(engine: Engine, *, durable: bool = True) -> Engine:
+    """The same engine, for write transactions (``BEGIN IMMEDIATE``).
+
+    ``durable=False`` commits without waiting for the disk (``synchronous=NORMAL``): used only
+    for audit entries of reads. In WAL mode such a commit survives a crash of the app, may be lost
+    in a power cut, and is made durable by the next durable commit.
+    """
+    return engine.execution_options(**{WRITE_OPTION: True, LIGHT_OPTION: not durable})
 
 
 def _make_engine(path: Path) -> Engine:
@@ -144,8 +150,10 @@ def _make_engine(path: Path) -> Engine:
     def _on_begin(conn: Connection) -> None:
         # Writers take the write lock up front (no lock upgrade deadlocks); readers use a
         # deferred BEGIN, which in WAL mode never waits for a writer.
-        writing = conn.get_execution_options().get(WRITE_OPTION)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+        options = conn.get_execution_options()
+        light = bool(options.get(LIGHT_OPTION))
+        conn.exec_driver_sql("PRAGMA synchronous = " + ("NORMAL" if light else "FULL"))
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE_OPTION) else "BEGIN")
 
     return engine
 
@@ -479,14 +487,14 @@ class Session:
     # -- plumbing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[tuple[Connection, _AuditWriter]]:
+    def _write(self, *, durable: bool = True) -> Iterator[tuple[Connection, _AuditWriter]]:
         if self.clinic.damaged:
             raise StoreError(
                 "the clinic database is damaged and open read-only: export what can be read "
                 "('clinic check' lists what is lost), then restore it from a backup"
             )
         try:
-            with writer(self.clinic.engine).begin() as conn:
+            with writer(self.clinic.engine, durable=durable).begin() as conn:
                 audit = _AuditWriter(conn, self.keys, self.username, self.clinic.device_id)
                 yield conn, audit
                 audit.flush()
@@ -506,7 +514,7 @@ class Session:
         """Audit a read. A damaged database cannot be written: reads are then not audited."""
         if self.clinic.damaged:
             return
-        with self._write() as (_conn, audit):
+        with self._write(durable=False) as (_conn, audit):
             audit.add(action, record_id, detail)
 
     def _require(self, allowed: bool, what: str) -> None:
@@ -741,7 +749,7 @@ class Session:
                     clock,
                     {"kind": "intake", "source": source, "language": language},
                 )
-                changes = [FieldChange(k, v).to_json() for k, v in sorted(answers.items())]
+                changes = [{"key": k, "value": v} for k, v in sorted(answers.items())]
                 answered = self._new_event(
                     record_id, EventType.ANSWERS_SET, clock + 1, {"changes": changes}
                 )
