@@ -89,6 +89,29 @@ DOC: dict[str, Any] = {
                                 for f in ["departed", "returned", "reason", "advance_parole"]
                             },
                         ),
+                        q(
+                            "criminal",
+                            items={
+                                f: t(f)
+                                for f in ["date", "offense", "place", "country", "level", "outcome"]
+                            },
+                            item_choices={
+                                "level": {
+                                    v: t(v)
+                                    for v in [
+                                        "felony",
+                                        "significant_misdemeanor",
+                                        "misdemeanor",
+                                        "infraction",
+                                        "juvenile",
+                                    ]
+                                },
+                                "outcome": {
+                                    v: t(v)
+                                    for v in ["convicted", "dismissed", "pending", "arrest_only"]
+                                },
+                            },
+                        ),
                     ],
                 },
             ],
@@ -186,6 +209,20 @@ def test_conditions() -> None:
     )
 
 
+def test_list_item_choices_are_parsed() -> None:
+    questionnaire = parse_questionnaire(DOC)
+    criminal = questionnaire.question("criminal")
+    assert list(criminal.item_choices) == ["level", "outcome"]
+    assert criminal.item_choices["level"]["felony"].get("ko") == "felony (한국어)"
+    assert list(criminal.item_choices["outcome"]) == [
+        "convicted",
+        "dismissed",
+        "pending",
+        "arrest_only",
+    ]
+    assert questionnaire.question("travel").item_choices == {}  # no choice item fields
+
+
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
@@ -204,6 +241,38 @@ def test_conditions() -> None:
         (
             lambda d: d["sections"][0]["groups"][3]["questions"][0]["items"].pop("reason"),
             "items must label",
+        ),
+        (
+            lambda d: d["sections"][0]["groups"][3]["questions"][1]["item_choices"]["level"].pop(
+                "juvenile"
+            ),
+            "item_choices.level: must label exactly",
+        ),
+        (
+            lambda d: d["sections"][0]["groups"][3]["questions"][1]["item_choices"][
+                "outcome"
+            ].update(sealed=t("sealed")),
+            "item_choices.outcome: must label exactly",
+        ),
+        (
+            lambda d: d["sections"][0]["groups"][3]["questions"][1]["item_choices"]["level"][
+                "felony"
+            ].pop("es"),
+            "item_choices.level.felony: no text in es",
+        ),
+        (
+            lambda d: d["sections"][0]["groups"][3]["questions"][1]["item_choices"].pop("outcome"),
+            "item_choices must label exactly: level, outcome",
+        ),
+        (
+            lambda d: d["sections"][0]["groups"][3]["questions"][1].pop("item_choices"),
+            "item_choices must label exactly: level, outcome",
+        ),
+        (
+            lambda d: d["sections"][0]["groups"][3]["questions"][0].update(
+                item_choices={"reason": {"work": t("work")}}
+            ),
+            "item_choices must label exactly: nothing",
         ),
         (lambda d: d["sections"][0]["groups"][1].update(id="history"), "repeated id"),
         (lambda d: d["sections"][0]["groups"][1].update(show_if={"key": "dob"}), "exactly one of"),

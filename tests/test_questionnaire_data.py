@@ -2,8 +2,9 @@
 
 The file is checked on its own (loaded with ``yaml.safe_load``), independently of the engine that
 reads it: the schema, every text in English, Korean and Spanish, the answer keys (every key of
-``ANSWER_KEYS`` asked exactly once), choices and list items, show-if conditions, and the form
-Part/Item each answer feeds. A failing test names the path of every offending place.
+``ANSWER_KEYS`` asked exactly once), choices, list items and the choices of list items, show-if
+conditions, and the form Part/Item each answer feeds; and, at the end, that the engine parses it.
+A failing test names the path of every offending place.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 import yaml
 
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec
+from clinic.resources import questionnaire
 
 QUESTIONNAIRE = Path(__file__).resolve().parents[1] / "resources" / "questionnaires" / "daca.yaml"
 LANGUAGES = ("en", "ko", "es")
@@ -33,7 +35,7 @@ SECTION_FIELDS = {"id", "title", "groups"}
 GROUP_REQUIRED = {"id", "title", "questions"}
 GROUP_OPTIONAL = {"intro", "show_if"}
 QUESTION_REQUIRED = {"key", "label", "why", "feeds"}
-QUESTION_OPTIONAL = {"help", "required", "show_if", "choices", "items"}
+QUESTION_OPTIONAL = {"help", "required", "show_if", "choices", "items", "item_choices"}
 TEXT_FIELDS = ("title", "intro", "label", "why", "help")
 
 # What the screening rules need (clinic/domain/rules.py): these and only these are required.
@@ -343,6 +345,20 @@ def test_texts_sit_where_the_schema_puts_them() -> None:
                     for value, text in node[name].items()
                     if not is_text(text)
                 ]
+        if "item_choices" in node:
+            fields = node["item_choices"]
+            if not isinstance(fields, dict) or not fields:
+                problems.append(f"{path}.item_choices: must be a non-empty mapping")
+                continue
+            for name, labels in fields.items():
+                if not isinstance(labels, dict) or not labels:
+                    problems.append(f"{path}.item_choices.{name}: must be a non-empty mapping")
+                    continue
+                problems += [
+                    f"{path}.item_choices.{name}.{value}: not a text"
+                    for value, text in labels.items()
+                    if not is_text(text)
+                ]
     assert problems == []
 
 
@@ -465,6 +481,59 @@ def test_list_questions_label_every_item_field_in_order() -> None:
         elif "items" in question:
             problems.append(f"{path}.items: {question['key']} is not a list key")
     assert problems == []
+
+
+def test_list_questions_label_every_value_of_their_choice_item_fields() -> None:
+    problems: list[str] = []
+    checked = 0
+    for path, question, _ in questions():
+        spec = ANSWER_KEYS[question["key"]]
+        labelled = question.get("item_choices") or {}
+        wanted = {
+            name: item.choices
+            for name, item in (spec.items or {}).items()
+            if spec.kind is FieldKind.LIST and item.kind in (FieldKind.CHOICE, FieldKind.CHOICES)
+        }
+        if list(labelled) != list(wanted):
+            problems.append(f"{path}.item_choices: fields {list(labelled)} are not {list(wanted)}")
+            continue
+        for name, allowed in wanted.items():
+            checked += 1
+            values = list(labelled[name] or {})
+            if set(values) != set(allowed):
+                missing = sorted(set(allowed) - set(values))
+                extra = sorted(set(values) - set(allowed))
+                problems.append(
+                    f"{path}.item_choices.{name}: missing {missing}, not allowed {extra}"
+                )
+            elif values != list(allowed):
+                problems.append(f"{path}.item_choices.{name}: not in the canonical order {allowed}")
+            for value, text in (labelled[name] or {}).items():
+                for lang in LANGUAGES:
+                    if not isinstance(text, dict) or not str(text.get(lang) or "").strip():
+                        problems.append(f"{path}.item_choices.{name}.{value}: no {lang}")
+    assert problems == []
+    assert checked >= 3  # criminal level and outcome, addresses unit_type
+
+
+def test_the_criminal_levels_and_outcomes_use_the_clinic_terms() -> None:
+    choices = question_for("criminal")["item_choices"]
+    level, outcome = choices["level"], choices["outcome"]
+    assert {v: level[v]["ko"] for v in level} == {
+        "felony": "중범죄",
+        "significant_misdemeanor": "중대한 경범죄",
+        "misdemeanor": "경범죄",
+        "infraction": "위반",
+        "juvenile": "소년 사건",
+    }
+    assert level["felony"]["es"].lower().startswith("delito grave")
+    assert level["significant_misdemeanor"]["es"].lower().startswith("delito menor significativo")
+    assert level["misdemeanor"]["es"].lower().startswith("delito menor")
+    assert "menores" in level["juvenile"]["es"].lower()
+    assert outcome["convicted"]["ko"].startswith("유죄 판결")
+    assert outcome["dismissed"]["ko"].startswith("기각")
+    assert outcome["arrest_only"]["ko"].startswith("체포만")
+    assert outcome["dismissed"]["es"].lower().startswith("desestimad")
 
 
 def test_required_is_exactly_what_the_rules_need() -> None:
@@ -637,3 +706,20 @@ def test_every_form_answer_feeds_its_form() -> None:
     numbered = [str(n) for n in range(8, 27) if n not in (14, 15)]
     for item in (*numbered, "5.a", "6", "7.a", "14.a", "14.b", "15.a", "15.b", "15.c"):
         assert f"I-765 Part 2 Item {item}" in fed, item
+
+
+# -------------------------------------------------------------------------------------------------
+# The engine
+
+
+def test_the_questionnaire_parses() -> None:
+    parsed = questionnaire()
+    assert [q.key for q in parsed.questions] == [q["key"] for _, q, _ in questions()]
+    for question in parsed.questions:
+        spec = ANSWER_KEYS[question.key]
+        for name, item in (spec.items or {}).items():
+            if item.kind in (FieldKind.CHOICE, FieldKind.CHOICES):
+                labels = question.item_choices[name]
+                assert list(labels) == list(item.choices), (question.key, name)
+                for text in labels.values():
+                    assert all(text.by_lang[lang].strip() for lang in LANGUAGES)
