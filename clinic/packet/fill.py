@@ -1,0 +1,355 @@
+"""Fill an official USCIS PDF from a person's answers with pypdf (DESIGN.md section 5).
+
+The official file is decrypted (USCIS files are AES with an empty password), its ``/XFA`` and
+``/Perms`` removed (otherwise viewers show the empty XFA layer or a broken signature), the values
+set, and an appearance stream generated for every filled field so that every viewer and printer
+shows the text; checkboxes get their own on-state, comb fields one character per box.
+
+Values the form cannot take are refused with the form, item and field named: too long for the box,
+not one of a choice list's options, or not in English letters (USCIS forms take English letters;
+Latin letters with accents are written without them, which the packet notes; other scripts, such
+as Hangul, are refused: the native-script name goes on the cover and answer sheets). List items
+beyond the form's rows, and long text marked ``overflow: addendum``, continue on the addendum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clinic.packet.expr import apply_format, condition, evaluate
+from clinic.packet.packs import FieldMap, Pack, PdfField, open_pdf, pdf_fields, verify_pdf
+
+SEE_ADDENDUM = "See Addendum"
+OFF = "/Off"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One value a form cannot take."""
+
+    form: str
+    item: str
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        short = self.field.rsplit(".", 1)[-1]
+        return f"{self.form} {self.item} ({short}): {self.reason}"
+
+
+class FillError(ValueError):
+    """The answers cannot be written on the form; ``problems`` names every field and reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class AddendumEntry:
+    """What continues on the addendum (USCIS Part 8 style: form, page, part and item)."""
+
+    form: str
+    page: int | None
+    item: str
+    text: str
+
+
+@dataclass
+class FilledForm:
+    """A filled official form and what did not fit on it."""
+
+    pack: Pack
+    pdf: bytes
+    values: dict[str, str]
+    addendum: list[AddendumEntry] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def english_text(text: str) -> tuple[str, bool]:
+    """``text`` in English letters: accents dropped from Latin letters (returns whether it
+    changed). Raises ``ValueError`` for characters no English-letter form can take."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch):
+            continue
+        if ch in "\u2018\u2019":
+            ch = "'"
+        elif ch in "\u201c\u201d":
+            ch = '"'
+        elif ch in "\u2013\u2014":
+            ch = "-"
+        if not (" " <= ch <= "~"):
+            raise ValueError("not in English letters")
+        out.append(ch)
+    result = "".join(out)
+    return result, result != text
+
+
+_LIST_LABELS = {
+    "departed": "Departed",
+    "returned": "Returned",
+    "reason": "Reason",
+    "advance_parole": "Advance parole",
+    "date": "Date",
+    "offense": "Offense",
+    "place": "Place",
+    "country": "Country",
+    "level": "Level",
+    "outcome": "Outcome",
+    "family": "Family name",
+    "given": "Given name",
+    "middle": "Middle name",
+    "street": "Street",
+    "unit_type": "Unit type",
+    "unit": "Unit",
+    "city": "City",
+    "state": "State",
+    "zip": "ZIP",
+    "from": "From",
+    "to": "To",
+}
+
+
+def describe_item(item: Mapping[str, Any]) -> str:
+    """A list item (a trip, an address...) as one line for the addendum."""
+    parts = []
+    for key, value in item.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool):
+            text = "yes" if value else "no"
+        elif isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+            text = apply_format("date", value)
+        else:
+            text = str(value).replace("_", " ")
+        parts.append(f"{_LIST_LABELS.get(key, key.replace('_', ' ').capitalize())}: {text}")
+    return "; ".join(parts)
+
+
+def plan(
+    pack: Pack,
+    pdf: Mapping[str, PdfField],
+    answers: Mapping[str, Any],
+    on: dt.date,
+) -> tuple[dict[str, str], list[AddendumEntry], list[str]]:
+    """Work out every field's value, the addendum and the notes; raise :class:`FillError`."""
+    values: dict[str, str] = {}
+    addendum: list[AddendumEntry] = []
+    notes: list[str] = []
+    problems: list[Problem] = []
+
+    def page_of(name: str) -> int | None:
+        info = pdf.get(name)
+        return min(info.pages) if info and info.pages else None
+
+    for name, fmap in pack.fields.items():
+        info = pdf.get(name)
+        if fmap.type == "checkbox":
+            values[name] = str(fmap.on) if condition(fmap.when, answers, on) else OFF
+            continue
+        raw = evaluate(fmap.value, answers, on)
+        if raw is None or raw == "":
+            continue
+        text = apply_format(fmap.format, raw)
+        problem = _check(fmap, info, text, notes, pack)
+        if isinstance(problem, str):
+            if fmap.overflow == "addendum" and problem.startswith("too long"):
+                addendum.append(AddendumEntry(pack.key, page_of(name), fmap.item, text))
+                values[name] = SEE_ADDENDUM if _fits(fmap, info, SEE_ADDENDUM) else ""
+                continue
+            problems.append(Problem(pack.key, fmap.item, name, problem))
+            continue
+        values[name] = problem[0]
+
+    # list items beyond the rows the form has
+    for key in sorted({f.list_key for f in pack.fields.values() if f.list_key}):
+        items = answers.get(key)
+        rows = pack.list_rows(key)
+        if not isinstance(items, list) or len(items) <= rows:
+            continue
+        first_row = min(
+            (f for f in pack.fields.values() if f.list_key == key),
+            key=lambda f: (f.list_index or 0, f.item),
+        )
+        for n, item in enumerate(items[rows:], start=rows + 1):
+            addendum.append(
+                AddendumEntry(
+                    pack.key,
+                    page_of(first_row.name),
+                    f"{first_row.item.rsplit(' Item ', 1)[0]} ({key.replace('_', ' ')}, entry {n})",
+                    describe_item(item) if isinstance(item, Mapping) else str(item),
+                )
+            )
+    if problems:
+        raise FillError(problems)
+    return values, addendum, notes
+
+
+def _limit(fmap: FieldMap, info: PdfField | None) -> int | None:
+    limits = [x for x in (fmap.max_length, info.max_length if info else None) if x]
+    return min(limits) if limits else None
+
+
+def _fits(fmap: FieldMap, info: PdfField | None, text: str) -> bool:
+    limit = _limit(fmap, info)
+    return limit is None or len(text) <= limit
+
+
+def _check(
+    fmap: FieldMap, info: PdfField | None, text: str, notes: list[str], pack: Pack
+) -> str | tuple[str]:
+    """The value to write (as a 1-tuple), or the reason it cannot be written."""
+    if fmap.english:
+        try:
+            text, changed = english_text(text)
+        except ValueError:
+            return "not in English letters (USCIS forms take English letters only)"
+        if changed:
+            notes.append(f"{pack.key} {fmap.item}: written without accents as '{text}'")
+    if fmap.type == "comb" and not text.replace(" ", "").isalnum():
+        return "a box of this field takes one letter or digit"
+    if fmap.type == "choice" and info is not None and info.options:
+        if text not in info.options:
+            return "not one of the form's choices"
+    limit = _limit(fmap, info)
+    if limit is not None and len(text) > limit:
+        return f"too long ({len(text)} characters; the box takes {limit})"
+    return (text,)
+
+
+def _comb_appearance(writer: Any, widget: Any, text: str) -> None:
+    """Draw one character centred in each box of a comb field (pypdf draws them as one run)."""
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+    )
+
+    rect = [float(x) for x in widget["/Rect"]]
+    width, height = rect[2] - rect[0], rect[3] - rect[1]
+    max_len = 0
+    obj = widget
+    while obj is not None:
+        obj = obj.get_object()
+        if "/MaxLen" in obj:
+            max_len = int(obj["/MaxLen"])
+            break
+        obj = obj.get("/Parent")
+    if max_len <= 0:
+        return
+    da = str(widget.get("/DA") or "/Helv 10 Tf 0 g")
+    tokens = da.split()
+    size = 10.0
+    font = "/Helv"
+    for i, tok in enumerate(tokens):
+        if tok == "Tf" and i >= 2:
+            font, size = tokens[i - 2], float(tokens[i - 1]) or 10.0
+    cell = width / max_len
+    baseline = (height - size * 0.7) / 2
+    ops = ["/Tx BMC", "q", "BT", f"{font} {size:.2f} Tf", "0 g"]
+    char_width = size * 0.6  # Courier-like fonts of the USCIS comb boxes
+    for i, ch in enumerate(text[:max_len]):
+        x = i * cell + (cell - char_width) / 2
+        escaped = ch.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm ({escaped}) Tj")
+    ops += ["ET", "Q", "EMC"]
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode("latin-1"))
+    stream.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(
+                [FloatObject(0), FloatObject(0), FloatObject(width), FloatObject(height)]
+            ),
+        }
+    )
+    old = widget.get("/AP")
+    if old is not None:
+        normal = old.get_object().get("/N")
+        if normal is not None and "/Resources" in normal.get_object():
+            stream[NameObject("/Resources")] = normal.get_object()["/Resources"]
+    if "/Resources" not in stream:
+        dr = writer._root_object["/AcroForm"].get("/DR")
+        if dr is not None:
+            stream[NameObject("/Resources")] = dr
+    widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(stream)})
+
+
+def fill_form(
+    path: Path,
+    pack: Pack,
+    answers: Mapping[str, Any],
+    on: dt.date,
+    *,
+    check_hash: bool = True,
+) -> FilledForm:
+    """Verify ``path`` against ``pack`` and fill it; the bytes of the filled PDF come back."""
+    from pypdf import PdfWriter
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject
+
+    verify_pdf(path, pack, check_hash=check_hash)
+    reader = open_pdf(path)
+    pdf = pdf_fields(reader)
+    values, addendum, notes = plan(pack, pdf, answers, on)
+    writer = PdfWriter(clone_from=reader)
+    root = writer._root_object
+    acro = root["/AcroForm"].get_object()
+    assert isinstance(acro, DictionaryObject)
+    if "/XFA" in acro:
+        del acro[NameObject("/XFA")]
+    if "/Perms" in root:
+        del root[NameObject("/Perms")]
+    acro[NameObject("/NeedAppearances")] = BooleanObject(False)
+    text_values = {k: v for k, v in values.items() if pack.fields[k].type != "checkbox"}
+    box_values = {k: v for k, v in values.items() if pack.fields[k].type == "checkbox"}
+    for page in writer.pages:
+        if text_values:
+            writer.update_page_form_field_values(page, text_values, auto_regenerate=False)
+        for annot in page.get("/Annots") or []:
+            widget = annot.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            name = _qualified(widget)
+            if name in box_values:
+                _set_checkbox(widget, box_values[name])
+            elif name in text_values and pack.fields[name].type == "comb":
+                _comb_appearance(writer, widget, text_values[name])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return FilledForm(pack, buffer.getvalue(), values, addendum, notes)
+
+
+def _qualified(widget: Any) -> str:
+    parts: list[str] = []
+    obj = widget
+    while obj is not None:
+        obj = obj.get_object()
+        if "/T" in obj:
+            parts.append(str(obj["/T"]))
+        obj = obj.get("/Parent")
+    return ".".join(reversed(parts))
+
+
+def _set_checkbox(widget: Any, state: str) -> None:
+    """Set a checkbox widget (and its field) to ``state`` if the widget has that appearance."""
+    from pypdf.generic import NameObject
+
+    normal = widget.get("/AP", {}).get_object().get("/N") if "/AP" in widget else None
+    states = {str(k) for k in normal.get_object()} if normal is not None else set()
+    value = state if state in states else OFF
+    widget[NameObject("/AS")] = NameObject(value)
+    target = widget if "/T" in widget else widget.get("/Parent", widget).get_object()
+    current = str(target.get("/V", OFF))
+    if value == OFF and target is not widget and current != OFF:
+        return  # another widget of the same field is the one that is on
+    target[NameObject("/V")] = NameObject(value)
