@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -132,8 +133,9 @@ def test_fill_reads_back_and_shows_on_the_page(pdf: Path, tmp_path: Path) -> Non
     filled = fill_form(pdf, pack, ANSWERS, ON)
     reader = PdfReader(io.BytesIO(filled.pdf))
     assert not reader.is_encrypted
-    assert "/XFA" not in reader.trailer["/Root"]["/AcroForm"]
-    assert "/Perms" not in reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
+    assert "/XFA" not in root["/AcroForm"]
+    assert "/Perms" not in root
     got = {k: v.get("/V") for k, v in (reader.get_fields() or {}).items()}
     for name, value in filled.values.items():
         assert str(got[name]) == value, name
@@ -203,7 +205,9 @@ def test_too_long_for_the_box_is_refused(pdf: Path) -> None:
     pack = small_pack(pdf, **{"P1_Line3b_Name[0]": {"max_length": 5}})
     with pytest.raises(
         FillError,
-        match=r"Part 1 Item 3.b \(P1_Line3b_Name\[0\]\): too long \(8 characters; the box takes 5\)",
+        match=re.escape(
+            "Part 1 Item 3.b (P1_Line3b_Name[0]): too long (8 characters; the box takes 5)"
+        ),
     ):
         fill_form(pdf, pack, {**ANSWERS, "name.given": "Minjiyoo"}, ON)
 
@@ -235,5 +239,5 @@ def test_a_modified_file_fails_the_hash(pdf: Path, tmp_path: Path) -> None:
 def test_a_corrupt_file_is_a_clear_error(pdf: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.7\n garbage")
-    with pytest.raises(VerifyError, match="bad.pdf"):
+    with pytest.raises(VerifyError, match=r"bad\.pdf"):
         verify_pdf(bad, small_pack(pdf))
