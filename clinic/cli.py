@@ -376,6 +376,74 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _forms_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "forms_dir", None):
+        return Path(args.forms_dir).expanduser()
+    return _data_dir(args) / "forms"
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    from clinic.packet.library import FormLibrary, LibraryError
+
+    library = FormLibrary(_forms_dir(args))
+    sub = args.forms_cmd
+    if sub == "list":
+        installed = {f.pack.key: f for f in library.installed()}
+        today = _evaluation_date(args.on)
+        rows = [
+            ["FORM", "EDITION", "ACCEPTED FROM", "UNTIL", "ON " + today.isoformat(), "INSTALLED"]
+        ]
+        for pack in library.packs:
+            rows.append(
+                [
+                    pack.form,
+                    pack.edition + ("" if pack.confirmed else " (dates to confirm)"),
+                    pack.accepted_from.isoformat(),
+                    pack.accepted_until.isoformat() if pack.accepted_until else "-",
+                    "accepted" if pack.accepted_on(today) else "not accepted",
+                    installed[pack.key].path.name if pack.key in installed else "no",
+                ]
+            )
+        _print_table(rows, sys.stdout)
+        print(
+            "Form I-765WS has no pack yet: its answers are on the answer sheet. Install its "
+            "official PDF with automap and a person's check.",
+            file=sys.stderr,
+        )
+        return 0
+    if sub == "verify":
+        failed = 0
+        for name in args.pdf:
+            try:
+                pack = library.recognise(Path(name))
+                print(f"{name}: verified {pack.key}")
+            except LibraryError as exc:
+                failed += 1
+                print(f"clinic: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if failed else 0
+    if sub == "install":
+        failed = 0
+        for name in args.pdf:
+            try:
+                form = library.install(Path(name))
+                print(f"{name}: installed {form.pack.key} as {form.path}")
+            except LibraryError as exc:
+                failed += 1
+                print(f"clinic: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if failed else 0
+    if sub == "fetch":
+        from clinic.packet.fetch import fetch
+
+        results = fetch(library, _evaluation_date(args.on), args.form or None)
+        for r in results:
+            if r.installed:
+                print(f"{r.pack.key}: downloaded and installed as {r.installed.path}")
+            else:
+                print(f"clinic: error: {r.pack.key}: {r.error}", file=sys.stderr)
+        return EXIT_USAGE if any(r.error for r in results) or not results else 0
+    return EXIT_USAGE
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     session = _unlock(args)
     problems = session.check()
@@ -526,6 +594,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the messages (default: the interview language, else English)",
     )
     p.set_defaults(func=cmd_screen)
+
+    p = sub.add_parser(
+        "forms",
+        help="official USCIS PDFs: list, install, verify, fetch",
+        description="The official PDFs a clinic fills, kept in DATA/forms (or --forms-dir). Each "
+        "is verified against its form pack before use: the exact edition, every field. Form PDFs "
+        "are public documents: these commands need no passphrase.",
+    )
+    fsub = p.add_subparsers(dest="forms_cmd", metavar="ACTION", required=True)
+
+    def forms_parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        q = fsub.add_parser(name, help=help_text)
+        _add_data(q)
+        q.add_argument("--forms-dir", metavar="DIR", help="the forms folder (default: DATA/forms)")
+        return q
+
+    q = forms_parser("list", "list the form packs, when USCIS accepts each, and what is installed")
+    q.add_argument("--on", metavar="YYYY-MM-DD", help="which editions are accepted on this date")
+    q = forms_parser("install", "verify official PDFs and install them into the forms folder")
+    q.add_argument("pdf", nargs="+", help="PDF files")
+    q = forms_parser("verify", "check that PDFs are official editions that match their packs")
+    q.add_argument("pdf", nargs="+", help="PDF files")
+    q = forms_parser("fetch", "download the accepted editions from uscis.gov and install them")
+    q.add_argument("--form", action="append", help="only this form (repeatable), e.g. I-821D")
+    q.add_argument("--on", metavar="YYYY-MM-DD", help="the editions accepted on this date")
+    p.set_defaults(func=cmd_forms)
 
     p = sub.add_parser(
         "demo",

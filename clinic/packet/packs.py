@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -264,6 +265,8 @@ def open_pdf(path: Path) -> Any:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # USCIS files trip pypdf's harmless "padding" warnings on decryption: not for users' eyes.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:

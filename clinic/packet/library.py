@@ -1,0 +1,148 @@
+"""The official PDFs a clinic has: installed into its data folder, or read from a folder.
+
+A PDF is recognised by its SHA-256 against the packs' (the exact file USCIS publishes), then
+verified in full (edition on every page, field inventory, types, on-states). A PDF of an edition
+without a pack is refused with the edition it shows and the one USCIS accepts, and the suggestion
+to draft a pack with ``clinic forms automap``. Which edition fills a packet depends on the date:
+only an edition USCIS accepts on that day is used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from clinic.packet.packs import (
+    Pack,
+    VerifyError,
+    all_packs,
+    find_edition,
+    open_pdf,
+    page_texts,
+    sha256_of,
+    verify_pdf,
+)
+
+
+class LibraryError(ValueError):
+    """A form cannot be installed or used; the message says which and what to do."""
+
+
+@dataclass(frozen=True)
+class InstalledForm:
+    """An official PDF, verified against its pack."""
+
+    pack: Pack
+    path: Path
+
+
+def identify_form(texts: list[str]) -> str | None:
+    """The form number printed on the PDF (``I-821D``, ``I-765``, ``G-1450``...)."""
+    for text in texts:
+        m = re.search(r"Form\s+([GI]-\d+[A-Z]*(?:WS)?)", " ".join(text.split()))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _window(pack: Pack) -> str:
+    until = pack.accepted_until.isoformat() if pack.accepted_until else "until further notice"
+    return f"{pack.edition} (accepted {pack.accepted_from.isoformat()} to {until})"
+
+
+class FormLibrary:
+    """The forms in one folder, with the packs that describe their editions."""
+
+    def __init__(self, folder: Path, packs: list[Pack] | None = None) -> None:
+        self.folder = folder
+        self.packs = packs if packs is not None else all_packs()
+        self._by_hash = {p.sha256: p for p in self.packs if p.sha256}
+
+    def packs_for(self, form: str) -> list[Pack]:
+        return [p for p in self.packs if p.form == form]
+
+    def recognise(self, path: Path) -> Pack:
+        """The pack of an official PDF, verified; or a :class:`LibraryError` saying why not."""
+        pack = self._by_hash.get(sha256_of(path))
+        if pack is not None:
+            try:
+                verify_pdf(path, pack)
+            except VerifyError as exc:
+                raise LibraryError(f"{exc}: " + "; ".join(exc.problems[:5])) from None
+            return pack
+        try:
+            texts = page_texts(open_pdf(path))
+        except VerifyError as exc:
+            raise LibraryError(str(exc)) from None
+        form, edition = identify_form(texts), find_edition(texts)
+        if form is None:
+            raise LibraryError(f"{path.name}: not a USCIS form this clinic knows (no form number)")
+        known = self.packs_for(form)
+        shown = f"edition {edition}" if edition else "no edition date"
+        for pack in known:
+            if pack.edition == edition:
+                raise LibraryError(
+                    f"{path.name}: {form} {shown} differs from the official file its pack knows "
+                    "(SHA-256): download it again from uscis.gov, or update the pack"
+                )
+        accepted = [_window(p) for p in known if p.accepted_on(dt.date.today())] or [
+            _window(p) for p in known
+        ]
+        hint = f"; accepted: {', '.join(accepted)}" if accepted else ""
+        raise LibraryError(
+            f"{path.name}: {form} {shown} has no form pack{hint}. To draft one for a person to "
+            f"check: clinic forms automap {path} --out DRAFT.yaml"
+        )
+
+    def installed(self) -> list[InstalledForm]:
+        """Every recognised official PDF in the folder (others are ignored)."""
+        found: list[InstalledForm] = []
+        if not self.folder.is_dir():
+            return found
+        for path in sorted(self.folder.glob("*.pdf")):
+            pack = self._by_hash.get(sha256_of(path))
+            if pack is not None:
+                found.append(InstalledForm(pack, path))
+        return found
+
+    def install(self, source: Path) -> InstalledForm:
+        """Verify ``source`` and copy it into the folder (atomically) under a clear name."""
+        pack = self.recognise(source)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / f"{pack.slug}_{pack.accepted_from.isoformat()}.pdf"
+        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+        try:
+            shutil.copyfile(source, tmp)
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        return InstalledForm(pack, target)
+
+    def for_date(self, form: str, on: dt.date) -> InstalledForm:
+        """The installed edition of ``form`` that USCIS accepts on ``on``."""
+        have = [f for f in self.installed() if f.pack.form == form]
+        usable = [f for f in have if f.pack.accepted_on(on)]
+        if usable:
+            return max(usable, key=lambda f: f.pack.accepted_from)
+        accepted = [_window(p) for p in self.packs_for(form) if p.accepted_on(on)]
+        wanted = (
+            f"USCIS accepts {', '.join(accepted)}" if accepted else "no edition is known for it"
+        )
+        if have:
+            editions = ", ".join(_window(f.pack) for f in have)
+            raise LibraryError(
+                f"{form}: the installed edition {editions} is not accepted on {on.isoformat()}; "
+                f"{wanted}. Install it with: clinic forms install PDF"
+            )
+        raise LibraryError(
+            f"{form} is not installed; {wanted}. Install it with: clinic forms install PDF "
+            "(or clinic forms fetch)"
+        )
