@@ -444,6 +444,57 @@ def cmd_forms(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
+def cmd_packet(args: argparse.Namespace) -> int:
+    from clinic.domain.events import EventType
+    from clinic.packet.assemble import build_packet
+    from clinic.packet.library import FormLibrary
+
+    on = _evaluation_date(args.on)
+    out = Path(args.out).expanduser()
+    if bool(args.answers) == bool(args.record):
+        raise CliError("give --answers FILE.json, or --record ID (with --data)")
+    if args.answers:
+        library = FormLibrary(_forms_dir(args))
+        packet = build_packet(
+            _load_json_file(Path(args.answers)), on, library, filing=args.filing, lang=args.lang
+        )
+        written = packet.write(out, draft=True)
+        print(f"Wrote a draft packet ({len(written) - 1} files) to {out}.")
+    else:
+        session = _unlock(args)
+        record_id = session.resolve_id(args.record)
+        state = session.load(record_id)
+        library = FormLibrary(_forms_dir(args))
+        packet = build_packet(state.answers, on, library, filing=args.filing, lang=args.lang)
+        existing = [
+            e
+            for e in session.events(record_id)
+            if e.type is EventType.PACKET_BUILT
+            and e.payload.get("packet_hash") == packet.packet_hash
+        ]
+        if not existing:
+            session.store_packet(
+                record_id,
+                packet.packet_hash,
+                [(f.name, f.data) for f in packet.files],
+                {"date": on.isoformat(), "filing": packet.filing, "forms": packet.forms},
+            )
+        approved = session.load(record_id).approved_packet == packet.packet_hash
+        packet.write(out, draft=not approved)
+        session.audit_export(record_id, f"packet {packet.packet_hash[:12]} to a folder")
+        state_word = "approved" if approved else "draft"
+        print(
+            f"Stored packet {packet.packet_hash[:12]} (encrypted); wrote the {state_word} to {out}."
+        )
+    for note in packet.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(
+        f"Screening: {packet.determination.outcome}; forms: {', '.join(packet.forms)}.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     session = _unlock(args)
     problems = session.check()
@@ -622,6 +673,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_forms)
 
     p = sub.add_parser(
+        "packet",
+        help="build a packet: cover, filled USCIS forms, addendum, answer sheet, checklist",
+        description="Fill the official forms (the editions accepted on --on) and assemble the "
+        "packet in --out. Every page is marked DRAFT - NOT FOR FILING until an attorney approves "
+        "the packet. From --answers no clinic is needed (forms from --forms-dir); from --record "
+        "the packet is also stored encrypted in the clinic and the export is audited.",
+    )
+    _add_unlock(p)
+    p.add_argument("--answers", metavar="FILE.json", help="an answers JSON file")
+    p.add_argument("--record", metavar="ID", help="a stored record (with --data)")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write the packet to")
+    p.add_argument("--forms-dir", metavar="DIR", help="official PDFs (default: DATA/forms)")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the packet's date (default: today)")
+    p.add_argument("--filing", choices=("paper", "online"), default="paper", help="how it is filed")
+    p.add_argument("--lang", choices=("en", "ko", "es"), help="the client's language")
+    p.set_defaults(func=cmd_packet)
+
+    p = sub.add_parser(
         "demo",
         help="build a demo clinic with synthetic people and list them",
         description="Build (once) a demo clinic with synthetic people. Users admin, "
@@ -665,6 +734,27 @@ def _disable_core_dumps() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def _packet_error(exc: Exception) -> int | None:
+    """Print a form or packet problem the user can act on; ``None`` if ``exc`` is not one."""
+    from clinic.packet.fill import FillError
+    from clinic.packet.library import LibraryError
+    from clinic.packet.packs import PackError, VerifyError
+
+    if isinstance(exc, FillError):
+        print(
+            f"clinic: error: {len(exc.problems)} value(s) the forms cannot take; no packet was "
+            "written:",
+            file=sys.stderr,
+        )
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(exc, LibraryError | PackError | VerifyError):
+        print(f"clinic: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return None
+
+
 def _fail(message: str) -> NoReturn:
     print(f"clinic: error: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
@@ -690,15 +780,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except (CliError, StoreError, VaultError) as exc:
         _fail(str(exc))
-    except BrokenPipeError:
-        # the reader went away (``clinic intake list | head``): stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
     except KeyboardInterrupt:
         print("clinic: interrupted; nothing was changed by the unfinished step", file=sys.stderr)
         return 130
     except Exception as exc:
+        handled = _packet_error(exc)
+        if handled is not None:
+            return handled
         if os.environ.get("CLINIC_DEBUG") == "1":
             raise
         print(

@@ -133,7 +133,7 @@ FORMATS: dict[str, Callable[[str], str]] = {
     "ssn": _digits,
     "phone": lambda t: _digits(t)[-10:],
     "money": _money,
-    "zip": str.strip,
+    "zip": lambda t: _digits(t)[:5],  # the 5-digit ZIP the forms' boxes take
 }
 
 

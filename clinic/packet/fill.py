@@ -168,6 +168,14 @@ def plan(
             continue
         values[name] = problem[0]
 
+    # answers the form has no box for
+    for extra in pack.addendum:
+        if extra.when is not None and not condition(extra.when, answers, on):
+            continue
+        extra_text = evaluate(extra.value, answers, on)
+        if extra_text:
+            addendum.append(AddendumEntry(pack.key, None, extra.item, extra_text))
+
     # list items beyond the rows the form has
     for key in sorted({f.list_key for f in pack.fields.values() if f.list_key}):
         items = answers.get(key)
@@ -295,7 +303,7 @@ def fill_form(
 ) -> FilledForm:
     """Verify ``path`` against ``pack`` and fill it; the bytes of the filled PDF come back."""
     from pypdf import PdfWriter
-    from pypdf.generic import BooleanObject, DictionaryObject, NameObject
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
     verify_pdf(path, pack, check_hash=check_hash)
     reader = open_pdf(path)
@@ -310,19 +318,29 @@ def fill_form(
     if "/Perms" in root:
         del root[NameObject("/Perms")]
     acro[NameObject("/NeedAppearances")] = BooleanObject(False)
-    text_values = {k: v for k, v in values.items() if pack.fields[k].type != "checkbox"}
-    box_values = {k: v for k, v in values.items() if pack.fields[k].type == "checkbox"}
+    # Every field starts empty: whatever a PDF already holds (a copy someone filled in) must
+    # never reach a packet. Fields the pack leaves blank are cleared too.
+    text_values = {
+        name: values.get(name, "") for name, info in pdf.items() if info.type in ("/Tx", "/Ch")
+    }
+    box_values = {name: values.get(name, OFF) for name, info in pdf.items() if info.type == "/Btn"}
+    # A choice whose options pair an export value with a label shows the label.
+    shown = {n: pdf[n].labels.get(v, v) if n in pdf else v for n, v in text_values.items()}
+    relabelled = {n: v for n, v in text_values.items() if shown[n] != v}
     for page in writer.pages:
         if text_values:
-            writer.update_page_form_field_values(page, text_values, auto_regenerate=False)
+            writer.update_page_form_field_values(page, shown, auto_regenerate=False)
         for annot in page.get("/Annots") or []:
             widget = annot.get_object()
             if widget.get("/Subtype") != "/Widget":
                 continue
             name = _qualified(widget)
+            if name in relabelled:
+                target = widget if "/T" in widget else widget["/Parent"].get_object()
+                target[NameObject("/V")] = TextStringObject(relabelled[name])
             if name in box_values:
                 _set_checkbox(widget, box_values[name])
-            elif name in text_values and pack.fields[name].type == "comb":
+            elif name in pack.fields and pack.fields[name].type == "comb":
                 _comb_appearance(writer, widget, text_values[name])
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -30,6 +30,10 @@ A pack is ``forms/<form>/<edition date>.yaml`` (DESIGN.md section 5)::
         when: {request_type: initial}   # a condition (questionnaire syntax; keys may be paths)
     blank:                          # fields deliberately left blank, with the reason
       "form1[0].#subform[0].G28_Attached[0]": attorney
+    addendum:                       # answers the form has no box for (explanations)
+      - {item: "Part 4", value: safety.explanation, when: <condition>}
+
+Quote the key ``"on"``: YAML 1.1 reads a bare ``on`` as true (the parser accepts both).
 
 Every field of the PDF is either in ``fields`` or in ``blank``; :func:`verify_pdf` checks that, the
 edition text on every page, the page count, each field's type, and each checkbox's on-state.
@@ -91,6 +95,15 @@ class FieldMap:
 
 
 @dataclass(frozen=True)
+class AddendumMap:
+    """An answer the form has no box for: it goes on the addendum under ``item``."""
+
+    item: str
+    value: Any
+    when: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class Pack:
     """One form edition's pack."""
 
@@ -108,6 +121,7 @@ class Pack:
     fields: Mapping[str, FieldMap]
     blank: Mapping[str, str]
     source: str = ""
+    addendum: tuple[AddendumMap, ...] = ()
 
     @property
     def key(self) -> str:
@@ -147,6 +161,8 @@ def parse_pack(data: Mapping[str, Any], source: str = "") -> Pack:
         fields: dict[str, FieldMap] = {}
         for name, raw in (data.get("fields") or {}).items():
             fwhere = f"{where}: field {name}"
+            if True in raw and "on" not in raw:  # YAML 1.1 reads a bare `on:` key as true
+                raw = {**{k: v for k, v in raw.items() if k is not True}, "on": raw[True]}
             ftype = raw.get("type")
             if ftype not in FIELD_TYPES:
                 raise PackError(f"{fwhere}: type must be one of {', '.join(FIELD_TYPES)}")
@@ -201,6 +217,10 @@ def parse_pack(data: Mapping[str, Any], source: str = "") -> Pack:
             fields=fields,
             blank=blank,
             source=source,
+            addendum=tuple(
+                AddendumMap(str(a["item"]), a["value"], a.get("when"))
+                for a in (data.get("addendum") or [])
+            ),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise PackError(f"{where}: malformed pack ({type(exc).__name__}: {exc})") from None
@@ -253,6 +273,7 @@ class PdfField:
     tooltip: str
     on_states: set[str] = field(default_factory=set)
     options: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # export value -> what is shown
     pages: set[int] = field(default_factory=set)
 
     @property
@@ -318,6 +339,11 @@ def pdf_fields(reader: Any) -> dict[str, PdfField]:
                     max_length=int(max_len) if max_len is not None else None,
                     tooltip=str(_inherited(widget, "/TU") or ""),
                     options=[str(o[0] if isinstance(o, list) else o) for o in opts],
+                    labels={
+                        str(o[0]): str(o[1])
+                        for o in opts
+                        if isinstance(o, list) and len(o) == 2 and str(o[0]) != str(o[1])
+                    },
                 )
                 found[name] = entry
             entry.pages.add(page_no)

@@ -12,6 +12,7 @@ Error messages name ids, keys and problems, never a person's data.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -1006,6 +1007,68 @@ class Session:
         if errors:
             raise AnswersInvalid(errors)
         return self._find("name_dob", answers_mod.normalize_name_for_index(family) + "|" + dob)
+
+    # -- packets: encrypted files ----------------------------------------------------------
+
+    def _packet_dir(self, record_id: str, packet_hash: str) -> Path:
+        return self.clinic.data_dir / "packets" / record_id / packet_hash
+
+    def store_packet(
+        self,
+        record_id: str,
+        packet_hash: str,
+        files: Sequence[tuple[str, bytes]],
+        info: Mapping[str, Any],
+    ) -> Event:
+        """Store a packet's files encrypted (AES-GCM, bound to record, packet and file) and
+        record ``packet_built`` naming every file's hash. Files are written before the event,
+        each atomically: a crash leaves at most unreferenced ciphertext, never a half packet."""
+        folder = self._packet_dir(record_id, packet_hash)
+        folder.mkdir(parents=True, exist_ok=True)
+        listing: list[dict[str, str]] = []
+        for n, (name, data) in enumerate(files):
+            blob = self.keys.seal_file(record_id, f"{packet_hash}/{n}", data)
+            target = folder / f"{n:02d}.bin"
+            tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+            with open(tmp, "wb") as fh:
+                fh.write(blob)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+            listing.append({"name": name, "sha256": hashlib.sha256(data).hexdigest()})
+        _fsync_dir(folder)
+        payload = {"packet_hash": packet_hash, "files": listing, **dict(info)}
+        return self.append_event(record_id, EventType.PACKET_BUILT, payload)
+
+    def packet_files(self, record_id: str, packet_hash: str) -> list[tuple[str, bytes]]:
+        """Decrypt a stored packet; every file is checked against the hash its event names."""
+        built = [
+            e
+            for e in self.events(record_id)
+            if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == packet_hash
+        ]
+        if not built:
+            raise NotFound(f"record {record_id} has no packet {packet_hash[:12]}")
+        out: list[tuple[str, bytes]] = []
+        for n, entry in enumerate(built[-1].payload.get("files", [])):
+            path = self._packet_dir(record_id, packet_hash) / f"{n:02d}.bin"
+            try:
+                data = self.keys.open_file(record_id, f"{packet_hash}/{n}", path.read_bytes())
+            except (OSError, VaultError) as exc:
+                raise RecordDamaged(
+                    record_id, f"packet file {entry.get('name')} cannot be opened ({exc})"
+                ) from None
+            if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+                raise RecordDamaged(
+                    record_id, f"packet file {entry.get('name')} does not match its hash"
+                )
+            out.append((str(entry.get("name")), data))
+        return out
+
+    def audit_export(self, record_id: str, what: str) -> None:
+        """Record that a record's data left the encrypted store (a folder, a printer)."""
+        with self._write() as (_conn, audit):
+            audit.add("export", record_id, what)
 
     # -- checks and audit -----------------------------------------------------------------
 

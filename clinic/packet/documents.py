@@ -1,0 +1,1269 @@
+"""The packet's own documents as PDF (cover sheet, answer sheet, checklist, addendum), draft mark.
+
+Pure functions from answers (and the screening, the packs, the fees) to PDF bytes, drawn with
+reportlab on US Letter (DESIGN.md section 5). Every text goes through one embedded TrueType font
+that has Hangul, Latin with accents and Spanish punctuation (NanumGothic from Debian's
+``fonts-nanum``, or the file named by ``CLINIC_FONT``), so the native-script name and the Korean
+and Spanish labels print as letters, never as empty boxes. reportlab embeds a subset of the font.
+
+- :func:`cover_sheet`: the person, request type, screening result and flags, the fees, how and
+  where to file, the forms in filing order, what to sign;
+- :func:`answer_sheet`: every answer by form, Part and Item, with the question in English and in
+  the client's language (the volunteer's copy for online filing);
+- :func:`checklist`: the documents to bring and attach, by situation, with boxes to tick;
+- :func:`addendum`: USCIS Part 8 style continuation pages (name and A-Number on every page);
+- :func:`draft_mark`: "DRAFT - NOT FOR FILING" across every page of any PDF, form fields kept.
+
+Partial records are normal: a missing answer prints as a dash or is left out, never an error.
+No addresses are invented: paper filings point to the USCIS page that lists the lockboxes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import math
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import LETTER  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.units import inch  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFError, TTFont  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from clinic.domain.answers import ANSWER_KEYS, FieldKind, normalize_a_number
+from clinic.domain.policy import Policy
+from clinic.domain.questionnaire import Question, Questionnaire
+from clinic.domain.rule_texts import HEADINGS, OUTCOME_LABELS
+from clinic.packet.fill import AddendumEntry, english_text
+from clinic.packet.packs import Pack
+
+__all__ = [
+    "DRAFT_TEXT",
+    "DocumentError",
+    "addendum",
+    "answer_sheet",
+    "checklist",
+    "cover_sheet",
+    "draft_mark",
+    "fees_on",
+    "format_a_number",
+    "hangul_font",
+]
+
+DRAFT_TEXT = "DRAFT - NOT FOR FILING"
+DISCLAIMER = (
+    "This packet was prepared with ClinicDay for review by an attorney; it is not legal advice."
+)
+LOCKBOX_TEXT = "Mail to the USCIS lockbox for your state listed on uscis.gov/i-821d-addresses"
+ONLINE_TEXT = "File online at my.uscis.gov; use the answer sheet"
+
+FONT_ENV = "CLINIC_FONT"
+NANUM_DIR = Path("/usr/share/fonts/truetype/nanum")
+NO_FONT = (
+    "no font with Korean letters: install fonts-nanum (apt-get install fonts-nanum) "
+    "or set CLINIC_FONT"
+)
+_MUST_HAVE = "한글김ñáéíóúü¿¡"  # Hangul, Spanish and accented Latin letters
+
+MARGIN = 0.6 * inch
+PAGE_WIDTH, PAGE_HEIGHT = LETTER
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+DASH = "\u2014"
+GREY = colors.Color(0.38, 0.38, 0.38)
+LINE = colors.Color(0.75, 0.75, 0.75)
+SHADE = colors.Color(0.93, 0.93, 0.93)
+CLIENT_LANGS = ("ko", "es")
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean (한국어)", "es": "Spanish (español)"}
+DEFAULT_ORDER = {"G-1145": 0, "I-821D": 1, "I-765": 2, "G-1450": 3}
+FEE_FORMS = ("I-821D", "I-765")
+
+
+class DocumentError(RuntimeError):
+    """A packet document cannot be drawn (no usable font, a PDF that cannot be read...)."""
+
+
+# -- the font ---------------------------------------------------------------------------------
+
+
+_REGISTERED: dict[str, tuple[str, str]] = {}
+
+
+def _font_files() -> tuple[Path, Path]:
+    """The regular and bold font files: ``CLINIC_FONT`` if set, else NanumGothic."""
+    override = os.environ.get(FONT_ENV)
+    if override:
+        regular = Path(override)
+        if not regular.is_file():
+            raise DocumentError(f"{NO_FONT} (CLINIC_FONT names no file)")
+        bold = regular.with_name(f"{regular.stem}Bold{regular.suffix}")
+        return regular, bold if bold.is_file() else regular
+    regular = NANUM_DIR / "NanumGothic.ttf"
+    if not regular.is_file():
+        raise DocumentError(NO_FONT)
+    bold = NANUM_DIR / "NanumGothicBold.ttf"
+    return regular, bold if bold.is_file() else regular
+
+
+def _register(path: Path) -> str:
+    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
+    name = f"Clinic-{re.sub(r'[^A-Za-z0-9]', '', path.stem)}-{digest}"
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    try:
+        font = TTFont(name, str(path))
+    except (TTFError, OSError, ValueError):
+        raise DocumentError(f"{NO_FONT} ({path.name} cannot be read as a TrueType font)") from None
+    glyphs = font.face.charToGlyph
+    if any(ord(ch) not in glyphs for ch in _MUST_HAVE):
+        raise DocumentError(f"{NO_FONT} ({path.name} lacks Hangul or Spanish letters)")
+    pdfmetrics.registerFont(font)
+    return name
+
+
+def _fonts() -> tuple[str, str]:
+    """Register (once) and return the names of the regular and the bold font."""
+    regular, bold = _font_files()
+    key = f"{regular}|{bold}"
+    if key not in _REGISTERED:
+        names = (_register(regular), _register(bold))
+        pdfmetrics.registerFontFamily(
+            names[0], normal=names[0], bold=names[1], italic=names[0], boldItalic=names[1]
+        )
+        _REGISTERED[key] = names
+    return _REGISTERED[key]
+
+
+def hangul_font() -> str:
+    """Register and return the name of a TrueType font with Hangul, accented Latin and Spanish.
+
+    NanumGothic (``fonts-nanum``), or the file in ``CLINIC_FONT``; raises :class:`DocumentError`
+    when there is none. reportlab embeds the subset of the font a document uses.
+    """
+    return _fonts()[0]
+
+
+# -- styles and page building ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Styles:
+    regular: str
+    bold: str
+    title: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_muted: ParagraphStyle
+
+
+def _styles() -> _Styles:
+    regular, bold = _fonts()
+
+    def style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, **kw)
+
+    return _Styles(
+        regular=regular,
+        bold=bold,
+        title=style("title", bold, 15, spaceAfter=4),
+        h2=style("h2", bold, 11.5, spaceBefore=8, spaceAfter=3),
+        body=style("body", regular, 9.5, spaceAfter=2),
+        small=style("small", regular, 8.5),
+        muted=style("muted", regular, 8.5, textColor=GREY),
+        cell=style("cell", regular, 9),
+        cell_bold=style("cell_bold", bold, 9),
+        cell_muted=style("cell_muted", regular, 8.5, textColor=GREY),
+    )
+
+
+def _esc(text: object) -> str:
+    """Text for a Paragraph: XML escaped, line breaks kept."""
+    return escape(str(text)).replace("\n", "<br/>")
+
+
+def _p(text: object, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(_esc(text), style)
+
+
+def _table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = False,
+    grid: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), _fonts()[0]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if grid:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, LINE))
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    commands.extend(extra)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+class _Box(Flowable):  # type: ignore[misc]
+    """An empty square to tick by hand."""
+
+    def __init__(self, size: float = 9.0) -> None:
+        super().__init__()
+        self.size = size
+        self.width = self.height = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size + 2
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.8)
+        self.canv.rect(0, 1, self.size, self.size, stroke=1, fill=0)
+
+
+def _h2(text: str, s: _Styles) -> list[Any]:
+    """A section heading, on a new page when less than an inch is left (no orphan heading)."""
+    return [CondPageBreak(0.8 * inch), _p(text, s.h2)]
+
+
+def _tick(content: Any) -> Table:
+    """A row with an empty box to tick, then ``content``."""
+    return _table(
+        [[_Box(10), content]],
+        [20, CONTENT_WIDTH - 20],
+        grid=False,
+        extra=[
+            ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ],
+    )
+
+
+PageDecorator = Callable[[Any, int, int], None]  # (canvas, page number, page count)
+
+
+def _render(
+    make_story: Callable[[], list[Any]],
+    *,
+    title: str,
+    footer: str,
+    header: PageDecorator | None = None,
+    header_height: float = 0.0,
+) -> bytes:
+    """Build the story twice: once to count the pages, once with "page N of M" on each."""
+    styles = _styles()
+
+    def build(total: int) -> tuple[bytes, int]:
+        buffer = io.BytesIO()
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=LETTER,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + header_height,
+            bottomMargin=MARGIN + 10,
+            title=title,
+            author="ClinicDay",
+            creator="ClinicDay",
+            initialFontName=styles.regular,
+            initialFontSize=9,
+        )
+        pages = [0]
+
+        def decorate(canvas: Any, _doc: Any) -> None:
+            number = canvas.getPageNumber()
+            pages[0] = max(pages[0], number)
+            canvas.saveState()
+            if header is not None:
+                header(canvas, number, total)
+            canvas.setFont(styles.regular, 7.5)
+            canvas.setFillColor(GREY)
+            canvas.drawString(MARGIN, MARGIN - 2, footer)
+            count = f"Page {number} of {total}" if total else f"Page {number}"
+            canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 2, count)
+            canvas.restoreState()
+
+        doc.build(make_story(), onFirstPage=decorate, onLaterPages=decorate)
+        return buffer.getvalue(), pages[0]
+
+    _, total = build(0)
+    data, _ = build(total)
+    return data
+
+
+# -- values -------------------------------------------------------------------------------------
+
+
+def _date_text(value: object) -> str:
+    """``YYYY-MM-DD`` (or a date) as ``MM/DD/YYYY``; anything else as given."""
+    if isinstance(value, dt.date):
+        return value.strftime("%m/%d/%Y")
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).strftime("%m/%d/%Y")
+        except ValueError:
+            return value
+    return "" if value is None else str(value)
+
+
+def format_a_number(value: object) -> str:
+    """The A-Number as ``A-000-000-000``, or ``None`` when there is none (or it is unreadable)."""
+    if not isinstance(value, str) or not value.strip():
+        return "None"
+    try:
+        digits = normalize_a_number(value)
+    except ValueError:
+        return "None"
+    return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+
+
+def _money(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if float(value).is_integer():
+        return f"${int(value):,}"
+    return f"${value:,.2f}"
+
+
+def _digits(value: object, groups: Sequence[int], sep: str = "-") -> str:
+    text = str(value)
+    digits = re.sub(r"\D", "", text)
+    if len(digits) != sum(groups):
+        return text
+    out, start = [], 0
+    for size in groups:
+        out.append(digits[start : start + size])
+        start += size
+    return sep.join(out)
+
+
+def _is_money(key: str) -> bool:
+    spec = ANSWER_KEYS.get(key)
+    return spec is not None and spec.kind is FieldKind.NUMBER and "(USD)" in spec.label
+
+
+def _scalar(kind: FieldKind | None, key: str, value: Any, labels: Mapping[str, Any]) -> str:
+    """One value as a person reads it."""
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if kind is FieldKind.DATE:
+        return _date_text(value)
+    if kind in (FieldKind.CHOICE, FieldKind.CHOICES):
+        values = value if isinstance(value, list) else [value]
+        shown = []
+        for v in values:
+            label = labels.get(str(v))
+            shown.append(label.get("en") if label is not None else str(v).replace("_", " "))
+        return ", ".join(shown) if shown else DASH
+    if kind is FieldKind.A_NUMBER:
+        return format_a_number(value)
+    if kind is FieldKind.LANGUAGE:
+        return LANGUAGE_NAMES.get(str(value), str(value))
+    if kind is FieldKind.SSN:
+        return _digits(value, (3, 2, 4))
+    if kind is FieldKind.PHONE:
+        return _digits(value, (3, 3, 4))
+    if kind is FieldKind.NUMBER and _is_money(key):
+        return _money(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) if value else DASH
+    return str(value)
+
+
+def _answer_lines(question: Question | None, key: str, value: Any) -> list[str]:
+    """An answer as lines: one line per list item, with the item fields' labels."""
+    spec = ANSWER_KEYS.get(key)
+    kind = spec.kind if spec else None
+    if kind is FieldKind.LIST or (isinstance(value, list) and value and isinstance(value[0], dict)):
+        if not isinstance(value, list) or not value:
+            return ["None"]
+        lines = []
+        for n, item in enumerate(value, start=1):
+            if not isinstance(item, Mapping):
+                lines.append(f"{n}. {item}")
+                continue
+            parts = []
+            for field, field_value in item.items():
+                if field_value is None or field_value == "":
+                    continue
+                field_spec = (spec.items or {}).get(field) if spec else None
+                label_text = question.items.get(field) if question else None
+                label = (
+                    label_text.get("en")
+                    if label_text is not None
+                    else (field_spec.label if field_spec else field).capitalize()
+                )
+                choices = question.item_choices.get(field, {}) if question else {}
+                shown = _scalar(field_spec.kind if field_spec else None, "", field_value, choices)
+                parts.append(f"{label}: {shown}")
+            lines.append(f"{n}. " + ("; ".join(parts) if parts else DASH))
+        return lines
+    labels = question.choices if question else {}
+    return _scalar(kind, key, value, labels).split("\n")
+
+
+def _answered(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+def _name_english(answers: Mapping[str, Any], key: str) -> str:
+    value = answers.get(key)
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    try:
+        return english_text(value.strip())[0]
+    except ValueError:
+        return value.strip()
+
+
+def _full_name(answers: Mapping[str, Any]) -> str:
+    """``Family, Given Middle`` in English letters (a dash when no name is known)."""
+    family = _name_english(answers, "name.family")
+    given = " ".join(
+        x
+        for x in (_name_english(answers, "name.given"), _name_english(answers, "name.middle"))
+        if x
+    )
+    if family and given:
+        return f"{family}, {given}"
+    return family or given or DASH
+
+
+def _native_name(answers: Mapping[str, Any]) -> str:
+    value = answers.get("name.native")
+    return value.strip() if isinstance(value, str) and value.strip() else ""
+
+
+def _heading(key: str, lang: str) -> str:
+    table = HEADINGS.get(key, {})
+    english = table.get("en", key)
+    other = table.get(lang, "") if lang in CLIENT_LANGS else ""
+    english = english[:1].upper() + english[1:]
+    return f"{english} / {other}" if other and other != english else english
+
+
+def _person_header(answers: Mapping[str, Any], what: str) -> PageDecorator:
+    """A one-line running head: document, name (and native name), A-Number."""
+    styles = _styles()
+
+    def draw(canvas: Any, number: int, total: int) -> None:
+        native = _native_name(answers)
+        name = _full_name(answers) + (f"  ({native})" if native else "")
+        y = PAGE_HEIGHT - MARGIN + 6
+        canvas.setFillColor(GREY)
+        canvas.setFont(styles.bold, 8)
+        canvas.drawString(MARGIN, y, what)
+        canvas.setFont(styles.regular, 8)
+        a_number = f"A-Number: {format_a_number(answers.get('a_number'))}"
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, y, a_number)
+        left = MARGIN + pdfmetrics.stringWidth(what, styles.bold, 8) + 14
+        right = PAGE_WIDTH - MARGIN - pdfmetrics.stringWidth(a_number, styles.regular, 8) - 14
+        canvas.drawString(left, y, _fit(name, styles.regular, 8, right - left))
+        canvas.setStrokeColor(LINE)
+        canvas.line(MARGIN, y - 4, PAGE_WIDTH - MARGIN, y - 4)
+
+    return draw
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut (with an ellipsis) to fit ``width`` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "...", font, size) > width:
+        text = text[:-1]
+    return text + "..."
+
+
+def fees_on(policy: Policy, on: dt.date) -> dict[str, tuple[int, int]]:
+    """The fees in force on ``on`` as :func:`cover_sheet` takes them: form -> (paper, online)."""
+    return {form: (fee.paper, fee.online) for form, fee in policy.fees_on(on).forms.items()}
+
+
+def _sorted_packs(packs: Sequence[Pack]) -> list[Pack]:
+    return sorted(packs, key=lambda p: (p.filing_order, p.form, p.accepted_from))
+
+
+# -- cover sheet --------------------------------------------------------------------------------
+
+
+def cover_sheet(
+    answers: Mapping[str, Any],
+    determination: Mapping[str, Any],
+    packs: Sequence[Pack],
+    fees: Mapping[str, tuple[int, int]],
+    on: dt.date,
+    *,
+    filing: Literal["paper", "online"],
+    lang_of_client: str,
+) -> bytes:
+    """The packet's first page: who, what was found, what it costs, how to file, what to sign.
+
+    ``determination`` is :meth:`clinic.domain.rules.Determination.to_json`; ``fees`` maps a form
+    to its (paper, online) fee in dollars (see :func:`fees_on`).
+    """
+    if filing not in ("paper", "online"):
+        raise ValueError("filing is paper or online")
+    s = _styles()
+    lang = lang_of_client
+    ordered = _sorted_packs(packs)
+    label_w = 1.75 * inch
+
+    def story() -> list[Any]:
+        out: list[Any] = [
+            _p("Packet cover sheet", s.title),
+            _p(
+                f"Prepared {on.strftime('%m/%d/%Y')} · "
+                f"{'Paper filing (by mail)' if filing == 'paper' else 'Online filing'}",
+                s.muted,
+            ),
+            Spacer(1, 6),
+        ]
+
+        # the person
+        out.extend(_h2("Requestor", s))
+        native = _native_name(answers)
+        language = answers.get("language")
+        pairs = [
+            ("Name (English letters)", _full_name(answers)),
+            ("Name in own script", native or DASH),
+            ("Date of birth", _date_text(answers.get("dob")) or DASH),
+            ("A-Number", format_a_number(answers.get("a_number"))),
+            ("Client's language", LANGUAGE_NAMES.get(str(language or lang), str(language or lang))),
+            ("Filing", "Paper (by mail)" if filing == "paper" else "Online"),
+        ]
+        cells = [[_p(a, s.cell_bold), _p(b, s.cell)] for a, b in pairs]
+        half = (CONTENT_WIDTH - 2 * label_w) / 2
+        out.append(
+            _table(
+                [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)],
+                [label_w, half, label_w, half],
+            )
+        )
+
+        # the screening
+        out.extend(_h2("Request and screening", s))
+        rtype = str(determination.get("request_type") or "")
+        rtype_text = _heading(rtype, lang) if rtype in HEADINGS else (rtype or DASH)
+        outcome = str(determination.get("outcome") or "")
+        labels = OUTCOME_LABELS.get(outcome)
+        if labels:
+            outcome_text = labels["en"]
+            if lang in CLIENT_LANGS and labels.get(lang):
+                outcome_text += f" / {labels[lang]}"
+        else:
+            outcome_text = "Not screened yet" if not outcome else outcome
+        rows2: list[list[Any]] = [
+            [_p(_heading("request_type", lang), s.cell_bold), _p(rtype_text, s.cell)],
+            [_p(_heading("outcome", lang), s.cell_bold), _p(outcome_text, s.cell_bold)],
+        ]
+        window = determination.get("filing_window")
+        if isinstance(window, Mapping) and window.get("opens"):
+            rows2.append(
+                [
+                    _p("Renewal filing window", s.cell_bold),
+                    _p(
+                        f"opens {_date_text(window.get('opens'))}, closes "
+                        f"{_date_text(window.get('closes'))}; DACA expires "
+                        f"{_date_text(window.get('expires'))}",
+                        s.cell,
+                    ),
+                ]
+            )
+        flags = [f for f in determination.get("flags") or [] if isinstance(f, Mapping)]
+        flag_cell: list[Any] = (
+            [_p(f"• {f.get('message') or f.get('code')}", s.cell) for f in flags]
+            if flags
+            else [_p("None", s.cell)]
+        )
+        rows2.append([_p("For the attorney (flags)", s.cell_bold), flag_cell])
+        notices = [n for n in determination.get("notices") or [] if isinstance(n, Mapping)]
+        if notices:
+            rows2.append(
+                [
+                    _p("Notices", s.cell_bold),
+                    [_p(f"• {n.get('message') or n.get('code')}", s.cell) for n in notices],
+                ]
+            )
+        out.append(_table(rows2, [label_w, CONTENT_WIDTH - label_w]))
+
+        # the fees
+        out.extend(_h2("Fees", s))
+        fee_forms = [f for f in FEE_FORMS if f in fees] + sorted(
+            f for f in fees if f not in FEE_FORMS
+        )
+        fee_rows: list[list[Any]] = [
+            [
+                _p("Form", s.cell_bold),
+                _p("Paper", s.cell_bold),
+                _p("Online", s.cell_bold),
+                _p(f"To pay ({filing})", s.cell_bold),
+            ]
+        ]
+        total = 0
+        for form in fee_forms:
+            paper, online = fees[form]
+            due = paper if filing == "paper" else online
+            total += due
+            fee_rows.append(
+                [
+                    _p(form, s.cell),
+                    _p(_money(paper), s.cell),
+                    _p(_money(online), s.cell),
+                    _p(_money(due), s.cell_bold),
+                ]
+            )
+        if fee_forms:
+            fee_rows.append(
+                [
+                    _p(f"Total, in {len(fee_forms)} separate payments", s.cell_bold),
+                    "",
+                    "",
+                    _p(_money(total), s.cell_bold),
+                ]
+            )
+            out.append(
+                _table(fee_rows, [2.6 * inch, 1.2 * inch, 1.2 * inch, CONTENT_WIDTH - 5.0 * inch])
+            )
+        else:
+            out.append(_p("No fee schedule was given; check uscis.gov/g-1055.", s.body))
+        if filing == "paper":
+            pay = (
+                "The I-821D and the I-765 fees are paid separately: one check or money order "
+                "payable to the U.S. Department of Homeland Security, or one Form G-1450 (card), "
+                "per fee."
+            )
+        else:
+            pay = (
+                "The I-821D and the I-765 fees are paid separately, each in the online account "
+                "when that form is submitted."
+            )
+        out.append(Spacer(1, 3))
+        out.append(_p(pay, s.small))
+
+        # how and where to file
+        out.extend(_h2("How and where to file", s))
+        if filing == "paper":
+            out.append(_p(LOCKBOX_TEXT + ".", s.body))
+            state = answers.get("mailing.state")
+            if isinstance(state, str) and state:
+                out.append(_p(f"State of the mailing address: {state}", s.small))
+        else:
+            out.append(_p(ONLINE_TEXT + ".", s.body))
+
+        # the forms
+        out.extend(_h2("Forms, in filing order", s))
+        if ordered:
+            form_rows = [
+                [
+                    _p(f"{n}.", s.cell),
+                    _p(f"Form {p.form}", s.cell_bold),
+                    _p(f"Edition {p.edition}", s.cell),
+                    _p(p.title, s.cell),
+                ]
+                for n, p in enumerate(ordered, start=1)
+            ]
+            out.append(
+                _table(
+                    form_rows,
+                    [0.3 * inch, 1.1 * inch, 1.2 * inch, CONTENT_WIDTH - 2.6 * inch],
+                    grid=False,
+                )
+            )
+            if filing == "online" and any(p.form in ("G-1145", "G-1450") for p in ordered):
+                out.append(_p("Forms G-1145 and G-1450 are used with paper filings only.", s.small))
+        else:
+            out.append(_p("No forms in this packet yet.", s.body))
+
+        # signatures
+        out.extend(_h2("What to sign", s))
+        forms = {p.form for p in ordered}
+        signs: list[str] = []
+        if "I-821D" in forms or not forms:
+            signs.append("Form I-821D, Part 5: the requestor's signature and date")
+        if "I-765" in forms or not forms:
+            signs.append("Form I-765, Part 3: the applicant's signature and date")
+        if "G-1450" in forms and filing == "paper":
+            signs.append("Form G-1450: the cardholder's signature, on each G-1450 (one per fee)")
+        if filing == "online":
+            signs.append("Online filing: the requestor signs electronically in the account")
+        for line in signs:
+            out.append(_tick(_p(line, s.body)))
+
+        out.append(Spacer(1, 10))
+        out.append(_p(DISCLAIMER, s.muted))
+        return out
+
+    return _render(
+        story,
+        title="Packet cover sheet",
+        footer="ClinicDay · cover sheet",
+        header=_person_header(answers, "Cover sheet"),
+        header_height=8,
+    )
+
+
+# -- answer sheet -------------------------------------------------------------------------------
+
+_FEED = re.compile(
+    r"^(?P<form>\S+)\s+Part\s+(?P<part>\d+)\s+Item\s+(?P<num>\d+)(?:\.(?P<sub>\w+))?$"
+)
+
+
+@dataclass(frozen=True)
+class _Feed:
+    form: str
+    part: int
+    num: int
+    sub: str
+
+    @property
+    def item(self) -> str:
+        return f"{self.num}.{self.sub}" if self.sub else str(self.num)
+
+    @property
+    def order(self) -> tuple[int, int, str]:
+        return (self.part, self.num, self.sub)
+
+
+def _parse_feed(text: str) -> _Feed | None:
+    m = _FEED.match(text.strip())
+    if m is None:
+        return None
+    return _Feed(m["form"], int(m["part"]), int(m["num"]), m["sub"] or "")
+
+
+def _form_rank(form: str, packs: Sequence[Pack]) -> tuple[int, int, str]:
+    """Forms in filing order; a form without a pack (I-765WS) right after its parent (I-765)."""
+    orders = {**DEFAULT_ORDER, **{p.form: p.filing_order for p in packs}}
+    if form in orders:
+        return (orders[form], 0, form)
+    parents = [f for f in orders if form.startswith(f)]
+    if parents:
+        return (orders[max(parents, key=len)], 1, form)
+    return (99, 0, form)
+
+
+def _question_cell(question: Question | None, key: str, lang: str, s: _Styles) -> list[Any]:
+    if question is None:
+        spec = ANSWER_KEYS.get(key)
+        return [_p(spec.label.capitalize() if spec else key, s.cell)]
+    cell = [_p(question.label.get("en"), s.cell)]
+    if lang in CLIENT_LANGS:
+        other = question.label.get(lang)
+        if other != question.label.get("en"):
+            cell.append(_p(other, s.cell_muted))
+    return cell
+
+
+def answer_sheet(
+    answers: Mapping[str, Any],
+    packs: Sequence[Pack],
+    questionnaire: Questionnaire,
+    lang: str,
+) -> bytes:
+    """Every answer by form, Part and Item (the volunteer's copy for online filing).
+
+    A key that feeds several forms appears under each; keys that feed no form item are listed
+    under "Screening only". The question is shown in English and, for ko/es, in ``lang``.
+    """
+    s = _styles()
+    questions = {q.key: q for q in questionnaire.questions}
+    order = {q.key: n for n, q in enumerate(questionnaire.questions)}
+    answered = [k for k in answers if _answered(answers.get(k))]
+    answered.sort(key=lambda k: (order.get(k, len(order)), k))
+
+    # form -> (part, key) -> feeds
+    by_form: dict[str, dict[tuple[int, str], list[_Feed]]] = {}
+    screening_only: list[str] = []
+    for key in answered:
+        question = questions.get(key)
+        feeds = [f for f in (_parse_feed(x) for x in question.feeds) if f] if question else []
+        if not feeds:
+            screening_only.append(key)
+            continue
+        for feed in feeds:
+            by_form.setdefault(feed.form, {}).setdefault((feed.part, key), []).append(feed)
+
+    latest: dict[str, Pack] = {}
+    for pack in _sorted_packs(packs):
+        latest[pack.form] = pack
+    forms = sorted(by_form, key=lambda f: _form_rank(f, packs))
+    widths = [1.05 * inch, 3.25 * inch, CONTENT_WIDTH - 4.3 * inch]
+    head = ["Part / Item", "Question", "Answer"]
+
+    def rows_for(keys: list[tuple[str, str]]) -> list[list[Any]]:
+        rows: list[list[Any]] = [[_p(h, s.cell_bold) for h in head]]
+        for where, key in keys:
+            lines = _answer_lines(questions.get(key), key, answers.get(key))
+            rows.append(
+                [
+                    _p(where, s.cell),
+                    _question_cell(questions.get(key), key, lang, s),
+                    [_p(line, s.cell) for line in lines],
+                ]
+            )
+        return rows
+
+    def story() -> list[Any]:
+        native = _native_name(answers)
+        out: list[Any] = [
+            _p("Answer sheet", s.title),
+            _p(
+                f"{_full_name(answers)}" + (f" · {native}" if native else "") + " · A-Number: "
+                f"{format_a_number(answers.get('a_number'))}",
+                s.body,
+            ),
+            _p(
+                "Every answer by form, Part and Item, for review and for online filing. "
+                "Questions in English"
+                + (f" and {LANGUAGE_NAMES[lang]}" if lang in CLIENT_LANGS else "")
+                + ".",
+                s.muted,
+            ),
+        ]
+        if not answered:
+            out.append(_p("No answers yet.", s.body))
+        for form in forms:
+            pack = latest.get(form)
+            title = f"Form {form}" + (f" (edition {pack.edition}) · {pack.title}" if pack else "")
+            groups = sorted(
+                by_form[form].items(),
+                key=lambda kv: (min(f.order for f in kv[1]), order.get(kv[0][1], 0)),
+            )
+            keys = []
+            for (part, key), feeds in groups:
+                items = sorted({f.item: f.order for f in feeds}.items(), key=lambda x: x[1])
+                label = "Item" if len(items) == 1 else "Items"
+                keys.append((f"Part {part} {label} {', '.join(i for i, _ in items)}", key))
+            out.extend(_h2(title, s))
+            out.append(_table(rows_for(keys), widths, header=True))
+        if screening_only:
+            out.extend(_h2("Screening only (not on a form)", s))
+            out.append(_table(rows_for([(DASH, k) for k in screening_only]), widths, header=True))
+        return out
+
+    return _render(
+        story,
+        title="Answer sheet",
+        footer="ClinicDay · answer sheet · for the volunteer; not filed with USCIS",
+        header=_person_header(answers, "Answer sheet"),
+        header_height=8,
+    )
+
+
+# -- checklist ----------------------------------------------------------------------------------
+
+_T = dict[str, str]
+
+
+def _t(en: str, ko: str, es: str) -> _T:
+    return {"en": en, "ko": ko, "es": es}
+
+
+_CHECKLIST_TITLE = _t(
+    "Documents to bring and attach", "가져오실 서류와 첨부 서류", "Documentos para traer y adjuntar"
+)
+_SECTIONS: dict[str, _T] = {
+    "everyone": _t("For everyone", "모든 신청자", "Para todos"),
+    "renewal": _t("Renewal", "갱신 신청", "Renovación"),
+    "initial": _t("Initial request", "최초 신청", "Solicitud inicial"),
+    "criminal": _t(
+        "Arrests, charges and convictions", "체포, 기소 및 유죄 판결", "Arrestos, cargos y condenas"
+    ),
+    "removal": _t("Removal proceedings", "추방 절차", "Procedimientos de deportación"),
+    "travel": _t("Travel outside the U.S.", "미국 밖 여행", "Viajes fuera de los EE. UU."),
+    "fees": _t("Fees", "수수료", "Tarifas"),
+    "optional": _t("Optional", "선택 사항", "Opcional"),
+}
+
+_ITEMS: dict[str, _T] = {
+    "identity": _t(
+        "Identity document with photo: passport, national ID card or consular ID",
+        "사진이 있는 신분증: 여권, 국가 신분증 또는 영사관 신분증",
+        "Documento de identidad con foto: pasaporte, cédula de identidad o matrícula consular",
+    ),
+    "photos": _t(
+        "Two identical passport-style photos (2 x 2 inches)",
+        "동일한 여권 규격 사진 2장 (2 x 2 인치)",
+        "Dos fotos idénticas tipo pasaporte (2 x 2 pulgadas)",
+    ),
+    "ead": _t(
+        "Copy of the current or most recent work permit (EAD), front and back",
+        "현재 또는 가장 최근의 노동 허가증(EAD) 앞면과 뒷면 사본",
+        "Copia del permiso de trabajo (EAD) actual o más reciente, por ambos lados",
+    ),
+    "approval": _t(
+        "Copy of the previous DACA approval notice (Form I-797)",
+        "이전 DACA 승인 통지서(I-797 양식) 사본",
+        "Copia del aviso de aprobación de DACA anterior (Formulario I-797)",
+    ),
+    "arrival": _t(
+        "Proof of arrival in the U.S. before the 16th birthday",
+        "16번째 생일 전에 미국에 입국했다는 증거",
+        "Prueba de que llegó a los EE. UU. antes de cumplir 16 años",
+    ),
+    "residence": _t(
+        "Proof of living in the U.S. continuously since June 15, 2007 "
+        "(school, medical, work or rent records)",
+        "2007년 6월 15일부터 계속 미국에 거주했다는 증거 (학교, 병원, 직장 또는 임대 기록)",
+        "Prueba de haber vivido en los EE. UU. de forma continua desde el 15 de junio de 2007 "
+        "(registros escolares, médicos, de trabajo o de alquiler)",
+    ),
+    "presence": _t(
+        "Proof of being in the U.S. on June 15, 2012",
+        "2012년 6월 15일에 미국에 있었다는 증거",
+        "Prueba de que estaba en los EE. UU. el 15 de junio de 2012",
+    ),
+    "removal": _t(
+        "Documents of the removal proceedings (notices, immigration judge orders)",
+        "추방 절차 관련 서류 (통지서, 이민 판사의 명령)",
+        "Documentos del procedimiento de deportación (avisos, órdenes del juez de inmigración)",
+    ),
+    "g1145": _t(
+        "Form G-1145, to get an email or text when USCIS accepts the request (optional)",
+        "G-1145 양식: USCIS가 신청서를 접수하면 이메일이나 문자로 알림 받기 (선택)",
+        "Formulario G-1145, para recibir un correo o mensaje de texto cuando USCIS acepte la "
+        "solicitud (opcional)",
+    ),
+}
+
+_EDUCATION: dict[str, _T] = {
+    "in_school": _t(
+        "Proof of current school enrollment (letter or transcript from the school)",
+        "현재 재학 증명 (학교의 서신 또는 성적 증명서)",
+        "Prueba de inscripción escolar actual (carta o expediente de la escuela)",
+    ),
+    "high_school_diploma": _t(
+        "High school diploma or transcript",
+        "고등학교 졸업장 또는 성적 증명서",
+        "Diploma o expediente académico de la escuela secundaria",
+    ),
+    "ged": _t(
+        "GED (or other high school equivalency) certificate",
+        "GED (고등학교 학력 인정) 증명서",
+        "Certificado de GED (u otro equivalente de secundaria)",
+    ),
+    "certificate_of_completion": _t(
+        "Certificate of completion from a U.S. high school",
+        "미국 고등학교 수료 증명서",
+        "Certificado de terminación de una escuela secundaria de EE. UU.",
+    ),
+    "honorably_discharged_veteran": _t(
+        "Proof of honorable discharge (for example Form DD-214 or NGB-22)",
+        "명예 제대 증명 (예: DD-214 또는 NGB-22 양식)",
+        "Prueba de baja honorable (por ejemplo, Formulario DD-214 o NGB-22)",
+    ),
+    "": _t(
+        "Proof of education (school enrollment, diploma, GED or honorable discharge)",
+        "학력 증명 (재학, 졸업장, GED 또는 명예 제대)",
+        "Prueba de estudios (inscripción escolar, diploma, GED o baja honorable)",
+    ),
+}
+
+
+def _court_item(entry: Mapping[str, Any]) -> _T:
+    what = ", ".join(
+        str(x)
+        for x in (
+            entry.get("offense"),
+            entry.get("place"),
+            entry.get("country"),
+            _date_text(entry.get("date")) if entry.get("date") else None,
+        )
+        if x
+    )
+    what = f": {what}" if what else ""
+    return _t(
+        f"Court records (certified final disposition){what}",
+        f"법원 기록 (최종 처분 인증 사본){what}",
+        f"Registros del tribunal (disposición final certificada){what}",
+    )
+
+
+def _trip_item(trip: Mapping[str, Any]) -> _T:
+    dates = (
+        " - ".join(_date_text(trip.get(k)) for k in ("departed", "returned") if trip.get(k)) or DASH
+    )
+    if trip.get("advance_parole") is True:
+        return _t(
+            f"Advance parole document and I-94 for the trip {dates}",
+            f"{dates} 여행의 사전 여행 허가(Advance Parole) 서류와 I-94",
+            f"Documento de permiso adelantado (Advance Parole) e I-94 del viaje {dates}",
+        )
+    return _t(
+        f"Documents of the trip {dates} (passport stamps, I-94, advance parole if any)",
+        f"{dates} 여행 관련 서류 (여권 도장, I-94, 사전 여행 허가가 있다면 그 서류)",
+        f"Documentos del viaje {dates} (sellos del pasaporte, I-94, permiso adelantado si lo tuvo)",
+    )
+
+
+def _fee_item(form: str) -> _T:
+    return _t(
+        f"Fee for Form {form}: a check or money order, or Form G-1450 signed by the cardholder",
+        f"{form} 양식 수수료: 수표 또는 머니오더, 또는 카드 소유자가 서명한 G-1450 양식",
+        f"Tarifa del Formulario {form}: cheque o giro postal (money order), o Formulario G-1450 "
+        "firmado por el titular de la tarjeta",
+    )
+
+
+def _checklist_sections(answers: Mapping[str, Any], rtype: str) -> list[tuple[str, list[_T]]]:
+    sections: list[tuple[str, list[_T]]] = [("everyone", [_ITEMS["identity"], _ITEMS["photos"]])]
+    if rtype in ("renewal", ""):
+        sections.append(("renewal", [_ITEMS["ead"], _ITEMS["approval"]]))
+    if rtype in ("initial", ""):
+        education = answers.get("education.status")
+        edu = _EDUCATION.get(education if isinstance(education, str) else "", _EDUCATION[""])
+        sections.append(
+            ("initial", [_ITEMS["arrival"], _ITEMS["residence"], _ITEMS["presence"], edu])
+        )
+    criminal = answers.get("criminal")
+    if isinstance(criminal, list) and criminal:
+        sections.append(
+            ("criminal", [_court_item(e if isinstance(e, Mapping) else {}) for e in criminal])
+        )
+    removal = answers.get("removal.status")
+    if isinstance(removal, str) and removal != "never":
+        sections.append(("removal", [_ITEMS["removal"]]))
+    travel = answers.get("travel")
+    if isinstance(travel, list) and travel:
+        sections.append(
+            ("travel", [_trip_item(t if isinstance(t, Mapping) else {}) for t in travel])
+        )
+    sections.append(("fees", [_fee_item(form) for form in FEE_FORMS]))
+    sections.append(("optional", [_ITEMS["g1145"]]))
+    return sections
+
+
+def checklist(
+    answers: Mapping[str, Any],
+    determination: Mapping[str, Any],
+    request_type: str | None,
+    lang: str,
+) -> bytes:
+    """The documents to bring and attach, by situation, with empty boxes to tick.
+
+    Item names are in English and, for ko/es, in ``lang``. ``request_type`` (renewal or initial)
+    falls back to the determination's; when neither is known both lists are shown.
+    """
+    s = _styles()
+    rtype = request_type or str(determination.get("request_type") or "")
+    if rtype not in ("renewal", "initial"):
+        rtype = ""
+    sections = _checklist_sections(answers, rtype)
+    client = lang if lang in CLIENT_LANGS else ""
+
+    def story() -> list[Any]:
+        title = _CHECKLIST_TITLE["en"] + (f" / {_CHECKLIST_TITLE[client]}" if client else "")
+        native = _native_name(answers)
+        rtype_text = _heading(rtype, lang) if rtype else "not known yet (both lists shown)"
+        out: list[Any] = [
+            _p(title, s.title),
+            _p(
+                f"{_full_name(answers)}" + (f" · {native}" if native else "") + " · "
+                f"A-Number: {format_a_number(answers.get('a_number'))} · "
+                f"{_heading('request_type', 'en')}: {rtype_text}",
+                s.body,
+            ),
+            _p("Tick each box when the document is in the packet.", s.muted),
+        ]
+        for section, items in sections:
+            head = _SECTIONS[section]
+            out.extend(_h2(head["en"] + (f" / {head[client]}" if client else ""), s))
+            for item in items:
+                text: list[Any] = [_p(item["en"], s.body)]
+                if client:
+                    text.append(_p(item[client], s.muted))
+                out.append(_tick(text))
+        out.append(Spacer(1, 8))
+        out.append(_p(DISCLAIMER, s.muted))
+        return out
+
+    return _render(
+        story,
+        title="Document checklist",
+        footer="ClinicDay · document checklist",
+        header=_person_header(answers, "Checklist"),
+        header_height=8,
+    )
+
+
+# -- addendum -----------------------------------------------------------------------------------
+
+
+def _part_and_item(item: str) -> tuple[str, str]:
+    """``"Part 2 Item 3.a"`` -> ("2", "3.a"); ``"Part 2 (travel, entry 4)"`` -> ("2", "travel,
+    entry 4")."""
+    part = re.search(r"Part\s+(\d+)", item)
+    number = re.search(r"Item\s+(\d+(?:\.\w+)?)", item)
+    if number:
+        item_no = number.group(1)
+    else:
+        paren = re.search(r"\(([^)]*)\)", item)
+        item_no = paren.group(1) if paren else ""
+    return (part.group(1) if part else ""), item_no
+
+
+def addendum(answers: Mapping[str, Any], entries: Sequence[AddendumEntry]) -> bytes:
+    """Additional information, USCIS Part 8 style: name and A-Number at the top of every page,
+    then per entry the form, page, Part and Item numbers and the text."""
+    s = _styles()
+    header_h = 48.0
+    names = [
+        ("Family Name (Last Name)", _name_english(answers, "name.family")),
+        ("Given Name (First Name)", _name_english(answers, "name.given")),
+        ("Middle Name", _name_english(answers, "name.middle")),
+        ("A-Number (if any)", format_a_number(answers.get("a_number"))),
+    ]
+
+    def header(canvas: Any, number: int, total: int) -> None:
+        top = PAGE_HEIGHT - MARGIN + 10
+        canvas.setFont(s.bold, 11)
+        canvas.drawString(MARGIN, top, "Additional Information")
+        canvas.setFont(s.regular, 8)
+        canvas.setFillColor(GREY)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, top, "Continuation of the forms in this packet")
+        widths = (2.05 * inch, 2.05 * inch, 1.5 * inch, CONTENT_WIDTH - 5.6 * inch)
+        x = MARGIN
+        box_top, box_h = top - 6, 30
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(0.6)
+        for (label, value), width in zip(names, widths, strict=True):
+            canvas.rect(x, box_top - box_h, width, box_h, stroke=1, fill=0)
+            canvas.setFillColor(GREY)
+            canvas.setFont(s.regular, 7)
+            canvas.drawString(x + 3, box_top - 9, label)
+            canvas.setFillColor(colors.black)
+            canvas.setFont(s.bold, 9.5)
+            canvas.drawString(x + 3, box_top - 23, _fit(value, s.bold, 9.5, width - 6))
+            x += width
+
+    def story() -> list[Any]:
+        out: list[Any] = []
+        if not entries:
+            out.append(_p("No additional information.", s.body))
+            return out
+        for entry in entries:
+            part, item_no = _part_and_item(entry.item)
+            form, _, edition = entry.form.partition(" ")
+            form_text = f"{form}, edition {edition}" if edition else form
+            fields = [
+                ("Form", form_text),
+                ("Page Number", str(entry.page) if entry.page else DASH),
+                ("Part Number", part or DASH),
+                ("Item Number", item_no or DASH),
+            ]
+            label_row = _table(
+                [[[_p(k, s.cell_muted), _p(v, s.cell_bold)] for k, v in fields]],
+                [2.6 * inch, 1.2 * inch, 1.2 * inch, CONTENT_WIDTH - 5.0 * inch],
+                grid=False,
+                extra=[("BACKGROUND", (0, 0), (-1, -1), SHADE)],
+            )
+            body = ParagraphStyle("entry", parent=s.body, leftIndent=4, spaceBefore=3, spaceAfter=8)
+            paragraphs = [
+                Paragraph(_esc(line) or "&nbsp;", body) for line in entry.text.split("\n")
+            ]
+            out.append(KeepTogether([label_row, paragraphs[0]]))
+            out.extend(paragraphs[1:])
+        return out
+
+    return _render(
+        story,
+        title="Additional Information",
+        footer="Additional Information",
+        header=header,
+        header_height=header_h,
+    )
+
+
+# -- the draft mark -----------------------------------------------------------------------------
+
+
+def draft_mark(pdf: bytes, text: str = DRAFT_TEXT) -> bytes:
+    """Stamp ``text`` diagonally, light and semi-transparent, across every page of ``pdf``.
+
+    The stamp is merged into each page's content (so it prints everywhere), turned with the
+    page's ``/Rotate`` so that it reads diagonally as the page is shown, and repeated in small
+    upright letters at the top edge (where text extraction and a photocopy find it too); the form
+    fields, their values and the AcroForm are kept.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PdfReadError
+
+    _, bold = _fonts()
+    try:
+        reader = PdfReader(io.BytesIO(pdf))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        writer = PdfWriter(clone_from=reader)
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise DocumentError(f"the PDF cannot be read ({type(exc).__name__})") from None
+
+    overlay_buffer = io.BytesIO()
+    overlay = Canvas(overlay_buffer, pagesize=LETTER, initialFontName=bold)
+    unit_width = pdfmetrics.stringWidth(text, bold, 1)
+    for page in writer.pages:
+        box = page.cropbox
+        left, bottom = float(box.left), float(box.bottom)
+        width, height = float(box.width), float(box.height)
+        rotation = int(page.rotation or 0) % 360
+        shown_w, shown_h = (height, width) if rotation in (90, 270) else (width, height)
+        diagonal = math.hypot(shown_w, shown_h)
+        size = min(0.72 * diagonal / unit_width, 0.3 * min(shown_w, shown_h))
+        angle = math.degrees(math.atan2(shown_h, shown_w)) + rotation
+        overlay.setPageSize((left + width, bottom + height))
+        overlay.saveState()
+        overlay.translate(left + width / 2, bottom + height / 2)
+        overlay.rotate(angle)
+        overlay.setFont(bold, size)
+        overlay.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.22))
+        overlay.setFillAlpha(0.22)
+        overlay.drawCentredString(0, -size * 0.35, text)
+        overlay.restoreState()
+        # the same words, small and upright, in the top margin as the page is shown
+        overlay.saveState()
+        overlay.translate(left + width / 2, bottom + height / 2)
+        overlay.rotate(rotation)
+        overlay.setFont(bold, 7)
+        overlay.setFillColor(colors.Color(0.8, 0.1, 0.1))
+        overlay.drawCentredString(0, shown_h / 2 - 9, text)
+        overlay.restoreState()
+        overlay.showPage()
+    overlay.save()
+    stamps = PdfReader(io.BytesIO(overlay_buffer.getvalue()))
+    for page, stamp in zip(writer.pages, stamps.pages, strict=True):
+        page.merge_page(stamp)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
