@@ -1,4 +1,4 @@
-"""``clinic forms``: install, verify, list, fetch; editions chosen by date; unknown editions refused.
+"""``clinic forms``: install, verify, list, fetch; editions by date; unknown editions refused.
 
 uscis.gov is the edge of the world: fetch is tested against a local HTTP server serving the real
 PDFs (``CLINIC_USCIS_BASE``), and offline against a closed port.
