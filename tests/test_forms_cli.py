@@ -85,7 +85,7 @@ def test_cli_install_verify_list(cli: Cli, tmp_path: Path, pdfs: list[Path]) -> 
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
