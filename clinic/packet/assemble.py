@@ -21,7 +21,7 @@ from typing import Any, Literal
 from clinic.domain.answers import normalize_answers
 from clinic.domain.rules import Determination, screen
 from clinic.packet.fill import AddendumEntry, FilledForm, FillError, Problem, fill_form
-from clinic.packet.library import FormLibrary, InstalledForm
+from clinic.packet.library import FormLibrary, InstalledForm, LibraryError
 
 FILING = ("paper", "online")
 
@@ -128,33 +128,34 @@ def build_packet(
     det = screen(data, on, rules, lang)
     fees = rules.fees_on(on).forms
 
-    plan: list[tuple[str, InstalledForm, Mapping[str, Any]]] = []
+    wanted: list[tuple[str, str, Mapping[str, Any]]] = []
     if data.get("email") or data.get("mobile_phone"):
-        plan.append(("G-1145.pdf", library.for_date("G-1145", on), data))
+        wanted.append(("G-1145.pdf", "G-1145", data))
     if filing == "paper":
-        plan.append(
-            (
-                "G-1450 for I-821D.pdf",
-                library.for_date("G-1450", on),
-                _with_fee(data, "I-821D", fees["I-821D"].paper),
-            )
-        )
-    plan.append(("I-821D.pdf", library.for_date("I-821D", on), data))
+        fee = _with_fee(data, "I-821D", fees["I-821D"].paper)
+        wanted.append(("G-1450 for I-821D.pdf", "G-1450", fee))
+    wanted.append(("I-821D.pdf", "I-821D", data))
     if filing == "paper":
-        plan.append(
-            (
-                "G-1450 for I-765.pdf",
-                library.for_date("G-1450", on),
-                _with_fee(data, "I-765", fees["I-765"].paper),
-            )
-        )
-    plan.append(("I-765.pdf", library.for_date("I-765", on), data))
+        fee = _with_fee(data, "I-765", fees["I-765"].paper)
+        wanted.append(("G-1450 for I-765.pdf", "G-1450", fee))
+    wanted.append(("I-765.pdf", "I-765", data))
+    # every form that cannot be used on this date is named at once
+    plan: list[tuple[str, InstalledForm, Mapping[str, Any]]] = []
+    missing: list[str] = []
+    for name, form, values in wanted:
+        try:
+            plan.append((name, library.for_date(form, on), values))
+        except LibraryError as exc:
+            if str(exc) not in missing:
+                missing.append(str(exc))
+    if missing:
+        raise LibraryError(" | ".join(missing))
 
     filled: list[tuple[str, FilledForm]] = []
     problems: list[Problem] = []
-    for name, form, values in plan:
+    for name, installed, values in plan:
         try:
-            filled.append((name, fill_form(form.path, form.pack, values, on)))
+            filled.append((name, fill_form(installed.path, installed.pack, values, on)))
         except FillError as exc:
             problems.extend(exc.problems)
     if problems:

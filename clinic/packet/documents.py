@@ -438,27 +438,35 @@ def _answered(value: Any) -> bool:
     return value is not None and value != ""
 
 
-def _name_english(answers: Mapping[str, Any], key: str) -> str:
+def _name_part(answers: Mapping[str, Any], key: str, *, english: bool = True) -> str:
+    """One part of the name; in English letters (accents dropped, as on the forms) by default."""
     value = answers.get(key)
     if not isinstance(value, str) or not value.strip():
         return ""
+    if not english:
+        return value.strip()
     try:
         return english_text(value.strip())[0]
     except ValueError:
         return value.strip()
 
 
-def _full_name(answers: Mapping[str, Any]) -> str:
-    """``Family, Given Middle`` in English letters (a dash when no name is known)."""
-    family = _name_english(answers, "name.family")
-    given = " ".join(
-        x
-        for x in (_name_english(answers, "name.given"), _name_english(answers, "name.middle"))
-        if x
+def _full_name(answers: Mapping[str, Any], *, english: bool = True) -> str:
+    """``Family, Given Middle``, in English letters or as written (a dash when none is known)."""
+    family, given, middle = (
+        _name_part(answers, f"name.{part}", english=english)
+        for part in ("family", "given", "middle")
     )
-    if family and given:
-        return f"{family}, {given}"
-    return family or given or DASH
+    rest = " ".join(x for x in (given, middle) if x)
+    if family and rest:
+        return f"{family}, {rest}"
+    return family or rest or DASH
+
+
+def _shown_name(answers: Mapping[str, Any]) -> str:
+    """The name as written, with the native-script name after it when there is one."""
+    native = _native_name(answers)
+    return _full_name(answers, english=False) + (f" · {native}" if native else "")
 
 
 def _native_name(answers: Mapping[str, Any]) -> str:
@@ -480,7 +488,7 @@ def _person_header(answers: Mapping[str, Any], what: str) -> PageDecorator:
 
     def draw(canvas: Any, number: int, total: int) -> None:
         native = _native_name(answers)
-        name = _full_name(answers) + (f"  ({native})" if native else "")
+        name = _full_name(answers, english=False) + (f"  ({native})" if native else "")
         y = PAGE_HEIGHT - MARGIN + 6
         canvas.setFillColor(GREY)
         canvas.setFont(styles.bold, 8)
@@ -554,10 +562,13 @@ def cover_sheet(
         # the person
         out.extend(_h2("Requestor", s))
         native = _native_name(answers)
+        as_written = _full_name(answers, english=False)
+        if as_written == _full_name(answers):
+            as_written = DASH
         language = answers.get("language")
         pairs = [
             ("Name (English letters)", _full_name(answers)),
-            ("Name in own script", native or DASH),
+            ("Name in own script", native or as_written),
             ("Date of birth", _date_text(answers.get("dob")) or DASH),
             ("A-Number", format_a_number(answers.get("a_number"))),
             ("Client's language", LANGUAGE_NAMES.get(str(language or lang), str(language or lang))),
@@ -837,12 +848,10 @@ def answer_sheet(
         return rows
 
     def story() -> list[Any]:
-        native = _native_name(answers)
         out: list[Any] = [
             _p("Answer sheet", s.title),
             _p(
-                f"{_full_name(answers)}" + (f" · {native}" if native else "") + " · A-Number: "
-                f"{format_a_number(answers.get('a_number'))}",
+                f"{_shown_name(answers)} · A-Number: {format_a_number(answers.get('a_number'))}",
                 s.body,
             ),
             _p(
@@ -865,8 +874,13 @@ def answer_sheet(
             keys = []
             for (part, key), feeds in groups:
                 items = sorted({f.item: f.order for f in feeds}.items(), key=lambda x: x[1])
-                label = "Item" if len(items) == 1 else "Items"
-                keys.append((f"Part {part} {label} {', '.join(i for i, _ in items)}", key))
+                numbers = ", ".join(i for i, _ in items)
+                where = (
+                    f"Part {part} Item {numbers}"
+                    if len(items) == 1
+                    else (f"Part {part}\nItems {numbers}")
+                )
+                keys.append((where, key))
             out.extend(_h2(title, s))
             out.append(_table(rows_for(keys), widths, header=True))
         if screening_only:
@@ -1086,12 +1100,11 @@ def checklist(
 
     def story() -> list[Any]:
         title = _CHECKLIST_TITLE["en"] + (f" / {_CHECKLIST_TITLE[client]}" if client else "")
-        native = _native_name(answers)
         rtype_text = _heading(rtype, lang) if rtype else "not known yet (both lists shown)"
         out: list[Any] = [
             _p(title, s.title),
             _p(
-                f"{_full_name(answers)}" + (f" · {native}" if native else "") + " · "
+                f"{_shown_name(answers)} · "
                 f"A-Number: {format_a_number(answers.get('a_number'))} · "
                 f"{_heading('request_type', 'en')}: {rtype_text}",
                 s.body,
@@ -1141,9 +1154,9 @@ def addendum(answers: Mapping[str, Any], entries: Sequence[AddendumEntry]) -> by
     s = _styles()
     header_h = 48.0
     names = [
-        ("Family Name (Last Name)", _name_english(answers, "name.family")),
-        ("Given Name (First Name)", _name_english(answers, "name.given")),
-        ("Middle Name", _name_english(answers, "name.middle")),
+        ("Family Name (Last Name)", _name_part(answers, "name.family")),
+        ("Given Name (First Name)", _name_part(answers, "name.given")),
+        ("Middle Name", _name_part(answers, "name.middle")),
         ("A-Number (if any)", format_a_number(answers.get("a_number"))),
     ]
 

@@ -51,8 +51,12 @@ def identify_form(texts: list[str]) -> str | None:
 
 
 def _window(pack: Pack) -> str:
-    until = pack.accepted_until.isoformat() if pack.accepted_until else "until further notice"
-    return f"{pack.edition} (accepted {pack.accepted_from.isoformat()} to {until})"
+    if pack.accepted_until is None:
+        return f"{pack.edition} (accepted from {pack.accepted_from.isoformat()})"
+    return (
+        f"{pack.edition} (accepted {pack.accepted_from.isoformat()} to "
+        f"{pack.accepted_until.isoformat()})"
+    )
 
 
 class FormLibrary:

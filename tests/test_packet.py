@@ -1,0 +1,170 @@
+"""Packets end to end on the real USCIS PDFs: every pack filled and read back, the files a person
+gets, the draft mark, editions by date, and a packet stored encrypted in a clinic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from clinic.domain.answers import normalize_answers
+from clinic.domain.demo import generate_people_with_scenarios
+from clinic.packet.assemble import build_packet
+from clinic.packet.fill import fill_form
+from clinic.packet.library import FormLibrary, LibraryError
+from clinic.packet.packs import all_packs
+from tests.conftest import Cli, write_json
+from tests.forms_fixture import SHARED_FORMS, official
+
+ON = dt.date(2026, 11, 21)
+
+
+def person(scenario: str = "renewal_in_window_with_worksheet") -> dict[str, Any]:
+    people = dict(generate_people_with_scenarios(40, today=ON))
+    return normalize_answers(people[scenario])
+
+
+def pdftotext(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return " ".join(out.stdout.split())
+
+
+@pytest.fixture(scope="module")
+def library() -> FormLibrary:
+    if not SHARED_FORMS.is_dir():
+        pytest.skip("no ../shared/forms")
+    return FormLibrary(SHARED_FORMS)
+
+
+@pytest.mark.parametrize("key", [p.key for p in all_packs()])
+def test_every_pack_fills_and_reads_back_every_mapped_field(key: str, tmp_path: Path) -> None:
+    pack = next(p for p in all_packs() if p.key == key)
+    pdf = official(f"{pack.slug}_{pack.accepted_from.isoformat()}.pdf")
+    on = pack.accepted_from + dt.timedelta(days=30)
+    answers = {**person(), "fee.amount": "85", "fee.form": "I-821D"}
+    filled = fill_form(pdf, pack, answers, on)
+    fields = PdfReader(io.BytesIO(filled.pdf)).get_fields() or {}
+    text = pdftotext(filled.pdf, tmp_path)
+    written = 0
+    for name, fmap in pack.fields.items():
+        got = fields[name].get("/V")
+        want = filled.values.get(name)
+        if fmap.type == "checkbox":
+            assert str(got or "/Off") == want, name
+            continue
+        if want is None:
+            assert got in (None, ""), f"{name} should be empty"
+            continue
+        written += 1
+        assert str(got) == want, name
+        # what a person sees: the value is on the page (comb boxes print one char per box)
+        shown = want
+        if fmap.type == "comb":
+            assert " ".join(shown) in text or shown in text, name
+        elif fmap.type == "text" and want != "See Addendum":
+            assert shown[:20] in text, name
+    assert written >= 3
+    # nothing a PDF held before filling survives (a fixture arrived prefilled)
+    for name in pack.blank:
+        value = fields[name].get("/V") if name in fields else None
+        assert value in (None, "", "/Off"), f"{name} kept a value"
+
+
+def test_the_packet_a_person_gets(library: FormLibrary, tmp_path: Path) -> None:
+    packet = build_packet(person(), ON, library)
+    names = [f.name for f in packet.files]
+    assert names == [
+        "Cover sheet.pdf",
+        "G-1145.pdf",
+        "G-1450 for I-821D.pdf",
+        "I-821D.pdf",
+        "G-1450 for I-765.pdf",
+        "I-765.pdf",
+        "Addendum.pdf",
+        "Answer sheet.pdf",
+        "Document checklist.pdf",
+    ]
+    written = packet.write(tmp_path / "out", draft=True)
+    manifest = json.loads((tmp_path / "out" / "packet.json").read_text())
+    assert manifest["draft"] is True and manifest["packet_hash"] == packet.packet_hash
+    for path in written:
+        if path.suffix != ".pdf":
+            continue
+        reader = PdfReader(str(path))
+        for n, page in enumerate(reader.pages):
+            assert "DRAFT - NOT FOR FILING" in " ".join((page.extract_text() or "").split()), (
+                path.name,
+                n,
+            )
+    cover = pdftotext((tmp_path / "out" / "Cover sheet.pdf").read_bytes(), tmp_path)
+    assert "강지호" in cover or person()["name.native"] in cover  # the native-script name
+    # the official forms get the English-letter name, and the filled values survive the mark
+    i821d = PdfReader(str(tmp_path / "out" / "I-821D.pdf")).get_fields() or {}
+    assert any(str(v.get("/V")) == person()["name.family"] for v in i821d.values())
+
+
+def test_an_approved_packet_has_no_draft_mark(library: FormLibrary, tmp_path: Path) -> None:
+    packet = build_packet(person(), ON, library)
+    packet.write(tmp_path / "final", draft=False)
+    text = pdftotext((tmp_path / "final" / "I-821D.pdf").read_bytes(), tmp_path)
+    assert "DRAFT" not in text
+
+
+def test_same_answers_same_packet_hash(library: FormLibrary) -> None:
+    a = build_packet(person(), ON, library)
+    b = build_packet(person(), ON, library)
+    assert [f.sha256 for f in a.files if f.kind == "form"] == [
+        f.sha256 for f in b.files if f.kind == "form"
+    ]
+
+
+def test_a_date_outside_the_editions_window_is_refused(library: FormLibrary) -> None:
+    with pytest.raises(
+        LibraryError, match=r"I-821D: the installed edition 01/20/25 .* not accepted on 2018-01-10"
+    ):
+        build_packet(person(), dt.date(2018, 1, 10), library)
+    # inside the 07/17/17 window the old I-765 is the one chosen
+    assert library.for_date("I-765", dt.date(2018, 1, 10)).pack.edition == "07/17/17"
+
+
+def test_a_hangul_name_on_an_official_form_is_refused_by_name(library: FormLibrary) -> None:
+    from clinic.packet.fill import FillError
+
+    with pytest.raises(FillError) as info:
+        build_packet({**person(), "name.given": "지호"}, ON, library)
+    assert any("Item" in str(p) and "not in English letters" in str(p) for p in info.value.problems)
+
+
+def test_packet_from_a_stored_record_is_encrypted_and_audited(cli: Cli, tmp_path: Path) -> None:
+    if not SHARED_FORMS.is_dir():
+        pytest.skip("no ../shared/forms")
+    cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", "0.002")
+    cli.ok("forms", "install", *[str(p) for p in sorted(SHARED_FORMS.glob("*.pdf"))])
+    answers = person()
+    rid = cli.ok("intake", "import", str(write_json(tmp_path / "p.json", answers))).stdout.split()[
+        1
+    ]
+    out = tmp_path / "packet"
+    proc = cli.ok("packet", "--record", rid[:8], "--out", str(out), "--on", "2026-11-21")
+    assert "Stored packet" in proc.stdout and (out / "I-821D.pdf").is_file()
+    shown = json.loads(cli.ok("intake", "show", rid, "--json").stdout)
+    assert shown["status"] == "in_review"
+    stored = list((cli.data / "packets" / rid).rglob("*.bin"))
+    assert len(stored) == 9
+    family = answers["name.family"].encode()
+    for blob in stored:
+        data = blob.read_bytes()
+        assert b"%PDF" not in data and family not in data  # encrypted at rest
+    assert re.search(r"export\s+" + rid[:8] + r"\s+packet", cli.ok("audit").stdout)
