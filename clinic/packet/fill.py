@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from clinic.packet.expr import apply_format, condition, evaluate
-from clinic.packet.packs import FieldMap, Pack, PdfField, open_pdf, pdf_fields, verify_pdf
+from clinic.packet.packs import FieldMap, Pack, PdfField, open_pdf, verify_pdf
 
 SEE_ADDENDUM = "See Addendum"
 OFF = "/Off"
@@ -305,9 +305,8 @@ def fill_form(
     from pypdf import PdfWriter
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
-    verify_pdf(path, pack, check_hash=check_hash)
     reader = open_pdf(path)
-    pdf = pdf_fields(reader)
+    pdf = verify_pdf(path, pack, check_hash=check_hash, reader=reader, deep=False)
     values, addendum, notes = plan(pack, pdf, answers, on)
     writer = PdfWriter(clone_from=reader)
     root = writer._root_object

@@ -373,23 +373,33 @@ def find_edition(texts: list[str]) -> str | None:
     return None
 
 
-def verify_pdf(path: Path, pack: Pack, *, check_hash: bool = True) -> None:
-    """Check that ``path`` is the official PDF of ``pack``'s edition and matches its field map.
+def verify_pdf(
+    path: Path, pack: Pack, *, check_hash: bool = True, reader: Any = None, deep: bool = True
+) -> dict[str, PdfField]:
+    """Check that ``path`` is the official PDF of ``pack``'s edition and matches its field map;
+    return its fields.
 
     Raises :class:`VerifyError` listing every problem. Field names alone never make an edition
     valid: the edition printed on every page must be the pack's, and (by default) the file must be
-    the exact file USCIS publishes.
+    the exact file USCIS publishes. ``deep=False`` skips reading the pages' text when the SHA-256
+    is the pack's: those exact bytes were verified in full when the pack was made (its tests read
+    the edition on every page), so filling need not extract text again.
     """
-    reader = open_pdf(path)
+    reader = reader if reader is not None else open_pdf(path)
     problems: list[str] = []
-    texts = page_texts(reader)
-    if len(texts) != pack.pages:
-        problems.append(f"it has {len(texts)} pages; {pack.key} has {pack.pages}")
-    for n, text in enumerate(texts, start=1):
-        if pack.edition_text not in " ".join(text.split()):
-            problems.append(f"page {n} does not show '{pack.edition_text}'")
-    if check_hash and pack.sha256 and sha256_of(path) != pack.sha256:
+    same_bytes = bool(pack.sha256) and sha256_of(path) == pack.sha256
+    if check_hash and pack.sha256 and not same_bytes:
         problems.append("its SHA-256 is not the one of the official file")
+    texts: list[str] = []
+    if deep or not same_bytes:
+        texts = page_texts(reader)
+        if len(texts) != pack.pages:
+            problems.append(f"it has {len(texts)} pages; {pack.key} has {pack.pages}")
+        for n, text in enumerate(texts, start=1):
+            if pack.edition_text not in " ".join(text.split()):
+                problems.append(f"page {n} does not show '{pack.edition_text}'")
+    elif len(reader.pages) != pack.pages:
+        problems.append(f"it has {len(reader.pages)} pages; {pack.key} has {pack.pages}")
     fields = pdf_fields(reader)
     mapped, blank = set(pack.fields), set(pack.blank)
     for name in sorted(set(fields) - mapped - blank):
@@ -408,9 +418,10 @@ def verify_pdf(path: Path, pack: Pack, *, check_hash: bool = True) -> None:
             states = ", ".join(sorted(pdf_field.on_states)) or "none"
             problems.append(f"checkbox {name} ({fmap.item}) has no on-state {fmap.on} ({states})")
     if problems:
-        found = find_edition(texts)
+        found = find_edition(texts or page_texts(reader))
         what = f"edition {found}" if found else "no edition date"
         raise VerifyError(
             f"{path.name} is not a verified {pack.key} ({what}; {len(problems)} problem(s))",
             problems,
         )
+    return fields
