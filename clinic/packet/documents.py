@@ -568,7 +568,7 @@ def cover_sheet(
         language = answers.get("language")
         pairs = [
             ("Name (English letters)", _full_name(answers)),
-            ("Name in own script", native or as_written),
+            ("Name in own script" if native else "Name as written", native or as_written),
             ("Date of birth", _date_text(answers.get("dob")) or DASH),
             ("A-Number", format_a_number(answers.get("a_number"))),
             ("Client's language", LANGUAGE_NAMES.get(str(language or lang), str(language or lang))),
