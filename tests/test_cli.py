@@ -12,7 +12,7 @@ import pytest
 from clinic.cli import build_parser
 from tests.conftest import FAST_KDF, Cli, person, write_json
 
-SUBCOMMANDS = ["init", "user", "intake", "screen", "demo", "check", "audit"]
+SUBCOMMANDS = ["init", "user", "intake", "screen", "forms", "packet", "demo", "check", "audit"]
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -55,6 +55,7 @@ def test_nested_help(cli: Cli) -> None:
     for group, actions in (
         ("user", ["add", "list", "passwd", "disable"]),
         ("intake", ["import", "list", "show", "export", "screen", "find"]),
+        ("forms", ["list", "install", "verify", "fetch"]),
     ):
         out = cli.run(group, "--help").stdout
         for action in actions:
