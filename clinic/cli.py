@@ -431,6 +431,22 @@ def cmd_forms(args: argparse.Namespace) -> int:
                 failed += 1
                 print(f"clinic: error: {exc}", file=sys.stderr)
         return EXIT_USAGE if failed else 0
+    if sub == "automap":
+        from clinic.packet.automap import draft_pack
+
+        try:
+            draft = draft_pack(Path(args.pdf))
+        except ValueError as exc:  # no edition date, not a readable PDF
+            raise CliError(f"{args.pdf}: cannot draft a pack ({exc})") from None
+        _write_file_atomically(Path(args.out), draft.to_yaml())
+        fields = draft.pack.get("fields", {})
+        blank = draft.pack.get("blank", {})
+        print(
+            f"Wrote a DRAFT pack to {args.out}: {len(fields)} field(s) mapped, {len(blank)} blank, "
+            f"{len(draft.unmatched)} matched no rule. A person must check every line; then put it "
+            "in forms/<form>/<edition date>.yaml with confirmed: true."
+        )
+        return 0
     if sub == "fetch":
         from clinic.packet.fetch import fetch
 
@@ -667,6 +683,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("pdf", nargs="+", help="PDF files")
     q = forms_parser("verify", "check that PDFs are official editions that match their packs")
     q.add_argument("pdf", nargs="+", help="PDF files")
+    q = forms_parser(
+        "automap", "draft a form pack from a PDF's field tooltips, for a person to check"
+    )
+    q.add_argument("pdf", help="the official PDF of an edition that has no pack")
+    q.add_argument("--out", required=True, metavar="DRAFT.yaml", help="where to write the draft")
     q = forms_parser("fetch", "download the accepted editions from uscis.gov and install them")
     q.add_argument("--form", action="append", help="only this form (repeatable), e.g. I-821D")
     q.add_argument("--on", metavar="YYYY-MM-DD", help="the editions accepted on this date")

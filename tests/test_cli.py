@@ -55,7 +55,7 @@ def test_nested_help(cli: Cli) -> None:
     for group, actions in (
         ("user", ["add", "list", "passwd", "disable"]),
         ("intake", ["import", "list", "show", "export", "screen", "find"]),
-        ("forms", ["list", "install", "verify", "fetch"]),
+        ("forms", ["list", "install", "verify", "automap", "fetch"]),
     ):
         out = cli.run(group, "--help").stdout
         for action in actions:

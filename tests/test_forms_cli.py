@@ -129,3 +129,26 @@ def test_fetch_offline_is_a_clear_message(cli: Cli) -> None:
     assert proc.returncode == 2
     assert "no internet connection?" in proc.stderr and "clinic forms install PDF" in proc.stderr
     assert not (cli.data / "forms").exists() or not list((cli.data / "forms").glob("*.pdf"))
+
+
+def test_cli_automap_writes_a_draft_a_person_checks(cli: Cli, tmp_path: Path) -> None:
+    import yaml
+
+    from clinic.packet.packs import parse_pack
+
+    pdf = official("i-765_2017-07-17.pdf")
+    out = tmp_path / "draft.yaml"
+    proc = cli.ok("forms", "automap", str(pdf), "--out", str(out))
+    assert "DRAFT" in proc.stdout and "must check every line" in proc.stdout
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# DRAFT made by clinic forms automap")
+    pack = parse_pack(yaml.safe_load(text))
+    assert pack.form == "I-765" and pack.edition == "07/17/17" and not pack.confirmed
+
+
+def test_cli_automap_of_a_bad_file_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.4 not really")
+    proc = cli.run("forms", "automap", str(junk), "--out", str(tmp_path / "d.yaml"))
+    assert proc.returncode == 2 and "junk.pdf" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "d.yaml").exists()
