@@ -168,3 +168,34 @@ def test_packet_from_a_stored_record_is_encrypted_and_audited(cli: Cli, tmp_path
         data = blob.read_bytes()
         assert b"%PDF" not in data and family not in data  # encrypted at rest
     assert re.search(r"export\s+" + rid[:8] + r"\s+packet", cli.ok("audit").stdout)
+
+
+def test_filled_pages_render_with_pdftoppm(library: FormLibrary, tmp_path: Path) -> None:
+    """A printer or viewer draws the filled values: rendered, the page differs from the blank
+    one in many pixels (appearance streams were generated, not left to the viewer)."""
+    packet = build_packet(person(), ON, library)
+    filled = next(f for f in packet.files if f.name == "I-821D.pdf")
+    (tmp_path / "filled.pdf").write_bytes(filled.data)
+    blank = official("i-821d_2025-01-20.pdf")
+    for name, source in (("filled", tmp_path / "filled.pdf"), ("blank", blank)):
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-f",
+                "2",
+                "-l",
+                "2",
+                "-r",
+                "40",
+                "-gray",
+                str(source),
+                str(tmp_path / name),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    filled_img = next(tmp_path.glob("filled-*.pgm")).read_bytes()
+    blank_img = next(tmp_path.glob("blank-*.pgm")).read_bytes()
+    assert len(filled_img) == len(blank_img)
+    changed = sum(a != b for a, b in zip(filled_img, blank_img, strict=True))
+    assert changed > 500  # ink where the A-Number, SSN, dates and ticks are
