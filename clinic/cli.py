@@ -469,6 +469,10 @@ def cmd_packet(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if bool(args.answers) == bool(args.record):
         raise CliError("give --answers FILE.json, or --record ID (with --data)")
+    if args.stored:
+        if not args.record:
+            raise CliError("--stored goes with --record ID")
+        return _export_stored_packet(args, out)
     if args.answers:
         library = FormLibrary(_forms_dir(args))
         packet = build_packet(
@@ -508,6 +512,55 @@ def cmd_packet(args: argparse.Namespace) -> int:
         f"Screening: {packet.determination.outcome}; forms: {', '.join(packet.forms)}.",
         file=sys.stderr,
     )
+    return 0
+
+
+def _export_stored_packet(args: argparse.Namespace, out: Path) -> int:
+    """Write the latest stored packet of a record (approved: without the draft mark)."""
+    from clinic.packet.documents import draft_mark
+
+    session = _unlock(args)
+    record_id = session.resolve_id(args.record)
+    state = session.load(record_id)
+    if not state.packets:
+        raise CliError(f"record {record_id[:8]} has no stored packet: build one with --record")
+    latest = state.packets[-1]
+    approved = state.approved_packet == latest
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in session.packet_files(record_id, latest):
+        _write_bytes_atomically(out / name, data if approved else draft_mark(data))
+    session.audit_export(record_id, f"packet {latest[:12]} to a folder")
+    word = "approved" if approved else "draft"
+    print(f"Wrote the stored {word} packet {latest[:12]} to {out}.")
+    return 0
+
+
+def _write_bytes_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise CliError(f"{path}: cannot be written ({exc.strerror})") from None
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    session = _unlock(args)
+    record_id = session.resolve_id(args.id)
+    event = session.review(record_id, args.review_cmd, args.text or "", args.item)
+    packet = str(event.payload.get("packet_hash", ""))[:12]
+    done = {
+        "approve": f"Approved packet {packet}: it is locked; any edit puts the record back into "
+        "review. Export it with: clinic packet --record ID --stored --out DIR",
+        "return": f"Returned packet {packet} to the volunteer with your comment.",
+        "comment": "Comment recorded.",
+    }
+    print(done[args.review_cmd])
     return 0
 
 
@@ -709,7 +762,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the packet's date (default: today)")
     p.add_argument("--filing", choices=("paper", "online"), default="paper", help="how it is filed")
     p.add_argument("--lang", choices=("en", "ko", "es"), help="the client's language")
+    p.add_argument(
+        "--stored",
+        action="store_true",
+        help="with --record: write the latest stored packet instead of building one",
+    )
     p.set_defaults(func=cmd_packet)
+
+    p = sub.add_parser(
+        "review",
+        help="attorney review of a record's latest packet: approve, return, comment",
+        description="Approving locks that packet version and removes the draft mark; only "
+        "attorneys (and admins) approve or return. Any later edit puts the record back into "
+        "review.",
+    )
+    rsub = p.add_subparsers(dest="review_cmd", metavar="ACTION", required=True)
+    for action, text in (
+        ("approve", "approve the latest packet"),
+        ("return", "return the latest packet to the volunteer with a comment"),
+        ("comment", "comment on the record (optionally on one item)"),
+    ):
+        q = rsub.add_parser(action, help=text)
+        _add_unlock(q)
+        q.add_argument("id", help="the record id, or its first characters (at least 4)")
+        q.add_argument("--text", help="the comment")
+        q.add_argument("--item", help="the form item, e.g. 'I-821D Part 2 Item 3.a'")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser(
         "demo",

@@ -12,7 +12,7 @@ import pytest
 from clinic.cli import build_parser
 from tests.conftest import FAST_KDF, Cli, person, write_json
 
-SUBCOMMANDS = ["init", "user", "intake", "screen", "forms", "packet", "demo", "check", "audit"]
+SUBCOMMANDS = ["init", "user", "intake", "screen", "forms", "packet", "review", "demo", "check", "audit"]
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -56,6 +56,7 @@ def test_nested_help(cli: Cli) -> None:
         ("user", ["add", "list", "passwd", "disable"]),
         ("intake", ["import", "list", "show", "export", "screen", "find"]),
         ("forms", ["list", "install", "verify", "automap", "fetch"]),
+        ("review", ["approve", "return", "comment"]),
     ):
         out = cli.run(group, "--help").stdout
         for action in actions:

@@ -199,3 +199,49 @@ def test_filled_pages_render_with_pdftoppm(library: FormLibrary, tmp_path: Path)
     assert len(filled_img) == len(blank_img)
     changed = sum(a != b for a, b in zip(filled_img, blank_img, strict=True))
     assert changed > 500  # ink where the A-Number, SSN, dates and ticks are
+
+
+def test_review_approve_locks_the_version_and_removes_the_draft_mark(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from clinic.store.clinic import Clinic
+
+    if not SHARED_FORMS.is_dir():
+        pytest.skip("no ../shared/forms")
+    cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", "0.002")
+    cli.ok("user", "add", "vol", "--role", "volunteer", CLINIC_NEW_PASSPHRASE="volunteer pass 1")
+    cli.ok("user", "add", "atty", "--role", "attorney", CLINIC_NEW_PASSPHRASE="attorney pass 1")
+    cli.ok("forms", "install", *[str(p) for p in sorted(SHARED_FORMS.glob("*.pdf"))])
+    vol = Cli(cli.data, cli.tmpdir, user="vol", passphrase="volunteer pass 1")
+    atty = Cli(cli.data, cli.tmpdir, user="atty", passphrase="attorney pass 1")
+    rid = vol.ok("intake", "import", str(write_json(tmp_path / "p.json", person()))).stdout.split()[
+        1
+    ]
+    vol.ok("packet", "--record", rid, "--out", str(tmp_path / "draft"), "--on", "2026-11-21")
+
+    refused = vol.run("review", "approve", rid)
+    assert refused.returncode == 2 and "a volunteer may not approve" in refused.stderr
+    assert "Approved packet" in atty.ok("review", "approve", rid).stdout
+    assert json.loads(vol.ok("intake", "show", rid, "--json").stdout)["status"] == "approved"
+
+    final = tmp_path / "final"
+    assert (
+        "stored approved packet"
+        in vol.ok("packet", "--record", rid, "--stored", "--out", str(final)).stdout
+    )
+    assert "DRAFT" not in pdftotext((final / "I-821D.pdf").read_bytes(), tmp_path)
+    # rebuilding from the same answers on the same day gives the same, approved, packet
+    again = vol.ok(
+        "packet", "--record", rid, "--out", str(tmp_path / "again"), "--on", "2026-11-21"
+    )
+    assert "wrote the approved" in again.stdout
+
+    # an edit after approval puts the record back into review: the export is a draft again
+    clinic = Clinic(cli.data)
+    session = clinic.unlock("vol", "volunteer pass 1")
+    session.set_answers(rid, {**session.load(rid).answers, "phone": "2135550142"})
+    clinic.close()
+    assert json.loads(vol.ok("intake", "show", rid, "--json").stdout)["status"] == "in_review"
+    redo = tmp_path / "redo"
+    vol.ok("packet", "--record", rid, "--stored", "--out", str(redo))
+    assert "DRAFT - NOT FOR FILING" in pdftotext((redo / "I-821D.pdf").read_bytes(), tmp_path)

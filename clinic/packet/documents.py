@@ -297,6 +297,7 @@ def _render(
             creator="ClinicDay",
             initialFontName=styles.regular,
             initialFontSize=9,
+            invariant=1,  # no timestamps or random ids: the same answers give the same bytes
         )
         pages = [0]
 
@@ -1244,7 +1245,7 @@ def draft_mark(pdf: bytes, text: str = DRAFT_TEXT) -> bytes:
         raise DocumentError(f"the PDF cannot be read ({type(exc).__name__})") from None
 
     overlay_buffer = io.BytesIO()
-    overlay = Canvas(overlay_buffer, pagesize=LETTER, initialFontName=bold)
+    overlay = Canvas(overlay_buffer, pagesize=LETTER, initialFontName=bold, invariant=1)
     unit_width = pdfmetrics.stringWidth(text, bold, 1)
     for page in writer.pages:
         box = page.cropbox

@@ -39,7 +39,7 @@ from clinic.domain.events import (
     diff_answers,
     fold,
 )
-from clinic.domain.roles import Role, may_manage, may_read_audit, parse_role
+from clinic.domain.roles import Role, may_approve, may_manage, may_read_audit, parse_role
 from clinic.store import migrate, schema
 from clinic.store.vault import (
     KdfParams,
@@ -1064,6 +1064,31 @@ class Session:
                 )
             out.append((str(entry.get("name")), data))
         return out
+
+    # -- review ---------------------------------------------------------------------------
+
+    def review(self, record_id: str, action: str, text: str = "", item: str | None = None) -> Event:
+        """An attorney's review of the latest packet: ``approve`` (locks that version: any later
+        edit puts the record back into review), ``return`` with comments, or ``comment``."""
+        state = self.load(record_id)
+        if not state.packets:
+            raise StoreError(f"record {record_id} has no packet to review")
+        latest = state.packets[-1]
+        if action in ("approve", "return"):
+            self._require(may_approve(self.role), f"{action} a packet")
+        if action == "approve":
+            if state.approved_packet == latest:
+                raise StoreError(f"packet {latest[:12]} is already approved")
+            return self.append_event(record_id, EventType.REVIEW_APPROVED, {"packet_hash": latest})
+        if not text.strip():
+            raise StoreError("a comment needs text")
+        if action == "return":
+            payload = {"packet_hash": latest, "text": text.strip()}
+            return self.append_event(record_id, EventType.REVIEW_RETURNED, payload)
+        if action == "comment":
+            payload = {"text": text.strip(), **({"item": item} if item else {})}
+            return self.append_event(record_id, EventType.REVIEW_COMMENT, payload)
+        raise StoreError(f"unknown review action {action}")
 
     def audit_export(self, record_id: str, what: str) -> None:
         """Record that a record's data left the encrypted store (a folder, a printer)."""
