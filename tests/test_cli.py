@@ -12,7 +12,18 @@ import pytest
 from clinic.cli import build_parser
 from tests.conftest import FAST_KDF, Cli, person, write_json
 
-SUBCOMMANDS = ["init", "user", "intake", "screen", "forms", "packet", "review", "demo", "check", "audit"]
+SUBCOMMANDS = [
+    "init",
+    "user",
+    "intake",
+    "screen",
+    "forms",
+    "packet",
+    "review",
+    "demo",
+    "check",
+    "audit",
+]
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
