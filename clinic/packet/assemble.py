@@ -170,7 +170,14 @@ def build_packet(
             "Cover sheet.pdf",
             "cover",
             documents.cover_sheet(
-                data, det.to_json(), packs, fee_table, on, filing=mode, lang_of_client=lang
+                data,
+                det.to_json(),
+                packs,
+                fee_table,
+                on,
+                filing=mode,
+                lang_of_client=lang,
+                notes=notes,
             ),
         )
     ]

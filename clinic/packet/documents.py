@@ -536,11 +536,13 @@ def cover_sheet(
     *,
     filing: Literal["paper", "online"],
     lang_of_client: str,
+    notes: Sequence[str] = (),
 ) -> bytes:
     """The packet's first page: who, what was found, what it costs, how to file, what to sign.
 
     ``determination`` is :meth:`clinic.domain.rules.Determination.to_json`; ``fees`` maps a form
-    to its (paper, online) fee in dollars (see :func:`fees_on`).
+    to its (paper, online) fee in dollars (see :func:`fees_on`). ``notes`` are what filling
+    changed for the forms (accents written without them), for the volunteer to check.
     """
     if filing not in ("paper", "online"):
         raise ValueError("filing is paper or online")
@@ -732,6 +734,11 @@ def cover_sheet(
             signs.append("Online filing: the requestor signs electronically in the account")
         for line in signs:
             out.append(_tick(_p(line, s.body)))
+
+        if notes:
+            out.extend(_h2("Check on the forms", s))
+            for line in notes:
+                out.append(_tick(_p(line, s.body)))
 
         out.append(Spacer(1, 10))
         out.append(_p(DISCLAIMER, s.muted))

@@ -158,7 +158,7 @@ def plan(
         if raw is None or raw == "":
             continue
         text = apply_format(fmap.format, raw)
-        problem = _check(fmap, info, text, notes, pack)
+        problem = _check(fmap, info, text, notes)
         if isinstance(problem, str):
             if fmap.overflow == "addendum" and problem.startswith("too long"):
                 addendum.append(AddendumEntry(pack.key, page_of(name), fmap.item, text))
@@ -210,17 +210,16 @@ def _fits(fmap: FieldMap, info: PdfField | None, text: str) -> bool:
     return limit is None or len(text) <= limit
 
 
-def _check(
-    fmap: FieldMap, info: PdfField | None, text: str, notes: list[str], pack: Pack
-) -> str | tuple[str]:
+def _check(fmap: FieldMap, info: PdfField | None, text: str, notes: list[str]) -> str | tuple[str]:
     """The value to write (as a 1-tuple), or the reason it cannot be written."""
     if fmap.english:
+        original = text
         try:
             text, changed = english_text(text)
         except ValueError:
             return "not in English letters (USCIS forms take English letters only)"
         if changed:
-            notes.append(f"{pack.key} {fmap.item}: written without accents as '{text}'")
+            notes.append(f"'{original}' is written '{text}' on the forms (English letters only)")
     if fmap.type == "comb" and not text.replace(" ", "").isalnum():
         return "a box of this field takes one letter or digit"
     if fmap.type == "choice" and info is not None and info.options:
