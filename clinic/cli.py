@@ -26,6 +26,7 @@ from clinic.domain.answers import AnswersInvalid
 from clinic.domain.roles import ROLE_NAMES
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
 from clinic.domain.rules import Determination
+from clinic.safefile import write_atomically
 from clinic.store.clinic import (
     Clinic,
     RecordSummary,
@@ -277,17 +278,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
 
 def _write_file_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise CliError(f"{path}: cannot be written ({exc.strerror})") from None
+    _write_bytes_atomically(path, text.encode("utf-8"))
 
 
 def _evaluation_date(text: str | None) -> date:
@@ -536,16 +527,9 @@ def _export_stored_packet(args: argparse.Namespace, out: Path) -> int:
 
 
 def _write_bytes_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        write_atomically(path, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise CliError(f"{path}: cannot be written ({exc.strerror})") from None
 
 
@@ -717,7 +701,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "forms",
-        help="official USCIS PDFs: list, install, verify, fetch",
+        help="official USCIS PDFs: list, install, verify, automap, fetch",
         description="The official PDFs a clinic fills, kept in DATA/forms (or --forms-dir). Each "
         "is verified against its form pack before use: the exact edition, every field. Form PDFs "
         "are public documents: these commands need no passphrase.",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, validate_answers
-from clinic.domain.rules import request_type
+from clinic.domain.conditions import holds
 
 LANGUAGES = ("en", "ko", "es")
 
@@ -81,24 +81,7 @@ def _check_condition(cond: object, where: str) -> Condition:
 
 def evaluate(cond: Condition | None, answers: Mapping[str, Any], on: dt.date) -> bool:
     """Whether a show-if condition holds for the answers so far (``None`` always holds)."""
-    if cond is None:
-        return True
-    if "all" in cond:
-        return all(evaluate(c, answers, on) for c in cond["all"])
-    if "any" in cond:
-        return any(evaluate(c, answers, on) for c in cond["any"])
-    if "not" in cond:
-        return not evaluate(cond["not"], answers, on)
-    if "request_type" in cond:
-        return bool(request_type(answers, on) == cond["request_type"])
-    value = answers.get(cond["key"])
-    if "equals" in cond:
-        return bool(value == cond["equals"])
-    if "in" in cond:
-        return value in cond["in"]
-    if "answered" in cond:
-        return (cond["key"] in answers) == bool(cond["answered"])
-    return bool(value)  # not_empty
+    return holds(cond, answers, on)
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,9 @@ the packet's date; a value a form cannot take stops the build with every problem
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +20,7 @@ from clinic.domain.answers import normalize_answers
 from clinic.domain.rules import Determination, screen
 from clinic.packet.fill import AddendumEntry, FilledForm, FillError, Problem, fill_form
 from clinic.packet.library import FormLibrary, InstalledForm, LibraryError
+from clinic.safefile import write_atomically
 
 FILING = ("paper", "online")
 
@@ -80,24 +79,10 @@ class Packet:
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for name, data in self.rendered(draft=draft):
-            written.append(_write_atomically(out / name, data))
+            written.append(write_atomically(out / name, data))
         manifest = json.dumps(self.manifest(draft=draft), indent=2).encode()
-        written.append(_write_atomically(out / "packet.json", manifest))
+        written.append(write_atomically(out / "packet.json", manifest))
         return written
-
-
-def _write_atomically(path: Path, data: bytes) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    return path
 
 
 def _with_fee(answers: Mapping[str, Any], form: str, amount: int) -> dict[str, Any]:

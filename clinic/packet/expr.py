@@ -9,58 +9,23 @@ a stored answer into what the form's box takes (``MM/DD/YYYY``, digits only, upp
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from clinic.domain.rules import request_type
-
-_PATH = re.compile(r"^(?P<key>[a-z0-9_.]+?)\[(?P<index>\d+)\](?:\.(?P<field>[a-z0-9_]+))?$")
+from clinic.domain.conditions import PATH as _PATH
+from clinic.domain.conditions import ConditionError, holds, resolve
 
 
 class ExprError(ValueError):
     """A pack expression that cannot be evaluated (malformed)."""
 
 
-def resolve(answers: Mapping[str, Any], path: str) -> Any:
-    """The answer at ``path``: a key, or ``list[index].field`` inside a list answer."""
-    m = _PATH.match(path)
-    if m is None:
-        return answers.get(path)
-    items = answers.get(m["key"])
-    index = int(m["index"])
-    if not isinstance(items, list) or index >= len(items):
-        return None
-    item = items[index]
-    if m["field"] is None:
-        return item
-    return item.get(m["field"]) if isinstance(item, Mapping) else None
-
-
 def condition(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], on: dt.date) -> bool:
-    """Whether a condition holds (questionnaire syntax; keys may be paths)."""
-    if cond is None:
-        return True
-    if "all" in cond:
-        return all(condition(c, answers, on) for c in cond["all"])
-    if "any" in cond:
-        return any(condition(c, answers, on) for c in cond["any"])
-    if "not" in cond:
-        return not condition(cond["not"], answers, on)
-    if "request_type" in cond:
-        return bool(request_type(answers, on) == cond["request_type"])
-    if "key" not in cond:
-        raise ExprError(f"a condition needs a key: {dict(cond)}")
-    value = resolve(answers, str(cond["key"]))
-    if "equals" in cond:
-        return bool(value == cond["equals"])
-    if "in" in cond:
-        return value in cond["in"]
-    if "answered" in cond:
-        return (value is not None) == bool(cond["answered"])
-    if "not_empty" in cond:
-        return bool(value)
-    raise ExprError(f"a condition needs equals, in, answered or not_empty: {dict(cond)}")
+    """Whether a pack condition holds (the questionnaire's syntax; keys may be paths)."""
+    try:
+        return holds(cond, answers, on)
+    except ConditionError as exc:
+        raise ExprError(str(exc)) from None
 
 
 def _text(value: Any) -> str | None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from clinic.packet.expr import apply_format, condition, evaluate
-from clinic.packet.packs import FieldMap, Pack, PdfField, open_pdf, verify_pdf
+from clinic.packet.packs import FieldMap, Pack, PdfField, open_pdf, qualified_name, verify_pdf
 
 SEE_ADDENDUM = "See Addendum"
 OFF = "/Off"
@@ -332,7 +332,7 @@ def fill_form(
             widget = annot.get_object()
             if widget.get("/Subtype") != "/Widget":
                 continue
-            name = _qualified(widget)
+            name = qualified_name(widget)
             if name in relabelled:
                 target = widget if "/T" in widget else widget["/Parent"].get_object()
                 target[NameObject("/V")] = TextStringObject(relabelled[name])
@@ -343,17 +343,6 @@ def fill_form(
     buffer = io.BytesIO()
     writer.write(buffer)
     return FilledForm(pack, buffer.getvalue(), values, addendum, notes)
-
-
-def _qualified(widget: Any) -> str:
-    parts: list[str] = []
-    obj = widget
-    while obj is not None:
-        obj = obj.get_object()
-        if "/T" in obj:
-            parts.append(str(obj["/T"]))
-        obj = obj.get("/Parent")
-    return ".".join(reversed(parts))
 
 
 def _set_checkbox(widget: Any, state: str) -> None:

@@ -307,7 +307,8 @@ def _inherited(obj: Any, key: str) -> Any:
     return None
 
 
-def _full_name(widget: Any) -> str:
+def qualified_name(widget: Any) -> str:
+    """A widget's field's full name (``form1[0].#subform[0].P1_Line3a_Name[0]``)."""
     parts: list[str] = []
     obj = widget
     while obj is not None:
@@ -326,7 +327,7 @@ def pdf_fields(reader: Any) -> dict[str, PdfField]:
             widget = annot.get_object()
             if widget.get("/Subtype") != "/Widget":
                 continue
-            name = _full_name(widget)
+            name = qualified_name(widget)
             ftype = str(_inherited(widget, "/FT") or "")
             entry = found.get(name)
             if entry is None:

@@ -40,6 +40,7 @@ from clinic.domain.events import (
     fold,
 )
 from clinic.domain.roles import Role, may_approve, may_manage, may_read_audit, parse_role
+from clinic.safefile import write_atomically
 from clinic.store import migrate, schema
 from clinic.store.vault import (
     KdfParams,
@@ -1028,13 +1029,7 @@ class Session:
         listing: list[dict[str, str]] = []
         for n, (name, data) in enumerate(files):
             blob = self.keys.seal_file(record_id, f"{packet_hash}/{n}", data)
-            target = folder / f"{n:02d}.bin"
-            tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-            with open(tmp, "wb") as fh:
-                fh.write(blob)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
+            write_atomically(folder / f"{n:02d}.bin", blob)
             listing.append({"name": name, "sha256": hashlib.sha256(data).hexdigest()})
         _fsync_dir(folder)
         payload = {"packet_hash": packet_hash, "files": listing, **dict(info)}

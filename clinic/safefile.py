@@ -1,0 +1,27 @@
+"""Write a file whole or not at all: a temporary file beside it, fsync, then rename.
+
+Used wherever ClinicDay writes a file a person asked for (an export, a packet, a draft pack) and
+for the encrypted packet files, so that a crash never leaves half a file (Electrum's storage does
+the same).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; on ``OSError`` nothing is left behind."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return path
