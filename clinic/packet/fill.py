@@ -1,9 +1,13 @@
 """Fill an official USCIS PDF from a person's answers with pypdf (DESIGN.md section 5).
 
 The official file is decrypted (USCIS files are AES with an empty password), its ``/XFA`` and
-``/Perms`` removed (otherwise viewers show the empty XFA layer or a broken signature), the values
-set, and an appearance stream generated for every filled field so that every viewer and printer
-shows the text; checkboxes get their own on-state, comb fields one character per box.
+``/Perms`` removed (otherwise viewers show the empty XFA layer or a broken signature), every field
+cleared, the values set, and an appearance stream generated for every filled field so that every
+viewer and printer shows the text; checkboxes get their own on-state, comb fields one character
+per box. The first fill of a file does the cleaning once into a prepared template
+(``clinic.packet.template``); each fill then appends its values as an incremental update, in
+milliseconds. :func:`fill_with_pypdf` is the reference path (pypdf clone, set, regenerate) and the
+fallback for what the fast path does not handle.
 
 Values the form cannot take are refused with the form, item and field named: too long for the box,
 not one of a choice list's options, or not in English letters (USCIS forms take English letters;
@@ -23,7 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from clinic.packet.expr import apply_format, condition, evaluate
-from clinic.packet.packs import FieldMap, Pack, PdfField, open_pdf, qualified_name, verify_pdf
+from clinic.packet.packs import (
+    FieldMap,
+    Pack,
+    PdfField,
+    open_pdf,
+    qualified_name,
+    sha256_of,
+    verify_pdf,
+)
 
 SEE_ADDENDUM = "See Addendum"
 OFF = "/Off"
@@ -297,15 +309,39 @@ def fill_form(
     pack: Pack,
     answers: Mapping[str, Any],
     on: dt.date,
-    *,
-    check_hash: bool = True,
 ) -> FilledForm:
-    """Verify ``path`` against ``pack`` and fill it; the bytes of the filled PDF come back."""
+    """Fill the official PDF at ``path`` (its edition verified against ``pack``).
+
+    The first fill of a file verifies it in full and prepares a template (``clinic.packet.
+    template``); later fills check its SHA-256 and append the values as an incremental update.
+    What the fast path does not handle is filled with pypdf (:func:`fill_with_pypdf`).
+    """
+    from clinic.packet.template import CACHE, fill_prepared
+
+    sha = sha256_of(path)
+    if pack.sha256 and sha != pack.sha256:
+        return fill_with_pypdf(path, pack, answers, on)  # verification names what is wrong
+    template = CACHE.get(path, pack, sha)
+    values, addendum, notes = plan(pack, template.fields, answers, on)
+    data = fill_prepared(template, values)
+    if data is None:
+        return fill_with_pypdf(path, pack, answers, on)
+    return FilledForm(pack, data, values, addendum, notes)
+
+
+def fill_with_pypdf(
+    path: Path,
+    pack: Pack,
+    answers: Mapping[str, Any],
+    on: dt.date,
+) -> FilledForm:
+    """Verify ``path`` against ``pack`` and fill it with pypdf (clone, set, regenerate): the
+    reference implementation, and the path for what prepared templates do not handle."""
     from pypdf import PdfWriter
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
     reader = open_pdf(path)
-    pdf = verify_pdf(path, pack, check_hash=check_hash, reader=reader, deep=False)
+    pdf = verify_pdf(path, pack, reader=reader, deep=False)
     values, addendum, notes = plan(pack, pdf, answers, on)
     writer = PdfWriter(clone_from=reader)
     root = writer._root_object

@@ -66,6 +66,7 @@ class FormLibrary:
         self.folder = folder
         self.packs = packs if packs is not None else all_packs()
         self._by_hash = {p.sha256: p for p in self.packs if p.sha256}
+        self._hashes: dict[tuple[str, int, int], str] = {}
 
     def packs_for(self, form: str) -> list[Pack]:
         return [p for p in self.packs if p.form == form]
@@ -103,13 +104,22 @@ class FormLibrary:
             f"check: clinic forms automap {path} --out DRAFT.yaml"
         )
 
+    def _sha256(self, path: Path) -> str:
+        """A file's SHA-256, remembered while its size and modification time stay the same."""
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        digest = self._hashes.get(key)
+        if digest is None:
+            digest = self._hashes[key] = sha256_of(path)
+        return digest
+
     def installed(self) -> list[InstalledForm]:
         """Every recognised official PDF in the folder (others are ignored)."""
         found: list[InstalledForm] = []
         if not self.folder.is_dir():
             return found
         for path in sorted(self.folder.glob("*.pdf")):
-            pack = self._by_hash.get(sha256_of(path))
+            pack = self._by_hash.get(self._sha256(path))
             if pack is not None:
                 found.append(InstalledForm(pack, path))
         return found

@@ -243,8 +243,9 @@ def forms_dir() -> Path:
 def load_pack(path: Path) -> Pack:
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 5x faster
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise PackError(f"{path.name}: cannot be read ({type(exc).__name__})") from None
     if not isinstance(data, Mapping):

@@ -1,0 +1,298 @@
+"""Prepared templates: fill an official form in milliseconds by appending an incremental update.
+
+Preparing (once per official file, at install or on first use in a process): the verified PDF is
+decrypted, its ``/XFA`` and ``/Perms`` removed, ``NeedAppearances`` off, and **every field
+cleared**; pypdf writes it with a classic cross-reference table. An index records, for each widget,
+its object number, its dictionary without ``/V``, ``/AS`` and text appearances, and what drawing
+its value needs (rectangle, ``/DA``, comb, multiline, choice labels).
+
+Filling appends to the template's bytes the changed widgets (new ``/V``, ``/AS``, and an
+appearance stream for text), a cross-reference section and a trailer pointing back with
+``/Prev`` (PDF 1.7 section 7.5.6): nothing is parsed, nothing is copied. Every viewer and printer
+reads the result as the filled form. :func:`fill_prepared` returns ``None`` for anything it does
+not handle (a widget without its own name, text not in Latin-1), and the caller then uses pypdf.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clinic.packet.packs import Pack, PdfField, open_pdf, qualified_name, verify_pdf
+
+MULTILINE_FLAG = 1 << 12
+COMB_FLAG = 1 << 24
+PADDING = 2.0
+
+
+@dataclass(frozen=True)
+class Widget:
+    """What filling one widget needs, read once from the prepared template."""
+
+    num: int
+    gen: int
+    body: str  # the widget dictionary without /V, /AS (and /AP for text), as PDF source
+    kind: str  # /Tx /Btn /Ch
+    width: float
+    height: float
+    da: str
+    flags: int
+    max_length: int
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Template:
+    """A prepared template: its bytes and its widget index."""
+
+    data: bytes
+    startxref: int
+    size: int
+    root: str
+    info: str | None
+    fonts: str  # the AcroForm /DR /Font dictionary, as PDF source
+    widgets: dict[str, list[Widget]]
+    fields: dict[str, PdfField]  # of the official file, as verified
+
+
+def _pdf(obj: Any) -> str:
+    buffer = io.BytesIO()
+    obj.write_to_stream(buffer)
+    return buffer.getvalue().decode("latin-1")
+
+
+def prepare(official: Path, pack: Pack) -> Template:
+    """Verify an official PDF in full against its pack, then decrypt, clean and clear it, and
+    index its widgets."""
+    from pypdf import PdfWriter
+    from pypdf.generic import BooleanObject, NameObject, TextStringObject
+
+    reader = open_pdf(official)
+    fields = verify_pdf(official, pack, reader=reader, deep=True)
+    writer = PdfWriter(clone_from=reader)
+    root = writer._root_object
+    acro: Any = root["/AcroForm"].get_object()
+    if "/XFA" in acro:
+        del acro[NameObject("/XFA")]
+    if "/Perms" in root:
+        del root[NameObject("/Perms")]
+    acro[NameObject("/NeedAppearances")] = BooleanObject(False)
+    # clear every value: a copy that arrives filled in must never pass its data on
+    for page in writer.pages:
+        for annot in page.get("/Annots") or []:
+            widget = annot.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            target = widget if "/T" in widget else widget["/Parent"].get_object()
+            kind = str(target.get("/FT") or widget.get("/FT") or "")
+            if kind == "/Btn":
+                widget[NameObject("/AS")] = NameObject("/Off")
+                target[NameObject("/V")] = NameObject("/Off")
+            elif "/V" in target:
+                target[NameObject("/V")] = TextStringObject("")
+                if "/AP" in widget:
+                    del widget[NameObject("/AP")]
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return index(buffer.getvalue(), fields)
+
+
+def index(data: bytes, fields: dict[str, PdfField]) -> Template:
+    """Index a prepared template's widgets."""
+    from pypdf import PdfReader
+    from pypdf.generic import NameObject
+
+    reader = PdfReader(io.BytesIO(data))
+    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    trailer: Any = reader.trailer
+    acro: Any = trailer["/Root"]["/AcroForm"]
+    dr = acro.get("/DR")
+    fonts = (
+        _pdf(dr.get_object()["/Font"]) if dr is not None and "/Font" in dr.get_object() else "<<>>"
+    )
+    default_da = str(acro.get("/DA") or "/Helv 0 Tf 0 g")
+    widgets: dict[str, list[Widget]] = {}
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            widget = annot.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            name = qualified_name(widget)
+            if "/T" not in widget or not hasattr(annot, "idnum"):
+                widgets.setdefault(name, []).append(
+                    Widget(-1, 0, "", "", 0, 0, "", 0, 0, {})  # not handled: pypdf fills it
+                )
+                continue
+            kind = str(widget.get("/FT") or "")
+            skip = {"/V", "/AS"} | ({"/AP"} if kind != "/Btn" else set())
+            body = "<<" + "".join(
+                f"{_pdf(NameObject(k))} {_pdf(v)}" for k, v in widget.items() if k not in skip
+            )
+            rect = [float(x) for x in widget["/Rect"]]
+            opts = widget.get("/Opt") or []
+            labels = {
+                str(o[0]): str(o[1])
+                for o in opts
+                if isinstance(o, list) and len(o) == 2 and str(o[0]) != str(o[1])
+            }
+            widgets.setdefault(name, []).append(
+                Widget(
+                    num=annot.idnum,
+                    gen=annot.generation,
+                    body=body,
+                    kind=kind,
+                    width=abs(rect[2] - rect[0]),
+                    height=abs(rect[3] - rect[1]),
+                    da=str(widget.get("/DA") or default_da),
+                    flags=int(widget.get("/Ff") or 0),
+                    max_length=int(widget.get("/MaxLen") or 0),
+                    labels=labels,
+                )
+            )
+    return Template(
+        data=data,
+        startxref=startxref,
+        size=int(trailer["/Size"]),
+        root=_pdf(trailer.raw_get("/Root")),
+        info=_pdf(trailer.raw_get("/Info")) if "/Info" in trailer else None,
+        fonts=fonts,
+        widgets=widgets,
+        fields=fields,
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _name(value: str) -> str:
+    """A PDF name (``/AM NOT`` -> ``/AM#20NOT``)."""
+    return "/" + "".join(
+        c if c.isalnum() or c in "-_.*+" else f"#{ord(c):02X}" for c in value.lstrip("/")
+    )
+
+
+def _font(da: str, height: float) -> tuple[str, float]:
+    tokens = da.split()
+    font, size = "/Helv", 0.0
+    for i, tok in enumerate(tokens):
+        if tok == "Tf" and i >= 2:
+            font, size = tokens[i - 2], float(tokens[i - 1])
+    return font, size
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
+
+    face = "Courier" if "Courier" in font else "Helvetica"
+    return float(stringWidth(text, face, size))
+
+
+def _appearance(w: Widget, text: str) -> bytes:
+    """Draw ``text`` in the widget's box: comb cells, wrapped lines, or one line sized to fit."""
+    font, size = _font(w.da, w.height)
+    if w.flags & COMB_FLAG and w.max_length:
+        size = size or min(10.0, w.height * 0.7)
+        cell = w.width / w.max_length
+        base = (w.height - size * 0.7) / 2
+        runs = [
+            f"1 0 0 1 {i * cell + (cell - size * 0.6) / 2:.2f} {base:.2f} Tm ({_escape(c)}) Tj"
+            for i, c in enumerate(text[: w.max_length])
+        ]
+    elif w.flags & MULTILINE_FLAG:
+        size = size or 9.0
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                trial = f"{line} {word}".strip()
+                if line and _text_width(trial, font, size) > w.width - 2 * PADDING:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = trial
+            lines.append(line)
+        top = w.height - PADDING - size
+        runs = [
+            f"1 0 0 1 {PADDING:.2f} {top - n * size * 1.15:.2f} Tm ({_escape(s)}) Tj"
+            for n, s in enumerate(lines)
+        ]
+    else:
+        if not size:
+            size = min(10.0, max(4.0, (w.height - 2) * 0.75))
+            while size > 4.0 and _text_width(text, font, size) > w.width - 2 * PADDING:
+                size -= 0.5
+        base = (w.height - size * 0.7) / 2
+        runs = [f"1 0 0 1 {PADDING:.2f} {base:.2f} Tm ({_escape(text)}) Tj"]
+    body = "\n".join(runs)
+    return f"/Tx BMC q BT {font} {size:.2f} Tf 0 g\n{body}\nET Q EMC".encode("latin-1")
+
+
+def fill_prepared(template: Template, values: dict[str, str]) -> bytes | None:
+    """The template with ``values`` appended as an incremental update (``None``: not handled)."""
+    out = bytearray(template.data)
+    if not out.endswith(b"\n"):
+        out += b"\n"
+    offsets: dict[tuple[int, int], int] = {}
+    next_num = template.size
+    for name, value in values.items():
+        if value in ("", "/Off"):
+            continue  # the template is already cleared
+        for w in template.widgets.get(name, []):
+            if w.num < 0:
+                return None
+            if w.kind == "/Btn":
+                state = _name(value)
+                extra = f"/V {state} /AS {state}"
+            else:
+                shown = w.labels.get(value, value)
+                try:
+                    stream = _appearance(w, shown)
+                    encoded = _escape(value).encode("latin-1")
+                except UnicodeEncodeError:
+                    return None
+                ap = next_num
+                next_num += 1
+                offsets[(ap, 0)] = len(out)
+                head = (
+                    f"{ap} 0 obj\n<</Type/XObject/Subtype/Form/BBox[0 0 {w.width:.2f} "
+                    f"{w.height:.2f}]/Resources<</Font {template.fonts}>>/Length {len(stream)}>>\n"
+                    "stream\n"
+                )
+                out += head.encode("latin-1") + stream + b"\nendstream\nendobj\n"
+                extra = f"/V ({encoded.decode('latin-1')}) /AP <</N {ap} 0 R>>"
+            offsets[(w.num, w.gen)] = len(out)
+            out += f"{w.num} {w.gen} obj\n{w.body} {extra}>>\nendobj\n".encode("latin-1")
+    xref = len(out)
+    lines = ["xref"]
+    for (num, gen), offset in sorted(offsets.items()):
+        lines.append(f"{num} 1")
+        lines.append(f"{offset:010d} {gen:05d} n\r")
+    info = f" /Info {template.info}" if template.info else ""
+    lines.append(
+        f"trailer\n<</Size {next_num} /Root {template.root}{info} /Prev {template.startxref}>>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    )
+    out += "\n".join(lines).encode("latin-1")
+    return bytes(out)
+
+
+class TemplateCache:
+    """Prepared templates kept for the life of the process, by pack and the official file's
+    SHA-256: the first use of a file verifies it in full; later fills only compare the hash."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str], Template] = {}
+
+    def get(self, official: Path, pack: Pack, sha256: str) -> Template:
+        key = (pack.key, sha256)
+        template = self._by_key.get(key)
+        if template is None:
+            template = self._by_key[key] = prepare(official, pack)
+        return template
+
+
+CACHE = TemplateCache()
