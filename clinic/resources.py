@@ -38,8 +38,9 @@ def resources_dir() -> Path:
 def load_yaml(relative: str) -> Any:
     path = resources_dir() / relative
     try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
     except FileNotFoundError:
         raise ResourceError(f"{relative}: missing from the resources folder") from None
     except yaml.YAMLError as exc:

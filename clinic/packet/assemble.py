@@ -32,6 +32,7 @@ class PacketFile:
     name: str
     kind: str  # cover | form | addendum | answer_sheet | checklist
     data: bytes
+    draft: bytes | None = None  # the same, draft-stamped, when made at build time
 
     @property
     def sha256(self) -> str:
@@ -72,7 +73,11 @@ class Packet:
         """The files as they are printed: draft-marked on every page unless approved."""
         from clinic.packet.documents import draft_mark
 
-        return [(f.name, draft_mark(f.data) if draft else f.data) for f in self.files]
+        if not draft:
+            return [(f.name, f.data) for f in self.files]
+        return [
+            (f.name, f.draft if f.draft is not None else draft_mark(f.data)) for f in self.files
+        ]
 
     def write(self, out: Path, *, draft: bool) -> list[Path]:
         """Write the packet into ``out`` (each file whole or not at all) with ``packet.json``."""
@@ -136,19 +141,21 @@ def build_packet(
     if missing:
         raise LibraryError(" | ".join(missing))
 
-    filled: list[tuple[str, FilledForm]] = []
+    filled: list[tuple[str, FilledForm, bytes]] = []
     problems: list[Problem] = []
     for name, installed, values in plan:
         try:
-            filled.append((name, fill_form(installed.path, installed.pack, values, on)))
+            clean = fill_form(installed.path, installed.pack, values, on)
+            marked = fill_form(installed.path, installed.pack, values, on, draft=True)
+            filled.append((name, clean, marked.pdf))
         except FillError as exc:
             problems.extend(exc.problems)
     if problems:
         raise FillError(problems)
 
-    entries: list[AddendumEntry] = [e for _n, f in filled for e in f.addendum]
-    notes = sorted({n for _n, f in filled for n in f.notes})
-    packs = [f.pack for _n, f in filled]
+    entries: list[AddendumEntry] = [e for _n, f, _d in filled for e in f.addendum]
+    notes = sorted({n for _n, f, _d in filled for n in f.notes})
+    packs = [f.pack for _n, f, _d in filled]
     fee_table = {form: (fee.paper, fee.online) for form, fee in fees.items()}
     files = [
         PacketFile(
@@ -166,7 +173,7 @@ def build_packet(
             ),
         )
     ]
-    files += [PacketFile(name, "form", f.pdf) for name, f in filled]
+    files += [PacketFile(name, "form", f.pdf, draft) for name, f, draft in filled]
     files.append(PacketFile("Addendum.pdf", "addendum", documents.addendum(data, entries)))
     files.append(
         PacketFile(

@@ -309,23 +309,31 @@ def fill_form(
     pack: Pack,
     answers: Mapping[str, Any],
     on: dt.date,
+    *,
+    draft: bool = False,
 ) -> FilledForm:
     """Fill the official PDF at ``path`` (its edition verified against ``pack``).
 
     The first fill of a file verifies it in full and prepares a template (``clinic.packet.
     template``); later fills check its SHA-256 and append the values as an incremental update.
     What the fast path does not handle is filled with pypdf (:func:`fill_with_pypdf`).
+    ``draft=True`` fills the draft-stamped template ("DRAFT - NOT FOR FILING" on every page).
     """
     from clinic.packet.template import CACHE, fill_prepared
 
     sha = sha256_of(path)
     if pack.sha256 and sha != pack.sha256:
         return fill_with_pypdf(path, pack, answers, on)  # verification names what is wrong
-    template = CACHE.get(path, pack, sha)
+    template = CACHE.get(path, pack, sha, draft=draft)
     values, addendum, notes = plan(pack, template.fields, answers, on)
     data = fill_prepared(template, values)
     if data is None:
-        return fill_with_pypdf(path, pack, answers, on)
+        filled = fill_with_pypdf(path, pack, answers, on)
+        if draft:
+            from clinic.packet.documents import draft_mark
+
+            filled.pdf = draft_mark(filled.pdf)
+        return filled
     return FilledForm(pack, data, values, addendum, notes)
 
 

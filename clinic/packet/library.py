@@ -125,7 +125,8 @@ class FormLibrary:
         return found
 
     def install(self, source: Path) -> InstalledForm:
-        """Verify ``source`` and copy it into the folder (atomically) under a clear name."""
+        """Verify ``source``, copy it into the folder (atomically) under a clear name, and prepare
+        its templates (clean and draft) so that the first packet is as fast as any."""
         pack = self.recognise(source)
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"{pack.slug}_{pack.accepted_from.isoformat()}.pdf"
@@ -138,6 +139,11 @@ class FormLibrary:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+        from clinic.packet.template import CACHE
+
+        digest = self._sha256(target)
+        CACHE.get(target, pack, digest)
+        CACHE.get(target, pack, digest, draft=True)
         return InstalledForm(pack, target)
 
     def for_date(self, form: str, on: dt.date) -> InstalledForm:

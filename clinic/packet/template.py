@@ -15,13 +15,18 @@ not handle (a widget without its own name, text not in Latin-1), and the caller 
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from clinic.packet.packs import Pack, PdfField, open_pdf, qualified_name, verify_pdf
+from clinic.safefile import write_atomically
 
 MULTILINE_FLAG = 1 << 12
 COMB_FLAG = 1 << 24
@@ -280,18 +285,84 @@ def fill_prepared(template: Template, values: dict[str, str]) -> bytes | None:
     return bytes(out)
 
 
+def _to_json(template: Template) -> dict[str, Any]:
+    return {
+        "format": 1,
+        "sha256": hashlib.sha256(template.data).hexdigest(),
+        "startxref": template.startxref,
+        "size": template.size,
+        "root": template.root,
+        "info": template.info,
+        "fonts": template.fonts,
+        "widgets": {n: [dataclasses.asdict(w) for w in ws] for n, ws in template.widgets.items()},
+        "fields": {
+            n: {**dataclasses.asdict(f), "on_states": sorted(f.on_states), "pages": sorted(f.pages)}
+            for n, f in template.fields.items()
+        },
+    }
+
+
+def _from_json(raw: dict[str, Any], data: bytes) -> Template | None:
+    if raw.get("format") != 1 or raw.get("sha256") != hashlib.sha256(data).hexdigest():
+        return None
+    return Template(
+        data=data,
+        startxref=int(raw["startxref"]),
+        size=int(raw["size"]),
+        root=str(raw["root"]),
+        info=raw.get("info"),
+        fonts=str(raw["fonts"]),
+        widgets={n: [Widget(**w) for w in ws] for n, ws in raw["widgets"].items()},
+        fields={
+            n: PdfField(**{**f, "on_states": set(f["on_states"]), "pages": set(f["pages"])})
+            for n, f in raw["fields"].items()
+        },
+    )
+
+
 class TemplateCache:
-    """Prepared templates kept for the life of the process, by pack and the official file's
-    SHA-256: the first use of a file verifies it in full; later fills only compare the hash."""
+    """Prepared templates by pack and the official file's SHA-256: kept for the life of the
+    process, and saved beside installed forms (``.prepared/``) when that folder is writable, so
+    only the first use of a file verifies it in full; later fills only compare the hash."""
 
     def __init__(self) -> None:
         self._by_key: dict[tuple[str, str], Template] = {}
 
-    def get(self, official: Path, pack: Pack, sha256: str) -> Template:
-        key = (pack.key, sha256)
+    def get(self, official: Path, pack: Pack, sha256: str, *, draft: bool = False) -> Template:
+        """The prepared template; ``draft=True``: the same with "DRAFT - NOT FOR FILING" already
+        stamped on every page, so a draft packet costs no more than a final one."""
+        key = (pack.key, sha256 + ("-draft" if draft else ""))
         template = self._by_key.get(key)
         if template is None:
-            template = self._by_key[key] = prepare(official, pack)
+            template = self._load(official, key[1]) or self._save(official, pack, sha256, draft)
+            self._by_key[key] = template
+        return template
+
+    @staticmethod
+    def _paths(official: Path, name: str) -> tuple[Path, Path]:
+        folder = official.parent / ".prepared"
+        return folder / f"{name[:32]}{name[64:]}.pdf", folder / f"{name[:32]}{name[64:]}.json"
+
+    def _load(self, official: Path, name: str) -> Template | None:
+        pdf, meta = self._paths(official, name)
+        try:
+            return _from_json(json.loads(meta.read_text(encoding="utf-8")), pdf.read_bytes())
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged: prepare again
+
+    def _save(self, official: Path, pack: Pack, sha256: str, draft: bool) -> Template:
+        if draft:
+            from clinic.packet.documents import draft_mark
+
+            clean = self.get(official, pack, sha256)
+            template = index(draft_mark(clean.data), clean.fields)
+        else:
+            template = prepare(official, pack)
+        pdf, meta = self._paths(official, sha256 + ("-draft" if draft else ""))
+        with contextlib.suppress(OSError):  # a read-only folder keeps the template in memory
+            pdf.parent.mkdir(exist_ok=True)
+            write_atomically(pdf, template.data)
+            write_atomically(meta, json.dumps(_to_json(template)).encode())
         return template
 
 
