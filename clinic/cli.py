@@ -396,11 +396,13 @@ def cmd_forms(args: argparse.Namespace) -> int:
                 ]
             )
         _print_table(rows, sys.stdout)
-        print(
-            "Form I-765WS has no pack yet: its answers are on the answer sheet. Install its "
-            "official PDF with automap and a person's check.",
-            file=sys.stderr,
-        )
+        if not library.packs_for("I-765WS"):
+            print(
+                "Form I-765WS has no pack yet: its answers are on the answer sheet. To add it: "
+                "clinic forms automap PDF --out DRAFT.yaml, check it, clinic forms confirm "
+                "DRAFT.yaml PDF.",
+                file=sys.stderr,
+            )
         return 0
     if sub == "verify":
         failed = 0
@@ -422,6 +424,10 @@ def cmd_forms(args: argparse.Namespace) -> int:
                 failed += 1
                 print(f"clinic: error: {exc}", file=sys.stderr)
         return EXIT_USAGE if failed else 0
+    if sub == "confirm":
+        form = library.confirm(Path(args.draft), Path(args.pdf))
+        print(f"Confirmed the pack of {form.pack.key} for this clinic and installed {form.path}.")
+        return 0
     if sub == "automap":
         from clinic.packet.automap import draft_pack
 
@@ -701,7 +707,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "forms",
-        help="official USCIS PDFs: list, install, verify, automap, fetch",
+        help="official USCIS PDFs: list, install, verify, automap, confirm, fetch",
         description="The official PDFs a clinic fills, kept in DATA/forms (or --forms-dir). Each "
         "is verified against its form pack before use: the exact edition, every field. Form PDFs "
         "are public documents: these commands need no passphrase.",
@@ -725,6 +731,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("pdf", help="the official PDF of an edition that has no pack")
     q.add_argument("--out", required=True, metavar="DRAFT.yaml", help="where to write the draft")
+    q = forms_parser("confirm", "keep a checked draft pack for this clinic and install its PDF")
+    q.add_argument("draft", help="the draft pack a person checked (from automap)")
+    q.add_argument("pdf", help="the official PDF of that edition")
     q = forms_parser("fetch", "download the accepted editions from uscis.gov and install them")
     q.add_argument("--form", action="append", help="only this form (repeatable), e.g. I-821D")
     q.add_argument("--on", metavar="YYYY-MM-DD", help="the editions accepted on this date")

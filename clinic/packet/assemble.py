@@ -129,6 +129,11 @@ def build_packet(
         fee = _with_fee(data, "I-765", fees["I-765"].paper)
         wanted.append(("G-1450 for I-765.pdf", "G-1450", fee))
     wanted.append(("I-765.pdf", "I-765", data))
+    worksheet: tuple[str, InstalledForm, Mapping[str, Any]] | None = None
+    try:  # the I-765WS once a clinic installed it; until then its answers are on the answer sheet
+        worksheet = ("I-765WS.pdf", library.for_date("I-765WS", on), data)
+    except LibraryError:
+        worksheet = None
     # every form that cannot be used on this date is named at once
     plan: list[tuple[str, InstalledForm, Mapping[str, Any]]] = []
     missing: list[str] = []
@@ -140,6 +145,8 @@ def build_packet(
                 missing.append(str(exc))
     if missing:
         raise LibraryError(" | ".join(missing))
+    if worksheet is not None:
+        plan.append(worksheet)
 
     filled: list[tuple[str, FilledForm, bytes]] = []
     problems: list[Problem] = []

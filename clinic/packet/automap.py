@@ -546,6 +546,15 @@ def _text(tip: Tooltip, env: _Env) -> _Map | None:
         return _Map("a_number", "a_number")
     if re.search(r"payment amount", low):
         return _Map("fee.amount", "money")
+    # Form I-765WS, the economic-necessity worksheet
+    for pattern, key, fmt in (
+        (r"annual income", "ead.income_annual", "money"),
+        (r"annual expenses", "ead.expenses_annual", "money"),
+        (r"total (?:current )?(?:value of )?(?:your )?assets|\bassets\b", "ead.assets", "money"),
+        (r"economic necessity|financial need|explain", "ead.explanation", None),
+    ):
+        if re.search(pattern, low):
+            return _Map(key, fmt)
     if re.search(r"social security", low):
         return _Map("ssn", "ssn")
     if re.search(r"uscis online account", low):

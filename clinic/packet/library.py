@@ -22,11 +22,15 @@ from clinic.packet.packs import (
     VerifyError,
     all_packs,
     find_edition,
+    load_pack,
     open_pdf,
     page_texts,
     sha256_of,
     verify_pdf,
 )
+from clinic.safefile import write_atomically
+
+LOCAL_PACKS = "packs"  # DATA/forms/packs/<form>/<edition date>.yaml
 
 
 class LibraryError(ValueError):
@@ -64,9 +68,35 @@ class FormLibrary:
 
     def __init__(self, folder: Path, packs: list[Pack] | None = None) -> None:
         self.folder = folder
-        self.packs = packs if packs is not None else all_packs()
+        self.packs = packs if packs is not None else all_packs() + self.local_packs()
         self._by_hash = {p.sha256: p for p in self.packs if p.sha256}
         self._hashes: dict[tuple[str, int, int], str] = {}
+
+    def local_packs(self) -> list[Pack]:
+        """Packs a person confirmed for this clinic (``clinic forms confirm``)."""
+        folder = self.folder / LOCAL_PACKS
+        return all_packs(folder) if folder.is_dir() else []
+
+    def confirm(self, draft: Path, pdf: Path) -> InstalledForm:
+        """A person checked ``draft`` (from ``clinic forms automap``): verify ``pdf`` against it in
+        full, keep it as this clinic's pack for that edition, and install the PDF."""
+        pack = load_pack(draft)
+        if any(p.key == pack.key for p in self.packs):
+            raise LibraryError(f"{pack.key} already has a form pack: install the PDF instead")
+        try:
+            verify_pdf(pdf, pack)
+        except VerifyError as exc:
+            raise LibraryError(f"{exc}: " + "; ".join(exc.problems[:5])) from None
+        target = self.folder / LOCAL_PACKS / pack.slug / f"{pack.accepted_from.isoformat()}.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        header = (
+            f"# Confirmed for this clinic with 'clinic forms confirm' on {dt.date.today()}: "
+            "a person checked every line of this draft.\n"
+        )
+        write_atomically(target, header.encode() + draft.read_bytes())
+        self.packs = [*self.packs, load_pack(target)]
+        self._by_hash = {p.sha256: p for p in self.packs if p.sha256}
+        return self.install(pdf)
 
     def packs_for(self, form: str) -> list[Pack]:
         return [p for p in self.packs if p.form == form]
