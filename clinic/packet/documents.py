@@ -272,6 +272,30 @@ def _tick(content: Any) -> Table:
 PageDecorator = Callable[[Any, int, int], None]  # (canvas, page number, page count)
 
 
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that keeps its pages until it saves, then draws each page's header and
+    "Page N of M" footer knowing M: one build instead of one to count and one to draw."""
+
+    def __init__(
+        self, decorate: Callable[[Any, int, int], None], *args: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._decorate = decorate
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._decorate(self, number, total)
+            super().showPage()
+        super().save()
+
+
 def _render(
     make_story: Callable[[], list[Any]],
     *,
@@ -280,46 +304,39 @@ def _render(
     header: PageDecorator | None = None,
     header_height: float = 0.0,
 ) -> bytes:
-    """Build the story twice: once to count the pages, once with "page N of M" on each."""
+    """Build the story once; every page gets its header and "Page N of M" when the canvas saves."""
     styles = _styles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=LETTER,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + header_height,
+        bottomMargin=MARGIN + 10,
+        title=title,
+        author="ClinicDay",
+        creator="ClinicDay",
+        initialFontName=styles.regular,
+        initialFontSize=9,
+        invariant=1,  # no timestamps or random ids: the same answers give the same bytes
+    )
 
-    def build(total: int) -> tuple[bytes, int]:
-        buffer = io.BytesIO()
-        doc = SimpleDocTemplate(
-            buffer,
-            pagesize=LETTER,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN + header_height,
-            bottomMargin=MARGIN + 10,
-            title=title,
-            author="ClinicDay",
-            creator="ClinicDay",
-            initialFontName=styles.regular,
-            initialFontSize=9,
-            invariant=1,  # no timestamps or random ids: the same answers give the same bytes
-        )
-        pages = [0]
+    def decorate(canvas: Any, number: int, total: int) -> None:
+        canvas.saveState()
+        if header is not None:
+            header(canvas, number, total)
+        canvas.setFont(styles.regular, 7.5)
+        canvas.setFillColor(GREY)
+        canvas.drawString(MARGIN, MARGIN - 2, footer)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 2, f"Page {number} of {total}")
+        canvas.restoreState()
 
-        def decorate(canvas: Any, _doc: Any) -> None:
-            number = canvas.getPageNumber()
-            pages[0] = max(pages[0], number)
-            canvas.saveState()
-            if header is not None:
-                header(canvas, number, total)
-            canvas.setFont(styles.regular, 7.5)
-            canvas.setFillColor(GREY)
-            canvas.drawString(MARGIN, MARGIN - 2, footer)
-            count = f"Page {number} of {total}" if total else f"Page {number}"
-            canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 2, count)
-            canvas.restoreState()
+    def canvasmaker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+        return _NumberedCanvas(decorate, *args, **kwargs)
 
-        doc.build(make_story(), onFirstPage=decorate, onLaterPages=decorate)
-        return buffer.getvalue(), pages[0]
-
-    _, total = build(0)
-    data, _ = build(total)
-    return data
+    doc.build(make_story(), canvasmaker=canvasmaker)
+    return buffer.getvalue()
 
 
 # -- values -------------------------------------------------------------------------------------
