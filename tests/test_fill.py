@@ -241,3 +241,18 @@ def test_a_corrupt_file_is_a_clear_error(pdf: Path, tmp_path: Path) -> None:
     bad.write_bytes(b"%PDF-1.7\n garbage")
     with pytest.raises(VerifyError, match=r"bad\.pdf"):
         verify_pdf(bad, small_pack(pdf))
+
+
+def test_digit_expression_takes_one_digit_per_box() -> None:
+    from clinic.packet.expr import evaluate, keys_in
+
+    def box(at: int, weight: object) -> str | None:
+        return evaluate(
+            {"digit": "bio.weight_lb", "width": 3, "at": at}, {"bio.weight_lb": weight}, ON
+        )
+
+    assert [box(i, 95) for i in range(3)] == ["0", "9", "5"]
+    assert [box(i, 173) for i in range(3)] == ["1", "7", "3"]
+    assert box(0, 1234) is None  # more digits than boxes: nothing rather than a wrong digit
+    assert evaluate({"digit": "bio.weight_lb", "width": 3, "at": 0}, {}, ON) is None
+    assert keys_in({"digit": "bio.weight_lb", "width": 3, "at": 1}) == {"bio.weight_lb"}

@@ -298,11 +298,6 @@ class _Table(dict[str, str]):
     """A long lookup table: written on a few lines in the YAML."""
 
 
-def _digit_map(place: int) -> _Table:
-    """Digit ``place`` (0 = hundreds) of a weight in pounds written in three one-digit boxes."""
-    return _Table({str(n): f"{n:03d}"[place] for n in range(30, 1000)})
-
-
 @dataclass
 class _Map:
     """A text or choice field's mapping."""
@@ -618,7 +613,7 @@ def _text(tip: Tooltip, env: _Env) -> _Map | None:
     if m:
         for i, pattern in enumerate(_POSITIONS):
             if re.search(pattern, low):
-                return _Map({"map": _digit_map(i), "of": "bio.weight_lb"})
+                return _Map({"digit": "bio.weight_lb", "width": 3, "at": i})
         return None
     m = re.search(r"\bdeparture (" + "|".join(_ORDINALS) + r")\b", both)
     if m:

@@ -2,8 +2,9 @@
 
 An expression is an answer key or path (``name.family``, ``travel[0].departed``), or one of
 ``{literal}``, ``{join, sep}``, ``{first}``, ``{map, of, default}``, ``{if, then, else}``,
-``{today}``. Conditions use the questionnaire's syntax, where a key may also be a path. Formats turn
-a stored answer into what the form's box takes (``MM/DD/YYYY``, digits only, upper case...).
+``{today}``, ``{digit, width, at}`` (one digit of a number written one digit per box).
+Conditions use the questionnaire's syntax, where a key may also be a path. Formats turn a stored
+answer into what the form's box takes (``MM/DD/YYYY``, digits only, upper case...).
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def evaluate(expr: Any, answers: Mapping[str, Any], on: dt.date) -> str | None:
         return evaluate(chosen, answers, on)
     if "today" in expr:
         return on.isoformat()
+    if "digit" in expr:  # one box of a number written one digit per box: 95 -> "0", "9", "5"
+        raw = evaluate(expr["digit"], answers, on)
+        digits = "".join(c for c in raw or "" if c.isdigit())
+        width, at = int(expr.get("width", len(digits))), int(expr.get("at", 0))
+        if not digits or len(digits) > width:
+            return None
+        return digits.zfill(width)[at]
     raise ExprError(f"unknown expression: {sorted(expr)}")
 
 
