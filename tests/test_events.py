@@ -11,7 +11,6 @@ from clinic.domain.events import (
     Event,
     EventType,
     FieldChange,
-    LamportClock,
     Status,
     diff_answers,
     fold,
@@ -130,13 +129,6 @@ def test_diff_answers_names_versions() -> None:
         "marital_status": ("single", None),
         "sex": (None, (2, "d1")),
     }
-
-
-def test_lamport_clock() -> None:
-    clock = LamportClock()
-    assert clock.tick() == 1
-    clock.observe(10)
-    assert clock.tick() == 11
 
 
 @given(st.permutations(list(range(8))))

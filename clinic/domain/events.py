@@ -143,9 +143,6 @@ class RecordState:
     event_count: int = 0
     clock: int = 0  # the highest Lamport clock seen in this record
 
-    def version_of(self, key: str) -> Version | None:
-        return self.versions.get(key)
-
 
 def parse_changes(payload: Mapping[str, Any]) -> list[FieldChange]:
     """Read the ``changes`` of an ``answers_set`` payload, rejecting malformed entries."""
@@ -293,17 +290,3 @@ def diff_answers(state: RecordState, new_answers: Mapping[str, Any]) -> list[Fie
         if old != new:
             changes.append(FieldChange(key=key, value=new, prev=state.versions.get(key)))
     return changes
-
-
-class LamportClock:
-    """A device's Lamport clock: ``tick`` for a local event, ``observe`` for a received one."""
-
-    def __init__(self, value: int = 0) -> None:
-        self.value = value
-
-    def tick(self) -> int:
-        self.value += 1
-        return self.value
-
-    def observe(self, other: int) -> None:
-        self.value = max(self.value, other)

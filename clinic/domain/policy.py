@@ -8,7 +8,7 @@ earlier one from its ``effective`` date. Pure: no I/O.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,7 +176,3 @@ def parse_policy(
     if not statuses or not fees:
         raise PolicyDataError("the rules data needs at least one program status and one fee entry")
     return Policy(tuple(statuses), tuple(fees), editions)
-
-
-def statuses_sorted(policy: Policy) -> Sequence[ProgramStatus]:
-    return sorted(policy.statuses, key=lambda s: s.effective)

@@ -13,7 +13,7 @@ still missing. Pure: no I/O.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,12 +150,6 @@ class Questionnaire:
         for q in self.questions:
             if q.key == key:
                 return q
-        raise KeyError(key)
-
-    def group_of(self, key: str) -> Group:
-        for g in self.groups:
-            if any(q.key == key for q in g.questions):
-                return g
         raise KeyError(key)
 
 
@@ -391,7 +385,3 @@ class Interview:
         applicable = {q.key for q in self.applicable_questions()}
         bad = set(self.errors())
         return {k: v for k, v in self.answers.items() if k in applicable and k not in bad}
-
-
-def keys_asked(questionnaire: Questionnaire) -> Sequence[str]:
-    return [q.key for q in questionnaire.questions]

@@ -473,10 +473,6 @@ class Clinic:
         return session
 
 
-def open_clinic(data_dir: Path) -> Clinic:
-    return Clinic(data_dir)
-
-
 class Session:
     """A signed-in user with the clinic's keys: every operation on people's records."""
 
@@ -960,11 +956,7 @@ class Session:
         """Every record that opens, and every one that does not (each named)."""
         summaries: list[RecordSummary] = []
         damaged: list[RecordDamaged] = []
-        try:
-            ids = self.record_ids()
-        except StoreError:
-            raise
-        for record_id in ids:
+        for record_id in self.record_ids():
             try:
                 summaries.append(self.summarize(self.load(record_id)))
             except RecordDamaged as exc:
@@ -1180,5 +1172,4 @@ __all__ = [
     "StoreError",
     "UserInfo",
     "create_clinic",
-    "open_clinic",
 ]
