@@ -28,6 +28,7 @@ from typing import Any
 
 from clinic.packet.expr import apply_format, condition, evaluate
 from clinic.packet.packs import (
+    COMB_FLAG,
     FieldMap,
     Pack,
     PdfField,
@@ -36,6 +37,7 @@ from clinic.packet.packs import (
     sha256_of,
     verify_pdf,
 )
+from clinic.packet.template import appearance_stream
 
 SEE_ADDENDUM = "See Addendum"
 OFF = "/Off"
@@ -266,23 +268,9 @@ def _comb_appearance(writer: Any, widget: Any, text: str) -> None:
     if max_len <= 0:
         return
     da = str(widget.get("/DA") or "/Helv 10 Tf 0 g")
-    tokens = da.split()
-    size = 10.0
-    font = "/Helv"
-    for i, tok in enumerate(tokens):
-        if tok == "Tf" and i >= 2:
-            font, size = tokens[i - 2], float(tokens[i - 1]) or 10.0
-    cell = width / max_len
-    baseline = (height - size * 0.7) / 2
-    ops = ["/Tx BMC", "q", "BT", f"{font} {size:.2f} Tf", "0 g"]
-    char_width = size * 0.6  # Courier-like fonts of the USCIS comb boxes
-    for i, ch in enumerate(text[:max_len]):
-        x = i * cell + (cell - char_width) / 2
-        escaped = ch.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        ops.append(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm ({escaped}) Tj")
-    ops += ["ET", "Q", "EMC"]
+    content = appearance_stream(da, width, height, COMB_FLAG, max_len, text)
     stream = DecodedStreamObject()
-    stream.set_data("\n".join(ops).encode("latin-1"))
+    stream.set_data(content)
     stream.update(
         {
             NameObject("/Type"): NameObject("/XObject"),

@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from clinic.packet.packs import Pack, PdfField, open_pdf, qualified_name, verify_pdf
+from clinic.packet.packs import COMB_FLAG, Pack, PdfField, open_pdf, qualified_name, verify_pdf
 from clinic.safefile import write_atomically
 
 MULTILINE_FLAG = 1 << 12
-COMB_FLAG = 1 << 24
 PADDING = 2.0
 
 
@@ -196,41 +195,44 @@ def _text_width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, face, size))
 
 
-def _appearance(w: Widget, text: str) -> bytes:
-    """Draw ``text`` in the widget's box: comb cells, wrapped lines, or one line sized to fit."""
-    font, size = _font(w.da, w.height)
-    if w.flags & COMB_FLAG and w.max_length:
-        size = size or min(10.0, w.height * 0.7)
-        cell = w.width / w.max_length
-        base = (w.height - size * 0.7) / 2
+def appearance_stream(
+    da: str, width: float, height: float, flags: int, max_length: int, text: str
+) -> bytes:
+    """The content of a text box's appearance: ``text`` in comb cells (one character per box),
+    wrapped lines (multiline), or one line sized to fit; font and size from ``da``."""
+    font, size = _font(da, height)
+    if flags & COMB_FLAG and max_length:
+        size = size or min(10.0, height * 0.7)
+        cell = width / max_length
+        base = (height - size * 0.7) / 2
         runs = [
             f"1 0 0 1 {i * cell + (cell - size * 0.6) / 2:.2f} {base:.2f} Tm ({_escape(c)}) Tj"
-            for i, c in enumerate(text[: w.max_length])
+            for i, c in enumerate(text[:max_length])
         ]
-    elif w.flags & MULTILINE_FLAG:
+    elif flags & MULTILINE_FLAG:
         size = size or 9.0
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line = ""
             for word in paragraph.split(" "):
                 trial = f"{line} {word}".strip()
-                if line and _text_width(trial, font, size) > w.width - 2 * PADDING:
+                if line and _text_width(trial, font, size) > width - 2 * PADDING:
                     lines.append(line)
                     line = word
                 else:
                     line = trial
             lines.append(line)
-        top = w.height - PADDING - size
+        top = height - PADDING - size
         runs = [
             f"1 0 0 1 {PADDING:.2f} {top - n * size * 1.15:.2f} Tm ({_escape(s)}) Tj"
             for n, s in enumerate(lines)
         ]
     else:
         if not size:
-            size = min(10.0, max(4.0, (w.height - 2) * 0.75))
-            while size > 4.0 and _text_width(text, font, size) > w.width - 2 * PADDING:
+            size = min(10.0, max(4.0, (height - 2) * 0.75))
+            while size > 4.0 and _text_width(text, font, size) > width - 2 * PADDING:
                 size -= 0.5
-        base = (w.height - size * 0.7) / 2
+        base = (height - size * 0.7) / 2
         runs = [f"1 0 0 1 {PADDING:.2f} {base:.2f} Tm ({_escape(text)}) Tj"]
     body = "\n".join(runs)
     return f"/Tx BMC q BT {font} {size:.2f} Tf 0 g\n{body}\nET Q EMC".encode("latin-1")
@@ -255,7 +257,9 @@ def fill_prepared(template: Template, values: dict[str, str]) -> bytes | None:
             else:
                 shown = w.labels.get(value, value)
                 try:
-                    stream = _appearance(w, shown)
+                    stream = appearance_stream(
+                        w.da, w.width, w.height, w.flags, w.max_length, shown
+                    )
                     encoded = _escape(value).encode("latin-1")
                 except UnicodeEncodeError:
                     return None

@@ -871,7 +871,8 @@ class Session:
             raise NotFound(f"record id {prefix} is ambiguous: give more characters")
         return str(rows[0][0])
 
-    def _load(self, conn: Connection, record_id: str) -> RecordState:
+    def _events(self, conn: Connection, record_id: str) -> list[Event]:
+        """A record's events, decrypted and checked, in local arrival order."""
         try:
             rows = conn.execute(
                 select(schema.events)
@@ -899,37 +900,26 @@ class Session:
                 raise RecordDamaged(
                     record_id, f"event {row.event_id} failed its integrity check ({exc})"
                 ) from None
-        return fold(record_id, events)
+        return events
 
-    def load(self, record_id: str) -> RecordState:
-        """Decrypt and fold one record (raises :class:`RecordDamaged` if it fails its checks)."""
+    def _load(self, conn: Connection, record_id: str) -> RecordState:
+        return fold(record_id, self._events(conn, record_id))
+
+    def events(self, record_id: str) -> list[Event]:
+        """The decrypted log of one record, in local arrival order."""
         try:
             with self.clinic.engine.connect() as conn:
-                state = self._load(conn, record_id)
+                events = self._events(conn, record_id)
                 conn.rollback()
-                return state
+                return events
         except SQLAlchemyError as exc:
             if _is_busy(exc):
                 raise _db_error(exc) from None
             raise RecordDamaged(record_id, f"it cannot be read ({type(exc).__name__})") from None
 
-    def events(self, record_id: str) -> list[Event]:
-        """The decrypted log of one record, in local arrival order."""
-        with self._read() as conn:
-            rows = conn.execute(
-                select(schema.events)
-                .where(schema.events.c.record_id == record_id)
-                .order_by(schema.events.c.seq)
-            ).all()
-            out = []
-            for row in rows:
-                try:
-                    out.append(self._open_event(row))
-                except (VaultError, ValueError) as exc:
-                    raise RecordDamaged(
-                        record_id, f"event {row.event_id} failed its integrity check ({exc})"
-                    ) from None
-            return out
+    def load(self, record_id: str) -> RecordState:
+        """Decrypt and fold one record (raises :class:`RecordDamaged` if it fails its checks)."""
+        return fold(record_id, self.events(record_id))
 
     def show(self, record_id: str) -> RecordState:
         """Load a record for display; the view is audited."""
