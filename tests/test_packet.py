@@ -271,3 +271,33 @@ def test_prepared_template_fill_matches_the_pypdf_reference(key: str, tmp_path: 
     assert family in pdftotext(fast.pdf, tmp_path).lower()
     check = subprocess.run(["pdfinfo", "-"], input=fast.pdf, capture_output=True, check=False)
     assert check.returncode == 0, check.stderr
+
+
+def test_the_cover_sheet_lists_names_written_without_accents(
+    library: FormLibrary, tmp_path: Path
+) -> None:
+    packet = build_packet({**person(), "name.family": "Núñez"}, ON, library)
+    assert packet.notes == ["'Núñez' is written 'Nunez' on the forms (English letters only)"]
+    cover = pdftotext(packet.files[0].data, tmp_path)
+    assert "Check on the forms" in cover and "is written 'Nunez'" in cover
+
+
+def test_a_damaged_prepared_template_is_prepared_again(tmp_path: Path) -> None:
+    """Prepared templates are a cache: a damaged or altered one is never used."""
+    from clinic.packet.template import TemplateCache
+
+    pack = next(p for p in all_packs() if p.key == "G-1145 09/26/14")
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    pdf = forms / "g-1145.pdf"
+    pdf.write_bytes(official("g-1145_2014-09-26.pdf").read_bytes())
+    first = TemplateCache().get(pdf, pack, pack.sha256)
+    saved = sorted((forms / ".prepared").glob("*.pdf"))
+    assert len(saved) == 1
+    # altered template bytes: the index's hash no longer matches, so it is prepared again
+    saved[0].write_bytes(saved[0].read_bytes().replace(b"%%EOF", b"%%EOF\n% altered"))
+    again = TemplateCache().get(pdf, pack, pack.sha256)
+    assert again.data == first.data
+    # an unreadable index: the same
+    next((forms / ".prepared").glob("*.json")).write_text("{not json", encoding="utf-8")
+    assert TemplateCache().get(pdf, pack, pack.sha256).data == first.data
