@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from clinic import __version__
-from clinic.demo import DEMO_PASSPHRASE
+from clinic.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
 from clinic.domain.answers import AnswersInvalid
 from clinic.domain.roles import ROLE_NAMES
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
@@ -458,7 +458,6 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
-    from clinic.domain.events import EventType
     from clinic.packet.assemble import build_packet
     from clinic.packet.library import FormLibrary
 
@@ -478,25 +477,18 @@ def cmd_packet(args: argparse.Namespace) -> int:
         written = packet.write(out, draft=True)
         print(f"Wrote a draft packet ({len(written) - 1} files) to {out}.")
     else:
+        from clinic.services import build_and_store_packet
+
         session = _unlock(args)
         record_id = session.resolve_id(args.record)
-        state = session.load(record_id)
-        library = FormLibrary(_forms_dir(args))
-        packet = build_packet(state.answers, on, library, filing=args.filing, lang=args.lang)
-        existing = [
-            e
-            for e in session.events(record_id)
-            if e.type is EventType.PACKET_BUILT
-            and e.payload.get("packet_hash") == packet.packet_hash
-        ]
-        if not existing:
-            session.store_packet(
-                record_id,
-                packet.packet_hash,
-                [(f.name, f.data) for f in packet.files],
-                {"date": on.isoformat(), "filing": packet.filing, "forms": packet.forms},
-            )
-        approved = session.load(record_id).approved_packet == packet.packet_hash
+        packet, approved = build_and_store_packet(
+            session,
+            record_id,
+            on,
+            FormLibrary(_forms_dir(args)),
+            filing=args.filing,
+            lang=args.lang,
+        )
         packet.write(out, draft=not approved)
         session.audit_export(record_id, f"packet {packet.packet_hash[:12]} to a folder")
         state_word = "approved" if approved else "draft"
@@ -514,21 +506,17 @@ def cmd_packet(args: argparse.Namespace) -> int:
 
 def _export_stored_packet(args: argparse.Namespace, out: Path) -> int:
     """Write the latest stored packet of a record (approved: without the draft mark)."""
-    from clinic.packet.documents import draft_mark
+    from clinic.services import export_packet, stored_packet
 
     session = _unlock(args)
     record_id = session.resolve_id(args.record)
-    state = session.load(record_id)
-    if not state.packets:
-        raise CliError(f"record {record_id[:8]} has no stored packet: build one with --record")
-    latest = state.packets[-1]
-    approved = state.approved_packet == latest
-    out.mkdir(parents=True, exist_ok=True)
-    for name, data in session.packet_files(record_id, latest):
-        _write_bytes_atomically(out / name, data if approved else draft_mark(data))
-    session.audit_export(record_id, f"packet {latest[:12]} to a folder")
-    word = "approved" if approved else "draft"
-    print(f"Wrote the stored {word} packet {latest[:12]} to {out}.")
+    view = stored_packet(session, record_id)
+    try:
+        export_packet(session, view, out)
+    except OSError as exc:
+        raise CliError(f"{out}: cannot be written ({exc.strerror})") from None
+    word = "approved" if view.approved else "draft"
+    print(f"Wrote the stored {word} packet {view.packet_hash[:12]} to {out}.")
     return 0
 
 
@@ -552,6 +540,20 @@ def cmd_review(args: argparse.Namespace) -> int:
     }
     print(done[args.review_cmd])
     return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from clinic.services import default_data_dir
+
+    try:
+        from clinic.gui.app import run
+    except ImportError as exc:
+        raise CliError(f"the desktop app cannot start: {exc} (run tools/setup)") from None
+    data = Path(args.data).expanduser() if args.data else default_data_dir()
+    forms = Path(args.forms_dir).expanduser() if args.forms_dir else None
+    if args.idle_minutes <= 0:
+        raise CliError("--idle-minutes: must be more than 0")
+    return run(data, lang=args.lang, idle_minutes=args.idle_minutes, forms_dir=forms)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -796,16 +798,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--seed",
         type=int,
-        default=20261121,
+        default=DEMO_SEED,
         help="random seed: the same seed gives the same people",
     )
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the demo's 'today' (default: today)")
-    p.add_argument("--site", default="Demo Clinic (synthetic data)", help="the demo site's name")
+    p.add_argument("--site", default=DEMO_SITE, help="the demo site's name")
     p.add_argument(
         "--kdf-seconds", type=float, default=0.5, metavar="S", help="Argon2id tuning target"
     )
     p.add_argument("--no-list", dest="list", action="store_false", help="do not list the people")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser(
+        "gui",
+        help="start the desktop app (sign in, board, interview, packets, review, counts)",
+        description="Start the ClinicDay desktop app on a data folder (default: $CLINIC_DATA, "
+        "else ~/ClinicDay). With no clinic there yet, it offers to create one or to open the "
+        "demo clinic of synthetic people.",
+    )
+    p.add_argument("--lang", choices=("en", "ko", "es"), default="en", help="staff language")
+    p.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=5.0,
+        metavar="N",
+        help="lock and drop the keys after N minutes without input (default 5)",
+    )
+    p.add_argument("--forms-dir", metavar="DIR", help="installed forms (default: DATA/forms)")
+    p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser(
         "check", help="verify the database, every record's encryption and the audit chain"

@@ -16,6 +16,8 @@ from clinic.resources import policy
 from clinic.store.clinic import DB_NAME, Clinic, Session, create_clinic
 
 DEMO_PASSPHRASE = "demo-clinic-day"  # noqa: S105 - the published passphrase of the synthetic demo
+DEMO_SITE = "Demo Clinic (synthetic data)"
+DEMO_SEED = 20261121
 DEMO_USERS = (("vol", "volunteer"), ("atty", "attorney"), ("coord", "coordinator"))
 
 

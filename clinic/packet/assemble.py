@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -101,10 +101,12 @@ def build_packet(
     *,
     filing: str = "paper",
     lang: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> Packet:
     """Fill every form of a DACA request (I-821D, I-765 (c)(33), G-1145, G-1450 per fee) with
     the editions accepted on ``on`` and assemble the packet. Raises :class:`FillError` naming
-    every value the forms cannot take, or ``LibraryError`` for a missing or unaccepted form."""
+    every value the forms cannot take, or ``LibraryError`` for a missing or unaccepted form.
+    ``progress(done, total, what)`` is called before each step (for a progress bar)."""
     from clinic.packet import documents
     from clinic.resources import policy, questionnaire
 
@@ -148,9 +150,12 @@ def build_packet(
     if worksheet is not None:
         plan.append(worksheet)
 
+    total = len(plan) + 4  # each form, then cover, addendum, answer sheet, checklist
+    report = progress or (lambda _done, _total, _what: None)
     filled: list[tuple[str, FilledForm, bytes]] = []
     problems: list[Problem] = []
-    for name, installed, values in plan:
+    for step, (name, installed, values) in enumerate(plan):
+        report(step, total, name.removesuffix(".pdf"))
         try:
             clean = fill_form(installed.path, installed.pack, values, on)
             marked = fill_form(installed.path, installed.pack, values, on, draft=True)
@@ -164,6 +169,7 @@ def build_packet(
     notes = sorted({n for _n, f, _d in filled for n in f.notes})
     packs = [f.pack for _n, f, _d in filled]
     fee_table = {form: (fee.paper, fee.online) for form, fee in fees.items()}
+    report(len(plan), total, "Cover sheet")
     files = [
         PacketFile(
             "Cover sheet.pdf",
@@ -181,7 +187,9 @@ def build_packet(
         )
     ]
     files += [PacketFile(name, "form", f.pdf, draft) for name, f, draft in filled]
+    report(len(plan) + 1, total, "Addendum")
     files.append(PacketFile("Addendum.pdf", "addendum", documents.addendum(data, entries)))
+    report(len(plan) + 2, total, "Answer sheet")
     files.append(
         PacketFile(
             "Answer sheet.pdf",
@@ -189,6 +197,7 @@ def build_packet(
             documents.answer_sheet(data, packs, questionnaire(), lang),
         )
     )
+    report(len(plan) + 3, total, "Document checklist")
     files.append(
         PacketFile(
             "Document checklist.pdf",
@@ -196,6 +205,7 @@ def build_packet(
             documents.checklist(data, det.to_json(), det.request_type, lang),
         )
     )
+    report(total, total, "")
     return Packet(
         files=files,
         on=on,

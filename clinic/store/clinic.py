@@ -443,6 +443,20 @@ class Clinic:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def sign_in_names(self) -> list[tuple[str, Role]]:
+        """The enabled users and their roles, for a sign-in screen (staff names; no keys)."""
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(schema.users.c.username, schema.users.c.role)
+                    .where(schema.users.c.disabled == 0)
+                    .order_by(schema.users.c.username)
+                ).all()
+                conn.rollback()
+        except SQLAlchemyError as exc:
+            raise _db_error(exc) from None
+        return [(str(name), Role(role)) for name, role in rows]
+
     def unlock(self, username: str, passphrase: str) -> Session:
         """Check the passphrase and return a session holding the keys. Writes nothing on failure."""
         try:
@@ -1060,7 +1074,11 @@ class Session:
         if not text.strip():
             raise StoreError("a comment needs text")
         if action == "return":
-            payload = {"packet_hash": latest, "text": text.strip()}
+            payload = {
+                "packet_hash": latest,
+                "text": text.strip(),
+                **({"item": item} if item else {}),
+            }
             return self.append_event(record_id, EventType.REVIEW_RETURNED, payload)
         if action == "comment":
             payload = {"text": text.strip(), **({"item": item} if item else {})}
@@ -1071,6 +1089,114 @@ class Session:
         """Record that a record's data left the encrypted store (a folder, a printer)."""
         with self._write() as (_conn, audit):
             audit.add("export", record_id, what)
+
+    # -- drafts: the interview as typed ----------------------------------------------------
+
+    def save_draft(self, record_id: str, draft: Mapping[str, Any]) -> None:
+        """Keep what this user has typed in a record's interview, sealed (AES-GCM bound to the
+        record and the user), replacing their previous draft. Called on every change, so it
+        commits with ``synchronous=NORMAL``: an app crash loses nothing, a power cut at most the
+        last keystrokes."""
+        body = json.dumps(dict(draft), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        blob = self.keys.seal_file(record_id, f"draft/{self.username}", body)
+        row = {
+            "record_id": record_id,
+            "user": self.username,
+            "key_id": self.keys.key_id,
+            "blob": blob,
+            "updated_at": now_utc(),
+        }
+        with self._write(durable=False) as (conn, _audit):
+            known = conn.execute(
+                select(schema.records.c.record_id).where(schema.records.c.record_id == record_id)
+            ).first()
+            if known is None:
+                raise NotFound(f"record {record_id} does not exist")
+            conn.execute(
+                schema.drafts.delete().where(
+                    schema.drafts.c.record_id == record_id, schema.drafts.c.user == self.username
+                )
+            )
+            conn.execute(schema.drafts.insert(), row)
+
+    def load_draft(self, record_id: str) -> dict[str, Any] | None:
+        """This user's draft of a record's interview, or ``None``. A draft that fails its
+        integrity check raises :class:`RecordDamaged` (the stored answers are unaffected)."""
+        with self._read() as conn:
+            row = conn.execute(
+                select(schema.drafts.c.blob, schema.drafts.c.key_id).where(
+                    schema.drafts.c.record_id == record_id, schema.drafts.c.user == self.username
+                )
+            ).first()
+        if row is None:
+            return None
+        try:
+            if row.key_id != self.keys.key_id:
+                raise VaultError("sealed with a key this clinic does not hold")
+            plain = self.keys.open_file(record_id, f"draft/{self.username}", bytes(row.blob))
+            draft = json.loads(plain)
+        except (VaultError, ValueError) as exc:
+            problem = f"its interview draft cannot be opened ({exc})"
+            raise RecordDamaged(record_id, problem) from None
+        if not isinstance(draft, dict):
+            raise RecordDamaged(record_id, "its interview draft is not an object")
+        return draft
+
+    def discard_draft(self, record_id: str) -> None:
+        with self._write(durable=False) as (conn, _audit):
+            conn.execute(
+                schema.drafts.delete().where(
+                    schema.drafts.c.record_id == record_id, schema.drafts.c.user == self.username
+                )
+            )
+
+    def possible_duplicates(
+        self, answers: Mapping[str, Any], *, exclude: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(record id, matched by) for stored people who share an A-Number, an SSN, or a family
+        name and birth date with these answers (through the blind index; nothing is written).
+        Only valid identifiers are looked up."""
+        wanted = {
+            k: v
+            for k, v in answers.items()
+            if k in ("a_number", "ssn", "name.family", "dob")
+            and not answers_mod.validate_answers({k: v})
+        }
+        try:
+            entries = _index_entries(answers_mod.normalize_answers(wanted))
+        except AnswersInvalid:
+            return []
+        found: set[tuple[str, str]] = set()
+        with self._read() as conn:
+            for kind, value in entries:
+                digest = self.keys.blind_index(kind, value)
+                for (other,) in conn.execute(
+                    select(schema.blind_index.c.record_id).where(
+                        schema.blind_index.c.kind == kind, schema.blind_index.c.digest == digest
+                    )
+                ):
+                    if other != exclude:
+                        found.add((other, kind))
+        return sorted(found)
+
+    # -- tallies: what reports read -------------------------------------------------------
+
+    def tallies(self, date_from: str, date_to: str) -> list[dict[str, Any]]:
+        """The de-identified tallies of events whose local date is in ``[date_from, date_to]``
+        (ISO dates), oldest first. Each carries ``record``, the random record id, so people are
+        counted once; no tally holds a name, a number or an answer."""
+        out: list[dict[str, Any]] = []
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.events.c.record_id, schema.events.c.tally).order_by(
+                    schema.events.c.seq
+                )
+            ).all()
+        for record_id, raw in rows:
+            tally = json.loads(raw)
+            if date_from <= str(tally.get("date", "")) <= date_to:
+                out.append({**tally, "record": record_id})
+        return out
 
     # -- checks and audit -----------------------------------------------------------------
 

@@ -90,3 +90,13 @@ outbox = Table(
     Column("queued_at", String(32), nullable=False),
     Column("attempts", Integer, nullable=False, default=0),
 )
+
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("record_id", String(32), ForeignKey("records.record_id"), primary_key=True),
+    Column("user", String(64), primary_key=True),
+    Column("key_id", String(32), nullable=False),
+    Column("blob", LargeBinary, nullable=False),  # sealed JSON: answers as typed, page, language
+    Column("updated_at", String(32), nullable=False),
+)

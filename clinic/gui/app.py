@@ -1,0 +1,64 @@
+"""Start the desktop app: ``clinic gui [--data DIR] [--lang en|ko|es] [--idle-minutes N]``.
+
+Builds the worker (:class:`~clinic.gui.ops.Ops` over a :class:`~clinic.services.Desk`), the
+translator and the window, and runs Qt's event loop. Qt 6 scales for high-DPI screens by itself;
+every size in the screens is derived from the font, so the system font size scales them too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from clinic import __version__
+from clinic.gui.i18n import Translations
+from clinic.gui.ops import Ops
+from clinic.gui.security import DEFAULT_IDLE_MINUTES
+from clinic.gui.window import ClinicWindow
+from clinic.services import Desk
+
+
+def make_window(
+    data_dir: Path,
+    *,
+    lang: str = "en",
+    idle_minutes: float = DEFAULT_IDLE_MINUTES,
+    forms_dir: Path | None = None,
+    today: dt.date | None = None,
+    desk: Desk | None = None,
+) -> ClinicWindow:
+    """The window over a data folder (a QApplication must exist); call ``start()`` to begin."""
+    day = today or dt.date.today()
+    desk = desk or Desk(data_dir, forms_dir=forms_dir, today=lambda: day)
+    ops = Ops(desk)
+    translations = Translations()
+    translations.switch(lang)
+    window = ClinicWindow(
+        ops, data_dir, today=day, translations=translations, idle_minutes=idle_minutes
+    )
+    ops.setParent(window)
+    return window
+
+
+def run(
+    data_dir: Path,
+    *,
+    lang: str = "en",
+    idle_minutes: float = DEFAULT_IDLE_MINUTES,
+    forms_dir: Path | None = None,
+) -> int:
+    """Run the app until its window closes; returns the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ClinicDay")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("ClinicDay")
+    window = make_window(data_dir, lang=lang, idle_minutes=idle_minutes, forms_dir=forms_dir)
+    window.show()
+    window.start()
+    status = app.exec()
+    window.ops.shutdown()
+    return int(status)

@@ -1,0 +1,315 @@
+"""The Today board: the day's people by station, search, and checking a new person in.
+
+Stations follow the clinic day (check-in, screening, forms, review, done; DESIGN.md section 1),
+each with its count. Search goes through the blind index for A-Numbers, SSNs and "family name +
+birth date", and through the decrypted list for parts of names. A new person who shares an
+A-Number, an SSN, or a family name and birth date with someone already here is flagged before
+a second record is made.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.answers import validate_answers
+from clinic.gui.ops import Ops
+from clinic.services import STATIONS, Board, BoardRow
+
+
+def row_text(row: BoardRow) -> str:
+    """One line of the board: the name (and native name), birth date, and markers."""
+    name = row.name + (f" ({row.native})" if row.native else "")
+    marks = []
+    if row.returned:
+        marks.append("↩")
+    if row.conflicts:
+        marks.append("⚠")
+    return f"{name}  ·  {row.dob}" + (f"  {' '.join(marks)}" if marks else "")
+
+
+class NewPersonDialog(QDialog):
+    """Check a person in: name, birth date, language, and the A-Number if they have one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("new-person")
+        self.family = QLineEdit(self)
+        self.family.setObjectName("field:name.family")
+        self.given = QLineEdit(self)
+        self.given.setObjectName("field:name.given")
+        self.native = QLineEdit(self)
+        self.native.setObjectName("field:name.native")
+        self.dob = QLineEdit(self)
+        self.dob.setObjectName("field:dob")
+        self.dob.setPlaceholderText("YYYY-MM-DD")
+        self.language = QComboBox(self)
+        self.language.setObjectName("field:language")
+        for code, name in (("en", "English"), ("ko", "한국어"), ("es", "Español")):
+            self.language.addItem(name, code)
+        self.a_number = QLineEdit(self)
+        self.a_number.setObjectName("field:a_number")
+        self.a_number.setPlaceholderText("A-000-000-000")
+        self.errors = QLabel(self)
+        self.errors.setObjectName("errors")
+        self.errors.setStyleSheet("color: #b00020;")
+        self.errors.setWordWrap(True)
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.buttons)
+        self.labels = [QLabel(self) for _ in range(6)]
+        for label, field in zip(
+            self.labels,
+            (self.family, self.given, self.native, self.dob, self.language, self.a_number),
+            strict=True,
+        ):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Check a person in"))
+        texts = (
+            self.tr("&Family name:"),
+            self.tr("&Given name:"),
+            self.tr("Name in &native script:"),
+            self.tr("&Birth date:"),
+            self.tr("&Language spoken:"),
+            self.tr("&A-Number (if any):"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+
+    def answers(self) -> dict[str, Any]:
+        raw: dict[str, Any] = {
+            "name.family": self.family.text().strip(),
+            "name.given": self.given.text().strip(),
+            "name.native": self.native.text().strip(),
+            "dob": self.dob.text().strip(),
+            "a_number": self.a_number.text().strip(),
+            "language": self.language.currentData(),
+        }
+        return {k: v for k, v in raw.items() if v}
+
+    def _check(self) -> None:
+        answers = self.answers()
+        problems = [str(e) for e in validate_answers(answers)]
+        for key, what in (("name.family", self.tr("family name")), ("dob", self.tr("birth date"))):
+            if key not in answers:
+                problems.append(self.tr("%1: needed to check a person in").replace("%1", what))
+        self.errors.setText("\n".join(problems))
+        if not problems:
+            self.accept()
+
+
+class BoardPage(QWidget):
+    """Today's people by station. ``open_person(record_id)`` when one is opened."""
+
+    open_person = Signal(str)
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.board: Board | None = None
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search_button = QPushButton(self)
+        self.search_button.setObjectName("search-button")
+        self.all_days = QCheckBox(self)
+        self.all_days.setObjectName("all-days")
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("new-person-button")
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.setObjectName("refresh")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("board-hint")
+        self.hint.setWordWrap(True)
+        self.damaged = QLabel(self)
+        self.damaged.setStyleSheet("color: #b00020;")
+        self.damaged.setWordWrap(True)
+        self.damaged.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.search_button)
+        top.addWidget(self.all_days)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.new_button)
+
+        grid = QGridLayout()
+        self.headers: dict[str, QLabel] = {}
+        self.lists: dict[str, QListWidget] = {}
+        for col, station in enumerate(STATIONS):
+            header = QLabel(self)
+            header.setObjectName(f"header:{station}")
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            lst = QListWidget(self)
+            lst.setObjectName(f"station:{station}")
+            lst.itemActivated.connect(self._activated)
+            header.setBuddy(lst)
+            grid.addWidget(header, 0, col)
+            grid.addWidget(lst, 1, col)
+            self.headers[station] = header
+            self.lists[station] = lst
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.damaged)
+        layout.addLayout(grid, 1)
+
+        self.search.returnPressed.connect(self.run_search)
+        self.search_button.clicked.connect(self.run_search)
+        self.all_days.toggled.connect(lambda _on: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.new_button.clicked.connect(self.new_person)
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search: name, A-Number, birth date, or family name and birth date")
+        )
+        self.search_button.setText(self.tr("&Search"))
+        self.all_days.setText(self.tr("&Every day"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.new_button.setText(self.tr("&New person…"))
+        self.hint.setText(
+            self.tr(
+                "Open a person with Enter or a double-click. ↩ marks a packet an attorney "
+                "returned with comments; ⚠ marks answers edited on two laptops at once."
+            )
+        )
+        self._show_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    def station_title(self, station: str) -> str:
+        titles = {
+            "check_in": self.tr("Check-in"),
+            "screening": self.tr("Screening"),
+            "forms": self.tr("Forms"),
+            "review": self.tr("Attorney review"),
+            "done": self.tr("Done"),
+        }
+        return titles[station]
+
+    def _show_counts(self) -> None:
+        for station, header in self.headers.items():
+            count = self.board.count(station) if self.board else 0
+            header.setText(f"{self.station_title(station)} ({count})")
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        all_days = self.all_days.isChecked()
+        self.ops.run(lambda desk: desk.board(all_days=all_days), self.show_board)
+
+    def show_board(self, board: Board) -> None:
+        self.board = board
+        for station, lst in self.lists.items():
+            lst.clear()
+            for row in board.rows:
+                if row.station == station:
+                    item = QListWidgetItem(row_text(row), lst)
+                    item.setData(Qt.ItemDataRole.UserRole, row.record_id)
+                    if row.returned:
+                        item.setToolTip(self.tr("Returned by the attorney: read the comments"))
+        self._show_counts()
+        self.damaged.setText(
+            self.tr("Records that cannot be opened: %1").replace("%1", "; ".join(board.damaged))
+        )
+        self.damaged.setVisible(bool(board.damaged))
+
+    def run_search(self) -> None:
+        query = self.search.text()
+        if not query.strip():
+            self.refresh()
+            return
+        self.ops.run(lambda desk: desk.search(query), self._show_results, self._search_failed)
+
+    def _show_results(self, rows: list[BoardRow]) -> None:
+        self.show_board(Board(rows, []))
+        if not rows:
+            self.hint.setText(self.tr("Nobody matches that search."))
+
+    def _search_failed(self, message: str) -> None:
+        self.hint.setText(message)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.open_person.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    # -- a new person -----------------------------------------------------------------------------
+
+    def new_person(self) -> None:
+        dialog = NewPersonDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        answers = dialog.answers()
+        self.ops.run(lambda desk: desk.similar(answers), lambda m: self._maybe_create(answers, m))
+
+    def _maybe_create(self, answers: dict[str, Any], matches: list[tuple[BoardRow, str]]) -> None:
+        if matches:
+            kinds = {
+                "a_number": self.tr("same A-Number"),
+                "ssn": self.tr("same SSN"),
+                "name_dob": self.tr("same family name and birth date"),
+            }
+            lines = "\n".join(f"• {row.name} · {row.dob} ({kinds[k]})" for row, k in matches)
+            box = QMessageBox(self)
+            box.setObjectName("duplicate-warning")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("This may be someone already here"))
+            box.setText(
+                self.tr("This person looks like someone already in this clinic:\n%1").replace(
+                    "%1", lines
+                )
+            )
+            open_existing = box.addButton(
+                self.tr("Open the existing person"), box.ButtonRole.AcceptRole
+            )
+            create = box.addButton(
+                self.tr("Check in as a new person"), box.ButtonRole.DestructiveRole
+            )
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is open_existing:
+                self.open_person.emit(matches[0][0].record_id)
+                return
+            if box.clickedButton() is not create:
+                return
+        self.ops.run(lambda desk: desk.new_person(answers), self._created)
+
+    def _created(self, record_id: str) -> None:
+        self.refresh()
+        self.open_person.emit(record_id)

@@ -1,0 +1,492 @@
+"""The coordinator's screens: the day's counts (from ``clinic.reports``, never recomputed here) with
+a chart and CSV/PDF export, and the settings: site, staff language, idle lock, users, installed
+forms (install, verify, automap a new edition) and the program-status notices.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.roles import ROLE_NAMES
+from clinic.gui.ops import Ops
+from clinic.reports.counts import METRICS, Report
+
+BAR_METRICS = ("screened", "referred", "packets_built")
+BAR_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c")
+
+
+class DayChart(QWidget):
+    """Bars per day for screened, referred and packets built (drawn with QPainter)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("day-chart")
+        self.report: Report | None = None
+        self.legend: tuple[str, ...] = BAR_METRICS
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+
+    def set_report(self, report: Report | None, legend: tuple[str, ...]) -> None:
+        self.report, self.legend = report, legend
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = self.fontMetrics()
+        line = fm.lineSpacing()
+        rect = self.rect().adjusted(line * 2, line * 2, -line, -line * 2)
+        painter.setPen(self.palette().text().color())
+        x = rect.left()
+        for text, color in zip(self.legend, BAR_COLORS, strict=False):
+            painter.fillRect(int(x), line // 2, line - 4, line - 4, QColor(color))
+            painter.drawText(int(x + line), line - 2, text)
+            x += line + fm.horizontalAdvance(text) + line
+        if self.report is None or rect.width() <= 0 or rect.height() <= 0:
+            return
+        days = self.report.by_day
+        top = max([1] + [c.metric(m) for _d, c in days for m in BAR_METRICS])
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawText(2, rect.top() + line, str(top))
+        slot = rect.width() / max(len(days), 1)
+        bar = max(slot / (len(BAR_METRICS) + 1), 1.0)
+        for i, (day, counts) in enumerate(days):
+            for j, metric in enumerate(BAR_METRICS):
+                h = rect.height() * counts.metric(metric) / top
+                left = rect.left() + i * slot + (j + 0.5) * bar
+                painter.fillRect(QRectF(left, rect.bottom() - h, bar, h), QColor(BAR_COLORS[j]))
+            if len(days) <= 14 or i % max(len(days) // 10, 1) == 0:
+                painter.drawText(int(rect.left() + i * slot), rect.bottom() + line, day[5:])
+
+
+class CountsPage(QWidget):
+    """Counts for a period, by day, site, language or volunteer; exported as CSV or PDF."""
+
+    def __init__(self, ops: Ops, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.report: Report | None = None
+        self.date_from = QDateEdit(self)
+        self.date_from.setObjectName("date-from")
+        self.date_to = QDateEdit(self)
+        self.date_to.setObjectName("date-to")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(today.year, today.month, today.day))
+        self.from_label = QLabel(self)
+        self.from_label.setBuddy(self.date_from)
+        self.to_label = QLabel(self)
+        self.to_label.setBuddy(self.date_to)
+        self.breakdown_label = QLabel(self)
+        self.breakdown = QComboBox(self)
+        self.breakdown.setObjectName("breakdown")
+        self.breakdown_label.setBuddy(self.breakdown)
+        self.show_button = QPushButton(self)
+        self.show_button.setObjectName("show-counts")
+        self.csv_button = QPushButton(self)
+        self.csv_button.setObjectName("export-csv")
+        self.pdf_button = QPushButton(self)
+        self.pdf_button.setObjectName("export-pdf")
+        self.table = QTableWidget(0, len(METRICS) + 1, self)
+        self.table.setObjectName("counts-table")
+        self.table.verticalHeader().hide()
+        self.chart = DayChart(self)
+        self.note = QLabel(self)
+        self.note.setObjectName("counts-note")
+        self.note.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        for w in (
+            self.from_label,
+            self.date_from,
+            self.to_label,
+            self.date_to,
+            self.breakdown_label,
+            self.breakdown,
+            self.show_button,
+        ):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.csv_button)
+        bar.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.chart, 1)
+
+        self.show_button.clicked.connect(self.refresh)
+        self.breakdown.currentIndexChanged.connect(lambda _i: self._fill())
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.translate_ui()
+
+    def metric_names(self) -> dict[str, str]:
+        return {
+            "informed": self.tr("Informed"),
+            "screened": self.tr("Screened"),
+            "referred": self.tr("Referred to an attorney"),
+            "packets_built": self.tr("Packets prepared"),
+            "returned": self.tr("Returned"),
+            "approved": self.tr("Approved"),
+            "closed": self.tr("Closed"),
+        }
+
+    def translate_ui(self) -> None:
+        self.from_label.setText(self.tr("&From:"))
+        self.to_label.setText(self.tr("&To:"))
+        self.breakdown_label.setText(self.tr("&By:"))
+        current = self.breakdown.currentIndex()
+        self.breakdown.blockSignals(True)
+        self.breakdown.clear()
+        for key, text in (
+            ("day", self.tr("day")),
+            ("site", self.tr("site")),
+            ("language", self.tr("language")),
+            ("volunteer", self.tr("volunteer")),
+        ):
+            self.breakdown.addItem(text, key)
+        self.breakdown.setCurrentIndex(max(current, 0))
+        self.breakdown.blockSignals(False)
+        self.show_button.setText(self.tr("&Show"))
+        self.csv_button.setText(self.tr("Export &CSV…"))
+        self.pdf_button.setText(self.tr("Export P&DF…"))
+        self.note.setText(
+            self.tr(
+                "Counts come from de-identified tallies: no names, numbers or answers. "
+                "Each person counts once per count."
+            )
+        )
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        a, b = self.date_from.date(), self.date_to.date()
+        return dt.date(a.year(), a.month(), a.day()), dt.date(b.year(), b.month(), b.day())
+
+    def refresh(self) -> None:
+        start, end = self.period()
+        if end < start:
+            self.note.setText(self.tr("The period ends before it starts."))
+            return
+        self.ops.run(lambda desk: desk.counts(start, end), self.show_report, self.note.setText)
+
+    def show_report(self, report: Report) -> None:
+        self.report = report
+        self._fill()
+
+    def _fill(self) -> None:
+        names = self.metric_names()
+        self.table.setHorizontalHeaderLabels(
+            [self.breakdown.currentText()] + [names[m] for m in METRICS]
+        )
+        self.chart.set_report(
+            self.report, tuple(names[m] for m in ("screened", "referred", "packets_built"))
+        )
+        if self.report is None:
+            self.table.setRowCount(0)
+            return
+        rows = self.report.rows(str(self.breakdown.currentData() or "day"))
+        rows = [*rows, (self.tr("Total"), self.report.total)]
+        self.table.setRowCount(len(rows))
+        for r, (key, counts) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(key))
+            for c, metric in enumerate(METRICS, start=1):
+                item = QTableWidgetItem(str(counts.metric(metric)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+
+    def export(self, fmt: str, path: Path | None = None) -> None:
+        if self.report is None:
+            self.note.setText(self.tr("Show the counts first."))
+            return
+        if path is None:
+            start, end = self.period()
+            name = f"clinic-counts-{start.isoformat()}-{end.isoformat()}.{fmt}"
+            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the counts"), name)
+            if not chosen:
+                return
+            path = Path(chosen)
+        report, target = self.report, path
+        self.ops.run(
+            lambda desk: desk.export_counts(report, target, fmt),
+            lambda p: self.note.setText(self.tr("Wrote %1").replace("%1", str(p))),
+            self.note.setText,
+        )
+
+
+class SettingsPage(QWidget):
+    """Site, staff language, idle lock, users, forms and program notices."""
+
+    language_chosen = Signal(str)
+    idle_minutes_chosen = Signal(float)
+
+    def __init__(self, ops: Ops, can_manage: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.can_manage = can_manage
+        self.site = QLabel(self)
+        self.site.setObjectName("site")
+        self.language = QComboBox(self)
+        self.language.setObjectName("staff-language")
+        for code, name in (("en", "English"), ("ko", "한국어"), ("es", "Español")):
+            self.language.addItem(name, code)
+        self.idle = QDoubleSpinBox(self)
+        self.idle.setObjectName("idle-minutes")
+        self.idle.setRange(1, 120)
+        self.idle.setDecimals(0)
+        self.idle.setValue(5)
+        self.general = QGroupBox(self)
+        self.general_form = QFormLayout(self.general)
+        self.site_label, self.language_label, self.idle_label = QLabel(), QLabel(), QLabel()
+        self.language_label.setBuddy(self.language)
+        self.idle_label.setBuddy(self.idle)
+        self.general_form.addRow(self.site_label, self.site)
+        self.general_form.addRow(self.language_label, self.language)
+        self.general_form.addRow(self.idle_label, self.idle)
+
+        self.users_box = QGroupBox(self)
+        self.users = QTableWidget(0, 3, self)
+        self.users.setObjectName("users")
+        self.users.verticalHeader().hide()
+        self.add_user_button = QPushButton(self)
+        self.add_user_button.setObjectName("add-user")
+        self.disable_user_button = QPushButton(self)
+        self.disable_user_button.setObjectName("disable-user")
+        users_buttons = QHBoxLayout()
+        users_buttons.addWidget(self.add_user_button)
+        users_buttons.addWidget(self.disable_user_button)
+        users_buttons.addStretch(1)
+        users_layout = QVBoxLayout(self.users_box)
+        users_layout.addWidget(self.users)
+        users_layout.addLayout(users_buttons)
+
+        self.forms_box = QGroupBox(self)
+        self.forms = QListWidget(self)
+        self.forms.setObjectName("forms")
+        self.install_button = QPushButton(self)
+        self.install_button.setObjectName("install-forms")
+        self.verify_button = QPushButton(self)
+        self.verify_button.setObjectName("verify-form")
+        self.automap_button = QPushButton(self)
+        self.automap_button.setObjectName("automap-form")
+        forms_buttons = QHBoxLayout()
+        for b in (self.install_button, self.verify_button, self.automap_button):
+            forms_buttons.addWidget(b)
+        forms_buttons.addStretch(1)
+        forms_layout = QVBoxLayout(self.forms_box)
+        forms_layout.addWidget(self.forms)
+        forms_layout.addLayout(forms_buttons)
+
+        self.notices_box = QGroupBox(self)
+        self.notices = QLabel(self)
+        self.notices.setObjectName("notices")
+        self.notices.setWordWrap(True)
+        QVBoxLayout(self.notices_box).addWidget(self.notices)
+        self.message = QLabel(self)
+        self.message.setObjectName("settings-message")
+        self.message.setWordWrap(True)
+
+        grid = QHBoxLayout()
+        col1 = QVBoxLayout()
+        col1.addWidget(self.general)
+        col1.addWidget(self.notices_box)
+        col1.addStretch(1)
+        col2 = QVBoxLayout()
+        col2.addWidget(self.users_box, 1)
+        col2.addWidget(self.forms_box, 1)
+        grid.addLayout(col1, 1)
+        grid.addLayout(col2, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(grid, 1)
+
+        for b in (
+            self.add_user_button,
+            self.disable_user_button,
+            self.install_button,
+            self.automap_button,
+        ):
+            b.setEnabled(can_manage)
+        self.language.currentIndexChanged.connect(
+            lambda i: self.language_chosen.emit(str(self.language.itemData(i)))
+        )
+        self.idle.valueChanged.connect(self.idle_minutes_chosen.emit)
+        self.add_user_button.clicked.connect(self.add_user)
+        self.disable_user_button.clicked.connect(self.disable_user)
+        self.install_button.clicked.connect(lambda: self.install())
+        self.verify_button.clicked.connect(lambda: self.verify())
+        self.automap_button.clicked.connect(lambda: self.automap())
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.general.setTitle(self.tr("This clinic"))
+        self.site_label.setText(self.tr("Site:"))
+        self.language_label.setText(self.tr("Staff &language:"))
+        self.idle_label.setText(self.tr("&Lock after (minutes idle):"))
+        self.users_box.setTitle(self.tr("Users"))
+        self.users.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("State")])
+        self.add_user_button.setText(self.tr("&Add user…"))
+        self.disable_user_button.setText(self.tr("&Disable selected"))
+        self.forms_box.setTitle(self.tr("Installed USCIS forms"))
+        self.install_button.setText(self.tr("&Install PDFs…"))
+        self.verify_button.setText(self.tr("&Verify a PDF…"))
+        self.automap_button.setText(self.tr("Draft a pack for a new &edition…"))
+        self.notices_box.setTitle(self.tr("Program status and alerts"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        self.ops.run(
+            lambda desk: (
+                desk.site(),
+                desk.users(),
+                desk.installed_forms(),
+                desk.program_notices("en"),
+            ),
+            self._show,
+            self.message.setText,
+        )
+
+    def _show(self, loaded: tuple[str, list, list, list[str]]) -> None:  # type: ignore[type-arg]
+        site, users, forms, notices = loaded
+        self.site.setText(site)
+        self.users.setRowCount(len(users))
+        for r, u in enumerate(users):
+            state = self.tr("disabled") if u.disabled else self.tr("active")
+            for c, text in enumerate((u.username, u.role.value, state)):
+                self.users.setItem(r, c, QTableWidgetItem(text))
+        self.users.resizeColumnsToContents()
+        self.forms.clear()
+        for f in forms:
+            self.forms.addItem(f"{f.pack.key}  ·  {f.path.name}")
+        if not forms:
+            self.forms.addItem(self.tr("No forms installed: packets cannot be built yet."))
+        self.notices.setText("\n\n".join(notices))
+
+    def add_user(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add a user"), self.tr("User name:"))
+        if not ok or not name.strip():
+            return
+        role, ok = QInputDialog.getItem(
+            self, self.tr("Add a user"), self.tr("Role:"), list(ROLE_NAMES), 0, False
+        )
+        if not ok:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self,
+            self.tr("Add a user"),
+            self.tr("Their passphrase (at least 12 characters; they can change it later):"),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.create_user(name.strip(), role, passphrase)
+
+    def _done(self, message: str) -> None:
+        self.message.setText(message)
+        self.refresh()
+
+    def create_user(self, name: str, role: str, passphrase: str) -> None:
+        self.ops.run(
+            lambda desk: desk.add_user(name, role, passphrase),
+            lambda _r: self._done(self.tr("User added.")),
+            self.message.setText,
+        )
+
+    def disable_user(self) -> None:
+        row = self.users.currentRow()
+        item = self.users.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        name = item.text()
+        self.ops.run(
+            lambda desk: desk.disable_user(name),
+            lambda _r: self._done(self.tr("User disabled.")),
+            self.message.setText,
+        )
+
+    def install(self, paths: list[Path] | None = None) -> None:
+        if paths is None:
+            chosen, _f = QFileDialog.getOpenFileNames(
+                self, self.tr("Official USCIS PDFs"), "", "PDF (*.pdf)"
+            )
+            paths = [Path(p) for p in chosen]
+        if not paths:
+            return
+        wanted = list(paths)
+        self.ops.run(
+            lambda desk: desk.install_forms(wanted),
+            lambda forms: self._done(
+                self.tr("Installed: %1").replace("%1", ", ".join(f.pack.key for f in forms))
+            ),
+            self.message.setText,
+        )
+
+    def verify(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _f = QFileDialog.getOpenFileName(self, self.tr("A PDF"), "", "PDF (*.pdf)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path
+        self.ops.run(
+            lambda desk: desk.verify_form(target),
+            lambda key: self.message.setText(
+                self.tr("%1 is the official %2, byte for byte.")
+                .replace("%1", target.name)
+                .replace("%2", key)
+            ),
+            self.message.setText,
+        )
+
+    def automap(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _f = QFileDialog.getOpenFileName(
+                self, self.tr("A new edition's PDF"), "", "PDF (*.pdf)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        source, out = path, path.with_suffix(".draft.yaml")
+        self.ops.run(
+            lambda desk: desk.automap(source, out),
+            lambda summary: self.message.setText(
+                self.tr(
+                    "Wrote the draft pack %1: %2. A person checks every line, then runs "
+                    "'clinic forms confirm'."
+                )
+                .replace("%1", str(out))
+                .replace("%2", summary)
+            ),
+            self.message.setText,
+        )

@@ -1,0 +1,437 @@
+"""Editors for answer keys, one per kind of value (``FieldKind``), for the interview and the
+record screen.
+
+Every editor keeps exactly what was typed (an invalid value is shown with its problem, never
+dropped), emits ``changed`` on each edit, and shows choice labels in the client's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec
+from clinic.domain.questionnaire import Question
+
+YES_NO = {
+    "en": ("Yes", "No"),
+    "ko": ("예", "아니요"),
+    "es": ("Sí", "No"),
+}
+NOT_ANSWERED = {"en": "(not answered)", "ko": "(답변 없음)", "es": "(sin respuesta)"}
+PLACEHOLDERS = {
+    FieldKind.DATE: "YYYY-MM-DD",
+    FieldKind.A_NUMBER: "A-000-000-000",
+    FieldKind.SSN: "000-00-0000",
+    FieldKind.STATE: "CA",
+    FieldKind.ZIP: "00000",
+    FieldKind.PHONE: "(000) 000-0000",
+}
+
+
+def _number(text: str) -> Any:
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return text  # kept as typed: validation names the problem
+
+
+class Editor(QWidget):
+    """The base of every editor: a value (``None`` when unanswered) and a ``changed`` signal."""
+
+    changed = Signal()
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.spec: FieldSpec = ANSWER_KEYS[key]
+        self.setObjectName(f"editor:{key}")
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def set_language(self, lang: str) -> None:
+        """Relabel choices in the client's language (the value stays)."""
+
+    def focus_widget(self) -> QWidget:
+        return self
+
+
+class LineEditor(Editor):
+    """Text, names, dates, numbers and identifiers: one line, kept as typed."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName(f"field:{key}")
+        self.edit.setPlaceholderText(PLACEHOLDERS.get(self.spec.kind, ""))
+        self.edit.setMaxLength(max(self.spec.max_length, 32) + 8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        self.edit.textEdited.connect(lambda _t: self.changed.emit())
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> Any:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        return _number(text) if self.spec.kind is FieldKind.NUMBER else text
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+
+class TextEditor(Editor):
+    """Explanations: several lines (Tab moves on, as everywhere else)."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName(f"field:{key}")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        self.edit.textChanged.connect(self.changed.emit)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> Any:
+        text = self.edit.toPlainText().strip()
+        return text or None
+
+    def set_value(self, value: Any) -> None:
+        self.edit.blockSignals(True)
+        self.edit.setPlainText("" if value is None else str(value))
+        self.edit.blockSignals(False)
+
+
+class ComboEditor(Editor):
+    """A yes/no question or one choice among several; the first entry means "not answered"."""
+
+    def __init__(
+        self, key: str, labels: dict[str, dict[str, str]] | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(key, parent)
+        self.labels = labels or {}
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(f"field:{key}")
+        self.values: list[Any] = [None]
+        if self.spec.kind is FieldKind.BOOL:
+            self.values += [True, False]
+        else:
+            self.values += list(self.spec.choices)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo)
+        layout.addStretch(0)
+        self.set_language("en")
+        self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.setFocusProxy(self.combo)
+
+    def set_language(self, lang: str) -> None:
+        current = self.combo.currentIndex()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        yes, no = YES_NO.get(lang, YES_NO["en"])
+        for v in self.values:
+            if v is None:
+                text = NOT_ANSWERED.get(lang, NOT_ANSWERED["en"])
+            elif v is True:
+                text = yes
+            elif v is False:
+                text = no
+            else:
+                by_lang = self.labels.get(str(v), {})
+                text = by_lang.get(lang) or by_lang.get("en") or str(v)
+            self.combo.addItem(text)
+        self.combo.setCurrentIndex(max(current, 0))
+        self.combo.blockSignals(False)
+
+    def value(self) -> Any:
+        return self.values[max(self.combo.currentIndex(), 0)]
+
+    def set_value(self, value: Any) -> None:
+        self.combo.blockSignals(True)
+        if isinstance(value, str) and self.spec.upper:
+            value = value.upper()
+        self.combo.setCurrentIndex(self.values.index(value) if value in self.values else 0)
+        self.combo.blockSignals(False)
+
+
+class ChoicesEditor(Editor):
+    """Several choices: a list of check boxes (Space ticks one)."""
+
+    def __init__(
+        self, key: str, labels: dict[str, dict[str, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(key, parent)
+        self.labels = labels
+        self.list = QListWidget(self)
+        self.list.setObjectName(f"field:{key}")
+        for v in self.spec.choices:
+            item = QListWidgetItem(v, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, v)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        rows = max(len(self.spec.choices), 1)
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * (rows + 1) + 12)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        self.list.itemChanged.connect(lambda _i: self.changed.emit())
+        self.setFocusProxy(self.list)
+        self.set_language("en")
+
+    def set_language(self, lang: str) -> None:
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            v = str(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(self.labels.get(v, {}).get(lang) or v)
+        self.list.blockSignals(False)
+
+    def value(self) -> Any:
+        chosen = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return chosen or None
+
+    def set_value(self, value: Any) -> None:
+        wanted = set(value) if isinstance(value, list) else set()
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+
+
+class ListEditor(Editor):
+    """A list of entries (addresses, trips, arrests...): one row each, one column per field."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question.key, parent)
+        self.question = question
+        self.fields = list((self.spec.items or {}).items())
+        self.table = QTableWidget(0, len(self.fields), self)
+        self.table.setObjectName(f"field:{question.key}")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName(f"add:{question.key}")
+        self.remove_button = QPushButton(self)
+        self.remove_button.setObjectName(f"remove:{question.key}")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_row)
+        self.table.itemChanged.connect(lambda _i: self.changed.emit())
+        self.lang = "en"
+        self.set_language("en")
+
+    def _labels(self, name: str) -> dict[str, dict[str, str]]:
+        return {v: dict(t.by_lang) for v, t in self.question.item_choices.get(name, {}).items()}
+
+    def add_row(self) -> int:
+        row = self.table.rowCount()
+        self.table.blockSignals(True)
+        self.table.insertRow(row)
+        for col, (name, spec) in enumerate(self.fields):
+            if spec.kind in (FieldKind.CHOICE, FieldKind.BOOL):
+                combo = _ItemCombo(spec, self._labels(name), self.lang)
+                combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+                self.table.setCellWidget(row, col, combo)
+            else:
+                item = QTableWidgetItem("")
+                item.setToolTip(PLACEHOLDERS.get(spec.kind, ""))
+                self.table.setItem(row, col, item)
+        self.table.blockSignals(False)
+        self.changed.emit()
+        self.table.setCurrentCell(row, 0)
+        return row
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.changed.emit()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.question.items[n].get(lang) if n in self.question.items else n
+                for n, _s in self.fields
+            ]
+        )
+        for row in range(self.table.rowCount()):
+            for col in range(len(self.fields)):
+                widget = self.table.cellWidget(row, col)
+                if isinstance(widget, _ItemCombo):
+                    widget.relabel(lang)
+        add = {"en": "Add", "ko": "추가", "es": "Agregar"}
+        remove = {"en": "Remove selected", "ko": "선택 삭제", "es": "Quitar seleccionado"}
+        self.add_button.setText(add.get(lang, add["en"]))
+        self.remove_button.setText(remove.get(lang, remove["en"]))
+
+    def value(self) -> Any:
+        entries: list[dict[str, Any]] = []
+        for row in range(self.table.rowCount()):
+            entry: dict[str, Any] = {}
+            for col, (name, spec) in enumerate(self.fields):
+                widget = self.table.cellWidget(row, col)
+                if isinstance(widget, _ItemCombo):
+                    v = widget.value()
+                else:
+                    item = self.table.item(row, col)
+                    text = item.text().strip() if item is not None else ""
+                    v = (_number(text) if spec.kind is FieldKind.NUMBER else text) or None
+                if v is not None:
+                    entry[name] = v
+            if entry:
+                entries.append(entry)
+        return entries or None
+
+    def set_value(self, value: Any) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        self.table.blockSignals(False)
+        for entry in value if isinstance(value, list) else []:
+            row = self.add_row()
+            self.table.blockSignals(True)
+            for col, (name, _spec) in enumerate(self.fields):
+                v = entry.get(name) if isinstance(entry, dict) else None
+                widget = self.table.cellWidget(row, col)
+                if isinstance(widget, _ItemCombo):
+                    widget.set_value(v)
+                elif v is not None:
+                    item = self.table.item(row, col)
+                    if item is not None:
+                        item.setText(str(v))
+            self.table.blockSignals(False)
+
+
+class _ItemCombo(QComboBox):
+    """A choice or yes/no inside a list entry."""
+
+    def __init__(self, spec: FieldSpec, labels: dict[str, dict[str, str]], lang: str) -> None:
+        super().__init__()
+        self.labels = labels
+        self.values: list[Any] = [None]
+        self.values += [True, False] if spec.kind is FieldKind.BOOL else list(spec.choices)
+        self.relabel(lang)
+
+    def relabel(self, lang: str) -> None:
+        current = max(self.currentIndex(), 0)
+        self.blockSignals(True)
+        self.clear()
+        yes, no = YES_NO.get(lang, YES_NO["en"])
+        for v in self.values:
+            if v is None:
+                self.addItem("")
+            elif isinstance(v, bool):
+                self.addItem(yes if v else no)
+            else:
+                self.addItem(self.labels.get(str(v), {}).get(lang) or str(v))
+        self.setCurrentIndex(current)
+        self.blockSignals(False)
+
+    def value(self) -> Any:
+        return self.values[max(self.currentIndex(), 0)]
+
+    def set_value(self, value: Any) -> None:
+        self.setCurrentIndex(self.values.index(value) if value in self.values else 0)
+
+
+def make_editor(question: Question, parent: QWidget | None = None) -> Editor:
+    """The editor for a question's answer key."""
+    spec = ANSWER_KEYS[question.key]
+    labels = {v: dict(t.by_lang) for v, t in question.choices.items()}
+    if spec.kind in (FieldKind.BOOL, FieldKind.CHOICE):
+        return ComboEditor(question.key, labels, parent)
+    if spec.kind is FieldKind.CHOICES:
+        return ChoicesEditor(question.key, labels, parent)
+    if spec.kind is FieldKind.LIST:
+        return ListEditor(question, parent)
+    if spec.kind is FieldKind.TEXT and spec.multiline:
+        return TextEditor(question.key, parent)
+    return LineEditor(question.key, parent)
+
+
+class QuestionBox(QWidget):
+    """A question as the interview shows it: label, why we ask, the editor, its problems."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        self.why = QLabel(self)
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
+        self.why.setEnabled(False)  # shown dimmed: context, not a question
+        self.editor = make_editor(question, self)
+        self.label.setBuddy(self.editor.focus_widget())
+        self.error = QLabel(self)
+        self.error.setObjectName(f"error:{question.key}")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 8)
+        layout.addWidget(self.label)
+        layout.addWidget(self.why)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.error)
+
+    def set_language(self, lang: str) -> None:
+        q = self.question
+        self.label.setText(q.label.get(lang) + (" *" if q.required else ""))
+        why = q.why.get(lang)
+        if q.help is not None:
+            why += "\n" + q.help.get(lang)
+        self.why.setText(why)
+        self.editor.set_language(lang)
+
+    def set_errors(self, problems: list[str]) -> None:
+        self.error.setText("\n".join(problems))
+        self.error.setVisible(bool(problems))

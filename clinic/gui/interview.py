@@ -1,0 +1,402 @@
+"""The interview screen: the questionnaire engine, one question group per page.
+
+Navigation, which questions apply, progress and validation all come from
+:class:`clinic.domain.questionnaire.Interview`; this screen only shows them. Every change is kept
+as an encrypted draft within a tenth of a second, and every page turn stores the valid
+answers as an event, so a crash or a kill loses nothing: reopening the person continues on the
+page where the interview stopped, with everything typed. The client-facing text switches between
+English, Korean and Spanish at any moment without touching the answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.policy import Policy
+from clinic.domain.questionnaire import LANGUAGES, Interview, Questionnaire
+from clinic.domain.rule_texts import OUTCOME_LABELS, heading
+from clinic.domain.rules import screen
+from clinic.gui.fields import QuestionBox
+from clinic.gui.ops import Ops
+
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어", "es": "Español"}
+AUTOSAVE_MS = 100  # keystrokes within a tenth of a second are sealed together
+OUTCOME_COLORS = {
+    "likely_eligible": "#1b5e20",
+    "attorney_review": "#8a4b00",
+    "not_eligible": "#b00020",
+}
+
+
+def determination_html(det: Mapping[str, Any], lang: str) -> str:
+    """A determination as a volunteer reads it: outcome, request type, window, every flag and
+    reason with its rule, notices, and the reminder that this is not legal advice."""
+    outcome = str(det.get("outcome", ""))
+    label = OUTCOME_LABELS.get(outcome, {}).get(lang, outcome)
+    color = OUTCOME_COLORS.get(outcome, "#000")
+    e = html.escape
+    parts = [f'<h3 style="color:{color}">{e(label)}</h3>']
+    rtype = str(det.get("request_type", ""))
+    if rtype:
+        parts.append(f"<p>{e(heading('request_type', lang))}: <b>{e(heading(rtype, lang))}</b></p>")
+    window = det.get("filing_window")
+    if isinstance(window, Mapping):
+        parts.append(f"<p>{e(heading('window', lang).format(**window))}</p>")
+    for title in ("flags", "reasons"):
+        items = det.get(title) or []
+        if items:
+            parts.append(f"<p><b>{e(heading(title, lang))}</b></p><ul>")
+            for f in items:
+                cite = f" <i>({e(str(f.get('citation', '')))})</i>" if f.get("citation") else ""
+                parts.append(f"<li>{e(str(f.get('message', '')))}{cite}</li>")
+            parts.append("</ul>")
+    notices = det.get("notices") or []
+    if notices:
+        parts.append(f"<p><b>{e(heading('notices', lang))}</b></p><ul>")
+        parts.extend(f"<li>{e(str(n.get('message', '')))}</li>" for n in notices)
+        parts.append("</ul>")
+    parts.append(f"<p><small>{e(heading('disclaimer', lang))}</small></p>")
+    return "".join(parts)
+
+
+class InterviewPage(QWidget):
+    """One person's interview. ``finished(record_id)`` after screening; ``left(record_id)`` when
+    the volunteer goes back to the record."""
+
+    finished = Signal(str)
+    left = Signal(str)
+
+    def __init__(
+        self,
+        ops: Ops,
+        questionnaire: Questionnaire,
+        policy: Policy,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.questionnaire = questionnaire
+        self.policy = policy
+        self.today = today
+        self.record_id = ""
+        self.person = ""
+        self.lang = "en"
+        self.interview = Interview(questionnaire, today)
+        self.boxes: dict[str, QuestionBox] = {}
+        self.saved_drafts = 0  # drafts the worker has stored (tests and the status line read it)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("interview-title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.language_label = QLabel(self)
+        self.language = QComboBox(self)
+        self.language.setObjectName("client-language")
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language_label.setBuddy(self.language)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("interview-progress")
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("page-label")
+        self.save_state = QLabel(self)
+        self.save_state.setObjectName("save-state")
+
+        self.section_title = QLabel(self)
+        self.section_title.setObjectName("section-title")
+        self.group_title = QLabel(self)
+        self.group_title.setObjectName("group-title")
+        gfont = self.group_title.font()
+        gfont.setPointSizeF(gfont.pointSizeF() * 1.15)
+        gfont.setBold(True)
+        self.group_title.setFont(gfont)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.questions_host = QWidget(self)
+        self.questions_layout = QVBoxLayout(self.questions_host)
+        self.questions_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.questions_host)
+
+        self.panel_title = QLabel(self)
+        self.panel = QTextBrowser(self)
+        self.panel.setObjectName("determination-panel")
+        self.panel.setOpenLinks(False)
+
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("back")
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("next")
+        self.next_button.setDefault(True)
+        self.finish_button = QPushButton(self)
+        self.finish_button.setObjectName("finish")
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("save-close")
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+        status = QHBoxLayout()
+        status.addWidget(self.progress, 1)
+        status.addWidget(self.page_label)
+        status.addWidget(self.save_state)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.section_title)
+        left_layout.addWidget(self.group_title)
+        left_layout.addWidget(self.intro)
+        left_layout.addWidget(self.scroll_area, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.panel_title)
+        right_layout.addWidget(self.panel, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.finish_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(status)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_draft)
+
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.finish_button.clicked.connect(self.finish)
+        self.close_button.clicked.connect(self.save_and_close)
+        self.translate_ui()
+
+    # -- texts ------------------------------------------------------------------------------------
+
+    def translate_ui(self) -> None:
+        self.language_label.setText(self.tr("Client's &language:"))
+        self.back_button.setText(self.tr("&Back"))
+        self.next_button.setText(self.tr("&Next"))
+        self.finish_button.setText(self.tr("&Finish screening"))
+        self.close_button.setText(self.tr("Save and &close"))
+        self.panel_title.setText(self.tr("Screening so far (updates as you type)"))
+        self.back_button.setToolTip(self.tr("Previous page (Alt+B)"))
+        self.next_button.setToolTip(self.tr("Store this page and go to the next (Alt+N)"))
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    # -- starting ---------------------------------------------------------------------------------
+
+    def start(
+        self,
+        record_id: str,
+        person: str,
+        stored: Mapping[str, Any],
+        draft: Mapping[str, Any] | None,
+        lang: str,
+    ) -> None:
+        """Open a person's interview: from their draft if they have one, else from what is
+        stored, on the page where it stopped."""
+        self.record_id = record_id
+        self.person = person
+        answers = dict(stored)
+        page = None
+        if draft:
+            raw = draft.get("answers")
+            if isinstance(raw, Mapping):
+                answers = dict(raw)
+            page = draft.get("page")
+            lang = str(draft.get("lang", lang))
+        self.interview = Interview(self.questionnaire, self.today, answers=answers)
+        if isinstance(page, str):
+            try:
+                self.interview.go_to(page)
+            except KeyError:
+                pass  # the page no longer applies: start from the first
+        self.lang = lang if lang in LANGUAGES else "en"
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(LANGUAGES.index(self.lang))
+        self.language.blockSignals(False)
+        self.title.setText(person)
+        self.render_page()
+
+    # -- the page ---------------------------------------------------------------------------------
+
+    def render_page(self, focus_key: str | None = None) -> None:
+        group = self.interview.current
+        while self.questions_layout.count():
+            item = self.questions_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
+        self.boxes = {}
+        previous: QWidget | None = None
+        for question in self.interview.questions(group):
+            box = QuestionBox(question, self.questions_host)
+            box.editor.set_value(self.interview.answers.get(question.key))
+            box.set_language(self.lang)
+            box.set_errors(self.interview.errors_for(question.key))
+            box.editor.changed.connect(lambda key=question.key: self._changed(key))
+            self.questions_layout.addWidget(box)
+            self.boxes[question.key] = box
+            if previous is not None:
+                QWidget.setTabOrder(previous, box.editor.focus_widget())
+            previous = box.editor.focus_widget()
+        self._retext_page()
+        self._update_status()
+        self._update_panel()
+        target = self.boxes.get(focus_key or "") or next(iter(self.boxes.values()), None)
+        if target is not None:
+            target.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _retext_page(self) -> None:
+        group = self.interview.current
+        section = next(s for s in self.questionnaire.sections if s.id == group.section)
+        self.section_title.setText(section.title.get(self.lang))
+        self.group_title.setText(group.title.get(self.lang))
+        self.intro.setText(group.intro.get(self.lang) if group.intro else "")
+        self.intro.setVisible(group.intro is not None)
+        for box in self.boxes.values():
+            box.set_language(self.lang)
+
+    def _update_status(self) -> None:
+        if not self.record_id:
+            return
+        p = self.interview.progress()
+        self.progress.setMaximum(max(p.required, 1))
+        self.progress.setValue(p.answered)
+        self.progress.setFormat(self.tr("%v of %m required answers"))
+        self.page_label.setText(
+            self.tr("Page %1 of %2").replace("%1", str(p.page)).replace("%2", str(p.pages))
+        )
+        self.back_button.setEnabled(not self.interview.at_start())
+        self.next_button.setEnabled(not self.interview.at_end())
+
+    def _update_panel(self) -> None:
+        det = screen(self.interview.valid_answers(), self.today, self.policy, self.lang)
+        self.panel.setHtml(determination_html(det.to_json(), self.lang))
+        self.current_outcome = det.outcome
+
+    def _changed(self, key: str) -> None:
+        box = self.boxes[key]
+        problems = self.interview.set(key, box.editor.value())
+        box.set_errors(problems)
+        shown = list(self.boxes)
+        applies = [q.key for q in self.interview.questions(self.interview.current)]
+        if applies != shown:
+            self.render_page(focus_key=key)  # a show-if changed which questions this page asks
+        else:
+            self._update_status()
+            self._update_panel()
+        self.save_state.setText(self.tr("Saving…"))
+        self.autosave.start()
+
+    def _language_changed(self, index: int) -> None:
+        self.lang = str(self.language.itemData(index))
+        self._retext_page()
+        self._update_panel()
+        self.autosave.start()
+
+    # -- saving and moving ------------------------------------------------------------------------
+
+    def draft(self) -> dict[str, Any]:
+        return {
+            "answers": dict(self.interview.answers),
+            "page": self.interview.current.id,
+            "lang": self.lang,
+        }
+
+    def save_draft(self) -> None:
+        """Seal what has been typed (on the worker); called by the autosave timer."""
+        self.autosave.stop()
+        if not self.record_id:
+            return
+        record_id, draft = self.record_id, self.draft()
+        self.ops.run(
+            lambda desk: desk.save_draft(record_id, draft),
+            self._draft_saved,
+            self._save_failed,
+        )
+
+    def _draft_saved(self, _result: object) -> None:
+        self.saved_drafts += 1
+        self.save_state.setText(self.tr("Saved (encrypted)"))
+
+    def _save_failed(self, message: str) -> None:
+        self.save_state.setText(self.tr("Not saved: %1").replace("%1", message))
+
+    def _store_answers(self) -> None:
+        record_id, answers = self.record_id, self.interview.valid_answers()
+        self.ops.run(lambda desk: desk.save_answers(record_id, answers), None, self._save_failed)
+
+    def go_next(self) -> None:
+        self._store_answers()
+        self.interview.next()
+        self.render_page()
+        self.save_draft()
+
+    def go_back(self) -> None:
+        self.interview.previous()
+        self.render_page()
+        self.save_draft()
+
+    def save_and_close(self) -> None:
+        self._store_answers()
+        self.save_draft()
+        self.left.emit(self.record_id)
+
+    def finish(self) -> None:
+        record_id, answers, lang = self.record_id, self.interview.valid_answers(), self.lang
+        self.autosave.stop()
+        self.ops.run(
+            lambda desk: desk.finish_screening(record_id, answers, lang),
+            lambda _det: self.finished.emit(record_id),
+            self._save_failed,
+        )
+
+    def flush(self) -> None:
+        """Save now (before a lock or a close)."""
+        if self.autosave.isActive():
+            self.save_draft()

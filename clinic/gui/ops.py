@@ -1,0 +1,106 @@
+"""Run Desk calls off the GUI thread and deliver their results on it.
+
+One worker thread owns the :class:`~clinic.services.Desk` (and so the SQLite connections and the
+keys); calls run in the order they were made, the way Anki's ``CollectionOp`` serializes work on
+the collection. A call's ``on_done`` or ``on_error`` runs later on the GUI thread. Errors a person
+can act on (a wrong passphrase, a field that is not valid, a form not installed) arrive as their
+one-line message; anything else arrives as its type only, so no personal data reaches a dialog.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from clinic.domain.answers import AnswersInvalid
+from clinic.packet.fill import FillError
+from clinic.packet.library import LibraryError
+from clinic.services import Desk
+from clinic.store.clinic import StoreError
+from clinic.store.vault import VaultError
+
+T = TypeVar("T")
+
+EXPECTED = (StoreError, AnswersInvalid, LibraryError, FillError, VaultError, OSError, ValueError)
+
+
+def error_text(exc: BaseException) -> str:
+    """What a person reads about a failed call: the message of an expected error (they never
+    carry personal values), or only the kind of an unexpected one."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}"
+    if isinstance(exc, EXPECTED):
+        return str(exc) or type(exc).__name__
+    return f"internal error ({type(exc).__name__}); nothing was changed by the failed step"
+
+
+class Ops(QObject):
+    """The app's one background worker. ``busy`` tells the window to show a busy cursor."""
+
+    busy = Signal(bool)
+    progress = Signal(int, int, str)  # done, total, what: from calls that report progress
+    failed = Signal(str)  # an error nobody handled: the window shows it
+    _deliver = Signal(object)
+
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clinic-ops")
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._deliver.connect(self._run_on_gui)
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def run(
+        self,
+        call: Callable[[Desk], T],
+        on_done: Callable[[T], object] | None = None,
+        on_error: Callable[[str], object] | None = None,
+    ) -> Future[None]:
+        """Run ``call(desk)`` on the worker; then ``on_done(result)`` or ``on_error(message)``
+        on the GUI thread."""
+        self._pending += 1
+        if self._pending == 1:
+            self.busy.emit(True)
+
+        def job() -> None:
+            try:
+                result = call(self.desk)
+            except Exception as exc:  # every failure is reported; the worker lives on
+                message = error_text(exc)
+                self._deliver.emit(lambda: self._finish(on_error, message, failed=True))
+            else:
+                self._deliver.emit(lambda: self._finish(on_done, result, failed=False))
+
+        return self._pool.submit(job)
+
+    def report_progress(self, done: int, total: int, what: str) -> None:
+        """Given to a Desk call as its ``progress``: runs on the worker, shows on the GUI."""
+        self.progress.emit(done, total, what)
+
+    def _run_on_gui(self, thunk: Callable[[], None]) -> None:
+        thunk()
+
+    def _finish(self, handler: Callable[[Any], object] | None, value: Any, *, failed: bool) -> None:
+        self._pending -= 1
+        try:
+            if handler is not None:
+                handler(value)
+            elif failed:
+                self.failed.emit(str(value))
+        finally:
+            if self._pending == 0:
+                self.busy.emit(False)
+
+    def shutdown(self) -> None:
+        """Finish queued calls, then drop the keys and close the clinic (on the worker)."""
+        self._pool.submit(lambda: self.desk.close())
+        self._pool.shutdown(wait=True)

@@ -1,0 +1,147 @@
+"""A packet shown in the app (QtPdf), printed, or exported to a folder.
+
+The PDFs come decrypted from the worker as bytes and are shown from memory (a ``QBuffer``): no
+decrypted file is written to disk to show or print them. Until an attorney approves the packet,
+every page carries the DRAFT mark.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRect, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+
+from clinic.services import PacketView
+
+
+class PdfPane(QWidget):
+    """One PDF from memory, page after page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdf-view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._buffer: QBuffer | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_pdf(self, data: bytes) -> bool:
+        """Show a PDF; False if QtPdf cannot read it."""
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        return self.document.status() == QPdfDocument.Status.Ready
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+
+class PacketViewer(QWidget):
+    """A packet's files on the left, the chosen one on the right."""
+
+    shown = Signal(str)  # the file now shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.packet: PacketView | None = None
+        self.state = QLabel(self)
+        self.state.setObjectName("packet-state")
+        self.state.setWordWrap(True)
+        self.files = QListWidget(self)
+        self.files.setObjectName("packet-files")
+        self.pane = PdfPane(self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.files)
+        split.addWidget(self.pane)
+        split.setStretchFactor(1, 4)
+        top = QHBoxLayout()
+        top.addWidget(self.state, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.files.currentRowChanged.connect(self._show_file)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._state_text()
+        super().changeEvent(event)
+
+    def set_packet(self, packet: PacketView | None, first: str | None = None) -> None:
+        self.packet = packet
+        self.files.blockSignals(True)
+        self.files.clear()
+        names = [name for name, _data in packet.files] if packet else []
+        self.files.addItems(names)
+        self.files.blockSignals(False)
+        self._state_text()
+        if names:
+            row = names.index(first) if first in names else 0
+            self.files.setCurrentRow(row)
+            self._show_file(row)
+
+    def _state_text(self) -> None:
+        if self.packet is None:
+            self.state.setText(self.tr("No packet yet."))
+        elif self.packet.approved:
+            self.state.setText(
+                self.tr("Packet %1: approved by an attorney and locked.").replace(
+                    "%1", self.packet.packet_hash[:12]
+                )
+            )
+        else:
+            self.state.setText(
+                self.tr(
+                    "Packet %1: DRAFT until an attorney approves it (every page is marked)."
+                ).replace("%1", self.packet.packet_hash[:12])
+            )
+
+    def _show_file(self, row: int) -> None:
+        if self.packet is None or not 0 <= row < len(self.packet.files):
+            return
+        name, data = self.packet.files[row]
+        self.pane.show_pdf(data)
+        self.shown.emit(name)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print every file of the packet, in order; returns the number of pages printed."""
+        if self.packet is None:
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        pages = 0
+        document = QPdfDocument()
+        try:
+            for _name, data in self.packet.files:
+                buffer = QBuffer()
+                buffer.setData(QByteArray(data))
+                buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+                document.load(buffer)
+                for page in range(document.pageCount()):
+                    if pages:
+                        printer.newPage()
+                    target: QRect = painter.viewport()
+                    size = document.pagePointSize(page).toSize()
+                    size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                    image = document.render(page, size)
+                    painter.drawImage(QRect(target.topLeft(), size), image)
+                    pages += 1
+                document.close()
+                buffer.close()
+        finally:
+            painter.end()
+        return pages

@@ -1,0 +1,429 @@
+"""A person's record: answers by section (editable, each change recorded), the screening, the
+packet (built on the worker with a progress bar, shown with QtPdf, printed, exported), the
+attorney's comments, and the event timeline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.answers import validate_answers
+from clinic.domain.questionnaire import Question, Questionnaire
+from clinic.gui.fields import QuestionBox
+from clinic.gui.interview import determination_html
+from clinic.gui.ops import Ops
+from clinic.gui.pdfview import PacketViewer
+from clinic.gui.security import SecretClipboard
+from clinic.services import PacketView, RecordView
+
+SECRET_KEYS = ("a_number", "ssn")
+
+
+def show_value(value: Any) -> str:
+    """An answer as one line of text."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "; ".join(", ".join(f"{k}: {v}" for k, v in e.items()) for e in value)
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+class EditAnswerDialog(QDialog):
+    """Change one answer with the same editor the interview uses."""
+
+    def __init__(
+        self, question: Question, value: Any, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("edit-answer")
+        self.box = QuestionBox(question, self)
+        self.box.set_language(lang)
+        self.box.editor.set_value(value)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addWidget(buttons)
+        self.setWindowTitle(self.tr("Change an answer"))
+
+    def value(self) -> Any:
+        return self.box.editor.value()
+
+    def _check(self) -> None:
+        value = self.value()
+        problems = (
+            []
+            if value is None
+            else [e.problem for e in validate_answers({self.box.question.key: value})]
+        )
+        self.box.set_errors(problems)
+        if not problems:
+            self.accept()
+
+
+class RecordPage(QWidget):
+    """One person's record. ``interview(record_id)`` asks the window to open the interview."""
+
+    interview = Signal(str)
+    changed = Signal(str)
+
+    def __init__(
+        self, ops: Ops, questionnaire: Questionnaire, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.questionnaire = questionnaire
+        self.view: RecordView | None = None
+        self.packet: PacketView | None = None
+        self.clipboard = SecretClipboard(parent=self)
+        self.lang = "en"
+
+        self.title = QLabel(self)
+        self.title.setObjectName("record-title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.status = QLabel(self)
+        self.status.setObjectName("record-status")
+        self.interview_button = QPushButton(self)
+        self.interview_button.setObjectName("open-interview")
+        self.copy_a_number = QPushButton(self)
+        self.copy_a_number.setObjectName("copy:a_number")
+        self.copy_ssn = QPushButton(self)
+        self.copy_ssn.setObjectName("copy:ssn")
+        self.message = QLabel(self)
+        self.message.setObjectName("record-message")
+        self.message.setWordWrap(True)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("record-tabs")
+        self.answers = QTreeWidget(self)
+        self.answers.setObjectName("answers")
+        self.answers.setColumnCount(2)
+        self.answers.setAlternatingRowColors(True)
+        self.answers.itemActivated.connect(self._edit)
+        self.screening = QTextBrowser(self)
+        self.screening.setObjectName("screening")
+        self.comments = QTextBrowser(self)
+        self.comments.setObjectName("comments")
+        self.timeline = QTreeWidget(self)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setColumnCount(4)
+        self.timeline.setRootIsDecorated(False)
+
+        packet_tab = QWidget(self)
+        self.build_button = QPushButton(packet_tab)
+        self.build_button.setObjectName("build-packet")
+        self.print_button = QPushButton(packet_tab)
+        self.print_button.setObjectName("print-packet")
+        self.export_button = QPushButton(packet_tab)
+        self.export_button.setObjectName("export-packet")
+        self.progress = QProgressBar(packet_tab)
+        self.progress.setObjectName("packet-progress")
+        self.progress.hide()
+        self.viewer = PacketViewer(packet_tab)
+        row = QHBoxLayout()
+        row.addWidget(self.build_button)
+        row.addWidget(self.print_button)
+        row.addWidget(self.export_button)
+        row.addWidget(self.progress, 1)
+        packet_layout = QVBoxLayout(packet_tab)
+        packet_layout.addLayout(row)
+        packet_layout.addWidget(self.viewer, 1)
+        self.packet_tab = packet_tab
+
+        for widget in (self.answers, self.screening, packet_tab, self.comments, self.timeline):
+            self.tabs.addTab(widget, "")
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.copy_a_number)
+        head.addWidget(self.copy_ssn)
+        head.addWidget(self.interview_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.status)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        self.interview_button.clicked.connect(self._open_interview)
+        self.copy_a_number.clicked.connect(lambda: self._copy("a_number"))
+        self.copy_ssn.clicked.connect(lambda: self._copy("ssn"))
+        self.build_button.clicked.connect(self.build_packet)
+        self.print_button.clicked.connect(self.print_packet)
+        self.export_button.clicked.connect(self.export_packet)
+        self.ops.progress.connect(self._progress)
+        self.translate_ui()
+
+    # -- texts ------------------------------------------------------------------------------------
+
+    def translate_ui(self) -> None:
+        self.interview_button.setText(self.tr("&Interview…"))
+        self.copy_a_number.setText(self.tr("Copy A-Number"))
+        self.copy_ssn.setText(self.tr("Copy SSN"))
+        tip = self.tr("Copied as a secret; the clipboard is cleared after 30 seconds")
+        self.copy_a_number.setToolTip(tip)
+        self.copy_ssn.setToolTip(tip)
+        self.build_button.setText(self.tr("&Build packet"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.export_button.setText(self.tr("E&xport to a folder…"))
+        titles = (
+            self.tr("&Answers"),
+            self.tr("&Screening"),
+            self.tr("&Packet"),
+            self.tr("&Comments"),
+            self.tr("&Timeline"),
+        )
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+        self.answers.setHeaderLabels([self.tr("Question"), self.tr("Answer")])
+        self.timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), ""])
+        self.answers.setToolTip(self.tr("Enter or double-click an answer to change it"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def open_record(self, record_id: str) -> None:
+        self.message.clear()
+        self.ops.run(lambda desk: desk.record(record_id), self.show_record, self.message.setText)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.open_record(self.view.state.record_id)
+
+    def show_record(self, view: RecordView) -> None:
+        self.view = view
+        state = view.state
+        a = state.answers
+        lang = str(a.get("language", "en"))
+        self.lang = lang if lang in ("en", "ko", "es") else "en"
+        name = ", ".join(str(a[k]) for k in ("name.family", "name.given") if a.get(k))
+        native = f" ({a['name.native']})" if a.get("name.native") else ""
+        self.title.setText((name or self.tr("(no name yet)")) + native)
+        self.copy_a_number.setEnabled(bool(a.get("a_number")))
+        self.copy_ssn.setEnabled(bool(a.get("ssn")))
+        self._fill_answers()
+        det = state.determination
+        self.screening.setHtml(
+            determination_html(det, "en") if det else self.tr("<p>Not screened yet.</p>")
+        )
+        self._fill_comments()
+        self.timeline.clear()
+        for entry in view.timeline:
+            QTreeWidgetItem(self.timeline, [entry.at, entry.author, entry.type, entry.summary])
+        self._show_status()
+        self.viewer.set_packet(None)
+        self.packet = None
+        if state.packets:
+            record_id = state.record_id
+            self.ops.run(
+                lambda desk: desk.packet(record_id), self._show_packet, self.message.setText
+            )
+        self.print_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+
+    def _show_status(self) -> None:
+        if self.view is None:
+            self.status.clear()
+            return
+        s = self.view.state
+        words = {
+            "intake": self.tr("At intake: interview in progress"),
+            "screened": self.tr("Screened: ready for forms"),
+            "in_review": self.tr("Packet awaiting attorney review"),
+            "returned": self.tr("Returned by the attorney: read the comments, fix, rebuild"),
+            "approved": self.tr("Packet approved and locked"),
+            "closed": self.tr("Closed"),
+            "inquiry": self.tr("Inquiry only"),
+        }
+        text = words.get(s.status.value, s.status.value)
+        if self.view.draft:
+            text += self.tr(" · an unfinished interview draft is saved")
+        if s.conflicts:
+            text += self.tr(" · %1 answer(s) edited on two laptops at once: choose").replace(
+                "%1", str(len(s.conflicts))
+            )
+        self.status.setText(text)
+
+    def _fill_answers(self) -> None:
+        assert self.view is not None
+        state = self.view.state
+        self.answers.clear()
+        for section in self.questionnaire.sections:
+            keys = [q for g in section.groups for q in g.questions if q.key in state.answers]
+            if not keys:
+                continue
+            top = QTreeWidgetItem(self.answers, [section.title.get("en"), ""])
+            top.setFirstColumnSpanned(True)
+            for q in keys:
+                value = show_value(state.answers[q.key])
+                if q.key in state.conflicts:
+                    others = [show_value(v) for _ver, v in state.conflicts[q.key].values]
+                    value += "   ⚠ " + self.tr("conflict: %1").replace("%1", " | ".join(others))
+                item = QTreeWidgetItem(top, [q.label.get("en"), value])
+                item.setData(0, Qt.ItemDataRole.UserRole, q.key)
+                item.setToolTip(1, value)
+            top.setExpanded(True)
+        self.answers.resizeColumnToContents(0)
+
+    def _fill_comments(self) -> None:
+        assert self.view is not None
+        comments = self.view.state.comments
+        if not comments:
+            self.comments.setHtml(self.tr("<p>No comments.</p>"))
+            return
+        import html
+
+        parts = []
+        for c in comments:
+            kind = self.tr("Returned") if c.returned else self.tr("Comment")
+            item = f" — <i>{html.escape(c.item)}</i>" if c.item else ""
+            parts.append(
+                f"<p><b>{html.escape(kind)}</b> · {html.escape(c.author)} · "
+                f"{html.escape(c.at[:16].replace('T', ' '))}{item}<br>{html.escape(c.text)}</p>"
+            )
+        self.comments.setHtml("".join(parts))
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def _open_interview(self) -> None:
+        if self.view is not None:
+            self.interview.emit(self.view.state.record_id)
+
+    def _copy(self, key: str) -> None:
+        if self.view is not None and self.view.state.answers.get(key):
+            self.clipboard.copy(str(self.view.state.answers[key]))
+            self.message.setText(self.tr("Copied; the clipboard is cleared in 30 seconds."))
+
+    def _edit(self, item: QTreeWidgetItem, _column: int) -> None:
+        key = item.data(0, Qt.ItemDataRole.UserRole)
+        if self.view is None or not key:
+            return
+        question = self.questionnaire.question(str(key))
+        dialog = EditAnswerDialog(question, self.view.state.answers.get(key), self.lang, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.save_answer(str(key), dialog.value())
+
+    def save_answer(self, key: str, value: Any) -> None:
+        assert self.view is not None
+        record_id = self.view.state.record_id
+        self.ops.run(
+            lambda desk: desk.set_answer(record_id, key, value),
+            lambda _n: self._saved(record_id),
+            self.message.setText,
+        )
+
+    def _saved(self, record_id: str) -> None:
+        self.reload()
+        self.changed.emit(record_id)
+
+    def build_packet(self) -> None:
+        if self.view is None:
+            return
+        record_id = self.view.state.record_id
+        self.build_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.message.setText(self.tr("Building the packet…"))
+        report = self.ops.report_progress
+        self.ops.run(
+            lambda desk: desk.build_packet(record_id, progress=report),
+            self._built,
+            self._build_failed,
+        )
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"%p%  {what}")
+
+    def _built(self, packet: PacketView) -> None:
+        self.build_button.setEnabled(True)
+        self.progress.hide()
+        self.message.setText(
+            self.tr("Packet built and stored encrypted. An attorney reviews it next.")
+        )
+        self.tabs.setCurrentWidget(self.packet_tab)
+        self.reload_after_build = packet
+        self.changed.emit(packet.record_id)
+        self.reload()
+
+    def _build_failed(self, message: str) -> None:
+        self.build_button.setEnabled(True)
+        self.progress.hide()
+        self.message.setText(self.tr("The packet was not built: %1").replace("%1", message))
+
+    def _show_packet(self, packet: PacketView) -> None:
+        self.packet = packet
+        self.viewer.set_packet(packet)
+        self.print_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+
+    def print_packet(self, printer: QPrinter | None = None) -> int:
+        """Print the packet (asks for a printer unless one is given); the print is audited."""
+        if self.packet is None:
+            return 0
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return 0
+        pages = self.viewer.print_to(printer)
+        record_id, what = self.packet.record_id, f"packet {self.packet.packet_hash[:12]}"
+        self.ops.run(lambda desk: desk.audit_print(record_id, what))
+        self.message.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+        return pages
+
+    def export_packet(self, folder: Path | None = None) -> None:
+        if self.packet is None:
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export the packet to"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        record_id = self.packet.record_id
+        self.ops.run(
+            lambda desk: desk.export_packet(record_id, folder),
+            lambda paths: self.message.setText(
+                self.tr("Wrote %1 file(s) to %2 (the export is in the audit log).")
+                .replace("%1", str(len(paths)))
+                .replace("%2", str(folder))
+            ),
+            self.message.setText,
+        )
+
+
+def answers_json(view: RecordView) -> str:
+    """The record's answers as JSON (for an attorney's side panel)."""
+    return json.dumps(view.state.answers, ensure_ascii=False, indent=1, sort_keys=True)

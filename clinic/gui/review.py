@@ -1,0 +1,226 @@
+"""Attorney review: the queue of packets awaiting review, a packet beside its answers, comments on
+an item, return to the volunteer, and approval (which locks that packet version and removes the
+DRAFT mark). Only attorneys and admins may approve or return; the store enforces it too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.questionnaire import Questionnaire
+from clinic.domain.roles import Role, may_approve
+from clinic.gui.board import row_text
+from clinic.gui.ops import Ops
+from clinic.gui.pdfview import PacketViewer
+from clinic.gui.record import show_value
+from clinic.services import BoardRow, PacketView, RecordView
+
+
+class ReviewPage(QWidget):
+    """The review queue and the packet under review."""
+
+    reviewed = Signal(str)
+
+    def __init__(
+        self, ops: Ops, questionnaire: Questionnaire, role: Role, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.questionnaire = questionnaire
+        self.role = role
+        self.record: RecordView | None = None
+        self.packet: PacketView | None = None
+
+        self.queue_label = QLabel(self)
+        self.queue = QListWidget(self)
+        self.queue.setObjectName("review-queue")
+        self.queue_label.setBuddy(self.queue)
+        self.viewer = PacketViewer(self)
+        self.answers = QTreeWidget(self)
+        self.answers.setObjectName("review-answers")
+        self.answers.setColumnCount(2)
+        self.item_label = QLabel(self)
+        self.item = QComboBox(self)
+        self.item.setObjectName("comment-item")
+        self.item_label.setBuddy(self.item)
+        self.text_label = QLabel(self)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("comment-text")
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.text_label.setBuddy(self.text)
+        self.comment_button = QPushButton(self)
+        self.comment_button.setObjectName("comment")
+        self.return_button = QPushButton(self)
+        self.return_button.setObjectName("return")
+        self.approve_button = QPushButton(self)
+        self.approve_button.setObjectName("approve")
+        self.message = QLabel(self)
+        self.message.setObjectName("review-message")
+        self.message.setWordWrap(True)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.queue_label)
+        left_layout.addWidget(self.queue, 1)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.answers, 1)
+        side_layout.addWidget(self.item_label)
+        side_layout.addWidget(self.item)
+        side_layout.addWidget(self.text_label)
+        side_layout.addWidget(self.text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.comment_button)
+        buttons.addWidget(self.return_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.approve_button)
+        side_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.viewer)
+        split.addWidget(side)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(split, 1)
+
+        self.queue.currentItemChanged.connect(self._chosen)
+        self.comment_button.clicked.connect(lambda: self.act("comment"))
+        self.return_button.clicked.connect(lambda: self.act("return"))
+        self.approve_button.clicked.connect(lambda: self.act("approve"))
+        allowed = may_approve(role)
+        self.approve_button.setEnabled(allowed)
+        self.return_button.setEnabled(allowed)
+        self._set_actions(False)
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.queue_label.setText(self.tr("&Awaiting review"))
+        self.item_label.setText(self.tr("Comment &on:"))
+        self.text_label.setText(self.tr("Co&mment:"))
+        self.comment_button.setText(self.tr("Add &comment"))
+        self.return_button.setText(self.tr("&Return to volunteer"))
+        self.approve_button.setText(self.tr("A&pprove and lock"))
+        self.answers.setHeaderLabels([self.tr("Question"), self.tr("Answer")])
+        if not may_approve(self.role):
+            self.approve_button.setToolTip(self.tr("Only an attorney approves packets"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    def _set_actions(self, on: bool) -> None:
+        allowed = may_approve(self.role)
+        self.comment_button.setEnabled(on)
+        self.return_button.setEnabled(on and allowed)
+        self.approve_button.setEnabled(on and allowed)
+
+    def refresh(self) -> None:
+        self.ops.run(lambda desk: desk.review_queue(), self.show_queue, self.message.setText)
+
+    def show_queue(self, rows: list[BoardRow]) -> None:
+        self.queue.clear()
+        for row in rows:
+            item = QListWidgetItem(row_text(row), self.queue)
+            item.setData(Qt.ItemDataRole.UserRole, row.record_id)
+        if not rows:
+            self.message.setText(self.tr("No packet is waiting for review."))
+            self.viewer.set_packet(None)
+            self.answers.clear()
+            self._set_actions(False)
+        else:
+            self.message.setText(
+                self.tr("%1 packet(s) awaiting review.").replace("%1", str(len(rows)))
+            )
+            self.queue.setCurrentRow(0)
+
+    def _chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        self.open_record(str(current.data(Qt.ItemDataRole.UserRole)))
+
+    def open_record(self, record_id: str) -> None:
+        self.ops.run(
+            lambda desk: (desk.record(record_id), desk.packet(record_id)),
+            self._show,
+            self.message.setText,
+        )
+
+    def _show(self, loaded: tuple[RecordView, PacketView]) -> None:
+        self.record, self.packet = loaded
+        self.viewer.set_packet(self.packet)
+        state = self.record.state
+        self.answers.clear()
+        self.item.clear()
+        self.item.addItem(self.tr("(the whole packet)"), "")
+        for section in self.questionnaire.sections:
+            questions = [q for g in section.groups for q in g.questions if q.key in state.answers]
+            if not questions:
+                continue
+            top = QTreeWidgetItem(self.answers, [section.title.get("en"), ""])
+            top.setFirstColumnSpanned(True)
+            for q in questions:
+                QTreeWidgetItem(top, [q.label.get("en"), show_value(state.answers[q.key])])
+                self.item.addItem(f"{section.title.get('en')}: {q.label.get('en')}", q.key)
+            top.setExpanded(True)
+        self.answers.resizeColumnToContents(0)
+        self._set_actions(True)
+
+    def act(self, action: str) -> None:
+        if self.record is None:
+            return
+        record_id = self.record.state.record_id
+        text = self.text.toPlainText()
+        item = str(self.item.currentData() or "") or None
+        if action == "approve":
+            confirm = QMessageBox.question(
+                self,
+                self.tr("Approve this packet?"),
+                self.tr(
+                    "Approving locks this version of the packet and removes the DRAFT mark. "
+                    "Any later change to the answers sends it back to review."
+                ),
+            )
+            if confirm != QMessageBox.StandardButton.Yes:
+                return
+        self.ops.run(
+            lambda desk: desk.review(record_id, action, text, item),
+            lambda _r: self._done(record_id, action),
+            self.message.setText,
+        )
+
+    def _done(self, record_id: str, action: str) -> None:
+        self.text.clear()
+        words = {
+            "comment": self.tr("Comment recorded."),
+            "return": self.tr("Returned to the volunteer with your comment."),
+            "approve": self.tr("Approved: this packet version is locked."),
+        }
+        self.reviewed.emit(record_id)
+        if action == "comment":
+            self.message.setText(words[action])
+            self.open_record(record_id)
+            return
+        self.refresh()
+        self.message.setText(words[action])

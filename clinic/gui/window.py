@@ -1,0 +1,572 @@
+"""The main window: first run, sign-in, and the tabs a role sees; the idle lock; the status bar.
+
+The window holds no global state beyond what it shows: the signed-in screens are built after a
+sign-in and destroyed when the app locks (so nothing decrypted stays on screen or in a widget),
+then built again after the passphrase. Which tabs a role sees: everyone has Today, the person
+screen and Settings (staff language); attorneys and admins have Review; coordinators and admins
+have Counts and manage users and forms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.demo import DEMO_PASSPHRASE, DEMO_SITE
+from clinic.domain.policy import Policy
+from clinic.domain.questionnaire import Questionnaire
+from clinic.domain.roles import Role
+from clinic.gui.board import BoardPage
+from clinic.gui.coordinator import CountsPage, SettingsPage
+from clinic.gui.i18n import Translations
+from clinic.gui.interview import InterviewPage
+from clinic.gui.ops import Ops
+from clinic.gui.record import RecordPage
+from clinic.gui.review import ReviewPage
+from clinic.gui.security import DEFAULT_IDLE_MINUTES, IdleLock
+from clinic.services import RecordView, SignedIn
+
+
+class WelcomePage(QWidget):
+    """No clinic in the data folder yet: create one, or open the demo clinic."""
+
+    def __init__(self, window: ClinicWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.heading = QLabel(self)
+        self.heading.setObjectName("welcome-heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.demo_button = QPushButton(self)
+        self.demo_button.setObjectName("open-demo")
+        self.create_box = QGroupBox(self)
+        self.site = QLineEdit(self)
+        self.site.setObjectName("create-site")
+        self.admin = QLineEdit(self)
+        self.admin.setObjectName("create-admin")
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("create-passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(self)
+        self.again.setObjectName("create-again")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.create_button = QPushButton(self)
+        self.create_button.setObjectName("create-clinic")
+        self.error = QLabel(self)
+        self.error.setObjectName("welcome-error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.labels = [QLabel(self) for _ in range(4)]
+        form = QFormLayout(self.create_box)
+        for label, field in zip(
+            self.labels, (self.site, self.admin, self.passphrase, self.again), strict=True
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow(self.create_button)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text)
+        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.create_box)
+        layout.addWidget(self.error)
+        layout.addStretch(2)
+        self.demo_button.clicked.connect(window.open_demo)
+        self.create_button.clicked.connect(self._create)
+        self.again.returnPressed.connect(self._create)
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.heading.setText(self.tr("Welcome to ClinicDay"))
+        self.text.setText(
+            self.tr(
+                "There is no clinic in %1 yet. To look around first, open the demo clinic: "
+                "made-up people, never real ones. To run a real clinic day, create a clinic: "
+                "you become its administrator."
+            ).replace("%1", str(self.window_.data_dir))
+        )
+        self.demo_button.setText(self.tr("Open the &demo clinic"))
+        self.create_box.setTitle(self.tr("Create a clinic"))
+        for label, text in zip(
+            self.labels,
+            (
+                self.tr("&Site name:"),
+                self.tr("Your &user name:"),
+                self.tr("&Passphrase (12 characters or more):"),
+                self.tr("Passphrase &again:"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.create_button.setText(self.tr("&Create the clinic"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    def _create(self) -> None:
+        site, admin = self.site.text().strip(), self.admin.text().strip()
+        if not site or not admin:
+            self.error.setText(self.tr("Give the site name and your user name."))
+            return
+        if self.passphrase.text() != self.again.text():
+            self.error.setText(self.tr("The two passphrases differ."))
+            return
+        self.error.clear()
+        self.window_.create_clinic(site, admin, self.passphrase.text())
+
+
+class SignInPage(QWidget):
+    """User (with their role) and passphrase."""
+
+    def __init__(self, window: ClinicWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.heading = QLabel(self)
+        self.heading.setObjectName("signin-heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.text = QLabel(self)
+        self.text.setObjectName("signin-text")
+        self.text.setWordWrap(True)
+        self.user = QComboBox(self)
+        self.user.setObjectName("user")
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.button = QPushButton(self)
+        self.button.setObjectName("sign-in")
+        self.button.setDefault(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("signin-error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.user_label, self.pass_label = QLabel(self), QLabel(self)
+        self.user_label.setBuddy(self.user)
+        self.pass_label.setBuddy(self.passphrase)
+        self.site = ""
+        self.locked_user: str | None = None
+        form = QFormLayout()
+        form.addRow(self.user_label, self.user)
+        form.addRow(self.pass_label, self.passphrase)
+        box = QWidget(self)
+        box.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.text)
+        inner.addLayout(form)
+        inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+        inner.addWidget(self.error)
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box, 3)
+        layout.addStretch(1)
+        self.button.clicked.connect(self._sign_in)
+        self.passphrase.returnPressed.connect(self._sign_in)
+        self.names: list[tuple[str, Role]] = []
+        self.translate_ui()
+
+    def role_name(self, role: Role) -> str:
+        names = {
+            Role.VOLUNTEER: self.tr("volunteer"),
+            Role.ATTORNEY: self.tr("attorney"),
+            Role.COORDINATOR: self.tr("coordinator"),
+            Role.ADMIN: self.tr("administrator"),
+        }
+        return names[role]
+
+    def translate_ui(self) -> None:
+        self.heading.setText(self.site or self.tr("Sign in"))
+        if self.locked_user:
+            text = self.tr(
+                "ClinicDay locked itself after a while without use, and dropped its keys. "
+                "Enter your passphrase to continue where you were, or choose another user."
+            )
+        else:
+            text = self.tr("Choose your name and enter your passphrase to start the clinic day.")
+        if self.site == DEMO_SITE:
+            text += "\n\n" + self.tr(
+                "This is the demo clinic (made-up people). Sign in as vol (volunteer), atty "
+                "(attorney), coord (coordinator) or admin; the passphrase is %1."
+            ).replace("%1", DEMO_PASSPHRASE)
+        self.text.setText(text)
+        self.user_label.setText(self.tr("&User:"))
+        self.pass_label.setText(self.tr("&Passphrase:"))
+        self.button.setText(self.tr("&Sign in"))
+        current = self.user.currentIndex()
+        self.user.clear()
+        for name, role in self.names:
+            self.user.addItem(f"{name} ({self.role_name(role)})", name)
+        self.user.setCurrentIndex(max(current, 0))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    def set_names(self, site: str, names: list[tuple[str, Role]], user: str | None) -> None:
+        self.site, self.names, self.locked_user = site, names, user
+        self.translate_ui()
+        wanted = user or ("vol" if site == DEMO_SITE else None)
+        index = self.user.findData(wanted) if wanted else -1
+        if index >= 0:
+            self.user.setCurrentIndex(index)
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+
+    def _sign_in(self) -> None:
+        user = str(self.user.currentData() or "")
+        passphrase = self.passphrase.text()
+        self.passphrase.clear()
+        if not user:
+            self.error.setText(self.tr("There is no user to sign in as."))
+            return
+        self.error.clear()
+        self.button.setEnabled(False)
+        self.window_.sign_in(user, passphrase)
+
+    def failed(self, message: str) -> None:
+        self.button.setEnabled(True)
+        self.error.setText(message)
+        self.passphrase.setFocus()
+
+
+class PersonPage(QStackedWidget):
+    """The person screen: their record, or their interview."""
+
+    def __init__(self, record: RecordPage, interview: InterviewPage) -> None:
+        super().__init__()
+        self.record = record
+        self.interview = interview
+        self.addWidget(record)
+        self.addWidget(interview)
+
+
+class ClinicWindow(QMainWindow):
+    """The one window of the app."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        data_dir: Path,
+        *,
+        today: dt.date,
+        translations: Translations,
+        idle_minutes: float = DEFAULT_IDLE_MINUTES,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("clinic-window")
+        self.ops = ops
+        self.data_dir = data_dir
+        self.today = today
+        self.translations = translations
+        self.signed_in: SignedIn | None = None
+        self.resources: tuple[Questionnaire, Policy] | None = None
+        self.idle = IdleLock(idle_minutes, self)
+        self.idle.locked.connect(self.lock)
+        self.open_record: str | None = None
+
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.welcome = WelcomePage(self)
+        self.signin = SignInPage(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.signin)
+        self.tabs: QTabWidget | None = None
+        self.board: BoardPage | None = None
+        self.person: PersonPage | None = None
+        self.review: ReviewPage | None = None
+        self.counts: CountsPage | None = None
+        self.settings: SettingsPage | None = None
+
+        self.who = QLabel(self)
+        self.who.setObjectName("who")
+        self.statusBar().addPermanentWidget(self.who)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+        self.lock_button = QPushButton(self)
+        self.lock_button.setObjectName("lock")
+        self.lock_button.clicked.connect(self.lock)
+        self.lock_button.hide()
+        self.statusBar().addPermanentWidget(self.lock_button)
+
+        ops.busy.connect(self._busy)
+        ops.failed.connect(lambda m: self.statusBar().showMessage(m, 15_000))
+        self.translate_ui()
+        self.resize(1200, 800)
+
+    # -- texts ------------------------------------------------------------------------------------
+
+    def translate_ui(self) -> None:
+        self.setWindowTitle(self.tr("ClinicDay"))
+        self.lock_button.setText(self.tr("&Lock"))
+        self.lock_button.setToolTip(self.tr("Lock now and drop the keys (Ctrl+L)"))
+        if self.signed_in is not None:
+            s = self.signed_in
+            self.who.setText(
+                self.tr("%1 (%2) at %3")
+                .replace("%1", s.username)
+                .replace("%2", self.signin.role_name(s.role))
+                .replace("%3", s.site)
+            )
+        if self.tabs is not None:
+            titles = {
+                "today": self.tr("&Today"),
+                "person": self.tr("&Person"),
+                "review": self.tr("&Review"),
+                "counts": self.tr("&Counts"),
+                "settings": self.tr("S&ettings"),
+            }
+            for i in range(self.tabs.count()):
+                widget = self.tabs.widget(i)
+                if widget is not None:
+                    self.tabs.setTabText(i, titles[str(widget.property("tab"))])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    # -- starting ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the first screen: welcome (no clinic yet) or sign-in."""
+        self.ops.run(lambda desk: desk.has_clinic(), self._started, self._start_failed)
+
+    def _started(self, exists: bool) -> None:
+        if exists:
+            self.show_sign_in()
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+            self.welcome.demo_button.setFocus()
+
+    def _start_failed(self, message: str) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.error.setText(message)
+
+    def open_demo(self) -> None:
+        self.welcome.error.setText(self.tr("Building the demo clinic (made-up people)…"))
+        self.ops.run(
+            lambda desk: desk.build_demo(),
+            lambda _r: self.show_sign_in(),
+            self.welcome.error.setText,
+        )
+
+    def create_clinic(self, site: str, admin: str, passphrase: str) -> None:
+        self.ops.run(
+            lambda desk: desk.create(site, admin, passphrase),
+            lambda _r: self.show_sign_in(admin),
+            self.welcome.error.setText,
+        )
+
+    def show_sign_in(self, user: str | None = None, *, locked: bool = False) -> None:
+        self.ops.run(
+            lambda desk: (desk.site(), desk.sign_in_names()),
+            lambda loaded: self._names(loaded, user if locked or user else None),
+            self._start_failed,
+        )
+
+    def _names(self, loaded: tuple[str, list[tuple[str, Role]]], user: str | None) -> None:
+        site, names = loaded
+        self.signin.set_names(site, names, user)
+        self.signin.button.setEnabled(True)
+        self.stack.setCurrentWidget(self.signin)
+        self.signin.passphrase.setFocus()
+
+    def sign_in(self, user: str, passphrase: str) -> None:
+        self.ops.run(
+            lambda desk: (desk.sign_in(user, passphrase), desk.resources()),
+            self._signed_in,
+            self.signin.failed,
+        )
+
+    def _signed_in(self, result: tuple[SignedIn, tuple[Questionnaire, Policy]]) -> None:
+        self.signed_in, self.resources = result
+        self.signin.button.setEnabled(True)
+        self._build_main()
+        self.idle.start()
+        self.lock_button.show()
+        self.translate_ui()
+        self.statusBar().showMessage(
+            self.tr("Signed in. The data on this laptop is encrypted."), 8000
+        )
+
+    # -- the signed-in screens --------------------------------------------------------------------
+
+    def _build_main(self) -> None:
+        assert self.signed_in is not None and self.resources is not None
+        role = self.signed_in.role
+        questionnaire, policy = self.resources
+        tabs = QTabWidget(self)
+        tabs.setObjectName("main-tabs")
+        self.board = BoardPage(self.ops)
+        self.board.setProperty("tab", "today")
+        self.board.open_person.connect(self.open_person)
+        tabs.addTab(self.board, "")
+        record = RecordPage(self.ops, questionnaire)
+        interview = InterviewPage(self.ops, questionnaire, policy, self.today)
+        self.person = PersonPage(record, interview)
+        self.person.setProperty("tab", "person")
+        record.interview.connect(self.open_interview)
+        record.changed.connect(lambda _rid: self.board.refresh() if self.board else None)
+        interview.left.connect(self._interview_left)
+        interview.finished.connect(self._interview_left)
+        tabs.addTab(self.person, "")
+        self.review = None
+        if role in (Role.ATTORNEY, Role.ADMIN):
+            self.review = ReviewPage(self.ops, questionnaire, role)
+            self.review.setProperty("tab", "review")
+            self.review.reviewed.connect(lambda _rid: self.board.refresh() if self.board else None)
+            tabs.addTab(self.review, "")
+        self.counts = None
+        manage = role in (Role.COORDINATOR, Role.ADMIN)
+        if manage:
+            self.counts = CountsPage(self.ops, self.today)
+            self.counts.setProperty("tab", "counts")
+            tabs.addTab(self.counts, "")
+        self.settings = SettingsPage(self.ops, manage)
+        self.settings.setProperty("tab", "settings")
+        index = self.settings.language.findData(self.translations.language)
+        self.settings.language.setCurrentIndex(max(index, 0))
+        self.settings.idle.setValue(self.idle.timer.interval() / 60_000)
+        self.settings.language_chosen.connect(self.translations.switch)
+        self.settings.idle_minutes_chosen.connect(self.idle.set_minutes)
+        tabs.addTab(self.settings, "")
+        tabs.currentChanged.connect(self._tab_changed)
+        self.stack.addWidget(tabs)
+        self.stack.setCurrentWidget(tabs)
+        self.tabs = tabs
+        self.board.refresh()
+        if self.open_record:
+            self.open_person(self.open_record)
+        self.board.search.setFocus()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs is None:
+            return
+        widget = self.tabs.widget(index)
+        if widget is self.review and self.review is not None:
+            self.review.refresh()
+        elif widget is self.counts and self.counts is not None:
+            self.counts.refresh()
+        elif widget is self.settings and self.settings is not None:
+            self.settings.refresh()
+        elif widget is self.board and self.board is not None:
+            self.board.refresh()
+
+    def open_person(self, record_id: str) -> None:
+        """Open a person: their interview while they are at check-in or screening, else their
+        record."""
+        if self.person is None or self.tabs is None:
+            return
+        self.open_record = record_id
+        self.tabs.setCurrentWidget(self.person)
+        self.ops.run(
+            lambda desk: desk.record(record_id),
+            self._person_loaded,
+            self.person.record.message.setText,
+        )
+
+    def _person_loaded(self, view: RecordView) -> None:
+        if self.person is None:
+            return
+        from clinic.services import station_of
+
+        if view.draft is not None or station_of(view.state) in ("check_in", "screening"):
+            self._start_interview(view)
+        else:
+            self.person.record.show_record(view)
+            self.person.setCurrentWidget(self.person.record)
+
+    def open_interview(self, record_id: str) -> None:
+        self.ops.run(
+            lambda desk: desk.record(record_id), self._start_interview, self.statusBar().showMessage
+        )
+
+    def _start_interview(self, view: RecordView) -> None:
+        if self.person is None:
+            return
+        a = view.state.answers
+        name = ", ".join(str(a[k]) for k in ("name.family", "name.given") if a.get(k))
+        lang = str(a.get("language", "en"))
+        self.person.interview.start(view.state.record_id, name, a, view.draft, lang)
+        self.person.setCurrentWidget(self.person.interview)
+
+    def _interview_left(self, record_id: str) -> None:
+        if self.person is None:
+            return
+        self.person.record.open_record(record_id)
+        self.person.setCurrentWidget(self.person.record)
+        if self.board is not None:
+            self.board.refresh()
+
+    # -- locking and closing ----------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Save what is typed, drop the keys, clear every signed-in screen, ask again."""
+        if self.signed_in is None:
+            return
+        user = self.signed_in.username
+        if self.person is not None:
+            self.person.interview.flush()
+            self.person.record.clipboard.clear()
+        self.idle.stop()
+        self.ops.run(lambda desk: desk.lock())
+        self._drop_main()
+        self.signed_in = None
+        self.lock_button.hide()
+        self.who.clear()
+        self.show_sign_in(user, locked=True)
+
+    def _drop_main(self) -> None:
+        if self.tabs is not None:
+            self.stack.removeWidget(self.tabs)
+            self.tabs.deleteLater()
+        self.tabs = self.board = self.person = self.review = self.counts = self.settings = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.person is not None:
+            self.person.interview.flush()
+            self.person.record.clipboard.clear()
+        self.idle.stop()
+        event.accept()
+
+
+def screen_scale() -> float:
+    """The primary screen's device pixel ratio (1.0 offscreen)."""
+    screen = QGuiApplication.primaryScreen()
+    return screen.devicePixelRatio() if screen is not None else 1.0

@@ -1,0 +1,341 @@
+"""A :class:`~clinic.reports.counts.Report` as CSV, JSON or PDF: numbers only, no personal data.
+
+The keys of the rows are dates, site names, language codes and volunteer usernames (staff ids);
+no person's name, number or answer is ever in a report, because reports read only tallies.
+
+- :func:`to_csv`: one row per ``(breakdown, key)`` after a header, the period total first;
+- :func:`to_json`: the same as plain JSON-ready data;
+- :func:`to_pdf`: a one- or two-page summary for the organization, drawn with reportlab in the
+  packet documents' embedded font (NanumGothic or ``CLINIC_FONT``) so Hangul site names print.
+
+The same report always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart  # type: ignore[import-untyped]
+from reportlab.graphics.charts.legends import Legend  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import Drawing, String  # type: ignore[import-untyped]
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.fonts import tt2ps  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import LETTER  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.units import inch  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from clinic.packet.documents import hangul_font
+from clinic.reports.counts import BREAKDOWNS, METRICS, OUTCOMES, REQUEST_TYPES, Counts, Report
+
+__all__ = ["csv_columns", "to_csv", "to_json", "to_pdf"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+METRIC_LABELS = {
+    "informed": "Informed (inquiries)",
+    "screened": "Screened",
+    "referred": "Referred to an attorney",
+    "packets_built": "Packets built",
+    "returned": "Packets returned by an attorney",
+    "approved": "Packets approved",
+    "closed": "Records closed",
+}
+SHORT_LABELS = {
+    "informed": "Informed",
+    "screened": "Screened",
+    "referred": "Referred",
+    "packets_built": "Packets",
+    "returned": "Returned",
+    "approved": "Approved",
+    "closed": "Closed",
+}
+OUTCOME_LABELS = {
+    "likely_eligible": "may be eligible",
+    "attorney_review": "needs attorney review",
+    "not_eligible": "does not appear to meet a guideline",
+}
+LANGUAGE_LABELS = {"en": "English", "ko": "Korean (한국어)", "es": "Spanish (español)"}
+
+
+# -- CSV and JSON -------------------------------------------------------------------------------
+
+
+def _outcome_keys(report: Report) -> list[str]:
+    return [*OUTCOMES, *(k for k in report.total.by_outcome if k not in OUTCOMES)]
+
+
+def _request_type_keys(report: Report) -> list[str]:
+    return [*REQUEST_TYPES, *(k for k in report.total.by_request_type if k not in REQUEST_TYPES)]
+
+
+def csv_columns(report: Report) -> list[str]:
+    """The CSV header: ``breakdown``, ``key``, the counts, then ``outcome:``, ``request_type:``
+    and ``flag:`` columns (every outcome, request type and flag code counted in the period)."""
+    return [
+        "breakdown",
+        "key",
+        *METRICS,
+        *(f"outcome:{k}" for k in _outcome_keys(report)),
+        *(f"request_type:{k}" for k in _request_type_keys(report)),
+        *(f"flag:{k}" for k in report.flag_codes()),
+    ]
+
+
+def _numbers(report: Report, counts: Counts) -> list[int]:
+    return [
+        *(counts.metric(m) for m in METRICS),
+        *(counts.by_outcome.get(k, 0) for k in _outcome_keys(report)),
+        *(counts.by_request_type.get(k, 0) for k in _request_type_keys(report)),
+        *(counts.flags.get(k, 0) for k in report.flag_codes()),
+    ]
+
+
+def _cell(text: str) -> str:
+    """A key cell that a spreadsheet will not run as a formula (a site named "=1+1")."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(report: Report) -> str:
+    """The report as CSV text (RFC 4180, CRLF line ends; write it with ``newline=""``).
+
+    The first row after the header is ``total`` (its key empty), then ``day``, ``site``,
+    ``language`` and ``volunteer`` rows; each breakdown's rows add up to the total.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(csv_columns(report))
+    writer.writerow(["total", "", *_numbers(report, report.total)])
+    for breakdown in BREAKDOWNS:
+        for key, counts in report.rows(breakdown):
+            writer.writerow([breakdown, _cell(key), *_numbers(report, counts)])
+    return out.getvalue()
+
+
+def _counts_json(counts: Counts) -> dict[str, Any]:
+    return {
+        **{m: counts.metric(m) for m in METRICS},
+        "by_outcome": dict(counts.by_outcome),
+        "by_request_type": dict(counts.by_request_type),
+        "flags": dict(counts.flags),
+    }
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data: ``period``, ``total`` and one list of rows per breakdown."""
+    return {
+        "period": {"from": report.date_from.isoformat(), "to": report.date_to.isoformat()},
+        "total": _counts_json(report.total),
+        "breakdowns": {
+            breakdown: [
+                {"key": key, "counts": _counts_json(counts)}
+                for key, counts in report.rows(breakdown)
+            ]
+            for breakdown in BREAKDOWNS
+        },
+    }
+
+
+# -- PDF ----------------------------------------------------------------------------------------
+
+MARGIN = 0.6 * inch
+PAGE_WIDTH, PAGE_HEIGHT = LETTER
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+GREY = colors.Color(0.38, 0.38, 0.38)
+LINE = colors.Color(0.75, 0.75, 0.75)
+SHADE = colors.Color(0.93, 0.93, 0.93)
+BAR_COLORS = (
+    colors.Color(0.20, 0.40, 0.65),
+    colors.Color(0.85, 0.50, 0.15),
+    colors.Color(0.30, 0.60, 0.35),
+)
+CHART_SERIES = ("screened", "referred", "packets_built")
+FOOTER = "ClinicDay counts: de-identified tallies only, no personal data"
+
+
+def _period_text(report: Report) -> str:
+    if report.date_from == report.date_to:
+        return report.date_from.isoformat()
+    return f"{report.date_from.isoformat()} to {report.date_to.isoformat()}"
+
+
+def _language_label(code: str) -> str:
+    return LANGUAGE_LABELS.get(code, code)
+
+
+def _table(rows: list[list[Any]], widths: list[float], font: str, bold: str) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("FONTNAME", (0, 0), (-1, 0), bold),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _totals_table(report: Report, font: str, bold: str, cell: ParagraphStyle) -> Table:
+    total = report.total
+    rows: list[list[Any]] = [["Count", "Records"]]
+    for metric in METRICS:
+        rows.append([Paragraph(escape(METRIC_LABELS[metric]), cell), total.metric(metric)])
+        if metric == "screened":
+            for outcome, n in total.by_outcome.items():
+                label = OUTCOME_LABELS.get(outcome, outcome)
+                rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
+            for request_type, n in total.by_request_type.items():
+                label = f"{request_type} requests"
+                rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
+            for code, n in total.flags.items():
+                label = f"flag {code}"
+                rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
+    return _table(rows, [CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.15], font, bold)
+
+
+def _breakdown_table(
+    report: Report, breakdown: str, heading: str, font: str, bold: str, cell: ParagraphStyle
+) -> Table:
+    rows: list[list[Any]] = [[heading, *(SHORT_LABELS[m] for m in METRICS)]]
+    for key, counts in report.rows(breakdown):
+        label = _language_label(key) if breakdown == "language" else key
+        rows.append([Paragraph(escape(label), cell), *(counts.metric(m) for m in METRICS)])
+    rows.append(["Total", *(report.total.metric(m) for m in METRICS)])
+    first = CONTENT_WIDTH * 0.3
+    rest = (CONTENT_WIDTH - first) / len(METRICS)
+    table = _table(rows, [first, *([rest] * len(METRICS))], font, bold)
+    table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), bold)]))
+    return table
+
+
+def _step(top: int) -> int:
+    """A whole-number axis step giving at most about five gridlines."""
+    return max(1, math.ceil(top / 5))
+
+
+def _chart(report: Report, font: str) -> Drawing:
+    days = report.rows("day")
+    data = [tuple(counts.metric(m) for _day, counts in days) for m in CHART_SERIES]
+    top = max((n for series in data for n in series), default=0)
+    step = _step(top)
+    every = max(1, math.ceil(len(days) / 16))  # at most about 16 date labels
+    names = [day[5:] if i % every == 0 else "" for i, (day, _c) in enumerate(days)]
+
+    width, height = CONTENT_WIDTH, 2.6 * inch
+    drawing = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 36, 40
+    chart.width, chart.height = width - 150, height - 60
+    chart.data = data
+    per_day = chart.width / max(1, len(days))
+    chart.groupSpacing = min(6.0, per_day * 0.3)  # bars stay visible over a long period
+    chart.barSpacing = min(1.0, per_day * 0.05)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(step, step * math.ceil(top / step))
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.categoryAxis.categoryNames = names
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7
+    if len(days) > 8:
+        chart.categoryAxis.labels.angle = 45
+        chart.categoryAxis.labels.boxAnchor = "ne"
+    for i, color in enumerate(BAR_COLORS):
+        chart.bars[i].fillColor = color
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+
+    legend = Legend()
+    legend.x, legend.y = width - 100, height - 30
+    legend.fontName = font
+    legend.fontSize = 8
+    legend.alignment = "right"
+    legend.colorNamePairs = [
+        (color, SHORT_LABELS[m]) for color, m in zip(BAR_COLORS, CHART_SERIES, strict=True)
+    ]
+    drawing.add(legend)
+    drawing.add(String(0, height - 10, "Per day", fontName=font, fontSize=8, fillColor=GREY))
+    return drawing
+
+
+def to_pdf(report: Report, *, site_title: str) -> bytes:
+    """A PDF summary: title, period, totals, a per-day bar chart (screened, referred, packets),
+    and tables by site and by language. The same report and title give the same bytes.
+
+    Raises ``clinic.packet.documents.DocumentError`` when no font with Hangul is installed.
+    """
+    font = hangul_font()
+    bold = tt2ps(font, 1, 0)  # the bold face registered with the family
+    title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20, spaceAfter=4)
+    h2 = ParagraphStyle("h2", fontName=bold, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4)
+    body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=12, textColor=GREY)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=11)
+    heading = f"{site_title}: clinic counts" if site_title else "Clinic counts"
+
+    story: list[Any] = [
+        Paragraph(escape(heading), title),
+        Paragraph(f"Period: {escape(_period_text(report))}", body),
+        Paragraph("Each number counts people (records) once.", body),
+        Paragraph("Totals", h2),
+        _totals_table(report, font, bold, cell),
+        KeepTogether(
+            [Paragraph("Screened, referred and packets per day", h2), _chart(report, font)]
+        ),
+        KeepTogether(
+            [Paragraph("By site", h2), _breakdown_table(report, "site", "Site", font, bold, cell)]
+        ),
+        KeepTogether(
+            [
+                Paragraph("By language", h2),
+                _breakdown_table(report, "language", "Language", font, bold, cell),
+            ]
+        ),
+        Spacer(1, 6),
+    ]
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 7.5)
+        canvas.setFillColor(GREY)
+        canvas.drawString(MARGIN, MARGIN - 12, FOOTER)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 12, f"Page {doc.page}")
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=LETTER,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6,
+        title=heading,
+        author="ClinicDay",
+        creator="ClinicDay",
+        initialFontName=font,
+        initialFontSize=9,
+        invariant=1,  # no timestamps or random ids: the same report gives the same bytes
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()

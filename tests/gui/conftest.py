@@ -1,0 +1,121 @@
+"""GUI test fixtures: real widgets (offscreen), a real clinic on a real SQLite file, and a Desk
+that fails any call made on the GUI thread (the GUI must go through its worker)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from clinic.gui.app import make_window
+from clinic.gui.window import ClinicWindow
+from clinic.services import Desk
+from clinic.store.clinic import Clinic
+from tests.conftest import FAST_KDF, PASSPHRASE, make_clinic, person
+from tests.forms_fixture import SHARED_FORMS
+
+TODAY = dt.date(2026, 11, 21)
+USERS = (("vol", "volunteer"), ("atty", "attorney"), ("coord", "coordinator"))
+
+
+class ThreadCheckedDesk(Desk):
+    """A Desk that refuses to be used from the GUI (main) thread."""
+
+    gui_thread_calls: list[str]
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        if (
+            callable(value)
+            and not name.startswith("_")
+            and threading.current_thread() is threading.main_thread()
+        ):
+            object.__getattribute__(self, "gui_thread_calls").append(name)
+            raise AssertionError(f"Desk.{name} called on the GUI thread")
+        return value
+
+
+def checked_desk(data: Path, forms: Path | None = None) -> ThreadCheckedDesk:
+    desk = ThreadCheckedDesk(data, forms_dir=forms, today=lambda: TODAY)
+    desk.gui_thread_calls = []
+    return desk
+
+
+def build_clinic(data: Path, people: int = 0) -> list[str]:
+    """A clinic with admin, vol, atty and coord (all with PASSPHRASE) and ``people`` people."""
+    make_clinic(data)
+    session = Clinic(data).unlock("admin", PASSPHRASE)
+    for name, role in USERS:
+        session.add_user(name, role, PASSPHRASE)
+    if not people:
+        return []
+    return session.import_people([person(n) for n in range(people)]).record_ids
+
+
+def idle(qtbot: QtBot, window: ClinicWindow, timeout: int = 30_000) -> None:
+    """Wait until every worker call and its GUI callback has run."""
+    qtbot.waitUntil(lambda: window.ops.pending == 0, timeout=timeout)
+
+
+def answer_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
+    """Run ``act`` on the next modal dialog as soon as it opens (dialogs block in exec())."""
+
+    def poke() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, poke)
+            return
+        act(modal)
+
+    QTimer.singleShot(20, poke)
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot) -> Iterator[Callable[..., ClinicWindow]]:
+    windows: list[ClinicWindow] = []
+
+    def _open(data: Path, *, forms: Path | None = None, **kwargs: Any) -> ClinicWindow:
+        desk = checked_desk(data, forms)
+        window = make_window(data, today=TODAY, desk=desk, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        idle(qtbot, window)
+        windows.append(window)
+        return window
+
+    yield _open
+    for window in windows:
+        desk = window.ops.desk
+        assert isinstance(desk, ThreadCheckedDesk)
+        assert desk.gui_thread_calls == [], desk.gui_thread_calls
+        window.ops.shutdown()
+
+
+def sign_in(qtbot: QtBot, window: ClinicWindow, user: str, passphrase: str = PASSPHRASE) -> None:
+    page = window.signin
+    assert window.stack.currentWidget() is page
+    page.user.setCurrentIndex(page.user.findData(user))
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.mouseClick(page.button, qtbot_left())
+    idle(qtbot, window)
+
+
+def qtbot_left() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+SHARED = SHARED_FORMS
+KDF = FAST_KDF
