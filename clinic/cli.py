@@ -816,6 +816,7 @@ def build_parser() -> argparse.ArgumentParser:
         "else ~/ClinicDay). With no clinic there yet, it offers to create one or to open the "
         "demo clinic of synthetic people.",
     )
+    _add_data(p)
     p.add_argument("--lang", choices=("en", "ko", "es"), default="en", help="staff language")
     p.add_argument(
         "--idle-minutes",

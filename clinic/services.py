@@ -539,13 +539,11 @@ class Desk:
         return self.library().confirm(draft, pdf)
 
     def program_notices(self, lang: str) -> list[str]:
-        """What the program status says today (from the dated rules data)."""
+        """What the dated program-status data says today, in ``lang`` (en, ko or es), with the
+        date it took effect and its source."""
         status = self.policy.status_on(self.today())
-        lines = [
-            f"Since {status.effective.isoformat()}: initial requests {status.initial_requests}"
-            f", renewals {status.renewals} (source: {status.source})"
-        ]
-        lines += [n.text(lang) for n in status.notices]
+        lines = [n.text(lang) for n in status.notices]
+        lines.append(f"{status.effective.isoformat()} · {status.source}")
         return lines
 
 

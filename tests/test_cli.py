@@ -13,6 +13,7 @@ from clinic.cli import build_parser
 from tests.conftest import FAST_KDF, Cli, person, write_json
 
 SUBCOMMANDS = [
+    "gui",
     "init",
     "user",
     "intake",

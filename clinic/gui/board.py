@@ -199,7 +199,7 @@ class BoardPage(QWidget):
         )
         self.search_button.setText(self.tr("&Search"))
         self.all_days.setText(self.tr("&Every day"))
-        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setText(self.tr("Re&fresh"))
         self.new_button.setText(self.tr("&New person…"))
         self.hint.setText(
             self.tr(

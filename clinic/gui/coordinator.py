@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.roles import ROLE_NAMES
+from clinic.gui.i18n import role_label
 from clinic.gui.ops import Ops
 from clinic.reports.counts import METRICS, Report
 
@@ -70,11 +71,12 @@ class DayChart(QWidget):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawText(2, rect.top() + line, str(top))
         slot = rect.width() / max(len(days), 1)
-        bar = max(slot / (len(BAR_METRICS) + 1), 1.0)
+        bar = min(max(slot / (len(BAR_METRICS) + 1), 1.0), line * 2.5)
+        offset = (slot - bar * len(BAR_METRICS)) / 2
         for i, (day, counts) in enumerate(days):
             for j, metric in enumerate(BAR_METRICS):
                 h = rect.height() * counts.metric(metric) / top
-                left = rect.left() + i * slot + (j + 0.5) * bar
+                left = rect.left() + i * slot + offset + j * bar
                 painter.fillRect(QRectF(left, rect.bottom() - h, bar, h), QColor(BAR_COLORS[j]))
             if len(days) <= 14 or i % max(len(days) // 10, 1) == 0:
                 painter.drawText(int(rect.left() + i * slot), rect.bottom() + line, day[5:])
@@ -145,7 +147,7 @@ class CountsPage(QWidget):
 
     def metric_names(self) -> dict[str, str]:
         return {
-            "informed": self.tr("Informed"),
+            "informed": self.tr("Informed (inquiries)"),
             "screened": self.tr("Screened"),
             "referred": self.tr("Referred to an attorney"),
             "packets_built": self.tr("Packets prepared"),
@@ -156,22 +158,22 @@ class CountsPage(QWidget):
 
     def translate_ui(self) -> None:
         self.from_label.setText(self.tr("&From:"))
-        self.to_label.setText(self.tr("&To:"))
+        self.to_label.setText(self.tr("T&o:"))
         self.breakdown_label.setText(self.tr("&By:"))
         current = self.breakdown.currentIndex()
         self.breakdown.blockSignals(True)
         self.breakdown.clear()
         for key, text in (
-            ("day", self.tr("day")),
-            ("site", self.tr("site")),
-            ("language", self.tr("language")),
-            ("volunteer", self.tr("volunteer")),
+            ("day", self.tr("Day")),
+            ("site", self.tr("Site")),
+            ("language", self.tr("Language")),
+            ("volunteer", self.tr("Volunteer")),
         ):
             self.breakdown.addItem(text, key)
         self.breakdown.setCurrentIndex(max(current, 0))
         self.breakdown.blockSignals(False)
         self.show_button.setText(self.tr("&Show"))
-        self.csv_button.setText(self.tr("Export &CSV…"))
+        self.csv_button.setText(self.tr("E&xport CSV…"))
         self.pdf_button.setText(self.tr("Export P&DF…"))
         self.note.setText(
             self.tr(
@@ -349,17 +351,17 @@ class SettingsPage(QWidget):
     def translate_ui(self) -> None:
         self.general.setTitle(self.tr("This clinic"))
         self.site_label.setText(self.tr("Site:"))
-        self.language_label.setText(self.tr("Staff &language:"))
-        self.idle_label.setText(self.tr("&Lock after (minutes idle):"))
+        self.language_label.setText(self.tr("Staff lang&uage:"))
+        self.idle_label.setText(self.tr("Loc&k after (minutes idle):"))
         self.users_box.setTitle(self.tr("Users"))
-        self.users.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("State")])
+        self.users.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("Status")])
         self.add_user_button.setText(self.tr("&Add user…"))
         self.disable_user_button.setText(self.tr("&Disable selected"))
         self.forms_box.setTitle(self.tr("Installed USCIS forms"))
         self.install_button.setText(self.tr("&Install PDFs…"))
         self.verify_button.setText(self.tr("&Verify a PDF…"))
         self.automap_button.setText(self.tr("Draft a pack for a new &edition…"))
-        self.notices_box.setTitle(self.tr("Program status and alerts"))
+        self.notices_box.setTitle(self.tr("DACA program status and alerts"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -367,12 +369,13 @@ class SettingsPage(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
+        lang = str(self.language.currentData() or "en")
         self.ops.run(
             lambda desk: (
                 desk.site(),
                 desk.users(),
                 desk.installed_forms(),
-                desk.program_notices("en"),
+                desk.program_notices(lang),
             ),
             self._show,
             self.message.setText,
@@ -384,7 +387,7 @@ class SettingsPage(QWidget):
         self.users.setRowCount(len(users))
         for r, u in enumerate(users):
             state = self.tr("disabled") if u.disabled else self.tr("active")
-            for c, text in enumerate((u.username, u.role.value, state)):
+            for c, text in enumerate((u.username, role_label(u.role), state)):
                 self.users.setItem(r, c, QTableWidgetItem(text))
         self.users.resizeColumnsToContents()
         self.forms.clear()
@@ -454,7 +457,9 @@ class SettingsPage(QWidget):
 
     def verify(self, path: Path | None = None) -> None:
         if path is None:
-            chosen, _f = QFileDialog.getOpenFileName(self, self.tr("A PDF"), "", "PDF (*.pdf)")
+            chosen, _f = QFileDialog.getOpenFileName(
+                self, self.tr("Choose a PDF to verify"), "", "PDF (*.pdf)"
+            )
             if not chosen:
                 return
             path = Path(chosen)

@@ -408,7 +408,11 @@ class QuestionBox(QWidget):
         self.why = QLabel(self)
         self.why.setWordWrap(True)
         self.why.setTextFormat(Qt.TextFormat.PlainText)
-        self.why.setEnabled(False)  # shown dimmed: context, not a question
+        self.why.setObjectName(f"why:{question.key}")
+        self.why.setStyleSheet("color: #4a4a4a;")  # context, not a question: a quieter grey
+        why_font = self.why.font()
+        why_font.setItalic(True)
+        self.why.setFont(why_font)
         self.editor = make_editor(question, self)
         self.label.setBuddy(self.editor.focus_widget())
         self.error = QLabel(self)

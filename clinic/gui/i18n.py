@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from clinic.domain.roles import Role
 from clinic.resources import resources_dir
 
 STAFF_LANGUAGES = ("en", "ko", "es")
@@ -47,3 +48,14 @@ class Translations:
                 ok = True
         QLocale.setDefault(QLocale(self.language))
         return ok
+
+
+def role_label(role: Role) -> str:
+    """A role's name in the staff language."""
+    names = {
+        Role.VOLUNTEER: QCoreApplication.translate("Roles", "volunteer"),
+        Role.ATTORNEY: QCoreApplication.translate("Roles", "attorney"),
+        Role.COORDINATOR: QCoreApplication.translate("Roles", "coordinator"),
+        Role.ADMIN: QCoreApplication.translate("Roles", "administrator"),
+    }
+    return names[role]

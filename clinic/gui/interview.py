@@ -211,14 +211,14 @@ class InterviewPage(QWidget):
     # -- texts ------------------------------------------------------------------------------------
 
     def translate_ui(self) -> None:
-        self.language_label.setText(self.tr("Client's &language:"))
+        self.language_label.setText(self.tr("Client's lang&uage:"))
         self.back_button.setText(self.tr("&Back"))
         self.next_button.setText(self.tr("&Next"))
         self.finish_button.setText(self.tr("&Finish screening"))
         self.close_button.setText(self.tr("Save and &close"))
         self.panel_title.setText(self.tr("Screening so far (updates as you type)"))
-        self.back_button.setToolTip(self.tr("Previous page (Alt+B)"))
-        self.next_button.setToolTip(self.tr("Store this page and go to the next (Alt+N)"))
+        self.back_button.setToolTip(self.tr("Previous page"))
+        self.next_button.setToolTip(self.tr("Store this page and go to the next"))
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:

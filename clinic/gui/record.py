@@ -191,14 +191,14 @@ class RecordPage(QWidget):
         self.copy_a_number.setToolTip(tip)
         self.copy_ssn.setToolTip(tip)
         self.build_button.setText(self.tr("&Build packet"))
-        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setText(self.tr("Pri&nt…"))
         self.export_button.setText(self.tr("E&xport to a folder…"))
         titles = (
-            self.tr("&Answers"),
-            self.tr("&Screening"),
-            self.tr("&Packet"),
-            self.tr("&Comments"),
-            self.tr("&Timeline"),
+            self.tr("Answers"),
+            self.tr("Screening"),
+            self.tr("Packet"),
+            self.tr("Comments"),
+            self.tr("Timeline"),
         )
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
@@ -271,9 +271,9 @@ class RecordPage(QWidget):
         if self.view.draft:
             text += self.tr(" · an unfinished interview draft is saved")
         if s.conflicts:
-            text += self.tr(" · %1 answer(s) edited on two laptops at once: choose").replace(
-                "%1", str(len(s.conflicts))
-            )
+            text += self.tr(
+                " · %1 answer(s) edited on two laptops at once: choose which value to keep"
+            ).replace("%1", str(len(s.conflicts)))
         self.status.setText(text)
 
     def _fill_answers(self) -> None:
@@ -408,7 +408,9 @@ class RecordPage(QWidget):
         if self.packet is None:
             return
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export the packet to"))
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder to export the packet to")
+            )
             if not chosen:
                 return
             folder = Path(chosen)

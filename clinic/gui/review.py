@@ -118,9 +118,9 @@ class ReviewPage(QWidget):
         self.queue_label.setText(self.tr("&Awaiting review"))
         self.item_label.setText(self.tr("Comment &on:"))
         self.text_label.setText(self.tr("Co&mment:"))
-        self.comment_button.setText(self.tr("Add &comment"))
-        self.return_button.setText(self.tr("&Return to volunteer"))
-        self.approve_button.setText(self.tr("A&pprove and lock"))
+        self.comment_button.setText(self.tr("Add comm&ent"))
+        self.return_button.setText(self.tr("Ret&urn to volunteer"))
+        self.approve_button.setText(self.tr("Appro&ve and lock"))
         self.answers.setHeaderLabels([self.tr("Question"), self.tr("Answer")])
         if not may_approve(self.role):
             self.approve_button.setToolTip(self.tr("Only an attorney approves packets"))

@@ -36,7 +36,7 @@ from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role
 from clinic.gui.board import BoardPage
 from clinic.gui.coordinator import CountsPage, SettingsPage
-from clinic.gui.i18n import Translations
+from clinic.gui.i18n import Translations, role_label
 from clinic.gui.interview import InterviewPage
 from clinic.gui.ops import Ops
 from clinic.gui.record import RecordPage
@@ -178,11 +178,13 @@ class SignInPage(QWidget):
         box = QWidget(self)
         box.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
         inner = QVBoxLayout(box)
+        inner.addStretch(1)
         inner.addWidget(self.heading)
         inner.addWidget(self.text)
         inner.addLayout(form)
         inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         inner.addWidget(self.error)
+        inner.addStretch(2)
         layout = QHBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(box, 3)
@@ -191,15 +193,6 @@ class SignInPage(QWidget):
         self.passphrase.returnPressed.connect(self._sign_in)
         self.names: list[tuple[str, Role]] = []
         self.translate_ui()
-
-    def role_name(self, role: Role) -> str:
-        names = {
-            Role.VOLUNTEER: self.tr("volunteer"),
-            Role.ATTORNEY: self.tr("attorney"),
-            Role.COORDINATOR: self.tr("coordinator"),
-            Role.ADMIN: self.tr("administrator"),
-        }
-        return names[role]
 
     def translate_ui(self) -> None:
         self.heading.setText(self.site or self.tr("Sign in"))
@@ -222,7 +215,7 @@ class SignInPage(QWidget):
         current = self.user.currentIndex()
         self.user.clear()
         for name, role in self.names:
-            self.user.addItem(f"{name} ({self.role_name(role)})", name)
+            self.user.addItem(f"{name} ({role_label(role)})", name)
         self.user.setCurrentIndex(max(current, 0))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -334,7 +327,7 @@ class ClinicWindow(QMainWindow):
             self.who.setText(
                 self.tr("%1 (%2) at %3")
                 .replace("%1", s.username)
-                .replace("%2", self.signin.role_name(s.role))
+                .replace("%2", role_label(s.role))
                 .replace("%3", s.site)
             )
         if self.tabs is not None:
@@ -343,7 +336,7 @@ class ClinicWindow(QMainWindow):
                 "person": self.tr("&Person"),
                 "review": self.tr("&Review"),
                 "counts": self.tr("&Counts"),
-                "settings": self.tr("S&ettings"),
+                "settings": self.tr("Settin&gs"),
             }
             for i in range(self.tabs.count()):
                 widget = self.tabs.widget(i)

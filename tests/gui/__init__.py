@@ -1,0 +1,1 @@
+"""GUI tests (pytest-qt, offscreen): real widgets over a real clinic."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -18,8 +19,9 @@ OpenWindow = Callable[..., ClinicWindow]
 
 
 def tab_keys(window: ClinicWindow) -> list[str]:
-    assert window.tabs is not None
-    return [str(window.tabs.widget(i).property("tab")) for i in range(window.tabs.count())]
+    tabs = window.tabs
+    assert tabs is not None
+    return [str(getattr(tabs.widget(i), "property", str)("tab")) for i in range(tabs.count())]
 
 
 def test_first_run_offers_to_create_a_clinic_and_then_signs_in(
@@ -98,7 +100,8 @@ def test_idle_lock_drops_the_keys_and_asks_again(
     # then, idle: locked, keys dropped, nothing decrypted left on screen
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.signin, timeout=5000)
     idle(qtbot, window)
-    assert window.tabs is None and window.board is None
+    shown: Any = window  # mypy narrowed the tabs above; the lock dropped them since
+    assert shown.tabs is None and shown.board is None
     assert window.ops.desk._session is None
     assert "locked" in window.signin.text.text()
     assert window.signin.user.currentData() == "vol"

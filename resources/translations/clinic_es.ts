@@ -1,0 +1,813 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Search: name, A-Number, birth date, or family name and birth date</source>
+        <translation>Buscar: nombre, número A, fecha de nacimiento, o apellido y fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>B&amp;uscar</translation>
+    </message>
+    <message>
+        <source>&amp;Every day</source>
+        <translation>&amp;Todos los días</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;New person…</source>
+        <translation>&amp;Nueva persona…</translation>
+    </message>
+    <message>
+        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once.</source>
+        <translation>Abra a una persona con Enter o con doble clic. ↩ indica un paquete que un abogado devolvió con comentarios; ⚠ indica respuestas editadas en dos computadoras a la vez.</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formularios</translation>
+    </message>
+    <message>
+        <source>Attorney review</source>
+        <translation>Revisión del abogado</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Returned by the attorney: read the comments</source>
+        <translation>Devuelto por el abogado: lea los comentarios</translation>
+    </message>
+    <message>
+        <source>Records that cannot be opened: %1</source>
+        <translation>Registros que no se pueden abrir: %1</translation>
+    </message>
+    <message>
+        <source>Nobody matches that search.</source>
+        <translation>Nadie coincide con esa búsqueda.</translation>
+    </message>
+    <message>
+        <source>same A-Number</source>
+        <translation>mismo número A</translation>
+    </message>
+    <message>
+        <source>same SSN</source>
+        <translation>mismo número de Seguro Social</translation>
+    </message>
+    <message>
+        <source>same family name and birth date</source>
+        <translation>mismo apellido y fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>This may be someone already here</source>
+        <translation>Puede que esta persona ya esté aquí</translation>
+    </message>
+    <message>
+        <source>This person looks like someone already in this clinic:
+%1</source>
+        <translation>Esta persona se parece a alguien que ya está en esta clínica:
+%1</translation>
+    </message>
+    <message>
+        <source>Open the existing person</source>
+        <translation>Abrir la persona existente</translation>
+    </message>
+    <message>
+        <source>Check in as a new person</source>
+        <translation>Registrar como persona nueva</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicWindow</name>
+    <message>
+        <source>ClinicDay</source>
+        <translation>ClinicDay</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Lock now and drop the keys (Ctrl+L)</source>
+        <translation>Bloquear ahora y borrar las claves de cifrado (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) en %3</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Persona</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Counts</source>
+        <translation>&amp;Conteos</translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs</source>
+        <translation>Con&amp;figuración</translation>
+    </message>
+    <message>
+        <source>Building the demo clinic (made-up people)…</source>
+        <translation>Creando la clínica de demostración (personas ficticias)…</translation>
+    </message>
+    <message>
+        <source>Signed in. The data on this laptop is encrypted.</source>
+        <translation>Sesión iniciada. Los datos de esta computadora están cifrados.</translation>
+    </message>
+</context>
+<context>
+    <name>CountsPage</name>
+    <message>
+        <source>Informed (inquiries)</source>
+        <translation>Informados (consultas)</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>Evaluados</translation>
+    </message>
+    <message>
+        <source>Referred to an attorney</source>
+        <translation>Remitidos a un abogado</translation>
+    </message>
+    <message>
+        <source>Packets prepared</source>
+        <translation>Paquetes preparados</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devueltos</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobados</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrados</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>H&amp;asta:</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Voluntario</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Exportar C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>Agrupar p&amp;or:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>E&amp;xportar PDF…</translation>
+    </message>
+    <message>
+        <source>Counts come from de-identified tallies: no names, numbers or answers. Each person counts once per count.</source>
+        <translation>Los conteos provienen de registros sin datos de identificación: sin nombres, números ni respuestas. Cada persona se cuenta una sola vez en cada conteo.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>La fecha final es anterior a la fecha inicial.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Show the counts first.</source>
+        <translation>Primero muestre los conteos.</translation>
+    </message>
+    <message>
+        <source>Export the counts</source>
+        <translation>Exportar los conteos</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditAnswerDialog</name>
+    <message>
+        <source>Change an answer</source>
+        <translation>Cambiar una respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <source>Client&apos;s lang&amp;uage:</source>
+        <translation>&amp;Idioma del cliente:</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Finish screening</source>
+        <translation>&amp;Terminar la evaluación</translation>
+    </message>
+    <message>
+        <source>Save and &amp;close</source>
+        <translation>&amp;Guardar y cerrar</translation>
+    </message>
+    <message>
+        <source>Screening so far (updates as you type)</source>
+        <translation>Evaluación hasta ahora (se actualiza mientras escribe)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Store this page and go to the next</source>
+        <translation>Guardar esta página e ir a la siguiente</translation>
+    </message>
+    <message>
+        <source>%v of %m required answers</source>
+        <translation>%v de %m respuestas obligatorias</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved (encrypted)</source>
+        <translation>Guardado (cifrado)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewPersonDialog</name>
+    <message>
+        <source>Check a person in</source>
+        <translation>Registrar a una persona</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Apellido:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>Nom&amp;bre:</translation>
+    </message>
+    <message>
+        <source>Name in &amp;native script:</source>
+        <translation>Nombre en &amp;escritura original:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Language spoken:</source>
+        <translation>&amp;Idioma que habla:</translation>
+    </message>
+    <message>
+        <source>&amp;A-Number (if any):</source>
+        <translation>&amp;Número A (si tiene):</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>apellido</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>%1: needed to check a person in</source>
+        <translation>%1: se necesita para registrar a la persona</translation>
+    </message>
+</context>
+<context>
+    <name>PacketViewer</name>
+    <message>
+        <source>No packet yet.</source>
+        <translation>Todavía no hay paquete.</translation>
+    </message>
+    <message>
+        <source>Packet %1: approved by an attorney and locked.</source>
+        <translation>Paquete %1: aprobado por un abogado y bloqueado.</translation>
+    </message>
+    <message>
+        <source>Packet %1: DRAFT until an attorney approves it (every page is marked).</source>
+        <translation>Paquete %1: es un BORRADOR hasta que un abogado lo apruebe (cada página lleva la marca “DRAFT”).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>&amp;Interview…</source>
+        <translation>&amp;Entrevista…</translation>
+    </message>
+    <message>
+        <source>Copy A-Number</source>
+        <translation>Copiar número A</translation>
+    </message>
+    <message>
+        <source>Copy SSN</source>
+        <translation>Copiar número de Seguro Social</translation>
+    </message>
+    <message>
+        <source>Copied as a secret; the clipboard is cleared after 30 seconds</source>
+        <translation>Se copia como dato confidencial; el portapapeles se borra después de 30 segundos</translation>
+    </message>
+    <message>
+        <source>&amp;Build packet</source>
+        <translation>&amp;Generar paquete</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to a folder…</source>
+        <translation>E&amp;xportar a una carpeta…</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Enter or double-click an answer to change it</source>
+        <translation>Para cambiar una respuesta, presione Enter o haga doble clic en ella</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(todavía sin nombre)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not screened yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Todavía no se ha hecho la evaluación.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>At intake: interview in progress</source>
+        <translation>En admisión: entrevista en curso</translation>
+    </message>
+    <message>
+        <source>Screened: ready for forms</source>
+        <translation>Evaluado: listo para los formularios</translation>
+    </message>
+    <message>
+        <source>Packet awaiting attorney review</source>
+        <translation>Paquete en espera de revisión del abogado</translation>
+    </message>
+    <message>
+        <source>Returned by the attorney: read the comments, fix, rebuild</source>
+        <translation>Devuelto por el abogado: lea los comentarios, corrija y vuelva a generar el paquete</translation>
+    </message>
+    <message>
+        <source>Packet approved and locked</source>
+        <translation>Paquete aprobado y bloqueado</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Inquiry only</source>
+        <translation>Solo pidió información</translation>
+    </message>
+    <message>
+        <source> · an unfinished interview draft is saved</source>
+        <translation> · hay un borrador de entrevista sin terminar guardado</translation>
+    </message>
+    <message>
+        <source> · %1 answer(s) edited on two laptops at once: choose which value to keep</source>
+        <translation> · %1 respuesta(s) editada(s) en dos computadoras a la vez: elija qué valor conservar</translation>
+    </message>
+    <message>
+        <source>Folder to export the packet to</source>
+        <translation>Carpeta a la que exportar el paquete</translation>
+    </message>
+    <message>
+        <source>conflict: %1</source>
+        <translation>conflicto: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No comments.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No hay comentarios.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>Copiado; el portapapeles se borrará en 30 segundos.</translation>
+    </message>
+    <message>
+        <source>Building the packet…</source>
+        <translation>Generando el paquete…</translation>
+    </message>
+    <message>
+        <source>Packet built and stored encrypted. An attorney reviews it next.</source>
+        <translation>Paquete generado y guardado con cifrado. Ahora lo revisa un abogado.</translation>
+    </message>
+    <message>
+        <source>The packet was not built: %1</source>
+        <translation>No se generó el paquete: %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>Se enviaron %1 página(s) a la impresora.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 file(s) to %2 (the export is in the audit log).</source>
+        <translation>Se guardaron %1 archivo(s) en %2 (la exportación queda en el registro de auditoría).</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>&amp;Awaiting review</source>
+        <translation>Pe&amp;ndientes de revisión</translation>
+    </message>
+    <message>
+        <source>Comment &amp;on:</source>
+        <translation>Comentar &amp;sobre:</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>Co&amp;mentario:</translation>
+    </message>
+    <message>
+        <source>Add comm&amp;ent</source>
+        <translation>A&amp;gregar comentario</translation>
+    </message>
+    <message>
+        <source>Ret&amp;urn to volunteer</source>
+        <translation>&amp;Devolver al voluntario</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve and lock</source>
+        <translation>&amp;Aprobar y bloquear</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Only an attorney approves packets</source>
+        <translation>Solo un abogado puede aprobar paquetes</translation>
+    </message>
+    <message>
+        <source>No packet is waiting for review.</source>
+        <translation>No hay paquetes en espera de revisión.</translation>
+    </message>
+    <message>
+        <source>%1 packet(s) awaiting review.</source>
+        <translation>%1 paquete(s) en espera de revisión.</translation>
+    </message>
+    <message>
+        <source>(the whole packet)</source>
+        <translation>(todo el paquete)</translation>
+    </message>
+    <message>
+        <source>Approve this packet?</source>
+        <translation>¿Aprobar este paquete?</translation>
+    </message>
+    <message>
+        <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers sends it back to review.</source>
+        <translation>Al aprobarlo, esta versión del paquete queda bloqueada y se quita la marca “DRAFT”. Cualquier cambio posterior en las respuestas lo devuelve a revisión.</translation>
+    </message>
+    <message>
+        <source>Comment recorded.</source>
+        <translation>Comentario registrado.</translation>
+    </message>
+    <message>
+        <source>Returned to the volunteer with your comment.</source>
+        <translation>Se devolvió al voluntario con su comentario.</translation>
+    </message>
+    <message>
+        <source>Approved: this packet version is locked.</source>
+        <translation>Aprobado: esta versión del paquete está bloqueada.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>volunteer</source>
+        <translation>voluntario</translation>
+    </message>
+    <message>
+        <source>attorney</source>
+        <translation>abogado</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coordinador</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>This clinic</source>
+        <translation>Esta clínica</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Sede:</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Agregar usuario…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable selected</source>
+        <translation>&amp;Desactivar el seleccionado</translation>
+    </message>
+    <message>
+        <source>Installed USCIS forms</source>
+        <translation>Formularios de USCIS instalados</translation>
+    </message>
+    <message>
+        <source>&amp;Install PDFs…</source>
+        <translation>I&amp;nstalar PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a PDF…</source>
+        <translation>&amp;Verificar un PDF…</translation>
+    </message>
+    <message>
+        <source>Draft a pack for a new &amp;edition…</source>
+        <translation>Crear un borrador de plantilla para una nueva &amp;edición…</translation>
+    </message>
+    <message>
+        <source>Staff lang&amp;uage:</source>
+        <translation>&amp;Idioma del personal:</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after (minutes idle):</source>
+        <translation>B&amp;loquear después de (minutos sin actividad):</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>DACA program status and alerts</source>
+        <translation>Estado y alertas del programa DACA</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>No forms installed: packets cannot be built yet.</source>
+        <translation>No hay formularios instalados: todavía no se pueden generar paquetes.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Agregar un usuario</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <source>Their passphrase (at least 12 characters; they can change it later):</source>
+        <translation>Frase de contraseña del usuario (al menos 12 caracteres; podrá cambiarla después):</translation>
+    </message>
+    <message>
+        <source>User added.</source>
+        <translation>Usuario agregado.</translation>
+    </message>
+    <message>
+        <source>User disabled.</source>
+        <translation>Usuario desactivado.</translation>
+    </message>
+    <message>
+        <source>Official USCIS PDFs</source>
+        <translation>PDF oficiales de USCIS</translation>
+    </message>
+    <message>
+        <source>Installed: %1</source>
+        <translation>Instalado: %1</translation>
+    </message>
+    <message>
+        <source>Choose a PDF to verify</source>
+        <translation>Elija un PDF para verificar</translation>
+    </message>
+    <message>
+        <source>%1 is the official %2, byte for byte.</source>
+        <translation>%1 es el %2 oficial, byte por byte.</translation>
+    </message>
+    <message>
+        <source>A new edition&apos;s PDF</source>
+        <translation>PDF de una nueva edición</translation>
+    </message>
+    <message>
+        <source>Wrote the draft pack %1: %2. A person checks every line, then runs &apos;clinic forms confirm&apos;.</source>
+        <translation>Se guardó el borrador de plantilla %1: %2. Una persona debe revisar cada línea y luego ejecutar &apos;clinic forms confirm&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>ClinicDay locked itself after a while without use, and dropped its keys. Enter your passphrase to continue where you were, or choose another user.</source>
+        <translation>ClinicDay se bloqueó tras un rato sin uso y borró sus claves de cifrado. Escriba su frase de contraseña para continuar donde estaba, o elija otro usuario.</translation>
+    </message>
+    <message>
+        <source>Choose your name and enter your passphrase to start the clinic day.</source>
+        <translation>Elija su nombre y escriba su frase de contraseña para comenzar el día de clínica.</translation>
+    </message>
+    <message>
+        <source>This is the demo clinic (made-up people). Sign in as vol (volunteer), atty (attorney), coord (coordinator) or admin; the passphrase is %1.</source>
+        <translation>Esta es la clínica de demostración (personas ficticias). Inicie sesión como vol (voluntario), atty (abogado), coord (coordinador) o admin; la frase de contraseña es %1.</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>There is no user to sign in as.</source>
+        <translation>No hay ningún usuario con el que iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to ClinicDay</source>
+        <translation>Bienvenido a ClinicDay</translation>
+    </message>
+    <message>
+        <source>There is no clinic in %1 yet. To look around first, open the demo clinic: made-up people, never real ones. To run a real clinic day, create a clinic: you become its administrator.</source>
+        <translation>Todavía no hay ninguna clínica en %1. Para explorar primero, abra la clínica de demostración: personas ficticias, nunca reales. Para realizar un día de clínica real, cree una clínica: usted será su administrador.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo clinic</source>
+        <translation>Abrir la clínica de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>Create a clinic</source>
+        <translation>Crear una clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Site name:</source>
+        <translation>Nombre de la &amp;sede:</translation>
+    </message>
+    <message>
+        <source>Your &amp;user name:</source>
+        <translation>Su nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase (12 characters or more):</source>
+        <translation>&amp;Frase de contraseña (12 caracteres o más):</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again:</source>
+        <translation>&amp;Repita la frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Create the clinic</source>
+        <translation>&amp;Crear la clínica</translation>
+    </message>
+    <message>
+        <source>Give the site name and your user name.</source>
+        <translation>Escriba el nombre de la sede y su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,813 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Search: name, A-Number, birth date, or family name and birth date</source>
+        <translation>검색: 이름, A-번호, 생년월일 또는 성과 생년월일</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Every day</source>
+        <translation>모든 날짜(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>새로 고침(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New person…</source>
+        <translation>새 대상자(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once.</source>
+        <translation>Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 패킷이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변입니다.</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>접수</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>선별</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>양식 작성</translation>
+    </message>
+    <message>
+        <source>Attorney review</source>
+        <translation>변호사 검토</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Returned by the attorney: read the comments</source>
+        <translation>변호사가 반려함: 의견을 읽어 보세요</translation>
+    </message>
+    <message>
+        <source>Records that cannot be opened: %1</source>
+        <translation>열 수 없는 기록: %1</translation>
+    </message>
+    <message>
+        <source>Nobody matches that search.</source>
+        <translation>검색과 일치하는 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>same A-Number</source>
+        <translation>같은 A-번호</translation>
+    </message>
+    <message>
+        <source>same SSN</source>
+        <translation>같은 사회보장번호</translation>
+    </message>
+    <message>
+        <source>same family name and birth date</source>
+        <translation>같은 성과 생년월일</translation>
+    </message>
+    <message>
+        <source>This may be someone already here</source>
+        <translation>이미 접수된 사람일 수 있습니다</translation>
+    </message>
+    <message>
+        <source>This person looks like someone already in this clinic:
+%1</source>
+        <translation>이 대상자는 이 클리닉에 이미 있는 사람과 비슷합니다:
+%1</translation>
+    </message>
+    <message>
+        <source>Open the existing person</source>
+        <translation>기존 대상자 열기</translation>
+    </message>
+    <message>
+        <source>Check in as a new person</source>
+        <translation>새 대상자로 접수</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicWindow</name>
+    <message>
+        <source>ClinicDay</source>
+        <translation>ClinicDay</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>잠금(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock now and drop the keys (Ctrl+L)</source>
+        <translation>지금 잠그고 암호화 키를 지웁니다(Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>오늘(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>대상자(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>검토(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Counts</source>
+        <translation>집계(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs</source>
+        <translation>설정(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Building the demo clinic (made-up people)…</source>
+        <translation>데모 클리닉을 만드는 중입니다(가상의 인물)…</translation>
+    </message>
+    <message>
+        <source>Signed in. The data on this laptop is encrypted.</source>
+        <translation>로그인했습니다. 이 노트북의 데이터는 암호화되어 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CountsPage</name>
+    <message>
+        <source>Informed (inquiries)</source>
+        <translation>정보 안내(문의)</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>선별</translation>
+    </message>
+    <message>
+        <source>Referred to an attorney</source>
+        <translation>변호사 의뢰</translation>
+    </message>
+    <message>
+        <source>Packets prepared</source>
+        <translation>서류 패킷 준비</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>반려</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종결</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>시작(&amp;F):</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>종료(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>자원봉사자</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>기준(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>표시(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>PDF 내보내기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Counts come from de-identified tallies: no names, numbers or answers. Each person counts once per count.</source>
+        <translation>집계는 비식별 집계 자료에서 가져옵니다. 이름, 번호, 답변은 들어 있지 않습니다. 한 사람은 항목마다 한 번만 집계됩니다.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>기간의 종료일이 시작일보다 앞섭니다.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Show the counts first.</source>
+        <translation>먼저 집계를 표시하세요.</translation>
+    </message>
+    <message>
+        <source>Export the counts</source>
+        <translation>집계 내보내기</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>저장했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditAnswerDialog</name>
+    <message>
+        <source>Change an answer</source>
+        <translation>답변 변경</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <source>Client&apos;s lang&amp;uage:</source>
+        <translation>대상자의 언어(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>이전(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>다음(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish screening</source>
+        <translation>선별 마치기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save and &amp;close</source>
+        <translation>저장 후 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Screening so far (updates as you type)</source>
+        <translation>지금까지의 선별 결과(입력하는 대로 갱신됩니다)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>이전 페이지</translation>
+    </message>
+    <message>
+        <source>Store this page and go to the next</source>
+        <translation>이 페이지를 저장하고 다음 페이지로 이동합니다</translation>
+    </message>
+    <message>
+        <source>%v of %m required answers</source>
+        <translation>필수 답변 %m개 중 %v개</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%2페이지 중 %1페이지</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved (encrypted)</source>
+        <translation>저장됨(암호화)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>저장하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewPersonDialog</name>
+    <message>
+        <source>Check a person in</source>
+        <translation>대상자 접수</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>성(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>이름(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Name in &amp;native script:</source>
+        <translation>모국어 문자로 쓴 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>생년월일(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Language spoken:</source>
+        <translation>사용 언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;A-Number (if any):</source>
+        <translation>A-번호(있는 경우)(&amp;A):</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>성</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>생년월일</translation>
+    </message>
+    <message>
+        <source>%1: needed to check a person in</source>
+        <translation>%1: 접수하려면 필요합니다</translation>
+    </message>
+</context>
+<context>
+    <name>PacketViewer</name>
+    <message>
+        <source>No packet yet.</source>
+        <translation>아직 서류 패킷이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Packet %1: approved by an attorney and locked.</source>
+        <translation>서류 패킷 %1: 변호사가 승인했으며 잠겨 있습니다.</translation>
+    </message>
+    <message>
+        <source>Packet %1: DRAFT until an attorney approves it (every page is marked).</source>
+        <translation>서류 패킷 %1: 변호사가 승인할 때까지 초안입니다(모든 페이지에 DRAFT 표시가 있습니다).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>&amp;Interview…</source>
+        <translation>인터뷰(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Copy A-Number</source>
+        <translation>A-번호 복사</translation>
+    </message>
+    <message>
+        <source>Copy SSN</source>
+        <translation>사회보장번호 복사</translation>
+    </message>
+    <message>
+        <source>Copied as a secret; the clipboard is cleared after 30 seconds</source>
+        <translation>민감 정보로 복사되며, 30초 후 클립보드가 지워집니다</translation>
+    </message>
+    <message>
+        <source>&amp;Build packet</source>
+        <translation>서류 패킷 생성(&amp;B)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to a folder…</source>
+        <translation>폴더로 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt…</source>
+        <translation>인쇄(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>선별</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>서류 패킷</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>이력</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>작업자</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Enter or double-click an answer to change it</source>
+        <translation>답변을 변경하려면 Enter 키를 누르거나 두 번 클릭하세요</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(아직 이름 없음)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not screened yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;아직 선별하지 않았습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>At intake: interview in progress</source>
+        <translation>접수 단계: 인터뷰 진행 중</translation>
+    </message>
+    <message>
+        <source>Screened: ready for forms</source>
+        <translation>선별 완료: 양식 작성 준비됨</translation>
+    </message>
+    <message>
+        <source>Packet awaiting attorney review</source>
+        <translation>서류 패킷이 변호사 검토를 기다리는 중</translation>
+    </message>
+    <message>
+        <source>Returned by the attorney: read the comments, fix, rebuild</source>
+        <translation>변호사가 반려함: 의견을 읽고 수정한 뒤 서류 패킷을 다시 생성하세요</translation>
+    </message>
+    <message>
+        <source>Packet approved and locked</source>
+        <translation>서류 패킷 승인 및 잠금 완료</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종결됨</translation>
+    </message>
+    <message>
+        <source>Inquiry only</source>
+        <translation>단순 문의</translation>
+    </message>
+    <message>
+        <source> · an unfinished interview draft is saved</source>
+        <translation> · 마치지 않은 인터뷰 초안이 저장되어 있습니다</translation>
+    </message>
+    <message>
+        <source> · %1 answer(s) edited on two laptops at once: choose which value to keep</source>
+        <translation> · 두 노트북에서 동시에 수정된 답변 %1개: 유지할 값을 선택하세요</translation>
+    </message>
+    <message>
+        <source>Folder to export the packet to</source>
+        <translation>서류 패킷을 내보낼 폴더</translation>
+    </message>
+    <message>
+        <source>conflict: %1</source>
+        <translation>충돌: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No comments.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;의견이 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>반려</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>Copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>복사했습니다. 30초 후 클립보드가 지워집니다.</translation>
+    </message>
+    <message>
+        <source>Building the packet…</source>
+        <translation>서류 패킷을 생성하는 중…</translation>
+    </message>
+    <message>
+        <source>Packet built and stored encrypted. An attorney reviews it next.</source>
+        <translation>서류 패킷을 생성하여 암호화해 저장했습니다. 다음은 변호사가 검토합니다.</translation>
+    </message>
+    <message>
+        <source>The packet was not built: %1</source>
+        <translation>서류 패킷을 생성하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>%1페이지를 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 file(s) to %2 (the export is in the audit log).</source>
+        <translation>%2에 파일 %1개를 저장했습니다(이 내보내기는 감사 로그에 기록됩니다).</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>&amp;Awaiting review</source>
+        <translation>검토 대기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Comment &amp;on:</source>
+        <translation>의견 대상(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>의견(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Add comm&amp;ent</source>
+        <translation>의견 추가(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Ret&amp;urn to volunteer</source>
+        <translation>자원봉사자에게 반려(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve and lock</source>
+        <translation>승인 및 잠금(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Only an attorney approves packets</source>
+        <translation>서류 패킷은 변호사만 승인할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>No packet is waiting for review.</source>
+        <translation>검토를 기다리는 서류 패킷이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 packet(s) awaiting review.</source>
+        <translation>검토를 기다리는 서류 패킷: %1개</translation>
+    </message>
+    <message>
+        <source>(the whole packet)</source>
+        <translation>(서류 패킷 전체)</translation>
+    </message>
+    <message>
+        <source>Approve this packet?</source>
+        <translation>이 서류 패킷을 승인하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers sends it back to review.</source>
+        <translation>승인하면 이 버전의 서류 패킷이 잠기고 DRAFT 표시가 없어집니다. 이후 답변을 변경하면 다시 검토 대상이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Comment recorded.</source>
+        <translation>의견을 기록했습니다.</translation>
+    </message>
+    <message>
+        <source>Returned to the volunteer with your comment.</source>
+        <translation>의견과 함께 자원봉사자에게 반려했습니다.</translation>
+    </message>
+    <message>
+        <source>Approved: this packet version is locked.</source>
+        <translation>승인했습니다. 이 버전의 서류 패킷은 잠겼습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>volunteer</source>
+        <translation>자원봉사자</translation>
+    </message>
+    <message>
+        <source>attorney</source>
+        <translation>변호사</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>코디네이터</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>관리자</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>This clinic</source>
+        <translation>이 클리닉</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>장소:</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>사용자 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable selected</source>
+        <translation>선택한 사용자 비활성화(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Installed USCIS forms</source>
+        <translation>설치된 USCIS 양식</translation>
+    </message>
+    <message>
+        <source>&amp;Install PDFs…</source>
+        <translation>PDF 설치(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a PDF…</source>
+        <translation>PDF 확인(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Draft a pack for a new &amp;edition…</source>
+        <translation>새 개정판용 양식 팩 초안 만들기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Staff lang&amp;uage:</source>
+        <translation>직원용 화면 언어(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after (minutes idle):</source>
+        <translation>미사용 시 자동 잠금(분)(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>DACA program status and alerts</source>
+        <translation>DACA 프로그램 현황 및 알림</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>비활성</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>활성</translation>
+    </message>
+    <message>
+        <source>No forms installed: packets cannot be built yet.</source>
+        <translation>설치된 양식이 없습니다. 아직 서류 패킷을 생성할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>사용자 추가</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>사용자 이름:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>역할:</translation>
+    </message>
+    <message>
+        <source>Their passphrase (at least 12 characters; they can change it later):</source>
+        <translation>이 사용자의 암호 문구(12자 이상, 나중에 본인이 변경할 수 있습니다):</translation>
+    </message>
+    <message>
+        <source>User added.</source>
+        <translation>사용자를 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>User disabled.</source>
+        <translation>사용자를 비활성화했습니다.</translation>
+    </message>
+    <message>
+        <source>Official USCIS PDFs</source>
+        <translation>USCIS 공식 PDF</translation>
+    </message>
+    <message>
+        <source>Installed: %1</source>
+        <translation>설치됨: %1</translation>
+    </message>
+    <message>
+        <source>Choose a PDF to verify</source>
+        <translation>확인할 PDF 선택</translation>
+    </message>
+    <message>
+        <source>%1 is the official %2, byte for byte.</source>
+        <translation>%1은(는) 공식 %2와(과) 바이트 단위까지 동일합니다.</translation>
+    </message>
+    <message>
+        <source>A new edition&apos;s PDF</source>
+        <translation>새 개정판의 PDF</translation>
+    </message>
+    <message>
+        <source>Wrote the draft pack %1: %2. A person checks every line, then runs &apos;clinic forms confirm&apos;.</source>
+        <translation>양식 팩 초안 %1을(를) 저장했습니다: %2. 담당자가 모든 줄을 확인한 뒤 &apos;clinic forms confirm&apos;을 실행해야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>ClinicDay locked itself after a while without use, and dropped its keys. Enter your passphrase to continue where you were, or choose another user.</source>
+        <translation>한동안 사용하지 않아 ClinicDay가 자동으로 잠기고 암호화 키를 지웠습니다. 하던 작업을 계속하려면 암호 문구를 입력하거나, 다른 사용자를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose your name and enter your passphrase to start the clinic day.</source>
+        <translation>이름을 선택하고 암호 문구를 입력하여 클리닉 업무를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>This is the demo clinic (made-up people). Sign in as vol (volunteer), atty (attorney), coord (coordinator) or admin; the passphrase is %1.</source>
+        <translation>데모 클리닉입니다(가상의 인물). vol(자원봉사자), atty(변호사), coord(코디네이터) 또는 admin으로 로그인하세요. 암호 문구는 %1입니다.</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>사용자(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>암호 문구(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>로그인(&amp;S)</translation>
+    </message>
+    <message>
+        <source>There is no user to sign in as.</source>
+        <translation>로그인할 수 있는 사용자가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to ClinicDay</source>
+        <translation>ClinicDay에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>There is no clinic in %1 yet. To look around first, open the demo clinic: made-up people, never real ones. To run a real clinic day, create a clinic: you become its administrator.</source>
+        <translation>%1에는 아직 클리닉이 없습니다. 먼저 둘러보려면 데모 클리닉을 여세요. 실제 인물이 아닌 가상의 인물만 들어 있습니다. 실제 클리닉 데이를 운영하려면 클리닉을 만드세요. 만든 사람이 관리자가 됩니다.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo clinic</source>
+        <translation>데모 클리닉 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Create a clinic</source>
+        <translation>클리닉 만들기</translation>
+    </message>
+    <message>
+        <source>&amp;Site name:</source>
+        <translation>장소 이름(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Your &amp;user name:</source>
+        <translation>내 사용자 이름(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase (12 characters or more):</source>
+        <translation>암호 문구(12자 이상)(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again:</source>
+        <translation>암호 문구 다시 입력(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Create the clinic</source>
+        <translation>클리닉 만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Give the site name and your user name.</source>
+        <translation>장소 이름과 사용자 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>두 암호 문구가 서로 다릅니다.</translation>
+    </message>
+</context>
+</TS>

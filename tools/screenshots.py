@@ -1,0 +1,169 @@
+"""Save a PNG of every screen of the desktop app in English, Korean and Spanish.
+
+Usage: ``tools/screenshots [--out docs/screenshots] [--scale 1]``. Builds a throwaway demo clinic
+of synthetic people (never real ones), installs the official PDFs from ``../shared/forms`` when
+they are there (for the packet screens), and drives the real window offscreen through the day:
+welcome, sign-in, Today, check-in, interview, record, packet, review, counts, settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clinic.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE, build_demo  # noqa: E402
+from clinic.gui.app import make_window  # noqa: E402
+from clinic.gui.board import NewPersonDialog  # noqa: E402
+from clinic.gui.window import ClinicWindow  # noqa: E402
+
+TODAY = dt.date(2026, 11, 21)
+SHARED_FORMS = ROOT.parent / "shared" / "forms"
+
+
+def spin(app: QApplication, done: Callable[[], bool], timeout: float = 120) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if done():
+            return
+        time.sleep(0.01)
+    raise SystemExit("screenshots: timed out waiting for the app")
+
+
+def settle(app: QApplication, window: ClinicWindow) -> None:
+    spin(app, lambda: window.ops.pending == 0)
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"screenshots: cannot write {path}")
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def shoot(app: QApplication, lang: str, out: Path, work: Path) -> None:
+    data = work / "demo"
+    forms = SHARED_FORMS if (SHARED_FORMS / "i-821d_2025-01-20.pdf").is_file() else None
+    welcome = make_window(work / f"empty-{lang}", lang=lang, today=TODAY)
+    welcome.resize(1280, 800)
+    welcome.show()
+    welcome.start()
+    settle(app, welcome)
+    save(welcome, out / "welcome.png")
+    welcome.close()
+
+    window = make_window(data, lang=lang, today=TODAY, forms_dir=forms)
+    window.resize(1280, 800)
+    window.show()
+    window.start()
+    settle(app, window)
+    save(window, out / "sign-in.png")
+    page = window.signin
+    page.user.setCurrentIndex(page.user.findData("admin"))
+    page.passphrase.setText(DEMO_PASSPHRASE)
+    page._sign_in()
+    spin(app, lambda: window.tabs is not None)
+    settle(app, window)
+    assert window.board is not None and window.tabs is not None and window.person is not None
+    save(window, out / "today.png")
+
+    dialog = NewPersonDialog(window)
+    dialog.family.setText("Testperson")
+    dialog.given.setText("Ana")
+    dialog.dob.setText("2001-03-04")
+    dialog.language.setCurrentIndex(dialog.language.findData(lang))
+    dialog.show()
+    settle(app, window)
+    save(dialog, out / "check-in.png")
+    dialog.close()
+
+    board = window.board.board
+    assert board is not None
+    waiting = [r for r in board.rows if r.station == "screening"]
+    window.open_person(waiting[0].record_id)
+    settle(app, window)
+    interview = window.person.interview
+    interview.language.setCurrentIndex(("en", "ko", "es").index(lang))
+    while "daca.expires" not in interview.boxes and not interview.interview.at_end():
+        interview.go_next()
+        settle(app, window)
+    settle(app, window)
+    save(window, out / "interview.png")
+    interview.save_and_close()
+    settle(app, window)
+
+    screened = [r for r in board.rows if r.station == "forms"]
+    record = window.person.record
+    window.open_person(screened[0].record_id)
+    settle(app, window)
+    record.tabs.setCurrentIndex(1)
+    save(window, out / "record-screening.png")
+    record.tabs.setCurrentIndex(4)
+    save(window, out / "record-timeline.png")
+    if forms is not None:
+        record.build_packet()
+        settle(app, window)
+        QTimer.singleShot(0, lambda: None)
+        settle(app, window)
+        record.tabs.setCurrentWidget(record.packet_tab)
+        settle(app, window)
+        save(window, out / "record-packet.png")
+        assert window.review is not None
+        window.tabs.setCurrentWidget(window.review)
+        settle(app, window)
+        save(window, out / "review.png")
+    assert window.counts is not None and window.settings is not None
+    window.tabs.setCurrentWidget(window.counts)
+    settle(app, window)
+    save(window, out / "counts.png")
+    window.tabs.setCurrentWidget(window.settings)
+    settle(app, window)
+    save(window, out / "settings.png")
+    window.lock()
+    settle(app, window)
+    save(window, out / "locked.png")
+    window.close()
+    window.ops.shutdown()
+    welcome.ops.shutdown()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--langs", default="en,ko,es")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    out = Path(args.out)
+    with tempfile.TemporaryDirectory(prefix="clinicday-shots-") as tmp:
+        work = Path(tmp)
+        build_demo(
+            work / "demo",
+            people=24,
+            seed=DEMO_SEED,
+            today=TODAY,
+            site=DEMO_SITE,
+            kdf_seconds=0.05,
+        )
+        for lang in args.langs.split(","):
+            shoot(app, lang, out / lang, work)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
