@@ -123,6 +123,16 @@ class PacketView:
 
 
 @dataclass(frozen=True)
+class AutomapDraft:
+    """A drafted form pack waiting for a person's check: where it is, a summary, its text."""
+
+    pdf: Path
+    draft: Path
+    summary: str
+    text: str
+
+
+@dataclass(frozen=True)
 class SignedIn:
     """Who is signed in."""
 
@@ -519,21 +529,23 @@ class Desk:
         """Which form and edition a PDF is, or a :class:`LibraryError` saying why it is not."""
         return self.library().recognise(path).key
 
-    def automap(self, path: Path, out: Path) -> str:
+    def automap(self, path: Path, out: Path) -> AutomapDraft:
         """Draft a form pack for a new edition into ``out`` (YAML), for a person to check line
-        by line and then confirm; returns a one-line summary."""
+        by line against the PDF and then confirm."""
         from clinic.packet.automap import draft_pack
 
         try:
             draft = draft_pack(path)
         except ValueError as exc:
             raise StoreError(f"{path.name}: cannot draft a pack ({exc})") from None
-        write_atomically(out, draft.to_yaml().encode("utf-8"))
+        text = draft.to_yaml()
+        write_atomically(out, text.encode("utf-8"))
         fields, blank = draft.pack.get("fields", {}), draft.pack.get("blank", {})
-        return (
+        summary = (
             f"{len(fields)} field(s) mapped, {len(blank)} blank, {len(draft.unmatched)} matched "
-            "no rule: check every line, then confirm"
+            "no rule"
         )
+        return AutomapDraft(pdf=path, draft=out, summary=summary, text=text)
 
     def confirm_pack(self, draft: Path, pdf: Path) -> InstalledForm:
         return self.library().confirm(draft, pdf)

@@ -11,8 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +37,7 @@ from clinic.domain.roles import ROLE_NAMES
 from clinic.gui.i18n import role_label
 from clinic.gui.ops import Ops
 from clinic.reports.counts import METRICS, Report
+from clinic.services import AutomapDraft
 
 BAR_METRICS = ("screened", "referred", "packets_built")
 BAR_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c")
@@ -484,14 +489,70 @@ class SettingsPage(QWidget):
             path = Path(chosen)
         source, out = path, path.with_suffix(".draft.yaml")
         self.ops.run(
-            lambda desk: desk.automap(source, out),
-            lambda summary: self.message.setText(
-                self.tr(
-                    "Wrote the draft pack %1: %2. A person checks every line, then runs "
-                    "'clinic forms confirm'."
+            lambda desk: desk.automap(source, out), self.review_draft, self.message.setText
+        )
+
+    def review_draft(self, draft: AutomapDraft) -> None:
+        """Show a drafted pack for a person to check, and confirm it only when they say so."""
+        dialog = AutomapReview(draft, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.message.setText(
+                self.tr("The draft pack is kept in %1; nothing was installed.").replace(
+                    "%1", str(draft.draft)
                 )
-                .replace("%1", str(out))
-                .replace("%2", summary)
+            )
+            return
+        self.ops.run(
+            lambda desk: desk.confirm_pack(draft.draft, draft.pdf),
+            lambda form: self._done(
+                self.tr("Confirmed and installed: %1").replace("%1", form.pack.key)
             ),
             self.message.setText,
+        )
+
+
+class AutomapReview(QDialog):
+    """A drafted pack, line by line, and the person's confirmation that they checked it."""
+
+    def __init__(self, draft: AutomapDraft, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("automap-review")
+        self.setWindowTitle(self.tr("Check the drafted form pack"))
+        intro = QLabel(self)
+        intro.setWordWrap(True)
+        intro.setText(
+            self.tr(
+                "%1 for %2: %3. Check every line against the PDF (each field's item on the form "
+                "and the answer it takes); edit the file %4 if a line is wrong, then confirm. "
+                "Packets use this pack only after you confirm."
+            )
+            .replace("%1", draft.draft.name)
+            .replace("%2", draft.pdf.name)
+            .replace("%3", draft.summary)
+            .replace("%4", str(draft.draft))
+        )
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("draft-text")
+        self.text.setReadOnly(True)
+        self.text.setPlainText(draft.text)
+        self.checked = QCheckBox(self)
+        self.checked.setObjectName("checked-every-line")
+        self.checked.setText(self.tr("I &checked every line against the PDF"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("C&onfirm and install"))
+            ok.setEnabled(False)
+            self.checked.toggled.connect(ok.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.checked)
+        layout.addWidget(self.buttons)
+        self.resize(
+            self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().lineSpacing() * 36
         )

@@ -95,6 +95,9 @@ class LineEditor(Editor):
         self.edit.textEdited.connect(lambda _t: self.changed.emit())
         self.setFocusProxy(self.edit)
 
+    def focus_widget(self) -> QWidget:
+        return self.edit
+
     def value(self) -> Any:
         text = self.edit.text().strip()
         if not text:
@@ -119,6 +122,9 @@ class TextEditor(Editor):
         layout.addWidget(self.edit)
         self.edit.textChanged.connect(self.changed.emit)
         self.setFocusProxy(self.edit)
+
+    def focus_widget(self) -> QWidget:
+        return self.edit
 
     def value(self) -> Any:
         text = self.edit.toPlainText().strip()
@@ -152,6 +158,9 @@ class ComboEditor(Editor):
         self.set_language("en")
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.setFocusProxy(self.combo)
+
+    def focus_widget(self) -> QWidget:
+        return self.combo
 
     def set_language(self, lang: str) -> None:
         current = self.combo.currentIndex()
@@ -206,6 +215,9 @@ class ChoicesEditor(Editor):
         self.list.itemChanged.connect(lambda _i: self.changed.emit())
         self.setFocusProxy(self.list)
         self.set_language("en")
+
+    def focus_widget(self) -> QWidget:
+        return self.list
 
     def set_language(self, lang: str) -> None:
         self.list.blockSignals(True)
@@ -263,6 +275,9 @@ class ListEditor(Editor):
         self.table.itemChanged.connect(lambda _i: self.changed.emit())
         self.lang = "en"
         self.set_language("en")
+
+    def focus_widget(self) -> QWidget:
+        return self.table
 
     def _labels(self, name: str) -> dict[str, dict[str, str]]:
         return {v: dict(t.by_lang) for v, t in self.question.item_choices.get(name, {}).items()}

@@ -75,7 +75,11 @@ def answer_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
         if modal is None:
             QTimer.singleShot(20, poke)
             return
-        act(modal)
+        try:
+            act(modal)
+        except BaseException:
+            modal.close()  # never leave a test waiting on a dialog; pytest-qt reports the error
+            raise
 
     QTimer.singleShot(20, poke)
 
