@@ -64,3 +64,14 @@ def questionnaire(name: str = "daca") -> Questionnaire:
         return parse_questionnaire(load_yaml(f"questionnaires/{name}.yaml"))
     except QuestionnaireError as exc:
         raise ResourceError(f"questionnaires/{name}.yaml: {exc}") from None
+
+
+def translation(lang: str) -> bytes | None:
+    """The compiled staff-interface translation (``translations/clinic_<lang>.qm``), or ``None``
+    for English or when it was not compiled (``tools/setup`` compiles it)."""
+    if lang == "en" or not lang.isalpha():
+        return None
+    try:
+        return (resources_dir() / "translations" / f"clinic_{lang}.qm").read_bytes()
+    except OSError:
+        return None

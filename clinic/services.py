@@ -63,6 +63,7 @@ class BoardRow:
     """One person on the board (decrypted, for display only)."""
 
     record_id: str
+    kind: str  # intake | inquiry
     family: str
     given: str
     native: str
@@ -146,6 +147,7 @@ def _row(state: RecordState) -> BoardRow:
     a = state.answers
     return BoardRow(
         record_id=state.record_id,
+        kind=state.kind,
         family=str(a.get("name.family", "")),
         given=str(a.get("name.given", "")),
         native=str(a.get("name.native", "")),
@@ -327,6 +329,12 @@ class Desk:
             self._questionnaire = questionnaire()
         return self._questionnaire
 
+    def translation(self, lang: str) -> bytes | None:
+        """The staff interface's compiled translation for ``lang`` (read on the worker)."""
+        from clinic.resources import translation
+
+        return translation(lang)
+
     def resources(self) -> tuple[Questionnaire, Policy]:
         """The questionnaire and the dated rules, loaded once (the GUI screens with them)."""
         return self.questionnaire, self.policy
@@ -400,6 +408,14 @@ class Desk:
             (_row(session.load(rid)), kind)
             for rid, kind in session.possible_duplicates(answers, exclude=exclude)
         ]
+
+    def log_inquiry(self, language: str, topic: str) -> str:
+        """Count someone informed (no name, no answers): a language and a topic code."""
+        return self.session.log_inquiry(language, topic)
+
+    def set_site(self, site: str) -> str:
+        self.session.set_site(site)
+        return self.session.clinic.site
 
     def new_person(self, answers: Mapping[str, Any]) -> str:
         """Check a person in (name, birth date, language...); returns the new record's id."""

@@ -545,3 +545,16 @@ def test_accented_names_in_english_letters_and_as_written(tmp_path: Path) -> Non
     assert "Peña, Sofía" in text  # as the client writes it
     text = flat(text_of(write(tmp_path, "add.pdf", addendum(answers, []))))
     assert "Pena" in text and "Sofia" in text and "Peña" not in text
+
+
+def test_letters_nanumgothic_lacks_are_drawn_not_dropped(tmp_path: Path) -> None:
+    """NanumGothic has no ã or õ: they come from DejaVu Sans, in the text and the page header."""
+    answers = someone(**{"name.family": "Falcão", "name.given": "João"})
+    path = write(tmp_path, "cover.pdf", cover(answers))
+    text = flat(text_of(path))
+    assert "Falcão, João" in text
+    assert "Falc o" not in text and "Jo o" not in text
+    header = text_of(path, 1)
+    assert "Falcão" in header
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    assert "DejaVuSans" in fonts or "Clinic-Fallback" in fonts

@@ -1,6 +1,7 @@
 """Save a PNG of every screen of the desktop app in English, Korean and Spanish.
 
-Usage: ``tools/screenshots [--out docs/screenshots] [--scale 1]``. Builds a throwaway demo clinic
+Usage: ``tools/screenshots [--out docs/screenshots] [--langs en,ko,es] [--only today,...]``;
+with ``QT_SCALE_FACTOR=2`` it shows what a high-DPI screen gets. Builds a throwaway demo clinic
 of synthetic people (never real ones), installs the official PDFs from ``../shared/forms`` when
 they are there (for the packet screens), and drives the real window offscreen through the day:
 welcome, sign-in, Today, check-in, interview, record, packet, review, counts, settings.
@@ -50,7 +51,12 @@ def settle(app: QApplication, window: ClinicWindow) -> None:
         app.processEvents()
 
 
+ONLY: set[str] = set()  # --only: the screens to save (all when empty)
+
+
 def save(widget: QWidget, path: Path) -> None:
+    if ONLY and path.stem not in ONLY:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     if not widget.grab().save(str(path)):
         raise SystemExit(f"screenshots: cannot write {path}")
@@ -147,7 +153,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--langs", default="en,ko,es")
+    parser.add_argument("--only", default="", help="comma-separated screen names (default: all)")
     args = parser.parse_args()
+    ONLY.update(filter(None, args.only.split(",")))
     app = QApplication(sys.argv[:1])
     out = Path(args.out)
     with tempfile.TemporaryDirectory(prefix="clinicday-shots-") as tmp:

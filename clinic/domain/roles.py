@@ -43,3 +43,8 @@ def may_approve(actor: Role) -> bool:
 
 def may_read_audit(actor: Role) -> bool:
     return actor in (Role.COORDINATOR, Role.ADMIN)
+
+
+def may_set_up_site(actor: Role) -> bool:
+    """Coordinators and admins set up the site (its name, forms)."""
+    return actor in (Role.COORDINATOR, Role.ADMIN)

@@ -18,6 +18,7 @@ from clinic.gui.i18n import Translations
 from clinic.gui.ops import Ops
 from clinic.gui.security import DEFAULT_IDLE_MINUTES
 from clinic.gui.window import ClinicWindow
+from clinic.resources import translation
 from clinic.services import Desk
 
 
@@ -35,7 +36,7 @@ def make_window(
     desk = desk or Desk(data_dir, forms_dir=forms_dir, today=lambda: day)
     ops = Ops(desk)
     translations = Translations()
-    translations.switch(lang)
+    translations.switch(lang, translation(lang))  # at start-up, before the window shows
     window = ClinicWindow(
         ops, data_dir, today=day, translations=translations, idle_minutes=idle_minutes
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,10 +33,29 @@ from PySide6.QtWidgets import (
 from clinic.domain.answers import validate_answers
 from clinic.gui.ops import Ops
 from clinic.services import STATIONS, Board, BoardRow
+from clinic.store.clinic import INQUIRY_TOPICS
+
+
+def topic_label(topic: str) -> str:
+    """An inquiry topic in the staff language."""
+    labels = {
+        "renewal": QCoreApplication.translate("Inquiries", "Renewing DACA"),
+        "initial": QCoreApplication.translate("Inquiries", "A first (initial) request"),
+        "travel": QCoreApplication.translate("Inquiries", "Travel and advance parole"),
+        "work_permit": QCoreApplication.translate("Inquiries", "The work permit"),
+        "fees": QCoreApplication.translate("Inquiries", "Fees and fee help"),
+        "other": QCoreApplication.translate("Inquiries", "Something else"),
+    }
+    return labels.get(topic, topic)
 
 
 def row_text(row: BoardRow) -> str:
     """One line of the board: the name (and native name), birth date, and markers."""
+    if row.kind == "inquiry":
+        when = row.updated_at[11:16]
+        return QCoreApplication.translate("Inquiries", "Inquiry (no name kept) · %1").replace(
+            "%1", when
+        )
     name = row.name + (f" ({row.native})" if row.native else "")
     marks = []
     if row.returned:
@@ -127,6 +146,49 @@ class NewPersonDialog(QDialog):
             self.accept()
 
 
+class InquiryDialog(QDialog):
+    """Count someone informed: a walk-in or hotline question. No name or answer is kept."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inquiry")
+        self.language = QComboBox(self)
+        self.language.setObjectName("inquiry-language")
+        for code, name in (("en", "English"), ("ko", "한국어"), ("es", "Español")):
+            self.language.addItem(name, code)
+        self.topic = QComboBox(self)
+        self.topic.setObjectName("inquiry-topic")
+        for topic in INQUIRY_TOPICS:
+            self.topic.addItem(topic_label(topic), topic)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.language_label, self.topic_label = QLabel(self), QLabel(self)
+        self.language_label.setBuddy(self.language)
+        self.topic_label.setBuddy(self.topic)
+        form = QFormLayout()
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.topic_label, self.topic)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setWindowTitle(self.tr("Log an inquiry"))
+        self.note.setText(
+            self.tr(
+                "For someone who asked a question and was informed, without screening. "
+                "Only the language and the topic are kept, for the day's counts."
+            )
+        )
+        self.language_label.setText(self.tr("&Language:"))
+        self.topic_label.setText(self.tr("&Topic:"))
+
+
 class BoardPage(QWidget):
     """Today's people by station. ``open_person(record_id)`` when one is opened."""
 
@@ -145,6 +207,8 @@ class BoardPage(QWidget):
         self.all_days.setObjectName("all-days")
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("new-person-button")
+        self.inquiry_button = QPushButton(self)
+        self.inquiry_button.setObjectName("inquiry-button")
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("refresh")
         self.hint = QLabel(self)
@@ -160,6 +224,7 @@ class BoardPage(QWidget):
         top.addWidget(self.search_button)
         top.addWidget(self.all_days)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.inquiry_button)
         top.addWidget(self.new_button)
 
         grid = QGridLayout()
@@ -191,6 +256,7 @@ class BoardPage(QWidget):
         self.all_days.toggled.connect(lambda _on: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button.clicked.connect(self.new_person)
+        self.inquiry_button.clicked.connect(self.log_inquiry)
         self.translate_ui()
 
     def translate_ui(self) -> None:
@@ -201,6 +267,7 @@ class BoardPage(QWidget):
         self.all_days.setText(self.tr("&Every day"))
         self.refresh_button.setText(self.tr("Re&fresh"))
         self.new_button.setText(self.tr("&New person…"))
+        self.inquiry_button.setText(self.tr("Log an &inquiry…"))
         self.hint.setText(
             self.tr(
                 "Open a person with Enter or a double-click. ↩ marks a packet an attorney "
@@ -269,7 +336,22 @@ class BoardPage(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         self.open_person.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
-    # -- a new person -----------------------------------------------------------------------------
+    # -- an inquiry and a new person --------------------------------------------------------------
+
+    def log_inquiry(self) -> None:
+        dialog = InquiryDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        language, topic = str(dialog.language.currentData()), str(dialog.topic.currentData())
+        self.ops.run(
+            lambda desk: desk.log_inquiry(language, topic),
+            self._inquiry_logged,
+            self.hint.setText,
+        )
+
+    def _inquiry_logged(self, _record_id: str) -> None:
+        self.refresh()
+        self.hint.setText(self.tr("Inquiry counted."))
 
     def new_person(self) -> None:
         dialog = NewPersonDialog(self)

@@ -259,8 +259,12 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.can_manage = can_manage
-        self.site = QLabel(self)
+        self.site = QLineEdit(self)
         self.site.setObjectName("site")
+        self.site.setEnabled(can_manage)
+        self.site_button = QPushButton(self)
+        self.site_button.setObjectName("save-site")
+        self.site_button.setEnabled(can_manage)
         self.language = QComboBox(self)
         self.language.setObjectName("staff-language")
         for code, name in (("en", "English"), ("ko", "한국어"), ("es", "Español")):
@@ -275,7 +279,11 @@ class SettingsPage(QWidget):
         self.site_label, self.language_label, self.idle_label = QLabel(), QLabel(), QLabel()
         self.language_label.setBuddy(self.language)
         self.idle_label.setBuddy(self.idle)
-        self.general_form.addRow(self.site_label, self.site)
+        site_row = QHBoxLayout()
+        site_row.addWidget(self.site, 1)
+        site_row.addWidget(self.site_button)
+        self.site_label.setBuddy(self.site)
+        self.general_form.addRow(self.site_label, site_row)
         self.general_form.addRow(self.language_label, self.language)
         self.general_form.addRow(self.idle_label, self.idle)
 
@@ -346,6 +354,8 @@ class SettingsPage(QWidget):
             lambda i: self.language_chosen.emit(str(self.language.itemData(i)))
         )
         self.idle.valueChanged.connect(self.idle_minutes_chosen.emit)
+        self.site_button.clicked.connect(self.save_site)
+        self.site.returnPressed.connect(self.save_site)
         self.add_user_button.clicked.connect(self.add_user)
         self.disable_user_button.clicked.connect(self.disable_user)
         self.install_button.clicked.connect(lambda: self.install())
@@ -355,7 +365,8 @@ class SettingsPage(QWidget):
 
     def translate_ui(self) -> None:
         self.general.setTitle(self.tr("This clinic"))
-        self.site_label.setText(self.tr("Site:"))
+        self.site_label.setText(self.tr("&Site:"))
+        self.site_button.setText(self.tr("Save"))
         self.language_label.setText(self.tr("Staff lang&uage:"))
         self.idle_label.setText(self.tr("Loc&k after (minutes idle):"))
         self.users_box.setTitle(self.tr("Users"))
@@ -419,6 +430,14 @@ class SettingsPage(QWidget):
         )
         if ok:
             self.create_user(name.strip(), role, passphrase)
+
+    def save_site(self) -> None:
+        site = self.site.text()
+        self.ops.run(
+            lambda desk: desk.set_site(site),
+            lambda name: self._done(self.tr("The site is now called %1.").replace("%1", name)),
+            self.message.setText,
+        )
 
     def _done(self, message: str) -> None:
         self.message.setText(message)

@@ -23,31 +23,39 @@ def translations_dir() -> Path:
 
 
 class Translations:
-    """The one installed translator of the application."""
+    """The one installed translator of the application (loaded from bytes the worker read)."""
 
     def __init__(self) -> None:
         self.translator: QTranslator | None = None
+        self.data: bytes | None = None  # QTranslator reads from this buffer: keep it alive
         self.language = "en"
 
-    def switch(self, lang: str) -> bool:
-        """Show the staff interface in ``lang``; False (and English) if its file is missing."""
+    def switch(self, lang: str, data: bytes | None) -> bool:
+        """Show the staff interface in ``lang`` from its compiled translation ``data``; English
+        (and False) when ``data`` is missing or unreadable. Qt then sends every widget a
+        ``LanguageChange`` event."""
         app = QCoreApplication.instance()
         if app is None:
             return False
         if self.translator is not None:
             app.removeTranslator(self.translator)
             self.translator = None
-        self.language = "en"
+        self.language, self.data = "en", None
         ok = lang == "en"
-        if lang in STAFF_LANGUAGES and lang != "en":
+        if lang in STAFF_LANGUAGES and lang != "en" and data:
             translator = QTranslator(app)
-            if translator.load(str(translations_dir() / f"clinic_{lang}.qm")):
+            if translator.load(data):
                 app.installTranslator(translator)
-                self.translator = translator
-                self.language = lang
+                self.translator, self.data, self.language = translator, data, lang
                 ok = True
         QLocale.setDefault(QLocale(self.language))
         return ok
+
+
+def staff_language() -> str:
+    """The staff interface's language now (en, ko or es)."""
+    lang = QLocale().name().split("_")[0]
+    return lang if lang in STAFF_LANGUAGES else "en"
 
 
 def role_label(role: Role) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from clinic.domain.answers import validate_answers
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.gui.fields import QuestionBox
+from clinic.gui.i18n import staff_language
 from clinic.gui.interview import determination_html
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer
@@ -206,6 +207,9 @@ class RecordPage(QWidget):
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), ""])
         self.answers.setToolTip(self.tr("Enter or double-click an answer to change it"))
         self._show_status()
+        self._show_screening()
+        if self.view is not None:
+            self._fill_answers()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -234,10 +238,7 @@ class RecordPage(QWidget):
         self.copy_a_number.setEnabled(bool(a.get("a_number")))
         self.copy_ssn.setEnabled(bool(a.get("ssn")))
         self._fill_answers()
-        det = state.determination
-        self.screening.setHtml(
-            determination_html(det, "en") if det else self.tr("<p>Not screened yet.</p>")
-        )
+        self._show_screening()
         self._fill_comments()
         self.timeline.clear()
         for entry in view.timeline:
@@ -252,6 +253,16 @@ class RecordPage(QWidget):
             )
         self.print_button.setEnabled(False)
         self.export_button.setEnabled(False)
+
+    def _show_screening(self) -> None:
+        """The stored determination: its reasons as they were given (in the language of the
+        screening), its headings in the staff language."""
+        det = self.view.state.determination if self.view is not None else None
+        self.screening.setHtml(
+            determination_html(det, staff_language())
+            if det
+            else self.tr("<p>Not screened yet.</p>")
+        )
 
     def _show_status(self) -> None:
         if self.view is None:
@@ -284,14 +295,14 @@ class RecordPage(QWidget):
             keys = [q for g in section.groups for q in g.questions if q.key in state.answers]
             if not keys:
                 continue
-            top = QTreeWidgetItem(self.answers, [section.title.get("en"), ""])
+            top = QTreeWidgetItem(self.answers, [section.title.get(staff_language()), ""])
             top.setFirstColumnSpanned(True)
             for q in keys:
                 value = show_value(state.answers[q.key])
                 if q.key in state.conflicts:
                     others = [show_value(v) for _ver, v in state.conflicts[q.key].values]
                     value += "   ⚠ " + self.tr("conflict: %1").replace("%1", " | ".join(others))
-                item = QTreeWidgetItem(top, [q.label.get("en"), value])
+                item = QTreeWidgetItem(top, [q.label.get(staff_language()), value])
                 item.setData(0, Qt.ItemDataRole.UserRole, q.key)
                 item.setToolTip(1, value)
             top.setExpanded(True)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role, may_approve
 from clinic.gui.board import row_text
+from clinic.gui.i18n import staff_language
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer
 from clinic.gui.record import show_value
@@ -178,11 +179,15 @@ class ReviewPage(QWidget):
             questions = [q for g in section.groups for q in g.questions if q.key in state.answers]
             if not questions:
                 continue
-            top = QTreeWidgetItem(self.answers, [section.title.get("en"), ""])
+            top = QTreeWidgetItem(self.answers, [section.title.get(staff_language()), ""])
             top.setFirstColumnSpanned(True)
             for q in questions:
-                QTreeWidgetItem(top, [q.label.get("en"), show_value(state.answers[q.key])])
-                self.item.addItem(f"{section.title.get('en')}: {q.label.get('en')}", q.key)
+                QTreeWidgetItem(
+                    top, [q.label.get(staff_language()), show_value(state.answers[q.key])]
+                )
+                self.item.addItem(
+                    f"{section.title.get(staff_language())}: {q.label.get(staff_language())}", q.key
+                )
             top.setExpanded(True)
         self.answers.resizeColumnToContents(0)
         self._set_actions(True)

@@ -456,7 +456,7 @@ class ClinicWindow(QMainWindow):
         index = self.settings.language.findData(self.translations.language)
         self.settings.language.setCurrentIndex(max(index, 0))
         self.settings.idle.setValue(self.idle.timer.interval() / 60_000)
-        self.settings.language_chosen.connect(self.translations.switch)
+        self.settings.language_chosen.connect(self.switch_language)
         self.settings.idle_minutes_chosen.connect(self.idle.set_minutes)
         tabs.addTab(self.settings, "")
         tabs.currentChanged.connect(self._tab_changed)
@@ -467,6 +467,13 @@ class ClinicWindow(QMainWindow):
         if self.open_record:
             self.open_person(self.open_record)
         self.board.search.setFocus()
+
+    def switch_language(self, lang: str) -> None:
+        """Change the staff language (the translation is read on the worker)."""
+        self.ops.run(
+            lambda desk: desk.translation(lang),
+            lambda data: self.translations.switch(lang, data),
+        )
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs is None:

@@ -199,9 +199,64 @@ def _styles() -> _Styles:
     )
 
 
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _fallback_font(bold: bool) -> str | None:
+    """DejaVu Sans (``fonts-dejavu-core``), registered once: it draws the letters NanumGothic
+    lacks (Portuguese ã and õ, Italian ì and ò, and more), so no letter of a name is lost."""
+    path = DEJAVU_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+    name = "Clinic-Fallback-Bold" if bold else "Clinic-Fallback"
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    if not path.is_file():
+        return None
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (TTFError, OSError, ValueError):
+        return None
+    return name
+
+
+def _has_glyph(font: str, ch: str) -> bool:
+    return ord(ch) in pdfmetrics.getFont(font).face.charToGlyph
+
+
+def _runs(text: str, font: str) -> list[tuple[str, str]]:
+    """``text`` cut into (font, run) pieces: ``font`` where it has the letter, else the
+    fallback (when that has it)."""
+    fallback = _fallback_font(bold=font == _fonts()[1])
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        use = font
+        if ch not in "\n\t" and not _has_glyph(font, ch):
+            if fallback is not None and _has_glyph(fallback, ch):
+                use = fallback
+        if runs and runs[-1][0] == use:
+            runs[-1] = (use, runs[-1][1] + ch)
+        else:
+            runs.append((use, ch))
+    return runs
+
+
 def _esc(text: object) -> str:
-    """Text for a Paragraph: XML escaped, line breaks kept."""
-    return escape(str(text)).replace("\n", "<br/>")
+    """Text for a Paragraph: XML escaped, line breaks kept, and letters the main font lacks set
+    in the fallback font."""
+    regular = _fonts()[0]
+    parts = []
+    for font, chunk in _runs(str(text), regular):
+        escaped = escape(chunk).replace("\n", "<br/>")
+        parts.append(escaped if font == regular else f'<font name="{font}">{escaped}</font>')
+    return "".join(parts)
+
+
+def _draw_string(canvas: Any, x: float, y: float, text: str, font: str, size: float) -> None:
+    """``canvas.drawString`` that keeps every letter (the fallback font where needed)."""
+    for run_font, chunk in _runs(text, font):
+        canvas.setFont(run_font, size)
+        canvas.drawString(x, y, chunk)
+        x += pdfmetrics.stringWidth(chunk, run_font, size)
+    canvas.setFont(font, size)
 
 
 def _p(text: object, style: ParagraphStyle) -> Paragraph:
@@ -516,7 +571,9 @@ def _person_header(answers: Mapping[str, Any], what: str) -> PageDecorator:
         canvas.drawRightString(PAGE_WIDTH - MARGIN, y, a_number)
         left = MARGIN + pdfmetrics.stringWidth(what, styles.bold, 8) + 14
         right = PAGE_WIDTH - MARGIN - pdfmetrics.stringWidth(a_number, styles.regular, 8) - 14
-        canvas.drawString(left, y, _fit(name, styles.regular, 8, right - left))
+        _draw_string(
+            canvas, left, y, _fit(name, styles.regular, 8, right - left), styles.regular, 8
+        )
         canvas.setStrokeColor(LINE)
         canvas.line(MARGIN, y - 4, PAGE_WIDTH - MARGIN, y - 4)
 

@@ -39,7 +39,14 @@ from clinic.domain.events import (
     diff_answers,
     fold,
 )
-from clinic.domain.roles import Role, may_approve, may_manage, may_read_audit, parse_role
+from clinic.domain.roles import (
+    Role,
+    may_approve,
+    may_manage,
+    may_read_audit,
+    may_set_up_site,
+    parse_role,
+)
 from clinic.safefile import write_atomically
 from clinic.store import migrate, schema
 from clinic.store.vault import (
@@ -56,6 +63,7 @@ from clinic.store.vault import (
 )
 
 DB_NAME = "clinic.db"
+INQUIRY_TOPICS = ("renewal", "initial", "travel", "work_permit", "fees", "other")
 MIN_ID_PREFIX = 4
 
 
@@ -658,6 +666,8 @@ class Session:
         }
         if ev.type is EventType.CREATED:
             tally["kind"] = ev.payload.get("kind", "intake")
+        if ev.type is EventType.INQUIRY_LOGGED:
+            tally["topic"] = str(ev.payload.get("topic", ""))
         if ev.type is EventType.SCREENED:
             det = ev.payload.get("determination") or {}
             tally["outcome"] = det.get("outcome", "")
@@ -1089,6 +1099,57 @@ class Session:
         """Record that a record's data left the encrypted store (a folder, a printer)."""
         with self._write() as (_conn, audit):
             audit.add("export", record_id, what)
+
+    # -- the site and inquiries ------------------------------------------------------------
+
+    def set_site(self, site: str) -> None:
+        """Rename the site (what reports and tallies show from now on)."""
+        self._require(may_set_up_site(self.role), "set up the site")
+        site = " ".join(site.split())
+        if not site or len(site) > 120 or any(ord(c) < 32 for c in site):
+            raise StoreError("site: give a name of 1 to 120 characters")
+        with self._write() as (conn, audit):
+            conn.execute(schema.meta.update().where(schema.meta.c.key == "site").values(value=site))
+            audit.add("site_set", None)
+        self.clinic.site = site
+
+    def log_inquiry(self, language: str, topic: str) -> str:
+        """Record that someone was informed (a walk-in or hotline question that never becomes a
+        packet): only the language and a topic code, no name. Returns the new record's id."""
+        if topic not in INQUIRY_TOPICS:
+            raise StoreError(f"topic: one of {', '.join(INQUIRY_TOPICS)}")
+        problems = answers_mod.validate_answers({"language": language})
+        if problems:
+            raise AnswersInvalid(problems)
+        record_id = uuid.uuid4().hex
+        with self._write() as (conn, audit):
+            clock = self._next_clock(conn, 2)
+            seq = self._next_seq(conn)
+            created = self._new_event(
+                record_id,
+                EventType.CREATED,
+                clock,
+                {"kind": "inquiry", "source": "inquiry", "language": language},
+            )
+            logged = self._new_event(
+                record_id, EventType.INQUIRY_LOGGED, clock + 1, {"topic": topic}
+            )
+            conn.execute(
+                schema.records.insert(), {"record_id": record_id, "created_at": created.at}
+            )
+            rows = [
+                self._event_row(ev, seq + n, language) for n, ev in enumerate((created, logged))
+            ]
+            conn.execute(schema.events.insert(), rows)
+            conn.execute(
+                schema.outbox.insert(),
+                [
+                    {"event_id": ev.event_id, "queued_at": ev.at, "attempts": 0}
+                    for ev in (created, logged)
+                ],
+            )
+            audit.add("inquiry", record_id, topic)
+        return record_id
 
     # -- drafts: the interview as typed ----------------------------------------------------
 

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AutomapReview</name>
+    <message>
+        <source>Check the drafted form pack</source>
+        <translation>Revisar el borrador de plantilla</translation>
+    </message>
+    <message>
+        <source>%1 for %2: %3. Check every line against the PDF (each field&apos;s item on the form and the answer it takes); edit the file %4 if a line is wrong, then confirm. Packets use this pack only after you confirm.</source>
+        <translation>%1 para %2: %3. Compare cada línea con el PDF (el elemento del formulario que corresponde a cada campo y la respuesta que lleva); si una línea está mal, edite el archivo %4 y luego confirme. Los paquetes usan esta plantilla solo después de que usted la confirme.</translation>
+    </message>
+    <message>
+        <source>I &amp;checked every line against the PDF</source>
+        <translation>Co&amp;mprobé cada línea con el PDF</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm and install</source>
+        <translation>C&amp;onfirmar e instalar</translation>
+    </message>
+</context>
+<context>
     <name>BoardPage</name>
     <message>
         <source>Search: name, A-Number, birth date, or family name and birth date</source>
@@ -22,6 +41,10 @@
     <message>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
+    </message>
+    <message>
+        <source>Log an &amp;inquiry…</source>
+        <translation>Anotar una con&amp;sulta…</translation>
     </message>
     <message>
         <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once.</source>
@@ -58,6 +81,10 @@
     <message>
         <source>Nobody matches that search.</source>
         <translation>Nadie coincide con esa búsqueda.</translation>
+    </message>
+    <message>
+        <source>Inquiry counted.</source>
+        <translation>Se contabilizó la consulta.</translation>
     </message>
     <message>
         <source>same A-Number</source>
@@ -237,6 +264,56 @@
     <message>
         <source>Change an answer</source>
         <translation>Cambiar una respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>Inquiries</name>
+    <message>
+        <source>Renewing DACA</source>
+        <translation>Renovación de DACA</translation>
+    </message>
+    <message>
+        <source>A first (initial) request</source>
+        <translation>Primera solicitud (inicial)</translation>
+    </message>
+    <message>
+        <source>Travel and advance parole</source>
+        <translation>Viajes y permiso adelantado (advance parole)</translation>
+    </message>
+    <message>
+        <source>The work permit</source>
+        <translation>Permiso de trabajo</translation>
+    </message>
+    <message>
+        <source>Fees and fee help</source>
+        <translation>Tarifas y ayuda con las tarifas</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Otro tema</translation>
+    </message>
+    <message>
+        <source>Inquiry (no name kept) · %1</source>
+        <translation>Consulta (sin guardar el nombre) · %1</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryDialog</name>
+    <message>
+        <source>Log an inquiry</source>
+        <translation>Anotar una consulta</translation>
+    </message>
+    <message>
+        <source>For someone who asked a question and was informed, without screening. Only the language and the topic are kept, for the day&apos;s counts.</source>
+        <translation>Para alguien que hizo una pregunta y recibió información, sin evaluación. Solo se guardan el idioma y el tema, para los conteos del día.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Tema:</translation>
     </message>
 </context>
 <context>
@@ -612,10 +689,6 @@
         <translation>Esta clínica</translation>
     </message>
     <message>
-        <source>Site:</source>
-        <translation>Sede:</translation>
-    </message>
-    <message>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
@@ -654,6 +727,14 @@
     <message>
         <source>Staff lang&amp;uage:</source>
         <translation>&amp;Idioma del personal:</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Sede:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Loc&amp;k after (minutes idle):</source>
@@ -696,6 +777,10 @@
         <translation>Frase de contraseña del usuario (al menos 12 caracteres; podrá cambiarla después):</translation>
     </message>
     <message>
+        <source>The site is now called %1.</source>
+        <translation>La sede ahora se llama %1.</translation>
+    </message>
+    <message>
         <source>User added.</source>
         <translation>Usuario agregado.</translation>
     </message>
@@ -724,8 +809,12 @@
         <translation>PDF de una nueva edición</translation>
     </message>
     <message>
-        <source>Wrote the draft pack %1: %2. A person checks every line, then runs &apos;clinic forms confirm&apos;.</source>
-        <translation>Se guardó el borrador de plantilla %1: %2. Una persona debe revisar cada línea y luego ejecutar &apos;clinic forms confirm&apos;.</translation>
+        <source>The draft pack is kept in %1; nothing was installed.</source>
+        <translation>El borrador de plantilla se guarda en %1; no se instaló nada.</translation>
+    </message>
+    <message>
+        <source>Confirmed and installed: %1</source>
+        <translation>Plantilla confirmada e instalada: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AutomapReview</name>
+    <message>
+        <source>Check the drafted form pack</source>
+        <translation>양식 팩 초안 확인</translation>
+    </message>
+    <message>
+        <source>%1 for %2: %3. Check every line against the PDF (each field&apos;s item on the form and the answer it takes); edit the file %4 if a line is wrong, then confirm. Packets use this pack only after you confirm.</source>
+        <translation>%2용 %1: %3. 모든 줄을 PDF와 대조하여 확인하세요(각 필드가 양식의 어느 항목에 해당하며 어떤 답변이 들어가는지). 잘못된 줄이 있으면 %4 파일을 수정한 뒤 확정하세요. 서류 패킷은 확정한 뒤에만 이 양식 팩을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>I &amp;checked every line against the PDF</source>
+        <translation>모든 줄을 PDF와 대조하여 확인했습니다(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm and install</source>
+        <translation>확정 및 설치(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>BoardPage</name>
     <message>
         <source>Search: name, A-Number, birth date, or family name and birth date</source>
@@ -22,6 +41,10 @@
     <message>
         <source>&amp;New person…</source>
         <translation>새 대상자(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Log an &amp;inquiry…</source>
+        <translation>문의 기록(&amp;I)…</translation>
     </message>
     <message>
         <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once.</source>
@@ -58,6 +81,10 @@
     <message>
         <source>Nobody matches that search.</source>
         <translation>검색과 일치하는 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Inquiry counted.</source>
+        <translation>문의를 집계했습니다.</translation>
     </message>
     <message>
         <source>same A-Number</source>
@@ -237,6 +264,56 @@
     <message>
         <source>Change an answer</source>
         <translation>답변 변경</translation>
+    </message>
+</context>
+<context>
+    <name>Inquiries</name>
+    <message>
+        <source>Renewing DACA</source>
+        <translation>DACA 갱신</translation>
+    </message>
+    <message>
+        <source>A first (initial) request</source>
+        <translation>최초 신청</translation>
+    </message>
+    <message>
+        <source>Travel and advance parole</source>
+        <translation>여행 및 사전 여행 허가</translation>
+    </message>
+    <message>
+        <source>The work permit</source>
+        <translation>노동 허가</translation>
+    </message>
+    <message>
+        <source>Fees and fee help</source>
+        <translation>수수료 및 수수료 지원</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>Inquiry (no name kept) · %1</source>
+        <translation>문의(이름은 기록하지 않음) · %1</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryDialog</name>
+    <message>
+        <source>Log an inquiry</source>
+        <translation>문의 기록</translation>
+    </message>
+    <message>
+        <source>For someone who asked a question and was informed, without screening. Only the language and the topic are kept, for the day&apos;s counts.</source>
+        <translation>질문을 하고 안내를 받았지만 선별은 하지 않은 사람을 기록합니다. 그날의 집계를 위해 언어와 주제만 보관합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>주제(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -612,10 +689,6 @@
         <translation>이 클리닉</translation>
     </message>
     <message>
-        <source>Site:</source>
-        <translation>장소:</translation>
-    </message>
-    <message>
         <source>Users</source>
         <translation>사용자</translation>
     </message>
@@ -654,6 +727,14 @@
     <message>
         <source>Staff lang&amp;uage:</source>
         <translation>직원용 화면 언어(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>장소(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
     </message>
     <message>
         <source>Loc&amp;k after (minutes idle):</source>
@@ -696,6 +777,10 @@
         <translation>이 사용자의 암호 문구(12자 이상, 나중에 본인이 변경할 수 있습니다):</translation>
     </message>
     <message>
+        <source>The site is now called %1.</source>
+        <translation>장소 이름을 %1(으)로 변경했습니다.</translation>
+    </message>
+    <message>
         <source>User added.</source>
         <translation>사용자를 추가했습니다.</translation>
     </message>
@@ -724,8 +809,12 @@
         <translation>새 개정판의 PDF</translation>
     </message>
     <message>
-        <source>Wrote the draft pack %1: %2. A person checks every line, then runs &apos;clinic forms confirm&apos;.</source>
-        <translation>양식 팩 초안 %1을(를) 저장했습니다: %2. 담당자가 모든 줄을 확인한 뒤 &apos;clinic forms confirm&apos;을 실행해야 합니다.</translation>
+        <source>The draft pack is kept in %1; nothing was installed.</source>
+        <translation>양식 팩 초안은 %1에 보관되어 있습니다. 아무것도 설치하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Confirmed and installed: %1</source>
+        <translation>확정 및 설치됨: %1</translation>
     </message>
 </context>
 <context>

@@ -168,3 +168,59 @@ def test_changing_an_answer_on_the_record_is_recorded(
     assert last.author == "vol" and last.payload["changes"][0]["key"] == "birth.city"
     last_row = record.timeline.topLevelItem(record.timeline.topLevelItemCount() - 1)
     assert "birth.city" in text(last_row, 3)
+
+
+def test_an_inquiry_is_counted_without_a_name(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    from clinic.gui.board import InquiryDialog
+    from clinic.reports.counts import counts_for
+    from tests.gui.conftest import TODAY
+
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    assert window.board is not None
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, InquiryDialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("es"))
+        dialog.topic.setCurrentIndex(dialog.topic.findData("travel"))
+        dialog.buttons.accepted.emit()
+
+    answer_modal(qtbot, fill)
+    qtbot.mouseClick(window.board.inquiry_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    assert window.board.board is not None
+    [row] = window.board.board.rows
+    assert row.kind == "inquiry" and row.station == "done"
+    assert "Inquiry" in text(window.board.lists["done"].item(0))
+    session = Clinic(data).unlock("coord", PASSPHRASE)
+    report = counts_for(session, TODAY, TODAY)
+    assert report.total.informed == 1
+    assert dict(report.by_language)["es"].informed == 1
+    [rid] = session.record_ids()
+    assert session.load(rid).answers == {}  # nothing about the person is kept
+
+
+def test_a_coordinator_renames_the_site(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "coord")
+    open_settings(qtbot, window)
+    settings = window.settings
+    assert settings is not None
+    assert settings.site.text() == "Test Site"
+    settings.site.setText("   ")
+    qtbot.mouseClick(settings.site_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    assert "site:" in settings.message.text()
+    settings.site.setText("Koreatown Saturday Clinic")
+    qtbot.mouseClick(settings.site_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    assert Clinic(data).site == "Koreatown Saturday Clinic"
+    assert settings.site.text() == "Koreatown Saturday Clinic"
