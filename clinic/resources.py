@@ -66,12 +66,19 @@ def questionnaire(name: str = "daca") -> Questionnaire:
         raise ResourceError(f"questionnaires/{name}.yaml: {exc}") from None
 
 
-def translation(lang: str) -> bytes | None:
-    """The compiled staff-interface translation (``translations/clinic_<lang>.qm``), or ``None``
-    for English or when it was not compiled (``tools/setup`` compiles it)."""
+def translation(lang: str, qt_dir: Path | None = None) -> list[bytes]:
+    """The compiled staff-interface translations for ``lang``: ClinicDay's own
+    (``translations/clinic_<lang>.qm``, compiled by ``tools/setup``) and, from ``qt_dir``, Qt's
+    (``qtbase_<lang>.qm``: OK, Cancel, Yes, No...). Empty for English or when missing."""
     if lang == "en" or not lang.isalpha():
-        return None
-    try:
-        return (resources_dir() / "translations" / f"clinic_{lang}.qm").read_bytes()
-    except OSError:
-        return None
+        return []
+    found = []
+    for path in (
+        resources_dir() / "translations" / f"clinic_{lang}.qm",
+        *([qt_dir / f"qtbase_{lang}.qm"] if qt_dir else []),
+    ):
+        try:
+            found.append(path.read_bytes())
+        except OSError:
+            continue
+    return found

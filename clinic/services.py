@@ -329,11 +329,11 @@ class Desk:
             self._questionnaire = questionnaire()
         return self._questionnaire
 
-    def translation(self, lang: str) -> bytes | None:
-        """The staff interface's compiled translation for ``lang`` (read on the worker)."""
+    def translation(self, lang: str, qt_dir: Path | None = None) -> list[bytes]:
+        """The staff interface's compiled translations for ``lang`` (read on the worker)."""
         from clinic.resources import translation
 
-        return translation(lang)
+        return translation(lang, qt_dir)
 
     def resources(self) -> tuple[Questionnaire, Policy]:
         """The questionnaire and the dated rules, loaded once (the GUI screens with them)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from clinic import __version__
-from clinic.gui.i18n import Translations
+from clinic.gui.i18n import Translations, qt_translations_dir
 from clinic.gui.ops import Ops
 from clinic.gui.security import DEFAULT_IDLE_MINUTES
 from clinic.gui.window import ClinicWindow
@@ -36,7 +36,7 @@ def make_window(
     desk = desk or Desk(data_dir, forms_dir=forms_dir, today=lambda: day)
     ops = Ops(desk)
     translations = Translations()
-    translations.switch(lang, translation(lang))  # at start-up, before the window shows
+    translations.switch(lang, translation(lang, qt_translations_dir()))  # at start-up
     window = ClinicWindow(
         ops, data_dir, today=day, translations=translations, idle_minutes=idle_minutes
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from clinic.domain.roles import Role
 from clinic.resources import resources_dir
@@ -22,31 +22,38 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+def qt_translations_dir() -> Path:
+    """Where Qt keeps its own translations (the words of standard buttons and dialogs)."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
 class Translations:
-    """The one installed translator of the application (loaded from bytes the worker read)."""
+    """The installed translators of the application (from bytes the worker read): ClinicDay's
+    own and Qt's."""
 
     def __init__(self) -> None:
-        self.translator: QTranslator | None = None
-        self.data: bytes | None = None  # QTranslator reads from this buffer: keep it alive
+        self.translators: list[QTranslator] = []
+        self.data: list[bytes] = []  # QTranslator reads from these buffers: keep them alive
         self.language = "en"
 
-    def switch(self, lang: str, data: bytes | None) -> bool:
-        """Show the staff interface in ``lang`` from its compiled translation ``data``; English
-        (and False) when ``data`` is missing or unreadable. Qt then sends every widget a
-        ``LanguageChange`` event."""
+    def switch(self, lang: str, data: list[bytes]) -> bool:
+        """Show the staff interface in ``lang`` from its compiled translations ``data`` (ours
+        first); English, and False, when ours is missing or unreadable. Qt then sends every
+        widget a ``LanguageChange`` event."""
         app = QCoreApplication.instance()
         if app is None:
             return False
-        if self.translator is not None:
-            app.removeTranslator(self.translator)
-            self.translator = None
-        self.language, self.data = "en", None
+        for translator in self.translators:
+            app.removeTranslator(translator)
+        self.translators, self.data, self.language = [], [], "en"
         ok = lang == "en"
         if lang in STAFF_LANGUAGES and lang != "en" and data:
-            translator = QTranslator(app)
-            if translator.load(data):
-                app.installTranslator(translator)
-                self.translator, self.data, self.language = translator, data, lang
+            translators = [QTranslator(app) for _ in data]
+            loaded = [t for t, blob in zip(translators, data, strict=True) if t.load(blob)]
+            if translators[0] in loaded:  # ours is the one that must be there
+                for translator in loaded:
+                    app.installTranslator(translator)
+                self.translators, self.data, self.language = loaded, list(data), lang
                 ok = True
         QLocale.setDefault(QLocale(self.language))
         return ok

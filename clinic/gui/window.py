@@ -36,7 +36,7 @@ from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role
 from clinic.gui.board import BoardPage
 from clinic.gui.coordinator import CountsPage, SettingsPage
-from clinic.gui.i18n import Translations, role_label
+from clinic.gui.i18n import Translations, qt_translations_dir, role_label
 from clinic.gui.interview import InterviewPage
 from clinic.gui.ops import Ops
 from clinic.gui.record import RecordPage
@@ -470,8 +470,9 @@ class ClinicWindow(QMainWindow):
 
     def switch_language(self, lang: str) -> None:
         """Change the staff language (the translation is read on the worker)."""
+        qt_dir = qt_translations_dir()
         self.ops.run(
-            lambda desk: desk.translation(lang),
+            lambda desk: desk.translation(lang, qt_dir),
             lambda data: self.translations.switch(lang, data),
         )
 
@@ -550,6 +551,7 @@ class ClinicWindow(QMainWindow):
         self.signed_in = None
         self.lock_button.hide()
         self.who.clear()
+        self.statusBar().showMessage(self.tr("Locked. The keys were dropped."))
         self.show_sign_in(user, locked=True)
 
     def _drop_main(self) -> None:

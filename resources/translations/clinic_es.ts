@@ -163,6 +163,10 @@
         <source>Signed in. The data on this laptop is encrypted.</source>
         <translation>Sesión iniciada. Los datos de esta computadora están cifrados.</translation>
     </message>
+    <message>
+        <source>Locked. The keys were dropped.</source>
+        <translation>Bloqueado. Se borraron las claves de cifrado.</translation>
+    </message>
 </context>
 <context>
     <name>CountsPage</name>

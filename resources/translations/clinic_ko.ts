@@ -163,6 +163,10 @@
         <source>Signed in. The data on this laptop is encrypted.</source>
         <translation>로그인했습니다. 이 노트북의 데이터는 암호화되어 있습니다.</translation>
     </message>
+    <message>
+        <source>Locked. The keys were dropped.</source>
+        <translation>잠겼습니다. 암호화 키를 지웠습니다.</translation>
+    </message>
 </context>
 <context>
     <name>CountsPage</name>

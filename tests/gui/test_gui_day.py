@@ -135,6 +135,7 @@ def test_every_step_is_autosaved_and_a_new_window_continues_where_it_stopped(
     assert window.person is not None
     page_id = window.person.interview.interview.current.id
     page = window.person.interview
+    idle(qtbot, window)  # the page turns' own saves are done
     saved = page.saved_drafts
     type_answer(qtbot, window, "a_number", "A-0991")  # not valid yet: kept as typed
     qtbot.waitUntil(lambda: page.saved_drafts > saved, timeout=5000)

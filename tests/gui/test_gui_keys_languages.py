@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.gui.board import NewPersonDialog
@@ -137,6 +137,10 @@ def test_the_staff_language_switches_live_from_settings(
     qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) != english)
     assert window.tabs.tabText(0) == korean["&Today"]
     assert window.board.new_button.text() == korean["&New person…"]
+    dialog = NewPersonDialog()  # Qt's own words (OK, Cancel) come from Qt's translation
+    qtbot.addWidget(dialog)
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text() not in ("Cancel", "&Cancel")
     window.settings.language.setCurrentIndex(window.settings.language.findData("es"))
     qtbot.waitUntil(
         lambda: (

@@ -89,7 +89,7 @@ def test_idle_lock_drops_the_keys_and_asks_again(
 ) -> None:
     data = tmp_path / "c"
     build_clinic(data, people=2)
-    window = open_window(data, idle_minutes=0.01)  # 0.6 s
+    window = open_window(data, idle_minutes=0.02)  # 1.2 s
     sign_in(qtbot, window, "vol")
     assert window.board is not None
     # input keeps it open
