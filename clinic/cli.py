@@ -556,6 +556,118 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(data, lang=args.lang, idle_minutes=args.idle_minutes, forms_dir=forms)
 
 
+def _server_store(args: argparse.Namespace) -> Any:
+    from clinic.server.storage import ServerStore, database_url
+
+    store = ServerStore(database_url(args.db, Path.cwd()))
+    store.migrate()
+    return store
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from clinic.server.app import create_app
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise CliError("give both --tls-cert and --tls-key, or neither")
+    store = _server_store(args)
+    print(
+        f"ClinicDay sync server on http{'s' if args.tls_cert else ''}://{args.host}:{args.port} "
+        "(API docs at /docs)",
+        flush=True,
+    )
+    uvicorn.run(
+        create_app(store),
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        log_level="warning",
+        access_log=False,  # request lines name no one, but they are noise on a clinic day
+    )
+    return 0
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    from clinic.server.admin import init_org, make_enroll_code
+    from clinic.store.vault import tune_kdf
+    from clinic.sync.crypto import import_org_keys
+
+    store = _server_store(args)
+    if args.server_cmd == "init":
+        out = Path(args.org_key_out).expanduser()
+        if out.exists():
+            raise CliError(f"{out}: exists already; choose another file")
+        passphrase = _read_secret(
+            "CLINIC_ORG_PASSPHRASE", "Passphrase for the org key file: ", confirm=True
+        )
+        keys, text = init_org(store, passphrase, tune_kdf(args.kdf_seconds))
+        _write_file_atomically(out, text)
+        print(
+            f"Organization {keys.org_id} set up. Its key file is {out}: keep it offline; import "
+            "it on attorney and coordinator laptops with 'clinic sync import-org-key'."
+        )
+        return 0
+    if args.server_cmd == "enroll-code":
+        passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
+        try:
+            text = Path(args.org_key).expanduser().read_text("utf-8")
+        except OSError as exc:
+            raise CliError(f"{args.org_key}: cannot be read ({exc.strerror})") from None
+        keys = import_org_keys(text, passphrase)
+        code, expires = make_enroll_code(store, keys, args.role, args.hours)
+        print(f"Enrollment code for a {args.role} laptop (one use, until {expires}):\n{code}")
+        return 0
+    if args.server_cmd == "devices":
+        rows = [
+            [d.device_id, d.name, d.role, "revoked" if d.revoked else "active", d.last_seen or ""]
+            for d in store.devices()
+        ]
+        _print_table(rows, sys.stdout)
+        return 0
+    if args.server_cmd == "revoke":
+        store.revoke(args.device_id)
+        print(f"Device {args.device_id} revoked: its token no longer works.")
+        return 0
+    raise CliError(f"unknown server action {args.server_cmd}")
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from clinic.sync.client import SyncClient
+
+    session = _unlock(args)
+    client = SyncClient(session)
+    if args.sync_cmd == "enroll":
+        code = _read_secret("CLINIC_ENROLL_CODE", "Enrollment code: ")
+        role = client.enroll(args.server, code, args.name or session.clinic.site)
+        print(f"This laptop is enrolled as a {role} laptop with {args.server}.")
+        return 0
+    if args.sync_cmd == "import-org-key":
+        passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
+        org_id = client.import_org_keys(Path(args.file).expanduser().read_text("utf-8"), passphrase)
+        print(f"The key of {org_id} is kept on this laptop, sealed with the clinic's key.")
+        return 0
+    if args.sync_cmd == "enroll-code":
+        code = client.make_enroll_code(args.role, args.hours)
+        print(f"Enrollment code for a {args.role} laptop (one use):\n{code}")
+        return 0
+    if args.server_url:
+        session.set_sync_settings({"server": args.server_url.rstrip("/")})
+    report = client.sync()
+    print(
+        f"Sync: pushed {report.pushed} event(s) ({report.acknowledged_again} already there), "
+        f"pulled {report.pulled}, {session.outbox_count()} waiting, {report.alerts} alert(s)."
+    )
+    for record, other, kind in report.matches:
+        print(f"possible duplicate: record {record[:8]} and {other[:8]} on another laptop ({kind})")
+    if report.rejected:
+        print(f"the server refused {len(report.rejected)} event(s) (409)", file=sys.stderr)
+    if report.audit_warning:
+        print(f"warning: {report.audit_warning}", file=sys.stderr)
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     session = _unlock(args)
     problems = session.check()
@@ -600,6 +712,15 @@ def _add_unlock(p: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="who signs in (default: $CLINIC_USER; the passphrase comes from $CLINIC_PASSPHRASE "
         "or a prompt)",
+    )
+
+
+def _add_server_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="the server database: a SQLAlchemy URL (postgresql+psycopg://...) or a SQLite file "
+        "(default: ./server.db)",
     )
 
 
@@ -829,6 +950,58 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser(
+        "serve",
+        help="run the organization's sync server (FastAPI; API docs at /docs)",
+        description="Run the central sync server. It stores sealed events it cannot read, "
+        "de-identified tallies and org-level blind-index digests.",
+    )
+    _add_server_db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    p.add_argument("--tls-cert", metavar="FILE", help="TLS certificate (PEM)")
+    p.add_argument("--tls-key", metavar="FILE", help="TLS private key (PEM)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("server", help="set up the sync server: init, enroll-code, devices, revoke")
+    ssub = p.add_subparsers(dest="server_cmd", metavar="ACTION", required=True)
+    q = ssub.add_parser(
+        "init", help="create the organization's keys; writes the org key file (passphrase-wrapped)"
+    )
+    _add_server_db(q)
+    q.add_argument("--org-key-out", required=True, metavar="FILE", help="where to write it")
+    q.add_argument("--kdf-seconds", type=float, default=0.5, metavar="S", help=argparse.SUPPRESS)
+    q = ssub.add_parser("enroll-code", help="a one-time code that enrolls a laptop")
+    _add_server_db(q)
+    q.add_argument("--org-key", required=True, metavar="FILE", help="the org key file")
+    q.add_argument("--role", required=True, choices=("volunteer", "attorney", "coordinator"))
+    q.add_argument("--hours", type=int, default=72, help="how long the code works (default 72)")
+    q = ssub.add_parser("devices", help="list enrolled devices")
+    _add_server_db(q)
+    q = ssub.add_parser("revoke", help="revoke a device's token")
+    _add_server_db(q)
+    q.add_argument("device_id")
+    p.set_defaults(func=cmd_server)
+
+    p = sub.add_parser(
+        "sync",
+        help="sync this laptop with the server (or: enroll, import-org-key, enroll-code)",
+        description="Push this laptop's new events (sealed to the organization's key) and pull "
+        "other laptops'. Without an action: one sync now.",
+    )
+    _add_unlock(p)
+    p.add_argument("--server", dest="server_url", metavar="URL", help="the server (once enrolled)")
+    tsub = p.add_subparsers(dest="sync_cmd", metavar="ACTION")
+    q = tsub.add_parser("enroll", help="enroll with a one-time code ($CLINIC_ENROLL_CODE or asked)")
+    q.add_argument("server", metavar="URL", help="the sync server, e.g. https://clinic.example.org")
+    q.add_argument("--name", help="this laptop's name as coordinators see it")
+    q = tsub.add_parser("import-org-key", help="keep the org private key here (attorneys)")
+    q.add_argument("file", help="the org key file from 'clinic server init'")
+    q = tsub.add_parser("enroll-code", help="make a one-time code for a new laptop")
+    q.add_argument("--role", required=True, choices=("volunteer", "attorney", "coordinator"))
+    q.add_argument("--hours", type=int, default=72)
+    p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser(
         "check", help="verify the database, every record's encryption and the audit chain"
     )
     _add_unlock(p)
@@ -900,6 +1073,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         handled = _packet_error(exc)
         if handled is not None:
             return handled
+        from clinic.server.storage import ServerError
+
+        if isinstance(exc, ServerError):
+            _fail(str(exc))
         if os.environ.get("CLINIC_DEBUG") == "1":
             raise
         print(

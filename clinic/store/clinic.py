@@ -11,6 +11,7 @@ Error messages name ids, keys and problems, never a person's data.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -247,7 +248,7 @@ class ImportResult:
     possible_duplicates: list[tuple[int, str, str]] = field(default_factory=list)  # (i, id, kind)
 
 
-def _index_entries(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+def index_entries(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(kind, normalized value) for each blind-indexed identifier in the answers."""
     out: list[tuple[str, str]] = []
     if isinstance(answers.get("a_number"), str):
@@ -781,7 +782,7 @@ class Session:
                     event_rows.append(self._event_row(ev, seq, language))
                     outbox_rows.append({"event_id": ev.event_id, "queued_at": ev.at, "attempts": 0})
                     seq += 1
-                for kind, value in _index_entries(answers):
+                for kind, value in index_entries(answers):
                     digest = self.keys.blind_index(kind, value)
                     index_rows.append({"kind": kind, "digest": digest, "record_id": record_id})
                     new_index.setdefault((kind, digest), []).append((i, record_id))
@@ -837,7 +838,7 @@ class Session:
             )
             rows = [
                 {"kind": k, "digest": self.keys.blind_index(k, v), "record_id": record_id}
-                for k, v in _index_entries(normalized)
+                for k, v in index_entries(normalized)
             ]
             if rows:
                 conn.execute(schema.blind_index.insert(), rows)
@@ -1224,7 +1225,7 @@ class Session:
             and not answers_mod.validate_answers({k: v})
         }
         try:
-            entries = _index_entries(answers_mod.normalize_answers(wanted))
+            entries = index_entries(answers_mod.normalize_answers(wanted))
         except AnswersInvalid:
             return []
         found: set[tuple[str, str]] = set()
@@ -1239,6 +1240,184 @@ class Session:
                     if other != exclude:
                         found.add((other, kind))
         return sorted(found)
+
+    # -- sync: settings, the outbox, events from other devices -------------------------------
+
+    def sync_setting(self, name: str) -> str | None:
+        """A sync setting kept in clear (server URL, cursor, org id, public keys...)."""
+        with self._read() as conn:
+            value = conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == f"sync.{name}")
+            ).scalar()
+        return None if value is None else str(value)
+
+    def set_sync_settings(self, values: Mapping[str, str | None]) -> None:
+        """Set (or with ``None`` remove) sync settings, in one transaction."""
+        with self._write(durable=False) as (conn, _audit):
+            for name, value in values.items():
+                key = f"sync.{name}"
+                conn.execute(schema.meta.delete().where(schema.meta.c.key == key))
+                if value is not None:
+                    conn.execute(schema.meta.insert(), {"key": key, "value": value})
+
+    def sync_secret(self, name: str) -> bytes | None:
+        """A sync secret (device token, device key, org keys), sealed with the data key."""
+        raw = self.sync_setting(f"secret.{name}")
+        if raw is None:
+            return None
+        try:
+            return self.keys.open_file("-", f"sync/{name}", base64.b64decode(raw))
+        except (VaultError, ValueError) as exc:
+            raise StoreError(f"sync: the stored {name} cannot be opened ({exc})") from None
+
+    def set_sync_secrets(self, secrets_: Mapping[str, bytes | None]) -> None:
+        self.set_sync_settings(
+            {
+                f"secret.{name}": None
+                if data is None
+                else base64.b64encode(self.keys.seal_file("-", f"sync/{name}", data)).decode()
+                for name, data in secrets_.items()
+            }
+        )
+
+    def outbox(self, limit: int) -> list[tuple[Event, dict[str, Any], bytes | None]]:
+        """The oldest events not yet pushed, decrypted, with their tallies and the envelope
+        already made for them (``None`` before the first try)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.events, schema.outbox.c.sealed)
+                .join(schema.outbox, schema.outbox.c.event_id == schema.events.c.event_id)
+                .order_by(schema.events.c.seq)
+                .limit(limit)
+            ).all()
+        out = []
+        for row in rows:
+            try:
+                ev = self._open_event(row)
+            except VaultError as exc:
+                raise RecordDamaged(row.record_id, f"event {row.event_id}: {exc}") from None
+            sealed = bytes(row.sealed) if row.sealed is not None else None
+            out.append((ev, json.loads(row.tally), sealed))
+        return out
+
+    def outbox_sealed(self, envelopes: Mapping[str, bytes]) -> None:
+        """Keep the envelopes made for outbox events, before they are sent."""
+        with self._write(durable=False) as (conn, _audit):
+            for event_id, sealed in envelopes.items():
+                conn.execute(
+                    schema.outbox.update()
+                    .where(schema.outbox.c.event_id == event_id)
+                    .values(sealed=sealed)
+                )
+
+    def outbox_count(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.outbox)).scalar() or 0)
+
+    def outbox_done(self, event_ids: Sequence[str]) -> None:
+        with self._write(durable=False) as (conn, _audit):
+            conn.execute(schema.outbox.delete().where(schema.outbox.c.event_id.in_(event_ids)))
+
+    def outbox_failed(self, event_ids: Sequence[str]) -> None:
+        with self._write(durable=False) as (conn, _audit):
+            conn.execute(
+                schema.outbox.update()
+                .where(schema.outbox.c.event_id.in_(event_ids))
+                .values(attempts=schema.outbox.c.attempts + 1)
+            )
+
+    def ingest(self, pulled: Sequence[tuple[Event, Mapping[str, Any]]]) -> int:
+        """Store events from other devices (sealed again with this laptop's key), with the
+        tallies they came with. An event already here is skipped; one here with other content
+        is refused (the batch then stores nothing). Returns how many were new."""
+        if not pulled:
+            return 0
+        ids = [ev.event_id for ev, _t in pulled]
+        touched: set[str] = set()
+        with self._write() as (conn, audit):
+            have = {
+                str(r.event_id): r
+                for r in conn.execute(
+                    select(schema.events).where(schema.events.c.event_id.in_(ids))
+                )
+            }
+            seq = self._next_seq(conn)
+            new_rows, records = [], []
+            known_records = {
+                str(r[0])
+                for r in conn.execute(
+                    select(schema.records.c.record_id).where(
+                        schema.records.c.record_id.in_({ev.record_id for ev, _t in pulled})
+                    )
+                )
+            }
+            top_clock = 0
+            added: set[str] = set()
+            for ev, tally in pulled:
+                if ev.event_id in added:
+                    continue  # the same event twice in one batch counts once
+                if ev.event_id in have:
+                    mine = self._open_event(have[ev.event_id])
+                    if (mine.payload, mine.type, mine.clock, mine.at) != (
+                        ev.payload,
+                        ev.type,
+                        ev.clock,
+                        ev.at,
+                    ):
+                        raise StoreError(
+                            f"event {ev.event_id} arrived with content other than the copy here"
+                        )
+                    continue
+                if ev.record_id not in known_records:
+                    records.append({"record_id": ev.record_id, "created_at": ev.at})
+                    known_records.add(ev.record_id)
+                row = self._event_row(ev, seq, None)
+                row["tally"] = json.dumps(dict(tally), sort_keys=True)
+                new_rows.append(row)
+                seq += 1
+                top_clock = max(top_clock, ev.clock)
+                touched.add(ev.record_id)
+                added.add(ev.event_id)
+            if records:
+                conn.execute(schema.records.insert(), records)
+            if new_rows:
+                conn.execute(schema.events.insert(), new_rows)
+                current = self._next_clock(conn, 0)
+                if top_clock >= current:
+                    conn.execute(
+                        schema.meta.update()
+                        .where(schema.meta.c.key == "clock")
+                        .values(value=str(top_clock + 1))
+                    )
+            for record_id in sorted(touched):
+                state = self._load(conn, record_id)
+                conn.execute(
+                    schema.blind_index.delete().where(schema.blind_index.c.record_id == record_id)
+                )
+                rows = [
+                    {"kind": k, "digest": self.keys.blind_index(k, v), "record_id": record_id}
+                    for k, v in index_entries(state.answers)
+                ]
+                if rows:
+                    conn.execute(schema.blind_index.insert(), rows)
+            if new_rows:
+                audit.add("sync_in", None, f"{len(new_rows)} event(s)")
+        return len(new_rows)
+
+    def resolve_conflict(self, record_id: str, key: str, value: Any) -> None:
+        """A person chose ``value`` for an answer edited on two laptops at once: record it as
+        based on every competing version, which settles the conflict everywhere."""
+        if value is not None:
+            answers_mod.normalize_answers({key: value})  # the value must be valid
+        with self._write() as (conn, audit):
+            state = self._load(conn, record_id)
+            if key not in state.conflicts:
+                raise StoreError(f"{key}: has no conflict to resolve")
+            change = FieldChange(key=key, value=value, prev=state.versions.get(key))
+            self._append(
+                conn, state, EventType.ANSWERS_SET, {"changes": [change.to_json()]}, state.language
+            )
+            audit.add("conflict_resolved", record_id, key)
 
     # -- tallies: what reports read -------------------------------------------------------
 

@@ -89,6 +89,7 @@ outbox = Table(
     Column("event_id", String(32), ForeignKey("events.event_id"), primary_key=True),
     Column("queued_at", String(32), nullable=False),
     Column("attempts", Integer, nullable=False, default=0),
+    Column("sealed", LargeBinary, nullable=True),  # the envelope sent to the server, once made
 )
 
 drafts = Table(

@@ -1,0 +1,39 @@
+"""What an operator does to a server from its own machine: set up the organization's keys and
+make one-time enrollment codes (``clinic server init|enroll-code``).
+
+The org private key and the org index key exist only in the org key file (wrapped by its
+passphrase) and, for a moment, in the process that makes a code; the server process never holds
+them. A code's bundle (org public key and index key) is sealed to the code itself.
+"""
+
+from __future__ import annotations
+
+from clinic.server.storage import ServerError, ServerStore
+from clinic.store.vault import KdfParams
+from clinic.sync.crypto import (
+    OrgKeys,
+    enrollment_bundle,
+    export_org_keys,
+    new_enroll_code,
+    seal_bundle,
+)
+
+
+def init_org(store: ServerStore, passphrase: str, params: KdfParams) -> tuple[OrgKeys, str]:
+    """New org keys: the server keeps the public key; returns the keys and the org key file."""
+    keys = OrgKeys.generate()
+    text = export_org_keys(keys, passphrase, params)
+    store.init_org(keys.org_id, keys.pair.public)
+    return keys, text
+
+
+def make_enroll_code(
+    store: ServerStore, keys: OrgKeys, role: str, hours: int, created_by: str = "server"
+) -> tuple[str, str]:
+    """A one-time code for a new laptop: (code, expires at)."""
+    org_id, _public = store.org()
+    if org_id != keys.org_id:
+        raise ServerError("the org key file belongs to another organization than this server")
+    code, code_id, proof = new_enroll_code()
+    bundle = seal_bundle(code, enrollment_bundle(keys))
+    return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)

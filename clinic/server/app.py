@@ -1,0 +1,212 @@
+"""The sync server's HTTP API (FastAPI; OpenAPI at ``/docs``), version 1.
+
+Every endpoint but ``/v1/health`` and ``/v1/enroll`` needs a device token
+(``Authorization: Bearer ...``): an unknown or revoked token gets 401, a role without the right
+403. Errors are one line (``{"detail": ...}``) naming the field or the rule, never a value.
+"""
+
+# No "from __future__ import annotations": FastAPI reads these annotations at runtime, and the
+# dependencies they name (device, manager) are local to create_app.
+
+import base64
+import binascii
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+
+from clinic.server.storage import Conflict, Device, NewEvent, ServerError, ServerStore
+from clinic.sync.crypto import SealError, key_id_of, proof_of, recipients_of
+from clinic.sync.models import (
+    Alert,
+    DeviceInfo,
+    EnrollCodeRequest,
+    EnrollRequest,
+    EnrollResponse,
+    Match,
+    PulledEvent,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+MANAGERS = ("coordinator", "admin")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str, field: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise HTTPException(422, f"{field}: not base64") from None
+
+
+def create_app(store: ServerStore) -> FastAPI:
+    """The API over ``store`` (migrated by the caller)."""
+    app = FastAPI(
+        title="ClinicDay sync server",
+        version="1",
+        description="Stores sealed events it cannot read, de-identified tallies and org-level "
+        "blind-index digests; enrolls devices; hands out alerts.",
+    )
+
+    @app.exception_handler(ServerError)
+    async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    def device(authorization: Annotated[str | None, Header()] = None) -> Device:
+        if not authorization or not authorization.startswith("Bearer "):
+            raise HTTPException(401, "a device token is needed (Authorization: Bearer ...)")
+        found = store.device_for_token(authorization.removeprefix("Bearer ").strip())
+        if found is None:
+            raise HTTPException(401, "unknown device token")
+        if found.revoked:
+            raise HTTPException(401, "this device was revoked")
+        return found
+
+    def manager(me: Annotated[Device, Depends(device)]) -> Device:
+        if me.role not in MANAGERS:
+            raise HTTPException(403, f"a {me.role} may not do this")
+        return me
+
+    @app.get("/v1/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/v1/org")
+    def org(me: Annotated[Device, Depends(device)]) -> dict[str, str]:
+        org_id, public = store.org()
+        return {"org_id": org_id, "public_key": _b64(public), "role": me.role}
+
+    @app.post("/v1/enroll-codes")
+    def add_code(
+        body: EnrollCodeRequest, me: Annotated[Device, Depends(manager)]
+    ) -> dict[str, str]:
+        expires = store.add_enroll_code(
+            body.code_id, body.proof, body.role, body.bundle, me.device_id, body.expires_in_hours
+        )
+        return {"code_id": body.code_id, "expires_at": expires}
+
+    @app.post("/v1/enroll")
+    def enroll(body: EnrollRequest) -> EnrollResponse:
+        public = _unb64(body.public_key, "public_key")
+        if len(public) != 32:
+            raise HTTPException(422, "public_key: an X25519 key has 32 bytes")
+        token, role, org_id, bundle = store.enroll(
+            body.code_id, proof_of(body.auth), body.device_id, public, body.name
+        )
+        return EnrollResponse(token=token, role=role, org_id=org_id, bundle=bundle)
+
+    @app.get("/v1/devices")
+    def devices(_me: Annotated[Device, Depends(manager)]) -> list[DeviceInfo]:
+        return [
+            DeviceInfo(
+                device_id=d.device_id,
+                name=d.name,
+                role=d.role,
+                public_key=_b64(d.public_key),
+                enrolled_at=d.enrolled_at,
+                revoked=d.revoked,
+                last_seen=d.last_seen,
+            )
+            for d in store.devices()
+        ]
+
+    @app.get("/v1/device-keys")
+    def device_keys(
+        _me: Annotated[Device, Depends(device)],
+        ids: Annotated[list[str], Query(max_length=200)],
+    ) -> dict[str, str]:
+        return {k: _b64(v) for k, v in store.device_keys(ids).items()}
+
+    @app.post("/v1/devices/{device_id}/revoke")
+    def revoke(device_id: str, _me: Annotated[Device, Depends(manager)]) -> dict[str, str]:
+        store.revoke(device_id)
+        return {"device_id": device_id, "revoked": "true"}
+
+    @app.post("/v1/events", responses={409: {"description": "an event id with other bytes"}})
+    def push(body: PushRequest, me: Annotated[Device, Depends(device)]) -> PushResponse:
+        batch: list[NewEvent] = []
+        for i, e in enumerate(body.events):
+            envelope = _unb64(e.envelope, f"events[{i}].envelope")
+            try:
+                recipients = recipients_of(envelope)
+            except SealError:
+                raise HTTPException(422, f"events[{i}].envelope: not a sealed event") from None
+            batch.append(
+                NewEvent(
+                    event_id=e.event_id,
+                    record_id=e.record_id,
+                    envelope=envelope,
+                    recipients=recipients,
+                    tally=dict(e.tally),
+                    index=None if e.index is None else [(x.kind, x.digest) for x in e.index],
+                )
+            )
+        audit = (body.audit_seq, body.audit_mac) if body.audit_seq else None
+        try:
+            stored, duplicates, matches, warning = store.push(me, batch, audit)
+        except Conflict as exc:
+            raise HTTPException(
+                409, f"{exc}: {', '.join(exc.event_ids[:20])}; nothing of this batch was stored"
+            ) from None
+        return PushResponse(
+            stored=stored,
+            duplicates=duplicates,
+            matches=[Match(record_id=a, other_record_id=b, kind=k) for a, b, k in matches],
+            audit_warning=warning,
+        )
+
+    @app.get("/v1/events")
+    def pull(
+        me: Annotated[Device, Depends(device)],
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> PullResponse:
+        keys = [key_id_of(me.public_key)]
+        if me.role != "volunteer":
+            _org_id, org_public = store.org()
+            keys.append(key_id_of(org_public))
+        events, cursor, more = store.pull(me, after, limit, keys)
+        return PullResponse(
+            events=[
+                PulledEvent(
+                    cursor=e.cursor,
+                    event_id=e.event_id,
+                    record_id=e.record_id,
+                    device_id=e.device_id,
+                    envelope=_b64(e.envelope),
+                    tally=e.tally,
+                )
+                for e in events
+            ],
+            cursor=cursor,
+            more=more,
+        )
+
+    @app.get("/v1/alerts")
+    def alerts(_me: Annotated[Device, Depends(device)]) -> list[Alert]:
+        return [Alert(**a) for a in store.alerts()]
+
+    @app.post("/v1/alerts")
+    def add_alert(body: Alert, me: Annotated[Device, Depends(manager)]) -> dict[str, str]:
+        store.add_alert(
+            body.alert_id,
+            body.effective,
+            {"en": body.en, "ko": body.ko, "es": body.es},
+            me.device_id,
+        )
+        return {"alert_id": body.alert_id}
+
+    @app.get("/v1/tallies")
+    def tallies(
+        _me: Annotated[Device, Depends(manager)],
+        date_from: Annotated[str, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$")],
+        date_to: Annotated[str, Query(alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$")],
+    ) -> list[dict[str, object]]:
+        return store.tallies(date_from, date_to)
+
+    return app

@@ -1,0 +1,495 @@
+"""The server's storage: one database (a SQLite file by default, PostgreSQL for an organization),
+migrated by Alembic on start. Stateless over it: any number of server processes can share one
+PostgreSQL database.
+
+Every write is one transaction. A push is all or nothing: a batch is stored whole, or (a
+connection dropped, the process killed) not at all, and a retry of the same batch stores nothing
+twice (an event id already stored with the same bytes is acknowledged again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
+from sqlalchemy.exc import IntegrityError
+
+from clinic.server import schema
+from clinic.sync.crypto import proofs_match
+
+SERVER_HEAD = "s001"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class ServerError(Exception):
+    """Something a client or an operator can act on (the message names it, never a value)."""
+
+
+class Conflict(ServerError):
+    """Event ids already stored with different bytes."""
+
+    def __init__(self, event_ids: list[str]) -> None:
+        super().__init__(f"{len(event_ids)} event id(s) already stored with different content")
+        self.event_ids = event_ids
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def database_url(db: str | None, default_dir: Path) -> str:
+    """``--db``: a SQLAlchemy URL, a path to a SQLite file, or nothing (``server.db`` in
+    ``default_dir``)."""
+    if not db:
+        return f"sqlite:///{(default_dir / 'server.db').resolve()}"
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: object) -> None:
+            dbapi_conn.isolation_level = None  # we send BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            # writes take the lock up front (no deadlock between two writers); reads never wait
+            reading = conn.get_execution_options().get("clinic_read", False)
+            conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema (Alembic)."""
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.begin() as conn:
+        if inspect(conn).has_table("alembic_version"):
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if current == SERVER_HEAD:
+                return
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+@dataclass(frozen=True)
+class Device:
+    """An enrolled device, as the server knows it."""
+
+    device_id: str
+    name: str
+    role: str
+    public_key: bytes
+    enrolled_at: str
+    revoked: bool
+    last_seen: str | None
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """A sealed event as pulled."""
+
+    cursor: int
+    event_id: str
+    record_id: str
+    device_id: str
+    envelope: bytes
+    tally: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """A sealed event as pushed (already checked by the API layer)."""
+
+    event_id: str
+    record_id: str
+    envelope: bytes
+    recipients: list[str]
+    tally: dict[str, Any]
+    index: list[tuple[str, str]] | None  # (kind, digest) of the record now, or None
+
+
+class ServerStore:
+    """All the server's reads and writes."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+
+    def migrate(self) -> None:
+        migrate(self.engine)
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect().execution_options(clinic_read=True) as conn:
+            yield conn
+            conn.rollback()
+
+    # -- the organization -------------------------------------------------------------------------
+
+    def init_org(self, org_id: str, public_key: bytes) -> None:
+        with self._write() as conn:
+            if conn.execute(select(func.count()).select_from(schema.org)).scalar():
+                raise ServerError("this server already has an organization")
+            conn.execute(
+                schema.org.insert(),
+                {"org_id": org_id, "public_key": public_key, "created_at": now()},
+            )
+
+    def org(self) -> tuple[str, bytes]:
+        with self._read() as conn:
+            row = conn.execute(select(schema.org.c.org_id, schema.org.c.public_key)).first()
+        if row is None:
+            raise ServerError("this server has no organization yet: run 'clinic server init'")
+        return str(row[0]), bytes(row[1])
+
+    # -- enrollment -------------------------------------------------------------------------------
+
+    def add_enroll_code(
+        self, code_id: str, proof: str, role: str, bundle: str, created_by: str, hours: int
+    ) -> str:
+        expires = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)).isoformat(
+            timespec="seconds"
+        )
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    schema.enroll_codes.insert(),
+                    {
+                        "code_id": code_id,
+                        "proof": proof,
+                        "role": role,
+                        "bundle": bundle,
+                        "created_by": created_by,
+                        "created_at": now(),
+                        "expires_at": expires,
+                        "used_by": None,
+                    },
+                )
+        except IntegrityError:
+            raise ServerError("code_id: already used; make a new code") from None
+        return expires
+
+    def enroll(
+        self, code_id: str, proof: str, device_id: str, public_key: bytes, name: str
+    ) -> tuple[str, str, str, str]:
+        """Use a one-time code: (token, role, org_id, bundle). The token is shown only here;
+        the server keeps its hash."""
+        org_id, _pub = self.org()
+        token = secrets.token_urlsafe(32)
+        with self._write() as conn:
+            row = conn.execute(
+                select(schema.enroll_codes).where(schema.enroll_codes.c.code_id == code_id)
+            ).first()
+            if row is None or not proofs_match(str(row.proof), proof):
+                raise ServerError("code: unknown or mistyped enrollment code")
+            if row.used_by is not None:
+                raise ServerError("code: this enrollment code was used already")
+            if str(row.expires_at) < now():
+                raise ServerError("code: this enrollment code has expired")
+            known = conn.execute(
+                select(schema.devices.c.device_id).where(schema.devices.c.device_id == device_id)
+            ).first()
+            if known is not None:
+                raise ServerError("device_id: this device is enrolled already")
+            conn.execute(
+                schema.devices.insert(),
+                {
+                    "device_id": device_id,
+                    "name": name,
+                    "role": row.role,
+                    "public_key": public_key,
+                    "token_hash": token_hash(token),
+                    "enrolled_at": now(),
+                    "revoked": False,
+                    "last_seen": None,
+                    "audit_seq": 0,
+                    "audit_mac": "",
+                },
+            )
+            conn.execute(
+                schema.enroll_codes.update()
+                .where(schema.enroll_codes.c.code_id == code_id)
+                .values(used_by=device_id)
+            )
+        return token, str(row.role), org_id, str(row.bundle)
+
+    def device_for_token(self, token: str) -> Device | None:
+        with self._read() as conn:
+            row = conn.execute(
+                select(schema.devices).where(schema.devices.c.token_hash == token_hash(token))
+            ).first()
+        return None if row is None else _device(row)
+
+    def devices(self) -> list[Device]:
+        with self._read() as conn:
+            rows = conn.execute(select(schema.devices).order_by(schema.devices.c.enrolled_at))
+            return [_device(r) for r in rows]
+
+    def device_keys(self, ids: Sequence[str]) -> dict[str, bytes]:
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.devices.c.device_id, schema.devices.c.public_key).where(
+                    schema.devices.c.device_id.in_(list(ids))
+                )
+            ).all()
+        return {str(r[0]): bytes(r[1]) for r in rows}
+
+    def revoke(self, device_id: str) -> None:
+        with self._write() as conn:
+            done = conn.execute(
+                schema.devices.update()
+                .where(schema.devices.c.device_id == device_id)
+                .values(revoked=True)
+            )
+            if not done.rowcount:
+                raise ServerError("device_id: no such device")
+
+    # -- events -----------------------------------------------------------------------------------
+
+    def push(
+        self, device: Device, batch: Sequence[NewEvent], audit: tuple[int, str] | None
+    ) -> tuple[int, int, list[tuple[str, str, str]], str | None]:
+        """Store a batch (all or nothing): (stored, duplicates, matches, audit warning).
+
+        Raises :class:`Conflict` when an event id is already stored with other bytes (nothing of
+        the batch is stored then)."""
+        for _attempt in range(3):
+            try:
+                return self._push(device, batch, audit)
+            except IntegrityError:
+                continue  # a concurrent retry of the same events won the race: look again
+        raise ServerError("the batch could not be stored; retry")
+
+    def _push(
+        self, device: Device, batch: Sequence[NewEvent], audit: tuple[int, str] | None
+    ) -> tuple[int, int, list[tuple[str, str, str]], str | None]:
+        ids = [e.event_id for e in batch]
+        with self._write() as conn:
+            have = {
+                str(r[0]): str(r[1])
+                for r in conn.execute(
+                    select(schema.events.c.event_id, schema.events.c.envelope_hash).where(
+                        schema.events.c.event_id.in_(ids)
+                    )
+                )
+            }
+            conflicts = [
+                e.event_id
+                for e in batch
+                if e.event_id in have and have[e.event_id] != _hash(e.envelope)
+            ]
+            if conflicts:
+                raise Conflict(conflicts)
+            fresh: list[NewEvent] = []
+            seen: set[str] = set()
+            for e in batch:
+                if e.event_id not in have and e.event_id not in seen:
+                    fresh.append(e)
+                    seen.add(e.event_id)
+            received = now()
+            if fresh:
+                conn.execute(
+                    schema.events.insert(),
+                    [
+                        {
+                            "event_id": e.event_id,
+                            "record_id": e.record_id,
+                            "device_id": device.device_id,
+                            "envelope": e.envelope,
+                            "envelope_hash": _hash(e.envelope),
+                            "recipients": " ".join(e.recipients),
+                            "tally": json.dumps(e.tally, sort_keys=True),
+                            "day": str(e.tally.get("date", ""))[:10],
+                            "received_at": received,
+                        }
+                        for e in fresh
+                    ],
+                )
+            matches: list[tuple[str, str, str]] = []
+            for e in batch:
+                if e.index is None:
+                    continue
+                conn.execute(
+                    schema.org_index.delete().where(schema.org_index.c.record_id == e.record_id)
+                )
+                rows = [
+                    {
+                        "kind": k,
+                        "digest": d,
+                        "record_id": e.record_id,
+                        "device_id": device.device_id,
+                    }
+                    for k, d in sorted(set(e.index))
+                ]
+                if rows:
+                    conn.execute(schema.org_index.insert(), rows)
+                for kind, digest in sorted(set(e.index)):
+                    for (other,) in conn.execute(
+                        select(schema.org_index.c.record_id).where(
+                            schema.org_index.c.kind == kind,
+                            schema.org_index.c.digest == digest,
+                            schema.org_index.c.record_id != e.record_id,
+                        )
+                    ):
+                        matches.append((e.record_id, str(other), kind))
+            warning = self._audit(conn, device, audit)
+            conn.execute(
+                schema.devices.update()
+                .where(schema.devices.c.device_id == device.device_id)
+                .values(last_seen=received)
+            )
+        return len(fresh), len(batch) - len(fresh), sorted(set(matches)), warning
+
+    def _audit(self, conn: Connection, device: Device, audit: tuple[int, str] | None) -> str | None:
+        """Keep the newest audit head a device reported; a head that goes back is a warning
+        (its audit chain was cut or rewritten)."""
+        if audit is None or audit[0] == 0:
+            return None
+        seq, mac = audit
+        row = conn.execute(
+            select(schema.devices.c.audit_seq, schema.devices.c.audit_mac).where(
+                schema.devices.c.device_id == device.device_id
+            )
+        ).first()
+        old_seq, old_mac = (int(row[0]), str(row[1])) if row is not None else (0, "")
+        if seq < old_seq or (seq == old_seq and mac != old_mac and old_mac):
+            return (
+                f"audit: this device reported audit entry {old_seq} before and now {seq}; its "
+                "audit log was cut or rewritten"
+            )
+        conn.execute(
+            schema.devices.update()
+            .where(schema.devices.c.device_id == device.device_id)
+            .values(audit_seq=seq, audit_mac=mac)
+        )
+        return None
+
+    def pull(
+        self, device: Device, after: int, limit: int, key_ids: Sequence[str]
+    ) -> tuple[list[StoredEvent], int, bool]:
+        """Events after ``after`` from other devices that ``key_ids`` may open, oldest first."""
+        query = (
+            select(
+                schema.events.c.cursor,
+                schema.events.c.event_id,
+                schema.events.c.record_id,
+                schema.events.c.device_id,
+                schema.events.c.envelope,
+                schema.events.c.recipients,
+                schema.events.c.tally,
+            )
+            .where(schema.events.c.cursor > after, schema.events.c.device_id != device.device_id)
+            .order_by(schema.events.c.cursor)
+            .limit(limit * 4 + 1)
+        )
+        out: list[StoredEvent] = []
+        cursor = after
+        more = False
+        wanted = set(key_ids)
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        for n, r in enumerate(rows):
+            if len(out) >= limit or n >= limit * 4:
+                more = True
+                break
+            cursor = int(r.cursor)
+            if wanted & set(str(r.recipients).split()):
+                out.append(
+                    StoredEvent(
+                        int(r.cursor),
+                        str(r.event_id),
+                        str(r.record_id),
+                        str(r.device_id),
+                        bytes(r.envelope),
+                        json.loads(r.tally),
+                    )
+                )
+        return out, cursor, more
+
+    def event_count(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.events)).scalar() or 0)
+
+    def tallies(self, date_from: str, date_to: str) -> list[dict[str, Any]]:
+        """The de-identified tallies of events dated in ``[date_from, date_to]`` (reports)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.events.c.record_id, schema.events.c.tally)
+                .where(schema.events.c.day >= date_from, schema.events.c.day <= date_to)
+                .order_by(schema.events.c.cursor)
+            ).all()
+        return [{**json.loads(t), "record": str(rid)} for rid, t in rows]
+
+    # -- alerts -----------------------------------------------------------------------------------
+
+    def add_alert(self, alert_id: str, effective: str, body: dict[str, str], by: str) -> None:
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    schema.alerts.insert(),
+                    {
+                        "alert_id": alert_id,
+                        "effective": effective,
+                        "body": json.dumps(body, ensure_ascii=False, sort_keys=True),
+                        "created_by": by,
+                        "created_at": now(),
+                    },
+                )
+        except IntegrityError:
+            raise ServerError("alert_id: an alert with this id exists") from None
+
+    def alerts(self) -> list[dict[str, str]]:
+        with self._read() as conn:
+            rows = conn.execute(select(schema.alerts).order_by(schema.alerts.c.seq)).all()
+        return [
+            {"alert_id": str(r.alert_id), "effective": str(r.effective), **json.loads(r.body)}
+            for r in rows
+        ]
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _device(row: Any) -> Device:
+    return Device(
+        device_id=str(row.device_id),
+        name=str(row.name),
+        role=str(row.role),
+        public_key=bytes(row.public_key),
+        enrolled_at=str(row.enrolled_at),
+        revoked=bool(row.revoked),
+        last_seen=row.last_seen,
+    )

@@ -1,0 +1,380 @@
+"""The sync client: enroll a laptop, push its outbox, pull other laptops' events (DESIGN.md 6).
+
+Everything secret the client keeps (the device token, the device's X25519 key, the org index key
+and, on attorney and coordinator laptops, the org private key) is sealed with the clinic's data
+key (``Session.set_sync_secrets``); the rest (server URL, cursor, org id and public key) is kept
+in clear, none of it personal.
+
+A sync is resumable: the outbox is emptied batch by batch as the server acknowledges, the pull
+cursor is saved after every page, and a retry after a dropped connection stores nothing twice
+(the server acknowledges an event id it has with the same bytes).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from clinic.domain.events import Event, EventType
+from clinic.store.clinic import Session, StoreError
+from clinic.sync.crypto import (
+    KeyPair,
+    OrgKeys,
+    SealError,
+    enroll_auth,
+    import_org_keys,
+    key_id_of,
+    new_enroll_code,
+    open_bundle,
+    open_sealed,
+    org_blind_index,
+    seal,
+    seal_bundle,
+)
+from clinic.sync.models import PullResponse, PushResponse
+
+BATCH = 200
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+REVIEW_TYPES = (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED, EventType.REVIEW_APPROVED)
+
+
+class SyncError(StoreError):
+    """Sync cannot go on (not enrolled, server unreachable, refused): the message says why."""
+
+
+@dataclass
+class SyncReport:
+    """What one sync did."""
+
+    pushed: int = 0
+    acknowledged_again: int = 0
+    pulled: int = 0
+    matches: list[tuple[str, str, str]] = field(default_factory=list)  # (record, other, kind)
+    rejected: list[str] = field(default_factory=list)  # event ids the server refused (409)
+    alerts: int = 0
+    audit_warning: str | None = None
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def body_of(ev: Event) -> bytes:
+    """An event as it is sealed: the same fields the laptop seals locally."""
+    return json.dumps(
+        {
+            "event_id": ev.event_id,
+            "record_id": ev.record_id,
+            "type": ev.type.value,
+            "clock": ev.clock,
+            "device_id": ev.device_id,
+            "author": ev.author,
+            "at": ev.at,
+            "payload": ev.payload,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
+def event_of(body: bytes, event_id: str, record_id: str) -> Event:
+    raw = json.loads(body)
+    if raw.get("event_id") != event_id or raw.get("record_id") != record_id:
+        raise SealError("a sealed event names another event or record")
+    return Event(
+        event_id=event_id,
+        record_id=record_id,
+        type=EventType(raw["type"]),
+        clock=int(raw["clock"]),
+        device_id=str(raw["device_id"]),
+        author=str(raw.get("author", "")),
+        at=str(raw["at"]),
+        payload=raw.get("payload") or {},
+    )
+
+
+def associated(event_id: str, record_id: str) -> bytes:
+    return f"{event_id}|{record_id}".encode()
+
+
+def org_index(index_key: bytes, answers: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The org-level blind-index digests of a record's identifiers."""
+    from clinic.store.clinic import index_entries
+
+    return [
+        {"kind": kind, "digest": org_blind_index(index_key, kind, value).hex()}
+        for kind, value in index_entries(answers)
+    ]
+
+
+class SyncClient:
+    """Sync for one signed-in session."""
+
+    def __init__(self, session: Session, http: httpx.Client | None = None) -> None:
+        self.session = session
+        self.http = http or httpx.Client(timeout=TIMEOUT)
+
+    # -- settings -------------------------------------------------------------------------------
+
+    def server(self) -> str:
+        url = self.session.sync_setting("server")
+        if not url:
+            raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
+        return url
+
+    def _token(self) -> str:
+        token = self.session.sync_secret("token")
+        if token is None:
+            raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
+        return token.decode()
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token()}"}
+
+    def _org_public(self) -> bytes:
+        value = self.session.sync_setting("org_public_key")
+        if value is None:
+            raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
+        return base64.b64decode(value)
+
+    def _org_keys(self) -> OrgKeys | None:
+        """The org's keys with the private key, on laptops that imported the org key file."""
+        private = self.session.sync_secret("org_private_key")
+        index = self.session.sync_secret("org_index_key")
+        org_id = self.session.sync_setting("org_id")
+        if private is None or index is None or org_id is None:
+            return None
+        return OrgKeys(org_id, KeyPair(private, self._org_public()), index)
+
+    def _index_key(self) -> bytes:
+        index = self.session.sync_secret("org_index_key")
+        if index is None:
+            raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
+        return index
+
+    # -- enrollment -------------------------------------------------------------------------------
+
+    def enroll(self, server: str, code: str, name: str = "") -> str:
+        """Enroll this laptop with a coordinator's one-time code; returns its role."""
+        code_id, auth = enroll_auth(code)
+        pair = KeyPair.generate()
+        body = {
+            "code_id": code_id,
+            "auth": auth,
+            "device_id": self.session.clinic.device_id,
+            "public_key": _b64(pair.public),
+            "name": name[:80],
+        }
+        response = self._call("POST", f"{server.rstrip('/')}/v1/enroll", json=body, auth=False)
+        data = response.json()
+        bundle = open_bundle(code, str(data["bundle"]))
+        if bundle.get("org_id") != data["org_id"]:
+            raise SyncError("the enrollment bundle names another organization")
+        self.session.set_sync_secrets(
+            {
+                "token": str(data["token"]).encode(),
+                "device_private_key": pair.private,
+                "org_index_key": base64.b64decode(bundle["index_key"]),
+            }
+        )
+        self.session.set_sync_settings(
+            {
+                "server": server.rstrip("/"),
+                "org_id": str(data["org_id"]),
+                "org_public_key": bundle["public_key"],
+                "device_public_key": _b64(pair.public),
+                "role": str(data["role"]),
+                "cursor": "0",
+            }
+        )
+        return str(data["role"])
+
+    def import_org_keys(self, text: str, passphrase: str) -> str:
+        """Keep the org private key on this laptop (attorneys and coordinators)."""
+        keys = import_org_keys(text, passphrase)
+        enrolled_org = self.session.sync_setting("org_id")
+        if enrolled_org and enrolled_org != keys.org_id:
+            raise SyncError("the org key file belongs to another organization")
+        self.session.set_sync_secrets(
+            {"org_private_key": keys.pair.private, "org_index_key": keys.index_key}
+        )
+        self.session.set_sync_settings(
+            {"org_id": keys.org_id, "org_public_key": _b64(keys.pair.public)}
+        )
+        return keys.org_id
+
+    def make_enroll_code(self, role: str, hours: int = 72) -> str:
+        """A one-time code for a new laptop (coordinators): returns the code to read out."""
+        org_id = self.session.sync_setting("org_id") or ""
+        code, code_id, proof = new_enroll_code()
+        bundle = seal_bundle(
+            code,
+            {
+                "org_id": org_id,
+                "public_key": _b64(self._org_public()),
+                "index_key": _b64(self._index_key()),
+            },
+        )
+        self._call(
+            "POST",
+            f"{self.server()}/v1/enroll-codes",
+            json={
+                "code_id": code_id,
+                "proof": proof,
+                "role": role,
+                "bundle": bundle,
+                "expires_in_hours": hours,
+            },
+        )
+        return code
+
+    # -- the sync ---------------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        self.push(report)
+        self.pull(report)
+        return report
+
+    def push(self, report: SyncReport) -> None:
+        org_public = self._org_public()
+        org_id = key_id_of(org_public)
+        index_key = self._index_key()
+        server = self.server()
+        skip: set[str] = set()
+        while True:
+            batch = [
+                item
+                for item in self.session.outbox(BATCH + len(skip))
+                if item[0].event_id not in skip
+            ]
+            if not batch:
+                return
+            origin = self._origin_keys([ev for ev, _t, sealed in batch if sealed is None])
+            made: dict[str, bytes] = {}
+            events = []
+            for ev, tally, sealed in batch:
+                if sealed is None:
+                    recipients = {org_id: org_public}
+                    if ev.type in REVIEW_TYPES and ev.record_id in origin:
+                        recipients[key_id_of(origin[ev.record_id])] = origin[ev.record_id]
+                    sealed = seal(body_of(ev), recipients, associated(ev.event_id, ev.record_id))
+                    made[ev.event_id] = sealed
+                item: dict[str, Any] = {
+                    "event_id": ev.event_id,
+                    "record_id": ev.record_id,
+                    "envelope": _b64(sealed),
+                    "tally": tally,
+                }
+                if ev.type is EventType.ANSWERS_SET:
+                    answers = self.session.load(ev.record_id).answers
+                    item["index"] = org_index(index_key, answers)
+                events.append(item)
+            if made:  # kept before sending: a retry sends the very same bytes
+                self.session.outbox_sealed(made)
+            seq, mac = self.session.audit_head()
+            body = {"events": events, "audit_seq": seq, "audit_mac": mac.hex() if seq else ""}
+            try:
+                response = self._call("POST", f"{server}/v1/events", json=body)
+            except SyncError as exc:
+                if "409" not in str(exc):
+                    raise
+                ids = [e["event_id"] for e in events if e["event_id"] in str(exc)]
+                ids = ids or [e["event_id"] for e in events]
+                self.session.outbox_failed(ids)
+                report.rejected.extend(ids)
+                skip.update(ids)
+                continue
+            result = PushResponse.model_validate(response.json())
+            self.session.outbox_done([e["event_id"] for e in events])
+            report.pushed += result.stored
+            report.acknowledged_again += result.duplicates
+            report.matches.extend((m.record_id, m.other_record_id, m.kind) for m in result.matches)
+            report.audit_warning = result.audit_warning or report.audit_warning
+
+    def _origin_keys(self, events: Sequence[Event]) -> dict[str, bytes]:
+        """For records with review events: the public key of the device that created them."""
+        origin: dict[str, str] = {}
+        for ev in events:
+            if ev.type in REVIEW_TYPES and ev.record_id not in origin:
+                created = [
+                    e for e in self.session.events(ev.record_id) if e.type is EventType.CREATED
+                ]
+                if created and created[0].device_id != self.session.clinic.device_id:
+                    origin[ev.record_id] = created[0].device_id
+        if not origin:
+            return {}
+        response = self._call(
+            "GET",
+            f"{self.server()}/v1/device-keys",
+            params=[("ids", d) for d in sorted(set(origin.values()))],
+        )
+        keys = {k: base64.b64decode(v) for k, v in response.json().items()}
+        return {rid: keys[dev] for rid, dev in origin.items() if dev in keys}
+
+    def pull(self, report: SyncReport) -> None:
+        server = self.server()
+        device_private = self.session.sync_secret("device_private_key")
+        device_public = self.session.sync_setting("device_public_key")
+        org = self._org_keys()
+        openers: list[tuple[str, bytes]] = []
+        if org is not None:
+            openers.append((key_id_of(org.pair.public), org.pair.private))
+        if device_private is not None and device_public is not None:
+            openers.append((key_id_of(base64.b64decode(device_public)), device_private))
+        while True:
+            cursor = int(self.session.sync_setting("cursor") or "0")
+            response = self._call(
+                "GET", f"{server}/v1/events", params={"after": cursor, "limit": BATCH}
+            )
+            page = PullResponse.model_validate(response.json())
+            pulled = []
+            for item in page.events:
+                envelope = base64.b64decode(item.envelope)
+                body = None
+                for key_id, private in openers:
+                    try:
+                        body = open_sealed(
+                            envelope, key_id, private, associated(item.event_id, item.record_id)
+                        )
+                        break
+                    except SealError:
+                        continue
+                if body is None:
+                    raise SyncError(
+                        f"event {item.event_id} from the server cannot be opened with this "
+                        "laptop's keys"
+                    )
+                pulled.append((event_of(body, item.event_id, item.record_id), item.tally))
+            report.pulled += self.session.ingest(pulled)
+            self.session.set_sync_settings({"cursor": str(page.cursor)})
+            if not page.more:
+                break
+        alerts = self._call("GET", f"{server}/v1/alerts").json()
+        self.session.set_sync_settings({"alerts": json.dumps(alerts, ensure_ascii=False)})
+        report.alerts = len(alerts)
+
+    # -- HTTP -------------------------------------------------------------------------------------
+
+    def _call(self, method: str, url: str, *, auth: bool = True, **kwargs: Any) -> httpx.Response:
+        headers = self._headers() if auth else {}
+        try:
+            response = self.http.request(method, url, headers=headers, **kwargs)
+        except httpx.HTTPError as exc:
+            raise SyncError(
+                f"the server at {url.split('/v1/')[0]} cannot be reached ({type(exc).__name__}); "
+                "everything stays queued on this laptop"
+            ) from None
+        if response.status_code >= 400:
+            try:
+                detail = str(response.json().get("detail"))
+            except ValueError:
+                detail = response.reason_phrase
+            raise SyncError(f"the server refused ({response.status_code}): {detail}")
+        return response

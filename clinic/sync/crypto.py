@@ -1,0 +1,641 @@
+"""End-to-end encryption for sync: sealed envelopes, the org key file, enrollment bundles.
+
+DESIGN.md sections 4 and 6. Only the ``cryptography`` package is used; nothing here touches Qt, the
+network or a database. Error messages never carry plaintext or key material.
+
+Sealed envelopes (``cd-seal-v1``)
+---------------------------------
+A multi-recipient envelope in the manner of age. A random 32-byte *content key* encrypts the
+plaintext with AES-256-GCM; for each recipient (an id and an X25519 public key) a fresh ephemeral
+X25519 key agrees a shared secret, HKDF-SHA256 (salt ``eph_pub || recipient_pub``, info
+``"cd-seal-v1|wrap|" + recipient id``) turns it into a wrapping key, and AES-256-GCM under that key
+wraps the content key. The envelope is compact binary (integers big-endian)::
+
+    magic        11 bytes   b"cd-seal-v1\\n"
+    count         1 byte    number of recipients, 1..255
+    count stanzas, in strictly increasing order of recipient id:
+      id_len      1 byte    1..128
+      id          id_len    the recipient id, printable ASCII without spaces
+      eph_pub    32 bytes   the ephemeral X25519 public key
+      wrap_nonce 12 bytes
+      wrapped    48 bytes   AES-GCM(wrapping key) of the content key, tag included
+    body_nonce   12 bytes
+    body         the rest   AES-GCM(content key) of the plaintext, 16-byte tag included
+
+The *header* is everything before ``body_nonce``. Associated data, each part length-prefixed
+(4-byte length then the bytes) so that no two different inputs give the same bytes:
+
+- a stanza's wrap: ``cd-seal-v1``, ``wrap``, recipient id, ``eph_pub``, ``associated``;
+- the body: ``cd-seal-v1``, ``associated``, the whole header (so the sorted recipient ids and every
+  other recipient's stanza are authenticated too: any single changed byte fails to open).
+
+``associated`` is the caller's binding (the event id and so on): an envelope moved to another event
+fails to open. As with age, any recipient could re-seal different content to the others; the
+envelope authenticates its content to its recipients, not who sealed it.
+
+The org key file (``cd-orgkey-v1``)
+-----------------------------------
+A JSON object: ``format``, ``org_id``, ``public`` (base64 of the X25519 public key), ``key_id``
+(derived from ``public``, for people to compare aloud), ``kdf`` (``argon2id``), ``salt``, ``t``,
+``m``, ``p`` (the Argon2id parameters), ``nonce`` and ``wrapped``. The passphrase goes through
+Argon2id (:func:`clinic.store.vault.derive_kek`) to a key-encryption key, which wraps the 64 bytes
+``private key || index key`` with AES-256-GCM; the canonical JSON of every field but ``nonce`` and
+``wrapped`` is the associated data, so an edited or downgraded header does not unwrap. The public
+part (:func:`public_org_info`) can be read without the passphrase but is *not* authenticated then.
+
+Enrollment (``cd-enroll-v1``)
+-----------------------------
+A coordinator's one-time code is 20 characters from a 32-letter alphabet without 0, O, 1 and I
+(100 bits), shown as 5 groups of 4. Its first group is the ``code_id`` the server looks it up by.
+The normalized code goes through Argon2id with fixed parameters (:data:`ENROLL_KDF`, salt
+``"cd-enroll-v1|" + code_id``) to slow down guessing, then HKDF-SHA256 with two different infos
+derives the ``auth`` value (the server stores ``proof`` = hex SHA-256 of it) and the bundle key. So
+the proof the server holds does not decrypt the bundle. A sealed bundle is JSON text: ``format``,
+``code_id``, ``nonce``, ``sealed`` (AES-256-GCM of the canonical JSON of the bundle, associated
+data the canonical JSON of ``format`` and ``code_id``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+import secrets
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from clinic.store.vault import (
+    KEY_LEN,
+    NONCE_LEN,
+    KdfParams,
+    VaultError,
+    WrongPassphrase,
+    _b64,
+    _canonical,
+    _hkdf,
+    _unb64,
+    check_new_passphrase,
+    derive_kek,
+    normalize_passphrase,
+)
+
+__all__ = [
+    "ENROLL_ALPHABET",
+    "ENROLL_FORMAT",
+    "ENROLL_KDF",
+    "ORGKEY_FORMAT",
+    "SEAL_FORMAT",
+    "KeyPair",
+    "OrgKeys",
+    "SealError",
+    "enroll_proof",
+    "export_org_keys",
+    "import_org_keys",
+    "key_id_of",
+    "new_enroll_code",
+    "open_bundle",
+    "open_sealed",
+    "proofs_match",
+    "public_org_info",
+    "recipients_of",
+    "seal",
+    "seal_bundle",
+]
+
+SEAL_FORMAT = "cd-seal-v1"
+ORGKEY_FORMAT = "cd-orgkey-v1"
+ENROLL_FORMAT = "cd-enroll-v1"
+
+_MAGIC = SEAL_FORMAT.encode("ascii") + b"\n"
+_PUB_LEN = 32
+_TAG_LEN = 16
+_WRAPPED_LEN = KEY_LEN + _TAG_LEN
+_MAX_RECIPIENTS = 255
+_RECIPIENT_ID = re.compile(r"[!-~]{1,128}")
+_ORG_ID = re.compile(r"org-[0-9a-f]{12}")
+
+# Upper bounds on the Argon2id parameters of an org key file, so that an edited file cannot ask for
+# terabytes of memory; the lower bounds are the vault's (KdfParams.check).
+MAX_KDF_MEMORY_KIB = 2 * 1024 * 1024
+MAX_KDF_ITERATIONS = 256
+MAX_KDF_LANES = 64
+_ORG_SALT_LEN = 16
+_ORG_HEADER_KEYS = frozenset({"format", "org_id", "public", "key_id", "kdf", "salt", "t", "m", "p"})
+_ORG_FILE_KEYS = _ORG_HEADER_KEYS | {"nonce", "wrapped"}
+
+ENROLL_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+ENROLL_GROUPS = 5
+ENROLL_GROUP_LEN = 4
+ENROLL_CODE_LEN = ENROLL_GROUPS * ENROLL_GROUP_LEN
+ENROLL_CODE_ID_LEN = ENROLL_GROUP_LEN
+# Fixed (every device must derive the same keys from a code): about 30 ms on a laptop.
+ENROLL_KDF = KdfParams(iterations=2, memory_kib=19 * 1024, lanes=1)
+_ENROLL_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d"
+_BUNDLE_KEYS = frozenset({"format", "code_id", "nonce", "sealed"})
+
+
+class SealError(VaultError):
+    """A sealed envelope, org key file or enrollment bundle cannot be made or opened.
+
+    The message names what is wrong; it never carries plaintext or key material.
+    """
+
+
+# --- key pairs ---------------------------------------------------------------------------------
+
+
+def key_id_of(public: bytes) -> str:
+    """The short id of an X25519 public key: ``"x-"`` + 12 hex characters of its SHA-256."""
+    if len(public) != _PUB_LEN:
+        raise SealError("an X25519 public key is 32 bytes")
+    return "x-" + hashlib.sha256(public).hexdigest()[:12]
+
+
+def _public_of(private: bytes) -> bytes:
+    if len(private) != KEY_LEN:
+        raise SealError("an X25519 private key is 32 bytes")
+    return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+
+
+@dataclass(frozen=True)
+class KeyPair:
+    """An X25519 key pair as raw bytes; the private half never shows in ``repr``."""
+
+    private: bytes = field(repr=False)
+    public: bytes
+
+    def __post_init__(self) -> None:
+        if len(self.public) != _PUB_LEN:
+            raise SealError("an X25519 public key is 32 bytes")
+        if _public_of(self.private) != self.public:
+            raise SealError("the private and public keys of the key pair do not match")
+
+    @classmethod
+    def generate(cls) -> KeyPair:
+        private = X25519PrivateKey.generate()
+        return cls(private.private_bytes_raw(), private.public_key().public_bytes_raw())
+
+    @property
+    def key_id(self) -> str:
+        return key_id_of(self.public)
+
+
+# --- sealed envelopes --------------------------------------------------------------------------
+
+
+def _frame(*parts: bytes) -> bytes:
+    """Length-prefixed concatenation: different part lists never give the same bytes."""
+    return b"".join(len(part).to_bytes(4, "big") + part for part in parts)
+
+
+def _wrap_key(shared: bytes, eph_pub: bytes, recipient_pub: bytes, recipient_id: str) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=KEY_LEN,
+        salt=eph_pub + recipient_pub,
+        info=f"{SEAL_FORMAT}|wrap|{recipient_id}".encode("ascii"),
+    ).derive(shared)
+
+
+def _wrap_ad(recipient_id: str, eph_pub: bytes, associated: bytes) -> bytes:
+    return _frame(SEAL_FORMAT.encode(), b"wrap", recipient_id.encode("ascii"), eph_pub, associated)
+
+
+def _body_ad(associated: bytes, header: bytes) -> bytes:
+    return _frame(SEAL_FORMAT.encode(), associated, header)
+
+
+def _valid_recipient_id(recipient_id: object) -> bool:
+    return isinstance(recipient_id, str) and _RECIPIENT_ID.fullmatch(recipient_id) is not None
+
+
+@dataclass(frozen=True)
+class _Stanza:
+    eph_pub: bytes
+    nonce: bytes
+    wrapped: bytes
+
+
+@dataclass(frozen=True)
+class _Envelope:
+    header: bytes
+    stanzas: dict[str, _Stanza]
+    nonce: bytes
+    body: bytes
+
+
+def seal(plaintext: bytes, recipients: Mapping[str, bytes], associated: bytes) -> bytes:
+    """Encrypt ``plaintext`` so that each recipient (id -> X25519 public key) can open it.
+
+    ``associated`` is bound in (the event id and so on): :func:`open_sealed` must be given the
+    same bytes. Recipient ids are 1..128 printable ASCII characters without spaces.
+    """
+    if not recipients:
+        raise SealError("an envelope needs at least one recipient")
+    if len(recipients) > _MAX_RECIPIENTS:
+        raise SealError(f"an envelope has at most {_MAX_RECIPIENTS} recipients")
+    content_key = secrets.token_bytes(KEY_LEN)
+    header = bytearray(_MAGIC)
+    header.append(len(recipients))
+    for recipient_id in sorted(recipients):
+        if not _valid_recipient_id(recipient_id):
+            raise SealError("a recipient id is 1 to 128 printable ASCII characters, no spaces")
+        public = recipients[recipient_id]
+        if len(public) != _PUB_LEN:
+            raise SealError(f"the public key of recipient {recipient_id} is not 32 bytes")
+        ephemeral = X25519PrivateKey.generate()
+        eph_pub = ephemeral.public_key().public_bytes_raw()
+        try:
+            shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+        except ValueError as exc:  # a low-order point: no shared secret
+            raise SealError(f"the public key of recipient {recipient_id} is not usable") from exc
+        wrap_key = _wrap_key(shared, eph_pub, public, recipient_id)
+        nonce = secrets.token_bytes(NONCE_LEN)
+        wrapped = AESGCM(wrap_key).encrypt(
+            nonce, content_key, _wrap_ad(recipient_id, eph_pub, associated)
+        )
+        encoded_id = recipient_id.encode("ascii")
+        header += bytes([len(encoded_id)]) + encoded_id + eph_pub + nonce + wrapped
+    body_nonce = secrets.token_bytes(NONCE_LEN)
+    body = AESGCM(content_key).encrypt(body_nonce, plaintext, _body_ad(associated, bytes(header)))
+    return bytes(header) + body_nonce + body
+
+
+def _parse_envelope(envelope: bytes) -> _Envelope:
+    damaged = SealError("not a sealed envelope, or a damaged one")
+    if not isinstance(envelope, bytes | bytearray | memoryview):
+        raise damaged
+    data = bytes(envelope)
+    if not data.startswith(_MAGIC):
+        if data.startswith(b"cd-seal-"):
+            raise SealError("the envelope has a version this program cannot read")
+        raise damaged
+    pos = len(_MAGIC)
+
+    def take(n: int) -> bytes:
+        nonlocal pos
+        if n < 0 or pos + n > len(data):
+            raise damaged
+        chunk = data[pos : pos + n]
+        pos += n
+        return chunk
+
+    count = take(1)[0]
+    if count == 0:
+        raise damaged
+    stanzas: dict[str, _Stanza] = {}
+    previous = b""
+    for _ in range(count):
+        raw_id = take(take(1)[0])
+        try:
+            recipient_id = raw_id.decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise damaged from exc
+        if not _valid_recipient_id(recipient_id) or raw_id <= previous:
+            raise damaged
+        previous = raw_id
+        stanzas[recipient_id] = _Stanza(take(_PUB_LEN), take(NONCE_LEN), take(_WRAPPED_LEN))
+    header = data[:pos]
+    nonce = take(NONCE_LEN)
+    body = data[pos:]
+    if len(body) < _TAG_LEN:
+        raise damaged
+    return _Envelope(header, stanzas, nonce, body)
+
+
+def recipients_of(envelope: bytes) -> list[str]:
+    """The recipient ids an envelope is sealed to (sorted), read without decrypting anything."""
+    return list(_parse_envelope(envelope).stanzas)
+
+
+def open_sealed(envelope: bytes, recipient_id: str, private: bytes, associated: bytes) -> bytes:
+    """Decrypt an envelope as ``recipient_id`` with its X25519 private key.
+
+    Raises :class:`SealError` if the envelope is malformed, not addressed to ``recipient_id``,
+    the key is wrong, any byte was altered, or ``associated`` is not what it was sealed with.
+    """
+    if len(private) != KEY_LEN:
+        raise SealError("an X25519 private key is 32 bytes")
+    parsed = _parse_envelope(envelope)
+    stanza = parsed.stanzas.get(recipient_id)
+    if stanza is None:
+        if _valid_recipient_id(recipient_id):
+            raise SealError(f"the envelope is not addressed to recipient {recipient_id}")
+        raise SealError("the envelope is not addressed to that recipient")
+    refused = SealError(
+        "the envelope does not open: wrong key, altered, or sealed for other associated data"
+    )
+    key = X25519PrivateKey.from_private_bytes(private)
+    own_pub = key.public_key().public_bytes_raw()
+    try:
+        shared = key.exchange(X25519PublicKey.from_public_bytes(stanza.eph_pub))
+    except ValueError as exc:
+        raise refused from exc
+    wrap_key = _wrap_key(shared, stanza.eph_pub, own_pub, recipient_id)
+    try:
+        content_key = AESGCM(wrap_key).decrypt(
+            stanza.nonce, stanza.wrapped, _wrap_ad(recipient_id, stanza.eph_pub, associated)
+        )
+        return AESGCM(content_key).decrypt(
+            parsed.nonce, parsed.body, _body_ad(associated, parsed.header)
+        )
+    except (InvalidTag, ValueError) as exc:
+        raise refused from exc
+
+
+# --- the org key file --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrgKeys:
+    """The organization's keys: its X25519 pair (events are sealed to it) and the index key.
+
+    ``index_key`` is the org-level blind-index HMAC key, shared with enrolled devices so the server
+    can warn of one person entered on two laptops without learning who.
+    """
+
+    org_id: str
+    pair: KeyPair
+    index_key: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if _ORG_ID.fullmatch(self.org_id) is None:
+            raise SealError("an org id is 'org-' and 12 hex digits")
+        if len(self.index_key) != KEY_LEN:
+            raise SealError("the index key is 32 bytes")
+
+    @classmethod
+    def generate(cls) -> OrgKeys:
+        return cls("org-" + secrets.token_hex(6), KeyPair.generate(), secrets.token_bytes(KEY_LEN))
+
+    def blind_index(self, kind: str, normalized: str) -> bytes:
+        """HMAC-SHA256 of ``kind \\0 value`` under the index key (as ``vault.Keys.blind_index``)."""
+        return org_blind_index(self.index_key, kind, normalized)
+
+
+def org_blind_index(index_key: bytes, kind: str, normalized: str) -> bytes:
+    """The org-level blind index of one normalized identifier (laptops that hold only the index
+    key, not the org private key, compute it with this)."""
+    return hmac.new(
+        index_key, kind.encode() + b"\x00" + normalized.encode("utf-8"), hashlib.sha256
+    ).digest()
+
+
+def _check_kdf_bounds(params: KdfParams) -> None:
+    try:
+        params.check()
+    except VaultError as exc:
+        raise SealError("Argon2id parameters below the minimum for an org key file") from exc
+    if (
+        params.memory_kib > MAX_KDF_MEMORY_KIB
+        or params.iterations > MAX_KDF_ITERATIONS
+        or params.lanes > MAX_KDF_LANES
+    ):
+        raise SealError("Argon2id parameters above the maximum for an org key file")
+
+
+def export_org_keys(keys: OrgKeys, passphrase: str, params: KdfParams) -> str:
+    """The org key file (JSON text) holding ``keys``, wrapped under ``passphrase``.
+
+    Raises :class:`clinic.store.vault.PassphraseRejected` for an unusable passphrase.
+    """
+    secret = check_new_passphrase(passphrase)
+    _check_kdf_bounds(params)
+    salt = secrets.token_bytes(_ORG_SALT_LEN)
+    header: dict[str, Any] = {
+        "format": ORGKEY_FORMAT,
+        "org_id": keys.org_id,
+        "public": _b64(keys.pair.public),
+        "key_id": keys.pair.key_id,
+        "kdf": "argon2id",
+        "salt": _b64(salt),
+        "t": params.iterations,
+        "m": params.memory_kib,
+        "p": params.lanes,
+    }
+    kek = derive_kek(secret, salt, params)
+    nonce = secrets.token_bytes(NONCE_LEN)
+    wrapped = AESGCM(kek).encrypt(nonce, keys.pair.private + keys.index_key, _canonical(header))
+    document = {**header, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+    return json.dumps(document, indent=2, sort_keys=True) + "\n"
+
+
+@dataclass(frozen=True)
+class _OrgFile:
+    org_id: str
+    public: bytes
+    salt: bytes
+    params: KdfParams
+    nonce: bytes
+    wrapped: bytes
+    associated: bytes
+
+
+def _load_json_object(text: str, what: str) -> dict[str, Any]:
+    not_one = SealError(f"not {what}")
+    if not isinstance(text, str):
+        raise not_one
+    try:
+        raw = json.loads(text.lstrip("\ufeff"))
+    except (ValueError, RecursionError) as exc:
+        raise not_one from exc
+    if not isinstance(raw, dict) or "format" not in raw:
+        raise not_one
+    return raw
+
+
+def _parse_org_file(text: str) -> _OrgFile:
+    raw = _load_json_object(text, "an org key file")
+    if raw["format"] != ORGKEY_FORMAT:
+        if isinstance(raw["format"], str) and raw["format"].startswith("cd-orgkey-"):
+            raise SealError("the org key file has a version this program cannot read")
+        raise SealError("not an org key file")
+    damaged = SealError("the org key file is damaged")
+    if set(raw) != _ORG_FILE_KEYS:
+        raise damaged
+    texts = ("org_id", "public", "key_id", "kdf", "salt", "nonce", "wrapped")
+    if not all(isinstance(raw[name], str) for name in texts):
+        raise damaged
+    if not all(type(raw[name]) is int for name in ("t", "m", "p")):
+        raise damaged
+    if raw["kdf"] != "argon2id" or _ORG_ID.fullmatch(raw["org_id"]) is None:
+        raise damaged
+    try:
+        public, salt = _unb64(raw["public"]), _unb64(raw["salt"])
+        nonce, wrapped = _unb64(raw["nonce"]), _unb64(raw["wrapped"])
+    except ValueError as exc:
+        raise damaged from exc
+    lengths = (len(public), len(salt), len(nonce), len(wrapped))
+    if lengths != (_PUB_LEN, _ORG_SALT_LEN, NONCE_LEN, 2 * KEY_LEN + _TAG_LEN):
+        raise damaged
+    if raw["key_id"] != key_id_of(public):
+        raise SealError("the org key file is damaged: its key id does not match its public key")
+    params = KdfParams(raw["t"], raw["m"], raw["p"])
+    _check_kdf_bounds(params)
+    associated = _canonical({name: raw[name] for name in _ORG_HEADER_KEYS})
+    return _OrgFile(raw["org_id"], public, salt, params, nonce, wrapped, associated)
+
+
+def import_org_keys(text: str, passphrase: str) -> OrgKeys:
+    """Unwrap the org keys from an org key file.
+
+    Raises :class:`WrongPassphrase` when the passphrase does not unwrap them (an edited header
+    looks the same), :class:`SealError` when the text is not a readable org key file, and
+    :class:`clinic.store.vault.PassphraseRejected` for an unusable passphrase (e.g. empty).
+    """
+    parsed = _parse_org_file(text)
+    secret = normalize_passphrase(passphrase)
+    kek = derive_kek(secret, parsed.salt, parsed.params)
+    try:
+        payload = AESGCM(kek).decrypt(parsed.nonce, parsed.wrapped, parsed.associated)
+    except InvalidTag as exc:
+        raise WrongPassphrase("wrong passphrase for the org key file") from exc
+    try:
+        pair = KeyPair(payload[:KEY_LEN], parsed.public)
+    except SealError as exc:
+        raise SealError("the org key file is damaged: its keys do not match") from exc
+    return OrgKeys(parsed.org_id, pair, payload[KEY_LEN:])
+
+
+def public_org_info(text: str) -> tuple[str, bytes]:
+    """(org id, org public key) from an org key file, without the passphrase.
+
+    Not authenticated: someone who can edit the file can change both. Compare the key id
+    (:func:`key_id_of`) through another channel before trusting the key for sealing.
+    """
+    parsed = _parse_org_file(text)
+    return parsed.org_id, parsed.public
+
+
+# --- enrollment --------------------------------------------------------------------------------
+
+
+def _normalize_code(code: str) -> str:
+    if not isinstance(code, str):
+        raise SealError("an enrollment code is text")
+    text = unicodedata.normalize("NFKC", code).upper()
+    text = "".join(ch for ch in text if not ch.isspace() and ch not in _ENROLL_DASHES)
+    if any(ch not in ENROLL_ALPHABET for ch in text):
+        raise SealError("an enrollment code holds only letters and digits, and never 0, O, 1 or I")
+    if len(text) != ENROLL_CODE_LEN:
+        raise SealError(
+            f"an enrollment code is {ENROLL_CODE_LEN} letters and digits "
+            f"({ENROLL_GROUPS} groups of {ENROLL_GROUP_LEN})"
+        )
+    return text
+
+
+def _enroll_keys(code: str) -> tuple[str, bytes, bytes]:
+    """(code_id, auth value, bundle key) of a code; auth and bundle key are independent."""
+    normalized = _normalize_code(code)
+    code_id = normalized[:ENROLL_CODE_ID_LEN]
+    salt = f"{ENROLL_FORMAT}|{code_id}".encode("ascii")
+    stretched = derive_kek(normalized.encode("ascii"), salt, ENROLL_KDF)
+    auth = _hkdf(stretched, f"{ENROLL_FORMAT}|auth")
+    bundle_key = _hkdf(stretched, f"{ENROLL_FORMAT}|bundle")
+    return code_id, auth, bundle_key
+
+
+def enroll_proof(code: str) -> tuple[str, str]:
+    """(code_id, proof) of a typed code; spaces, dashes and letter case do not matter.
+
+    Raises :class:`SealError` for text that cannot be an enrollment code.
+    """
+    code_id, auth, _ = _enroll_keys(code)
+    return code_id, hashlib.sha256(auth).hexdigest()
+
+
+def enroll_auth(code: str) -> tuple[str, str]:
+    """(code_id, auth) a device sends to enroll: the server hashes ``auth`` and compares it with
+    the stored proof, so a leaked server database (proofs only) cannot enroll a device."""
+    code_id, auth, _ = _enroll_keys(code)
+    return code_id, auth.hex()
+
+
+def proof_of(auth_hex: str) -> str:
+    """The proof the server stores for an ``auth`` value (hex SHA-256)."""
+    try:
+        return hashlib.sha256(bytes.fromhex(auth_hex)).hexdigest()
+    except ValueError:
+        raise SealError("auth: not hexadecimal") from None
+
+
+def proofs_match(stored: str, offered: str) -> bool:
+    """Compare two proofs in constant time (for the server)."""
+    return hmac.compare_digest(stored.encode("utf-8"), offered.encode("utf-8"))
+
+
+def new_enroll_code() -> tuple[str, str, str]:
+    """A fresh one-time code: (code as ``XXXX-XXXX-XXXX-XXXX-XXXX``, code_id, proof)."""
+    chars = "".join(secrets.choice(ENROLL_ALPHABET) for _ in range(ENROLL_CODE_LEN))
+    groups = [chars[i : i + ENROLL_GROUP_LEN] for i in range(0, ENROLL_CODE_LEN, ENROLL_GROUP_LEN)]
+    code = "-".join(groups)
+    code_id, proof = enroll_proof(code)
+    return code, code_id, proof
+
+
+def enrollment_bundle(keys: OrgKeys) -> dict[str, str]:
+    """What a new device needs from the organization, to be sealed to its enrollment code:
+    the org id, the org public key and the org index key (never the org private key)."""
+    return {
+        "org_id": keys.org_id,
+        "public_key": base64.b64encode(keys.pair.public).decode(),
+        "index_key": base64.b64encode(keys.index_key).decode(),
+    }
+
+
+def seal_bundle(code: str, bundle: Mapping[str, str]) -> str:
+    """Encrypt an enrollment bundle (text to text) so that only the holder of ``code`` reads it."""
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in bundle.items()):
+        raise SealError("an enrollment bundle maps text to text")
+    code_id, _, key = _enroll_keys(code)
+    header = {"format": ENROLL_FORMAT, "code_id": code_id}
+    nonce = secrets.token_bytes(NONCE_LEN)
+    sealed = AESGCM(key).encrypt(nonce, _canonical(dict(bundle)), _canonical(header))
+    return json.dumps({**header, "nonce": _b64(nonce), "sealed": _b64(sealed)}, sort_keys=True)
+
+
+def open_bundle(code: str, sealed: str) -> dict[str, str]:
+    """Decrypt an enrollment bundle with the typed code.
+
+    Raises :class:`SealError` for a wrong code, an altered bundle, or text that is not a bundle.
+    """
+    raw = _load_json_object(sealed, "an enrollment bundle")
+    if raw["format"] != ENROLL_FORMAT:
+        raise SealError("not an enrollment bundle, or one of a version this program cannot read")
+    damaged = SealError("the enrollment bundle is damaged")
+    if set(raw) != _BUNDLE_KEYS or not all(isinstance(v, str) for v in raw.values()):
+        raise damaged
+    try:
+        nonce, body = _unb64(raw["nonce"]), _unb64(raw["sealed"])
+    except ValueError as exc:
+        raise damaged from exc
+    if len(nonce) != NONCE_LEN or len(body) < _TAG_LEN:
+        raise damaged
+    if raw["code_id"] != _normalize_code(code)[:ENROLL_CODE_ID_LEN]:
+        raise SealError("this enrollment bundle is for another code (check the code)")
+    code_id, _, key = _enroll_keys(code)
+    header = {"format": ENROLL_FORMAT, "code_id": code_id}
+    try:
+        plaintext = AESGCM(key).decrypt(nonce, body, _canonical(header))
+    except InvalidTag as exc:
+        raise SealError("wrong enrollment code, or the bundle was altered") from exc
+    try:
+        bundle = json.loads(plaintext)
+    except ValueError as exc:
+        raise damaged from exc
+    if not isinstance(bundle, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in bundle.items()
+    ):
+        raise damaged
+    return bundle

@@ -1,0 +1,143 @@
+"""The sync protocol (``/v1``), as pydantic models shared by the server and the client.
+
+What crosses the network: sealed envelopes (``clinic.sync.crypto``) the server cannot open,
+de-identified tallies (the same facts the laptop's reports read), org-level blind-index digests
+(HMACs the server cannot reverse), ids (random), and device metadata. Never a name, a number or an
+answer in clear (a canary test searches request bodies and the server's database).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ROLES = ("volunteer", "attorney", "coordinator", "admin")
+ID = r"^[0-9a-f]{32}$"
+MAX_BATCH = 500
+MAX_ENVELOPE = 2_000_000  # bytes of base64; a sealed event is a few KiB
+
+
+class Strict(BaseModel):
+    """Unknown fields are refused, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class EnrollCodeRequest(Strict):
+    """A coordinator's device registers a one-time code (the bundle is sealed to the code)."""
+
+    code_id: str = Field(min_length=4, max_length=16, pattern=r"^[A-Z2-9]+$")
+    proof: str = Field(pattern=r"^[0-9a-f]{64}$")
+    role: str = Field(pattern="^(volunteer|attorney|coordinator)$")
+    bundle: str = Field(min_length=1, max_length=10_000)
+    expires_in_hours: int = Field(default=72, ge=1, le=24 * 30)
+
+
+class EnrollRequest(Strict):
+    """A new device presents a code (its id and the auth value derived from it; the server
+    stores only the hash of that), its own id and its X25519 public key."""
+
+    code_id: str = Field(min_length=4, max_length=16, pattern=r"^[A-Z2-9]+$")
+    auth: str = Field(pattern=r"^[0-9a-f]{64}$")
+    device_id: str = Field(pattern=r"^[0-9a-f]{16,32}$")
+    public_key: str = Field(min_length=40, max_length=64)  # base64 of 32 bytes
+    name: str = Field(default="", max_length=80)
+
+
+class EnrollResponse(Strict):
+    """The device's token (shown once), its role, and the sealed bundle."""
+
+    token: str
+    role: str
+    org_id: str
+    bundle: str
+
+
+class DeviceInfo(Strict):
+    """A device as a coordinator sees it (no token)."""
+
+    device_id: str
+    name: str
+    role: str
+    public_key: str
+    enrolled_at: str
+    revoked: bool
+    last_seen: str | None = None
+
+
+class IndexEntry(Strict):
+    """An org-level blind-index digest of one identifier of a record."""
+
+    kind: str = Field(pattern="^(a_number|ssn|name_dob)$")
+    digest: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class PushEvent(Strict):
+    """One sealed event, its tally, and (for answers) the record's index digests."""
+
+    event_id: str = Field(pattern=ID)
+    record_id: str = Field(pattern=ID)
+    envelope: str = Field(min_length=1, max_length=MAX_ENVELOPE)  # base64
+    tally: dict[str, Any] = Field(default_factory=dict)
+    index: list[IndexEntry] | None = None  # the record's identifiers now (replaces earlier ones)
+
+
+class PushRequest(Strict):
+    """A batch of events from one device, and the head of its audit chain."""
+
+    events: list[PushEvent] = Field(max_length=MAX_BATCH)
+    audit_seq: int = Field(default=0, ge=0)
+    audit_mac: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
+
+
+class Match(Strict):
+    """A record of this device shares an identifier with another device's record."""
+
+    record_id: str
+    other_record_id: str
+    kind: str
+
+
+class PushResponse(Strict):
+    """What the server kept: new events, events it already had (same bytes), matches."""
+
+    stored: int
+    duplicates: int
+    matches: list[Match] = Field(default_factory=list)
+    audit_warning: str | None = None
+
+
+class PulledEvent(Strict):
+    """A sealed event from another device."""
+
+    cursor: int
+    event_id: str
+    record_id: str
+    device_id: str
+    envelope: str
+    tally: dict[str, Any] = Field(default_factory=dict)
+
+
+class PullResponse(Strict):
+    """Events after a cursor, oldest first, and whether more are waiting."""
+
+    events: list[PulledEvent]
+    cursor: int
+    more: bool
+
+
+class Alert(Strict):
+    """A program-status alert from the organization, in the clinic languages."""
+
+    alert_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    effective: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    en: str = Field(min_length=1, max_length=2000)
+    ko: str = Field(default="", max_length=2000)
+    es: str = Field(default="", max_length=2000)
+
+
+class Problem(Strict):
+    """An error: one line naming the field or the rule, never a value."""
+
+    detail: str

@@ -1,0 +1,140 @@
+"""Real sync servers for tests: ``clinic serve`` in its own process on a free localhost port,
+over a SQLite file or a fresh PostgreSQL database (created and dropped per test)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from clinic.server.admin import init_org, make_enroll_code
+from clinic.server.storage import ServerStore
+from clinic.store.clinic import Clinic, Session
+from clinic.store.vault import KdfParams
+from clinic.sync.client import SyncClient
+from clinic.sync.crypto import OrgKeys, export_org_keys
+from tests.conftest import PASSPHRASE, ROOT, make_clinic
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+ORG_PASSPHRASE = "org key file passphrase"
+FAST = KdfParams(1, 8 * 1024, 1)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    """A running ``clinic serve`` process."""
+
+    db: str
+    port: int
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> Server:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "clinic", "serve", "--db", self.db, "--port", str(self.port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                err = self.proc.stderr.read().decode() if self.proc.stderr else ""
+                raise AssertionError(f"the server exited: {err[-2000:]}")
+            try:
+                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise AssertionError("the server did not start")
+
+    def kill(self) -> None:
+        """SIGKILL: no goodbye, no flush (a crash, a power cut of the server)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@dataclass
+class Org:
+    """A server with its organization set up."""
+
+    server: Server
+    store: ServerStore
+    keys: OrgKeys
+    key_file: str
+
+    def code(self, role: str) -> str:
+        return make_enroll_code(self.store, self.keys, role, 1)[0]
+
+    def device(self, path: Path, role: str, *, org_key: bool = False) -> Session:
+        """A laptop (its own clinic) enrolled with this server as ``role``."""
+        make_clinic(path)
+        session = Clinic(path).unlock("admin", PASSPHRASE)
+        client = SyncClient(session)
+        assert client.enroll(self.server.url, self.code(role), path.name) == role
+        if org_key:
+            client.import_org_keys(self.key_file, ORG_PASSPHRASE)
+        return session
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.db'}"
+        return
+    import psycopg
+
+    name = f"clinicday_test_{secrets.token_hex(4)}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")  # a fresh database per test
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def org(db_url: str) -> Iterator[Org]:
+    store = ServerStore(db_url)
+    store.migrate()
+    keys, text = init_org(store, ORG_PASSPHRASE, FAST)
+    server = Server(db_url, free_port()).start()
+    try:
+        yield Org(server, store, keys, text)
+    finally:
+        server.stop()
+        store.engine.dispose()
+
+
+def org_key_file(keys: OrgKeys) -> str:
+    return export_org_keys(keys, ORG_PASSPHRASE, FAST)

@@ -1,0 +1,271 @@
+"""Sync end to end with real server processes on localhost, over SQLite and PostgreSQL: three
+laptops pushing and pulling, review outcomes reaching the volunteer, duplicates across laptops,
+conflicts, replays and 409s, 401/403, a server killed mid-push, and a canary search of the
+server's database and of every request body."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from clinic.domain.events import EventType
+from clinic.store.clinic import Session
+from clinic.sync.client import SyncClient, SyncError
+from tests.conftest import person
+from tests.sync_fixture import Org, db_url, org  # noqa: F401 - fixtures
+
+CANARY_FAMILY = "Zqxcanaryfamily"
+CANARY_A = "099777111"
+
+
+def fake_packet(session: Session, record_id: str) -> None:
+    """A packet event (the files are not needed to review it here)."""
+    session.append_event(record_id, EventType.PACKET_BUILT, {"packet_hash": "ab" * 32, "files": []})
+
+
+def test_three_laptops_push_pull_and_review_outcomes_reach_the_volunteer(
+    org: Org, tmp_path: Path
+) -> None:
+    a = org.device(tmp_path / "a", "volunteer")
+    b = org.device(tmp_path / "b", "volunteer")
+    atty = org.device(tmp_path / "atty", "attorney", org_key=True)
+    [a1, a2] = a.import_people([person(1), person(2)]).record_ids
+    [b1] = b.import_people([person(3)]).record_ids
+    fake_packet(a, a1)
+    reports = {n: SyncClient(s).sync() for n, s in (("a", a), ("b", b), ("atty", atty))}
+    assert reports["a"].pushed == 5 and reports["b"].pushed == 2
+    assert a.outbox_count() == b.outbox_count() == 0
+    # the attorney's laptop (org key) sees everyone, decrypted, with the same answers
+    assert set(atty.record_ids()) == {a1, a2, b1}
+    assert atty.load(b1).answers == b.load(b1).answers
+    # the attorney approves a's packet; the outcome reaches a (sealed to a's device), not b
+    atty.review(a1, "approve")
+    SyncClient(atty).sync()
+    assert SyncClient(a).sync().pulled == 1
+    assert a.load(a1).approved_packet == "ab" * 32
+    assert SyncClient(b).sync().pulled == 0
+    assert set(b.record_ids()) == {b1}  # a volunteer's laptop gets no one else's people
+    # nothing doubled anywhere
+    assert org.store.event_count() == 8
+    again = SyncClient(a).sync()
+    assert again.pushed == 0 and again.pulled == 0
+
+
+def test_the_same_person_on_two_laptops_is_flagged_without_the_server_learning_who(
+    org: Org, tmp_path: Path
+) -> None:
+    a = org.device(tmp_path / "a", "volunteer")
+    b = org.device(tmp_path / "b", "volunteer")
+    [ra] = a.import_people([person(5)]).record_ids
+    [rb] = b.import_people([person(5, **{"name.given": "Other"})]).record_ids
+    assert SyncClient(a).sync().matches == []
+    matches = SyncClient(b).sync().matches
+    assert (rb, ra, "a_number") in matches and (rb, ra, "name_dob") in matches
+    with org.store.engine.connect() as conn:
+        digests = [r.digest for r in conn.execute(text("SELECT digest FROM org_index"))]
+    assert digests and all(len(d) == 64 for d in digests)
+
+
+def test_concurrent_edits_of_one_field_are_a_conflict_a_person_resolves(
+    org: Org, tmp_path: Path
+) -> None:
+    a = org.device(tmp_path / "a", "volunteer")
+    atty = org.device(tmp_path / "atty", "attorney", org_key=True)
+    [rid] = a.import_people([person(1)]).record_ids
+    SyncClient(a).sync()
+    SyncClient(atty).sync()
+    answers = a.load(rid).answers
+    a.set_answers(rid, {**answers, "birth.city": "Busan", "mailing.city": "Glendale"})
+    atty.set_answers(rid, {**answers, "birth.city": "Incheon"})
+    SyncClient(a).sync()
+    SyncClient(atty).sync()
+    state = atty.load(rid)
+    assert "birth.city" in state.conflicts  # kept, never silently lost
+    values = {v for _ver, v in state.conflicts["birth.city"].values}
+    assert values == {"Busan", "Incheon"}
+    assert state.answers["mailing.city"] == "Glendale"  # different fields merge
+    atty.resolve_conflict(rid, "birth.city", "Busan")
+    assert "birth.city" not in atty.load(rid).conflicts
+    SyncClient(atty).sync()
+    # the volunteer's laptop gets attorney edits only through review events, by design; the
+    # attorney's copy is settled
+    assert atty.load(rid).answers["birth.city"] == "Busan"
+
+
+def test_replays_are_acknowledged_and_other_bytes_are_a_409(org: Org, tmp_path: Path) -> None:
+    a = org.device(tmp_path / "a", "volunteer")
+    a.import_people([person(1)])
+    client = SyncClient(a)
+    batch = client.session.outbox(10)
+    client.sync()
+    token = a.sync_secret("token")
+    assert token is not None
+    headers = {"Authorization": f"Bearer {token.decode()}"}
+    with org.store.engine.connect() as conn:
+        stored = conn.execute(text("SELECT event_id, envelope, tally, record_id FROM events")).all()
+    events = [
+        {
+            "event_id": r.event_id,
+            "record_id": r.record_id,
+            "envelope": base64.b64encode(bytes(r.envelope)).decode(),
+            "tally": json.loads(r.tally),
+        }
+        for r in stored
+    ]
+    again = httpx.post(f"{org.server.url}/v1/events", json={"events": events}, headers=headers)
+    assert again.status_code == 200 and again.json()["duplicates"] == len(batch)
+    tampered = [dict(events[0])]
+    raw = bytearray(base64.b64decode(tampered[0]["envelope"]))
+    raw[-1] ^= 1
+    tampered[0]["envelope"] = base64.b64encode(bytes(raw)).decode()
+    refused = httpx.post(f"{org.server.url}/v1/events", json={"events": tampered}, headers=headers)
+    assert refused.status_code == 409
+    assert org.store.event_count() == len(batch)
+
+
+def test_tokens_and_roles(org: Org, tmp_path: Path) -> None:
+    vol = org.device(tmp_path / "v", "volunteer")
+    coord = org.device(tmp_path / "c", "coordinator", org_key=True)
+    url = org.server.url
+
+    def auth(session: Session) -> dict[str, str]:
+        token = session.sync_secret("token")
+        assert token is not None
+        return {"Authorization": f"Bearer {token.decode()}"}
+
+    assert httpx.get(f"{url}/v1/events").status_code == 401
+    assert (
+        httpx.get(f"{url}/v1/events", headers={"Authorization": "Bearer nope"}).status_code == 401
+    )
+    assert httpx.get(f"{url}/v1/devices", headers=auth(vol)).status_code == 403
+    assert (
+        httpx.get(f"{url}/v1/tallies?from=2026-01-01&to=2026-12-31", headers=auth(vol)).status_code
+        == 403
+    )
+    assert httpx.get(f"{url}/v1/devices", headers=auth(coord)).status_code == 200
+    # a coordinator makes a code through the API; a volunteer may not
+    code = SyncClient(coord).make_enroll_code("volunteer")
+    with pytest.raises(SyncError, match="403"):
+        SyncClient(vol).make_enroll_code("volunteer")
+    third = org.device(tmp_path / "t", "volunteer")  # through the server-side code path
+    assert third.sync_setting("role") == "volunteer"
+    # a code works once
+    fourth_dir = tmp_path / "f"
+    from tests.conftest import PASSPHRASE, make_clinic
+    from clinic.store.clinic import Clinic
+
+    make_clinic(fourth_dir)
+    fourth = Clinic(fourth_dir).unlock("admin", PASSPHRASE)
+    SyncClient(fourth).enroll(url, code)
+    fifth_dir = tmp_path / "g"
+    make_clinic(fifth_dir)
+    fifth = Clinic(fifth_dir).unlock("admin", PASSPHRASE)
+    with pytest.raises(SyncError, match="used already"):
+        SyncClient(fifth).enroll(url, code)
+    # revoked: 401 from then on
+    device_id = vol.clinic.device_id
+    assert (
+        httpx.post(f"{url}/v1/devices/{device_id}/revoke", headers=auth(coord)).status_code == 200
+    )
+    assert httpx.get(f"{url}/v1/events", headers=auth(vol)).status_code == 401
+    with pytest.raises(SyncError, match="401"):
+        SyncClient(vol).sync()
+
+
+class KillAfterSecondPush(httpx.BaseTransport):
+    """The server stores the second batch, then dies before its answer arrives."""
+
+    def __init__(self, server: Any) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.server = server
+        self.pushes = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        if request.method == "POST" and request.url.path == "/v1/events":
+            self.pushes += 1
+            if self.pushes == 2:
+                response.read()
+                self.server.kill()
+                raise httpx.ReadError("the connection dropped", request=request)
+        return response
+
+
+def test_the_server_killed_mid_push_loses_nothing_and_doubles_nothing(
+    org: Org, tmp_path: Path
+) -> None:
+    a = org.device(tmp_path / "a", "volunteer")
+    a.import_people([person(n) for n in range(300)])  # 600 events: 3 batches of 200
+    total = a.outbox_count()
+    client = SyncClient(a, httpx.Client(transport=KillAfterSecondPush(org.server)))
+    with pytest.raises(SyncError, match="cannot be reached"):
+        client.sync()
+    assert a.outbox_count() == total - 200  # the first batch was acknowledged
+    assert org.store.event_count() == 400  # the second was stored, its answer lost
+    org.server.start()  # restarted on the same database
+    report = SyncClient(a).sync()
+    assert report.acknowledged_again == 200 and report.pushed == 200
+    assert a.outbox_count() == 0
+    assert org.store.event_count() == total
+    # and killed at a random moment while a large push is in flight
+    a.import_people([person(n) for n in range(300, 600)])
+    total += 600
+    killer = threading.Timer(0.3, org.server.kill)
+    killer.start()
+    try:
+        SyncClient(a).sync()
+    except SyncError as exc:
+        assert "cannot be reached" in str(exc)
+    killer.join()
+    org.server.start()
+    SyncClient(a).sync()
+    assert a.outbox_count() == 0
+    assert org.store.event_count() == total
+
+
+def test_no_personal_data_reaches_the_server(org: Org, tmp_path: Path, db_url: str) -> None:
+    bodies: list[bytes] = []
+
+    def capture(request: httpx.Request) -> None:
+        bodies.append(request.content)
+
+    a = org.device(tmp_path / "a", "volunteer")
+    atty = org.device(tmp_path / "atty", "attorney", org_key=True)
+    canary = person(7, **{"name.family": CANARY_FAMILY, "a_number": CANARY_A})
+    [rid] = a.import_people([canary]).record_ids
+    fake_packet(a, rid)
+    http = httpx.Client(event_hooks={"request": [capture]})
+    SyncClient(a, http).sync()
+    atty_http = httpx.Client(event_hooks={"request": [capture]})
+    SyncClient(atty, atty_http).sync()
+    atty.review(rid, "comment", f"check {CANARY_FAMILY}")
+    SyncClient(atty, atty_http).sync()
+    assert atty.load(rid).answers["name.family"] == CANARY_FAMILY  # it did travel, sealed
+    needles = [CANARY_FAMILY.encode(), CANARY_FAMILY.lower().encode(), CANARY_A.encode()]
+    for body in bodies:
+        for needle in needles:
+            assert needle not in body
+    if db_url.startswith("sqlite:///"):
+        db_file = Path(db_url.removeprefix("sqlite:///"))
+        for path in db_file.parent.glob(db_file.name + "*"):
+            data = path.read_bytes()
+            for needle in needles:
+                assert needle not in data, path
+    else:
+        with org.store.engine.connect() as conn:
+            for table in ("events", "org_index", "devices", "enroll_codes", "alerts", "org"):
+                for row in conn.execute(text(f"SELECT * FROM {table}")):  # noqa: S608
+                    blob = repr(tuple(row)).encode()
+                    for needle in needles:
+                        assert needle not in blob, table
+
+
+def tally_days(rows: list[dict[str, Any]]) -> set[str]:
+    return {str(r["date"]) for r in rows}
