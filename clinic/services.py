@@ -13,6 +13,7 @@ A :class:`Desk` holds at most one signed-in :class:`~clinic.store.clinic.Session
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ class BoardRow:
     returned: bool  # an attorney sent the packet back: the volunteer has comments to read
     comments: int
     conflicts: int
+    elsewhere: tuple[str, ...] = ()  # identifiers shared with a person on another laptop
 
     @property
     def name(self) -> str:
@@ -111,6 +113,7 @@ class RecordView:
     state: RecordState
     timeline: list[TimelineEntry]
     draft: Mapping[str, Any] | None
+    elsewhere: tuple[str, ...] = ()  # identifiers shared with a person on another laptop
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,21 @@ class AutomapDraft:
 
 
 @dataclass(frozen=True)
+class SyncStatus:
+    """What the sync indicator shows (nothing personal)."""
+
+    enrolled: bool
+    server: str
+    role: str
+    last_sync: str  # local time, or ""
+    pending: int
+    error: str
+    matches: dict[str, list[str]]  # record id -> kinds shared with a person on another laptop
+    alerts: list[dict[str, str]]
+    has_org_key: bool
+
+
+@dataclass(frozen=True)
 class SignedIn:
     """Who is signed in."""
 
@@ -143,7 +161,7 @@ class SignedIn:
     timezone: str
 
 
-def _row(state: RecordState) -> BoardRow:
+def _row(state: RecordState, elsewhere: tuple[str, ...] = ()) -> BoardRow:
     a = state.answers
     return BoardRow(
         record_id=state.record_id,
@@ -160,6 +178,7 @@ def _row(state: RecordState) -> BoardRow:
         returned=state.status is Status.RETURNED,
         comments=len(state.comments),
         conflicts=len(state.conflicts),
+        elsewhere=elsewhere,
     )
 
 
@@ -355,6 +374,7 @@ class Desk:
         today = self.today()
         rows: list[BoardRow] = []
         damaged: list[str] = []
+        matches: dict[str, list[str]] = json.loads(session.sync_setting("matches") or "{}")
         for record_id in session.record_ids():
             try:
                 state = session.load(record_id)
@@ -362,7 +382,7 @@ class Desk:
                 damaged.append(str(exc))
                 continue
             if all_days or (state.updated_at and self.local_date(state.updated_at) == today):
-                rows.append(_row(state))
+                rows.append(_row(state, tuple(matches.get(record_id, ()))))
         rows.sort(key=lambda r: r.updated_at, reverse=True)
         return Board(rows, damaged)
 
@@ -431,7 +451,10 @@ class Desk:
             TimelineEntry(self._local_time(e.at), e.author, e.type.value, _summary(e))
             for e in sorted(session.events(record_id), key=lambda e: e.order_key)
         ]
-        return RecordView(state, timeline, session.load_draft(record_id))
+        matches: dict[str, list[str]] = json.loads(session.sync_setting("matches") or "{}")
+        return RecordView(
+            state, timeline, session.load_draft(record_id), tuple(matches.get(record_id, ()))
+        )
 
     def save_draft(self, record_id: str, draft: Mapping[str, Any]) -> None:
         self.session.save_draft(record_id, draft)
@@ -506,6 +529,79 @@ class Desk:
     def review(self, record_id: str, action: str, text: str = "", item: str | None = None) -> None:
         self.session.review(record_id, action, text, item)
 
+    # -- sync ---------------------------------------------------------------------------------
+
+    def sync_status(self) -> SyncStatus:
+        session = self.session
+        server = session.sync_setting("server") or ""
+        last = session.sync_setting("last_sync") or ""
+        return SyncStatus(
+            enrolled=bool(server) and session.sync_secret("token") is not None,
+            server=server,
+            role=session.sync_setting("role") or "",
+            last_sync=self._local_time(last) if last else "",
+            pending=session.outbox_count(),
+            error=session.sync_setting("last_error") or "",
+            matches=json.loads(session.sync_setting("matches") or "{}"),
+            alerts=json.loads(session.sync_setting("alerts") or "[]"),
+            has_org_key=session.sync_secret("org_private_key") is not None,
+        )
+
+    def sync(self) -> SyncStatus:
+        """One sync now (push, then pull). Its outcome, or its error, is kept for the status
+        line; the error is raised again for the caller's backoff."""
+        from clinic.store.clinic import now_utc
+        from clinic.sync.client import SyncClient, SyncError
+
+        session = self.session
+        try:
+            report = SyncClient(session).sync()
+        except (SyncError, StoreError) as exc:
+            session.set_sync_settings({"last_error": str(exc)})
+            raise
+        matches: dict[str, list[str]] = json.loads(session.sync_setting("matches") or "{}")
+        for record_id, _other, kind in report.matches:
+            kinds = matches.setdefault(record_id, [])
+            if kind not in kinds:
+                kinds.append(kind)
+        errors = []
+        if report.rejected:
+            errors.append(f"the server refused {len(report.rejected)} event(s)")
+        if report.audit_warning:
+            errors.append(report.audit_warning)
+        session.set_sync_settings(
+            {
+                "last_sync": now_utc(),
+                "last_error": "; ".join(errors) or None,
+                "matches": json.dumps(matches, sort_keys=True),
+            }
+        )
+        return self.sync_status()
+
+    def enroll(self, server: str, code: str, name: str) -> SyncStatus:
+        from clinic.sync.client import SyncClient
+
+        SyncClient(self.session).enroll(server, code, name)
+        return self.sync_status()
+
+    def import_org_key(self, path: Path, passphrase: str) -> SyncStatus:
+        from clinic.sync.client import SyncClient
+
+        try:
+            text = path.read_text("utf-8")
+        except OSError as exc:
+            raise StoreError(f"{path.name}: cannot be read ({exc.strerror})") from None
+        SyncClient(self.session).import_org_keys(text, passphrase)
+        return self.sync_status()
+
+    def make_enroll_code(self, role: str) -> str:
+        from clinic.sync.client import SyncClient
+
+        return SyncClient(self.session).make_enroll_code(role)
+
+    def resolve_conflict(self, record_id: str, key: str, value: Any) -> None:
+        self.session.resolve_conflict(record_id, key, value)
+
     # -- coordinator --------------------------------------------------------------------------
 
     def counts(self, date_from: dt.date, date_to: dt.date) -> Any:
@@ -572,6 +668,10 @@ class Desk:
         status = self.policy.status_on(self.today())
         lines = [n.text(lang) for n in status.notices]
         lines.append(f"{status.effective.isoformat()} · {status.source}")
+        alerts = json.loads(self.session.sync_setting("alerts") or "[]")
+        for alert in alerts:  # from the organization, through sync
+            text = alert.get(lang) or alert.get("en", "")
+            lines.append(f"{alert.get('effective', '')} · {text}")
         return lines
 
 

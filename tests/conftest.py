@@ -19,6 +19,8 @@ import pytest
 
 from clinic.store.clinic import Clinic, Session, create_clinic
 
+pytest_plugins = ["tests.sync_fixture"]  # real sync servers: db_url, org
+
 FAST_KDF = 0.002
 PASSPHRASE = "correct horse battery staple"
 ROOT = Path(__file__).resolve().parent.parent

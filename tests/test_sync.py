@@ -19,7 +19,7 @@ from clinic.domain.events import EventType
 from clinic.store.clinic import Session
 from clinic.sync.client import SyncClient, SyncError
 from tests.conftest import person
-from tests.sync_fixture import Org, db_url, org  # noqa: F401 - fixtures
+from tests.sync_fixture import Org
 
 CANARY_FAMILY = "Zqxcanaryfamily"
 CANARY_A = "099777111"
@@ -158,8 +158,8 @@ def test_tokens_and_roles(org: Org, tmp_path: Path) -> None:
     assert third.sync_setting("role") == "volunteer"
     # a code works once
     fourth_dir = tmp_path / "f"
-    from tests.conftest import PASSPHRASE, make_clinic
     from clinic.store.clinic import Clinic
+    from tests.conftest import PASSPHRASE, make_clinic
 
     make_clinic(fourth_dir)
     fourth = Clinic(fourth_dir).unlock("admin", PASSPHRASE)

@@ -62,6 +62,8 @@ def row_text(row: BoardRow) -> str:
         marks.append("↩")
     if row.conflicts:
         marks.append("⚠")
+    if row.elsewhere:
+        marks.append("⧉")
     return f"{name}  ·  {row.dob}" + (f"  {' '.join(marks)}" if marks else "")
 
 
@@ -271,7 +273,8 @@ class BoardPage(QWidget):
         self.hint.setText(
             self.tr(
                 "Open a person with Enter or a double-click. ↩ marks a packet an attorney "
-                "returned with comments; ⚠ marks answers edited on two laptops at once."
+                "returned with comments; ⚠ marks answers edited on two laptops at once; ⧉ marks "
+                "someone who may also be checked in on another laptop."
             )
         )
         self._show_counts()
@@ -312,6 +315,10 @@ class BoardPage(QWidget):
                     item.setData(Qt.ItemDataRole.UserRole, row.record_id)
                     if row.returned:
                         item.setToolTip(self.tr("Returned by the attorney: read the comments"))
+                    elif row.elsewhere:
+                        item.setToolTip(
+                            self.tr("May be the same person as someone on another laptop")
+                        )
         self._show_counts()
         self.damaged.setText(
             self.tr("Records that cannot be opened: %1").replace("%1", "; ".join(board.damaged))

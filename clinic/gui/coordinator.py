@@ -334,6 +334,7 @@ class SettingsPage(QWidget):
         col1.addWidget(self.general)
         col1.addWidget(self.notices_box)
         col1.addStretch(1)
+        self.sections = col1
         col2 = QVBoxLayout()
         col2.addWidget(self.users_box, 1)
         col2.addWidget(self.forms_box, 1)
@@ -362,6 +363,10 @@ class SettingsPage(QWidget):
         self.verify_button.clicked.connect(lambda: self.verify())
         self.automap_button.clicked.connect(lambda: self.automap())
         self.translate_ui()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another group of settings (sync), under the clinic's."""
+        self.sections.insertWidget(self.sections.count() - 1, widget)
 
     def translate_ui(self) -> None:
         self.general.setTitle(self.tr("This clinic"))

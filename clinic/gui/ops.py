@@ -9,7 +9,6 @@ one-line message; anything else arrives as its type only, so no personal data re
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -51,8 +50,11 @@ class Ops(QObject):
         super().__init__(parent)
         self.desk = desk
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clinic-ops")
-        self._pending = 0
-        self._lock = threading.Lock()
+        # sync talks to the network (timeouts of seconds): its own lane, so the screens never
+        # wait behind it
+        self._sync_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clinic-sync")
+        self._pending = 0  # calls not yet delivered, on both lanes (tests wait on it)
+        self._busy = 0  # of those, on the main lane
         self._deliver.connect(self._run_on_gui)
 
     @property
@@ -64,23 +66,28 @@ class Ops(QObject):
         call: Callable[[Desk], T],
         on_done: Callable[[T], object] | None = None,
         on_error: Callable[[str], object] | None = None,
+        *,
+        lane: str = "main",
     ) -> Future[None]:
-        """Run ``call(desk)`` on the worker; then ``on_done(result)`` or ``on_error(message)``
-        on the GUI thread."""
+        """Run ``call(desk)`` on the worker (or, with ``lane="sync"``, on the sync worker);
+        then ``on_done(result)`` or ``on_error(message)`` on the GUI thread."""
         self._pending += 1
-        if self._pending == 1:
-            self.busy.emit(True)
+        main = lane != "sync"  # a background sync never shows a busy cursor
+        if main:
+            self._busy += 1
+            if self._busy == 1:
+                self.busy.emit(True)
 
         def job() -> None:
             try:
                 result = call(self.desk)
             except Exception as exc:  # every failure is reported; the worker lives on
                 message = error_text(exc)
-                self._deliver.emit(lambda: self._finish(on_error, message, failed=True))
+                self._deliver.emit(lambda: self._finish(on_error, message, True, main))
             else:
-                self._deliver.emit(lambda: self._finish(on_done, result, failed=False))
+                self._deliver.emit(lambda: self._finish(on_done, result, False, main))
 
-        return self._pool.submit(job)
+        return (self._sync_pool if lane == "sync" else self._pool).submit(job)
 
     def report_progress(self, done: int, total: int, what: str) -> None:
         """Given to a Desk call as its ``progress``: runs on the worker, shows on the GUI."""
@@ -89,7 +96,9 @@ class Ops(QObject):
     def _run_on_gui(self, thunk: Callable[[], None]) -> None:
         thunk()
 
-    def _finish(self, handler: Callable[[Any], object] | None, value: Any, *, failed: bool) -> None:
+    def _finish(
+        self, handler: Callable[[Any], object] | None, value: Any, failed: bool, main: bool
+    ) -> None:
         self._pending -= 1
         try:
             if handler is not None:
@@ -97,10 +106,13 @@ class Ops(QObject):
             elif failed:
                 self.failed.emit(str(value))
         finally:
-            if self._pending == 0:
-                self.busy.emit(False)
+            if main:
+                self._busy -= 1
+                if self._busy == 0:
+                    self.busy.emit(False)
 
     def shutdown(self) -> None:
         """Finish queued calls, then drop the keys and close the clinic (on the worker)."""
+        self._sync_pool.shutdown(wait=True)
         self._pool.submit(lambda: self.desk.close())
         self._pool.shutdown(wait=True)

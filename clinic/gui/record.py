@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -281,6 +282,10 @@ class RecordPage(QWidget):
         text = words.get(s.status.value, s.status.value)
         if self.view.draft:
             text += self.tr(" · an unfinished interview draft is saved")
+        if self.view.elsewhere:
+            text += self.tr(" · may be the same person as someone on another laptop (%1)").replace(
+                "%1", ", ".join(self.view.elsewhere)
+            )
         if s.conflicts:
             text += self.tr(
                 " · %1 answer(s) edited on two laptops at once: choose which value to keep"
@@ -341,10 +346,37 @@ class RecordPage(QWidget):
         key = item.data(0, Qt.ItemDataRole.UserRole)
         if self.view is None or not key:
             return
+        if key in self.view.state.conflicts:
+            self.choose(str(key))
+            return
         question = self.questionnaire.question(str(key))
         dialog = EditAnswerDialog(question, self.view.state.answers.get(key), self.lang, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.save_answer(str(key), dialog.value())
+
+    def choose(self, key: str, value_index: int | None = None) -> None:
+        """An answer edited on two laptops at once: a person picks the value to keep."""
+        assert self.view is not None
+        values = [v for _version, v in self.view.state.conflicts[key].values]
+        if value_index is None:
+            labels = [show_value(v) for v in values]
+            chosen, ok = QInputDialog.getItem(
+                self,
+                self.tr("Two laptops changed this answer"),
+                self.tr("Keep which value?"),
+                labels,
+                len(labels) - 1,
+                False,
+            )
+            if not ok:
+                return
+            value_index = labels.index(chosen)
+        record_id, value = self.view.state.record_id, values[value_index]
+        self.ops.run(
+            lambda desk: desk.resolve_conflict(record_id, key, value),
+            lambda _r: self._saved(record_id),
+            self.message.setText,
+        )
 
     def save_answer(self, key: str, value: Any) -> None:
         assert self.view is not None

@@ -42,7 +42,8 @@ from clinic.gui.ops import Ops
 from clinic.gui.record import RecordPage
 from clinic.gui.review import ReviewPage
 from clinic.gui.security import DEFAULT_IDLE_MINUTES, IdleLock
-from clinic.services import RecordView, SignedIn
+from clinic.gui.syncview import SyncIndicator, SyncSettings
+from clinic.services import RecordView, SignedIn, SyncStatus
 
 
 class WelcomePage(QWidget):
@@ -297,6 +298,8 @@ class ClinicWindow(QMainWindow):
         self.review: ReviewPage | None = None
         self.counts: CountsPage | None = None
         self.settings: SettingsPage | None = None
+        self.sync: SyncIndicator | None = None
+        self.sync_settings: SyncSettings | None = None
 
         self.who = QLabel(self)
         self.who.setObjectName("who")
@@ -458,8 +461,15 @@ class ClinicWindow(QMainWindow):
         self.settings.idle.setValue(self.idle.timer.interval() / 60_000)
         self.settings.language_chosen.connect(self.switch_language)
         self.settings.idle_minutes_chosen.connect(self.idle.set_minutes)
+        self.sync_settings = SyncSettings(self.ops, manage)
+        self.settings.add_section(self.sync_settings)
         tabs.addTab(self.settings, "")
         tabs.currentChanged.connect(self._tab_changed)
+        self.sync = SyncIndicator(self.ops)
+        self.statusBar().insertPermanentWidget(0, self.sync)
+        self.sync.status_changed.connect(self._sync_status)
+        self.sync_settings.enrolled.connect(self._enrolled)
+        self.sync.start()
         self.stack.addWidget(tabs)
         self.stack.setCurrentWidget(tabs)
         self.tabs = tabs
@@ -467,6 +477,17 @@ class ClinicWindow(QMainWindow):
         if self.open_record:
             self.open_person(self.open_record)
         self.board.search.setFocus()
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        if self.sync_settings is not None:
+            self.sync_settings.show_status(status)
+        if status.matches and self.board is not None:
+            self.board.refresh()
+
+    def _enrolled(self, status: SyncStatus) -> None:
+        if self.sync is not None:
+            self.sync.set_status(status)
+            self.sync.sync_now()
 
     def switch_language(self, lang: str) -> None:
         """Change the staff language (the translation is read on the worker)."""
@@ -555,6 +576,12 @@ class ClinicWindow(QMainWindow):
         self.show_sign_in(user, locked=True)
 
     def _drop_main(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+            self.statusBar().removeWidget(self.sync)
+            self.sync.deleteLater()
+            self.sync = None
+        self.sync_settings = None
         if self.tabs is not None:
             self.stack.removeWidget(self.tabs)
             self.tabs.deleteLater()
