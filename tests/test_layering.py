@@ -106,3 +106,20 @@ def test_the_check_catches_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtWidgets import QWidget\nimport sqlite3\n", encoding="utf-8")
     assert {"PySide6.QtWidgets", "sqlite3"} <= _imports(bad)
+
+
+def test_the_server_and_sync_keep_to_their_lanes() -> None:
+    """The server reads sync models and crypto, never a laptop's store, packets or GUI; the
+    sync package never imports the server."""
+    for path in _modules("server"):
+        bad = {
+            n
+            for n in _imports(path)
+            if n.startswith(
+                ("clinic.store.clinic", "clinic.packet", "clinic.gui", "clinic.services")
+            )
+        }
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+    for path in _modules("sync"):
+        bad = {n for n in _imports(path) if n.startswith(("clinic.server", "clinic.gui"))}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
