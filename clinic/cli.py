@@ -589,6 +589,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_text(name: str) -> str:
+    try:
+        return Path(name).expanduser().read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(
+            f"{name}: cannot be read ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
+
+
 def cmd_server(args: argparse.Namespace) -> int:
     from clinic.server.admin import init_org, make_enroll_code
     from clinic.store.vault import tune_kdf
@@ -611,13 +620,46 @@ def cmd_server(args: argparse.Namespace) -> int:
         return 0
     if args.server_cmd == "enroll-code":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
-        try:
-            text = Path(args.org_key).expanduser().read_text("utf-8")
-        except OSError as exc:
-            raise CliError(f"{args.org_key}: cannot be read ({exc.strerror})") from None
-        keys = import_org_keys(text, passphrase)
+        keys = import_org_keys(_read_text(args.org_key), passphrase)
         code, expires = make_enroll_code(store, keys, args.role, args.hours)
         print(f"Enrollment code for a {args.role} laptop (one use, until {expires}):\n{code}")
+        return 0
+    if args.server_cmd == "publish-pack":
+        import yaml
+
+        from clinic.packet.packs import PackError, parse_pack
+        from clinic.server.admin import publish_pack
+
+        passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
+        keys = import_org_keys(_read_text(args.org_key), passphrase)
+        body = _read_text(args.pack)
+        try:
+            pack = parse_pack(yaml.safe_load(body), args.pack)
+        except (PackError, yaml.YAMLError, AttributeError, TypeError) as exc:
+            raise CliError(f"{args.pack}: not a valid form pack ({exc})") from None
+        publish_pack(store, keys, pack.key, body)
+        print(f"Published the pack of {pack.key}, signed; laptops get it at their next sync.")
+        return 0
+    if args.server_cmd == "alert":
+        from pydantic import ValidationError
+
+        from clinic.server.admin import post_alert
+        from clinic.sync.models import Alert
+
+        try:
+            alert = Alert(
+                alert_id=args.alert_id,
+                effective=args.effective,
+                en=args.en,
+                ko=args.ko or "",
+                es=args.es or "",
+            )
+        except ValidationError as exc:
+            where = ".".join(str(p) for p in exc.errors()[0]["loc"])
+            raise CliError(f"{where}: {exc.errors()[0]['msg']}") from None
+        texts = {"en": alert.en, "ko": alert.ko, "es": alert.es}
+        post_alert(store, alert.alert_id, alert.effective, texts)
+        print(f"Alert {args.alert_id} posted; laptops show it after their next sync.")
         return 0
     if args.server_cmd == "devices":
         rows = [
@@ -661,6 +703,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     )
     for record, other, kind in report.matches:
         print(f"possible duplicate: record {record[:8]} and {other[:8]} on another laptop ({kind})")
+    for key in report.packs:
+        print(f"form pack received from the organization: {key}")
+    for key in report.rejected_packs:
+        print(
+            f"warning: form pack {key} has a signature that does not match; not kept",
+            file=sys.stderr,
+        )
     if report.rejected:
         print(f"the server refused {len(report.rejected)} event(s) (409)", file=sys.stderr)
     if report.audit_warning:
@@ -975,6 +1024,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--org-key", required=True, metavar="FILE", help="the org key file")
     q.add_argument("--role", required=True, choices=("volunteer", "attorney", "coordinator"))
     q.add_argument("--hours", type=int, default=72, help="how long the code works (default 72)")
+    q = ssub.add_parser("publish-pack", help="sign a form pack and send it to every laptop")
+    _add_server_db(q)
+    q.add_argument("--org-key", required=True, metavar="FILE", help="the org key file")
+    q.add_argument("pack", help="the pack (YAML), e.g. one confirmed with 'clinic forms confirm'")
+    q = ssub.add_parser("alert", help="post a program-status alert to every laptop")
+    _add_server_db(q)
+    q.add_argument("alert_id", help="a short id, e.g. 2026-12-fees")
+    q.add_argument("--effective", required=True, metavar="YYYY-MM-DD")
+    q.add_argument("--en", required=True, help="the alert in English")
+    q.add_argument("--ko", help="in Korean")
+    q.add_argument("--es", help="in Spanish")
     q = ssub.add_parser("devices", help="list enrolled devices")
     _add_server_db(q)
     q = ssub.add_parser("revoke", help="revoke a device's token")

@@ -555,7 +555,7 @@ class Desk:
 
         session = self.session
         try:
-            report = SyncClient(session).sync()
+            report = SyncClient(session, forms_dir=self.forms_dir).sync()
         except (SyncError, StoreError) as exc:
             session.set_sync_settings({"last_error": str(exc)})
             raise
@@ -569,6 +569,9 @@ class Desk:
             errors.append(f"the server refused {len(report.rejected)} event(s)")
         if report.audit_warning:
             errors.append(report.audit_warning)
+        if report.rejected_packs:
+            names = ", ".join(report.rejected_packs)
+            errors.append(f"form pack(s) whose signature does not match: {names}")
         session.set_sync_settings(
             {
                 "last_sync": now_utc(),

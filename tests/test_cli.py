@@ -22,6 +22,9 @@ SUBCOMMANDS = [
     "packet",
     "review",
     "demo",
+    "serve",
+    "server",
+    "sync",
     "check",
     "audit",
 ]

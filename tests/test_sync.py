@@ -269,3 +269,83 @@ def test_no_personal_data_reaches_the_server(org: Org, tmp_path: Path, db_url: s
 
 def tally_days(rows: list[dict[str, Any]]) -> set[str]:
     return {str(r["date"]) for r in rows}
+
+
+def test_signed_form_packs_and_alerts_come_down(org: Org, tmp_path: Path) -> None:
+    from clinic.packet.automap import draft_pack
+    from clinic.server.admin import post_alert, publish_pack
+    from tests.test_worksheet import make_worksheet
+
+    body = draft_pack(make_worksheet(tmp_path / "ws.pdf")).to_yaml()
+    publish_pack(org.store, org.keys, "I-765WS 08/21/25", body)
+    post_alert(
+        org.store, "2026-12-fees", "2026-12-01", {"en": "New fees soon.", "ko": "", "es": ""}
+    )
+    a = org.device(tmp_path / "a", "volunteer")
+    report = SyncClient(a).sync()
+    assert report.packs == ["I-765WS 08/21/25"] and report.alerts == 1
+    kept = list((tmp_path / "a" / "forms" / "packs").rglob("*.yaml"))
+    assert len(kept) == 1 and "signed" in kept[0].read_text(encoding="utf-8")
+    assert json.loads(a.sync_setting("alerts") or "[]")[0]["en"] == "New fees soon."
+    # a pack changed on the server (not by the organization) is refused, never kept
+    with org.store.engine.begin() as conn:
+        conn.execute(text("UPDATE packs SET body = body || '# changed'"))
+    b = org.device(tmp_path / "b", "volunteer")
+    report = SyncClient(b).sync()
+    assert report.packs == [] and report.rejected_packs == ["I-765WS 08/21/25"]
+    assert not (tmp_path / "b" / "forms" / "packs").exists()
+
+
+def test_the_commands_end_to_end(org: Org, tmp_path: Path) -> None:
+    """clinic server enroll-code, clinic sync enroll, clinic sync, clinic server devices."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PASSPHRASE, ROOT, make_clinic
+    from tests.sync_fixture import ORG_PASSPHRASE
+
+    key_file = tmp_path / "org-key.json"
+    key_file.write_text(org.key_file, encoding="utf-8")
+    env = {**os.environ, "CLINIC_ORG_PASSPHRASE": ORG_PASSPHRASE}
+
+    def clinic(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "clinic", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**env, **extra},
+            timeout=120,
+        )
+
+    made = clinic(
+        "server",
+        "enroll-code",
+        "--db",
+        org.server.db,
+        "--org-key",
+        str(key_file),
+        "--role",
+        "volunteer",
+    )
+    assert made.returncode == 0, made.stderr
+    code = made.stdout.strip().splitlines()[-1]
+    laptop = make_clinic(tmp_path / "laptop")
+    unlock = {"CLINIC_USER": "admin", "CLINIC_PASSPHRASE": PASSPHRASE}
+    enrolled = clinic(
+        "sync", "--data", str(laptop), "enroll", org.server.url, CLINIC_ENROLL_CODE=code, **unlock
+    )
+    assert enrolled.returncode == 0, enrolled.stderr
+    assert "enrolled as a volunteer laptop" in enrolled.stdout
+    again = clinic(
+        "sync", "--data", str(laptop), "enroll", org.server.url, CLINIC_ENROLL_CODE=code, **unlock
+    )
+    assert again.returncode == 2 and "used already" in again.stderr
+    synced = clinic("sync", "--data", str(laptop), **unlock)
+    assert synced.returncode == 0, synced.stderr
+    assert "pushed" in synced.stdout
+    listed = clinic("server", "devices", "--db", org.server.db)
+    assert "volunteer" in listed.stdout
+    bad = clinic("server", "alert", "x", "--db", org.server.db, "--effective", "soon", "--en", "Hi")
+    assert bad.returncode == 2 and "effective" in bad.stderr

@@ -19,12 +19,14 @@ from pathlib import Path
 
 from clinic.packet.packs import (
     Pack,
+    PackError,
     VerifyError,
     all_packs,
     find_edition,
     load_pack,
     open_pdf,
     page_texts,
+    parse_pack,
     sha256_of,
     verify_pdf,
 )
@@ -97,6 +99,25 @@ class FormLibrary:
         self.packs = [*self.packs, load_pack(target)]
         self._by_hash = {p.sha256: p for p in self.packs if p.sha256}
         return self.install(pdf)
+
+    def receive_pack(self, text: str) -> Pack | None:
+        """Keep a form pack the organization sent (its signature checked by the caller): it is
+        parsed and checked like any pack. A pack ClinicDay ships, or one already here, wins;
+        returns the pack when it is new here."""
+        import yaml
+
+        try:
+            pack = parse_pack(yaml.safe_load(text), "pack from the organization")
+        except (PackError, yaml.YAMLError, AttributeError, TypeError) as exc:
+            raise LibraryError(f"a pack from the organization is not valid ({exc})") from None
+        if any(p.key == pack.key for p in self.packs):
+            return None
+        target = self.folder / LOCAL_PACKS / pack.slug / f"{pack.accepted_from.isoformat()}.yaml"
+        header = "# Sent by the organization, signed with its key.\n"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, (header + text).encode("utf-8"))
+        self.packs = [*self.packs, pack]
+        return pack
 
     def packs_for(self, form: str) -> list[Pack]:
         return [p for p in self.packs if p.form == form]

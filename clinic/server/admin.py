@@ -37,3 +37,14 @@ def make_enroll_code(
     code, code_id, proof = new_enroll_code()
     bundle = seal_bundle(code, enrollment_bundle(keys))
     return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)
+
+
+def publish_pack(store: ServerStore, keys: OrgKeys, pack_key: str, body: str) -> None:
+    """Sign a form pack (YAML text, checked by the caller) with the org's key and publish it.
+    Laptops check the signature, and the pack again, before they use it."""
+    store.add_pack(pack_key, body, keys.sign(body.encode("utf-8")))
+
+
+def post_alert(store: ServerStore, alert_id: str, effective: str, texts: dict[str, str]) -> None:
+    """A program-status alert for every laptop (shown in Settings after their next sync)."""
+    store.add_alert(alert_id, effective, texts, "server")

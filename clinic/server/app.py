@@ -23,6 +23,7 @@ from clinic.sync.models import (
     EnrollCodeRequest,
     EnrollRequest,
     EnrollResponse,
+    FormPack,
     Match,
     PulledEvent,
     PullResponse,
@@ -200,6 +201,15 @@ def create_app(store: ServerStore) -> FastAPI:
             me.device_id,
         )
         return {"alert_id": body.alert_id}
+
+    @app.get("/v1/forms")
+    def forms(_me: Annotated[Device, Depends(device)]) -> list[FormPack]:
+        return [FormPack(**p) for p in store.packs()]
+
+    @app.post("/v1/forms")
+    def publish(body: FormPack, _me: Annotated[Device, Depends(manager)]) -> dict[str, str]:
+        store.add_pack(body.pack_key, body.body, body.signature)
+        return {"pack_key": body.pack_key}
 
     @app.get("/v1/tallies")
     def tallies(

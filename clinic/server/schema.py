@@ -90,3 +90,13 @@ alerts = Table(
     Column("created_by", String(32), nullable=False),
     Column("created_at", String(32), nullable=False),
 )
+
+packs = Table(
+    "packs",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("pack_key", String(64), nullable=False, unique=True),  # "I-765WS 08/21/25"
+    Column("body", Text, nullable=False),  # the pack's YAML, as signed
+    Column("signature", String(128), nullable=False),  # Ed25519 by the org (base64)
+    Column("published_at", String(32), nullable=False),
+)

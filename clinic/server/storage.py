@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from clinic.server import schema
 from clinic.sync.crypto import proofs_match
 
-SERVER_HEAD = "s001"
+SERVER_HEAD = "s002"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -451,6 +451,25 @@ class ServerStore:
                 .order_by(schema.events.c.cursor)
             ).all()
         return [{**json.loads(t), "record": str(rid)} for rid, t in rows]
+
+    # -- form packs -------------------------------------------------------------------------------
+
+    def add_pack(self, pack_key: str, body: str, signature: str) -> None:
+        """Publish a signed form pack (a newer body for the same key replaces it)."""
+        with self._write() as conn:
+            conn.execute(schema.packs.delete().where(schema.packs.c.pack_key == pack_key))
+            conn.execute(
+                schema.packs.insert(),
+                {"pack_key": pack_key, "body": body, "signature": signature, "published_at": now()},
+            )
+
+    def packs(self) -> list[dict[str, str]]:
+        with self._read() as conn:
+            rows = conn.execute(select(schema.packs).order_by(schema.packs.c.seq)).all()
+        return [
+            {"pack_key": str(r.pack_key), "body": str(r.body), "signature": str(r.signature)}
+            for r in rows
+        ]
 
     # -- alerts -----------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import base64
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -35,6 +36,7 @@ from clinic.sync.crypto import (
     org_blind_index,
     seal,
     seal_bundle,
+    verify_signature,
 )
 from clinic.sync.models import PullResponse, PushResponse
 
@@ -58,6 +60,8 @@ class SyncReport:
     rejected: list[str] = field(default_factory=list)  # event ids the server refused (409)
     alerts: int = 0
     audit_warning: str | None = None
+    packs: list[str] = field(default_factory=list)  # form packs received and kept
+    rejected_packs: list[str] = field(default_factory=list)  # signature did not match
 
 
 def _b64(data: bytes) -> str:
@@ -116,9 +120,12 @@ def org_index(index_key: bytes, answers: Mapping[str, Any]) -> list[dict[str, st
 class SyncClient:
     """Sync for one signed-in session."""
 
-    def __init__(self, session: Session, http: httpx.Client | None = None) -> None:
+    def __init__(
+        self, session: Session, http: httpx.Client | None = None, forms_dir: Path | None = None
+    ) -> None:
         self.session = session
         self.http = http or httpx.Client(timeout=TIMEOUT)
+        self.forms_dir = forms_dir or session.clinic.data_dir / "forms"
 
     # -- settings -------------------------------------------------------------------------------
 
@@ -188,6 +195,7 @@ class SyncClient:
                 "server": server.rstrip("/"),
                 "org_id": str(data["org_id"]),
                 "org_public_key": bundle["public_key"],
+                "org_signing_public_key": bundle.get("signing_public_key"),
                 "device_public_key": _b64(pair.public),
                 "role": str(data["role"]),
                 "cursor": "0",
@@ -359,6 +367,28 @@ class SyncClient:
         alerts = self._call("GET", f"{server}/v1/alerts").json()
         self.session.set_sync_settings({"alerts": json.dumps(alerts, ensure_ascii=False)})
         report.alerts = len(alerts)
+        self.pull_packs(report)
+
+    def pull_packs(self, report: SyncReport) -> None:
+        """Form packs the organization signed: checked, then kept for this clinic's forms."""
+        from clinic.packet.library import FormLibrary
+
+        signing = self.session.sync_setting("org_signing_public_key")
+        packs = self._call("GET", f"{self.server()}/v1/forms").json()
+        if not packs:
+            return
+        if signing is None:
+            raise SyncError("form packs came from the server, but this laptop has no key to check")
+        library = FormLibrary(self.forms_dir)
+        for item in packs:
+            body = str(item["body"])
+            try:
+                verify_signature(base64.b64decode(signing), body.encode("utf-8"), item["signature"])
+            except SealError:
+                report.rejected_packs.append(str(item.get("pack_key", "")))
+                continue
+            if library.receive_pack(body) is not None:
+                report.packs.append(str(item["pack_key"]))
 
     # -- HTTP -------------------------------------------------------------------------------------
 

@@ -68,11 +68,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from clinic.store.vault import (
     KEY_LEN,
@@ -367,20 +369,50 @@ class OrgKeys:
     org_id: str
     pair: KeyPair
     index_key: bytes = field(repr=False)
+    signing: bytes = field(default=b"", repr=False)  # Ed25519 seed: signs form packs sent down
 
     def __post_init__(self) -> None:
         if _ORG_ID.fullmatch(self.org_id) is None:
             raise SealError("an org id is 'org-' and 12 hex digits")
         if len(self.index_key) != KEY_LEN:
             raise SealError("the index key is 32 bytes")
+        if self.signing and len(self.signing) != KEY_LEN:
+            raise SealError("the signing key is 32 bytes")
 
     @classmethod
     def generate(cls) -> OrgKeys:
-        return cls("org-" + secrets.token_hex(6), KeyPair.generate(), secrets.token_bytes(KEY_LEN))
+        return cls(
+            "org-" + secrets.token_hex(6),
+            KeyPair.generate(),
+            secrets.token_bytes(KEY_LEN),
+            secrets.token_bytes(KEY_LEN),
+        )
+
+    @property
+    def signing_public(self) -> bytes:
+        """The Ed25519 public key that checks what the organization signs."""
+        if not self.signing:
+            raise SealError("this org key file has no signing key")
+        private = Ed25519PrivateKey.from_private_bytes(self.signing)
+        return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+    def sign(self, data: bytes) -> str:
+        """An Ed25519 signature (base64) over ``data``, for form packs sent to every laptop."""
+        if not self.signing:
+            raise SealError("this org key file has no signing key")
+        return _b64(Ed25519PrivateKey.from_private_bytes(self.signing).sign(data))
 
     def blind_index(self, kind: str, normalized: str) -> bytes:
         """HMAC-SHA256 of ``kind \\0 value`` under the index key (as ``vault.Keys.blind_index``)."""
         return org_blind_index(self.index_key, kind, normalized)
+
+
+def verify_signature(signing_public: bytes, data: bytes, signature: str) -> None:
+    """Check the organization's signature over ``data``; :class:`SealError` if it fails."""
+    try:
+        Ed25519PublicKey.from_public_bytes(signing_public).verify(_unb64(signature), data)
+    except (InvalidSignature, ValueError) as exc:
+        raise SealError("the organization's signature does not match") from exc
 
 
 def org_blind_index(index_key: bytes, kind: str, normalized: str) -> bytes:
@@ -425,7 +457,8 @@ def export_org_keys(keys: OrgKeys, passphrase: str, params: KdfParams) -> str:
     }
     kek = derive_kek(secret, salt, params)
     nonce = secrets.token_bytes(NONCE_LEN)
-    wrapped = AESGCM(kek).encrypt(nonce, keys.pair.private + keys.index_key, _canonical(header))
+    payload = keys.pair.private + keys.index_key + keys.signing
+    wrapped = AESGCM(kek).encrypt(nonce, payload, _canonical(header))
     document = {**header, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
@@ -476,7 +509,10 @@ def _parse_org_file(text: str) -> _OrgFile:
     except ValueError as exc:
         raise damaged from exc
     lengths = (len(public), len(salt), len(nonce), len(wrapped))
-    if lengths != (_PUB_LEN, _ORG_SALT_LEN, NONCE_LEN, 2 * KEY_LEN + _TAG_LEN):
+    if lengths[:3] != (_PUB_LEN, _ORG_SALT_LEN, NONCE_LEN) or lengths[3] not in (
+        2 * KEY_LEN + _TAG_LEN,  # without a signing key
+        3 * KEY_LEN + _TAG_LEN,
+    ):
         raise damaged
     if raw["key_id"] != key_id_of(public):
         raise SealError("the org key file is damaged: its key id does not match its public key")
@@ -504,7 +540,9 @@ def import_org_keys(text: str, passphrase: str) -> OrgKeys:
         pair = KeyPair(payload[:KEY_LEN], parsed.public)
     except SealError as exc:
         raise SealError("the org key file is damaged: its keys do not match") from exc
-    return OrgKeys(parsed.org_id, pair, payload[KEY_LEN:])
+    return OrgKeys(
+        parsed.org_id, pair, payload[KEY_LEN : 2 * KEY_LEN], payload[2 * KEY_LEN : 3 * KEY_LEN]
+    )
 
 
 def public_org_info(text: str) -> tuple[str, bytes]:
@@ -586,11 +624,13 @@ def new_enroll_code() -> tuple[str, str, str]:
 
 def enrollment_bundle(keys: OrgKeys) -> dict[str, str]:
     """What a new device needs from the organization, to be sealed to its enrollment code:
-    the org id, the org public key and the org index key (never the org private key)."""
+    the org id, the org public key, the org index key and the key that checks the org's
+    signatures (never the org private key)."""
     return {
         "org_id": keys.org_id,
         "public_key": base64.b64encode(keys.pair.public).decode(),
         "index_key": base64.b64encode(keys.index_key).decode(),
+        "signing_public_key": base64.b64encode(keys.signing_public).decode(),
     }
 
 

@@ -137,6 +137,14 @@ class Alert(Strict):
     es: str = Field(default="", max_length=2000)
 
 
+class FormPack(Strict):
+    """A form pack the organization signed (Ed25519), for every laptop."""
+
+    pack_key: str = Field(min_length=3, max_length=64)
+    body: str = Field(min_length=1, max_length=500_000)  # the pack's YAML
+    signature: str = Field(min_length=40, max_length=128)
+
+
 class Problem(Strict):
     """An error: one line naming the field or the rule, never a value."""
 

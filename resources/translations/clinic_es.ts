@@ -47,8 +47,8 @@
         <translation>Anotar una con&amp;sulta…</translation>
     </message>
     <message>
-        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once.</source>
-        <translation>Abra a una persona con Enter o con doble clic. ↩ indica un paquete que un abogado devolvió con comentarios; ⚠ indica respuestas editadas en dos computadoras a la vez.</translation>
+        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ⧉ marks someone who may also be checked in on another laptop.</source>
+        <translation>Abra a una persona con Enter o con doble clic. ↩ indica un paquete que un abogado devolvió con comentarios; ⚠ indica respuestas editadas en dos computadoras a la vez; ⧉ indica a alguien que quizá también esté registrado en otra computadora.</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -73,6 +73,10 @@
     <message>
         <source>Returned by the attorney: read the comments</source>
         <translation>Devuelto por el abogado: lea los comentarios</translation>
+    </message>
+    <message>
+        <source>May be the same person as someone on another laptop</source>
+        <translation>Puede ser la misma persona que alguien de otra computadora</translation>
     </message>
     <message>
         <source>Records that cannot be opened: %1</source>
@@ -548,8 +552,20 @@
         <translation> · hay un borrador de entrevista sin terminar guardado</translation>
     </message>
     <message>
+        <source> · may be the same person as someone on another laptop (%1)</source>
+        <translation> · puede ser la misma persona que alguien de otra computadora (%1)</translation>
+    </message>
+    <message>
         <source> · %1 answer(s) edited on two laptops at once: choose which value to keep</source>
         <translation> · %1 respuesta(s) editada(s) en dos computadoras a la vez: elija qué valor conservar</translation>
+    </message>
+    <message>
+        <source>Two laptops changed this answer</source>
+        <translation>Dos computadoras cambiaron esta respuesta</translation>
+    </message>
+    <message>
+        <source>Keep which value?</source>
+        <translation>¿Qué valor desea conservar?</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>
@@ -854,6 +870,112 @@
     <message>
         <source>There is no user to sign in as.</source>
         <translation>No hay ningún usuario con el que iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Sincroni&amp;zar ahora</translation>
+    </message>
+    <message>
+        <source>Not synced: this laptop is not enrolled (Settings)</source>
+        <translation>Sin sincronizar: esta computadora no está registrada (Configuración)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Not synced: %1 · %2 waiting · next try in %3 s</source>
+        <translation>Sin sincronizar: %1 · %2 pendientes · próximo intento en %3 s</translation>
+    </message>
+    <message>
+        <source>Synced %1 · %2 waiting</source>
+        <translation>Última sincronización: %1 · %2 pendientes</translation>
+    </message>
+    <message>
+        <source>Never synced · %1 waiting</source>
+        <translation>Nunca sincronizada · %1 pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <source>Sync with the organization&apos;s server</source>
+        <translation>Sincronizar con el servidor de la organización</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Servid&amp;or:</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>Códi&amp;go de registro:</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop</source>
+        <translation>Registrar esta computadora</translation>
+    </message>
+    <message>
+        <source>Keep the org key on this laptop…</source>
+        <translation>Guardar la clave de la organización en esta computadora…</translation>
+    </message>
+    <message>
+        <source>Make an enrollment code</source>
+        <translation>Crear un código de registro</translation>
+    </message>
+    <message>
+        <source>for a volunteer laptop</source>
+        <translation>para una computadora de voluntario</translation>
+    </message>
+    <message>
+        <source>for an attorney laptop</source>
+        <translation>para una computadora de abogado</translation>
+    </message>
+    <message>
+        <source>for a coordinator laptop</source>
+        <translation>para una computadora de coordinador</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as a %2 laptop.</source>
+        <translation>Registrada en %1 como computadora de %2.</translation>
+    </message>
+    <message>
+        <source>The org key is kept here (sealed).</source>
+        <translation>La clave de la organización se guarda aquí (sellada).</translation>
+    </message>
+    <message>
+        <source>Not enrolled: everything stays on this laptop. A coordinator gives you a one-time code.</source>
+        <translation>Sin registrar: todo se queda en esta computadora. Un coordinador le da un código de un solo uso.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address (https://...) and the code.</source>
+        <translation>Escriba la dirección del servidor (https://...) y el código.</translation>
+    </message>
+    <message>
+        <source>Enrolled. The first sync starts now.</source>
+        <translation>Computadora registrada. La primera sincronización empieza ahora.</translation>
+    </message>
+    <message>
+        <source>The org key file</source>
+        <translation>Archivo de la clave de la organización</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>Frase de contraseña del archivo:</translation>
+    </message>
+    <message>
+        <source>The org key is kept on this laptop, sealed.</source>
+        <translation>La clave de la organización quedó guardada en esta computadora, sellada.</translation>
+    </message>
+    <message>
+        <source>One-time code (works once, for 72 hours): %1</source>
+        <translation>Código de un solo uso (sirve una vez, durante 72 horas): %1</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Código de registro</translation>
     </message>
 </context>
 <context>

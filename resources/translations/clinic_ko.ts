@@ -47,8 +47,8 @@
         <translation>문의 기록(&amp;I)…</translation>
     </message>
     <message>
-        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once.</source>
-        <translation>Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 패킷이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변입니다.</translation>
+        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ⧉ marks someone who may also be checked in on another laptop.</source>
+        <translation>Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 패킷이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변이며, ⧉ 표시는 다른 노트북에서도 접수되었을 수 있는 사람입니다.</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -73,6 +73,10 @@
     <message>
         <source>Returned by the attorney: read the comments</source>
         <translation>변호사가 반려함: 의견을 읽어 보세요</translation>
+    </message>
+    <message>
+        <source>May be the same person as someone on another laptop</source>
+        <translation>다른 노트북에 있는 사람과 같은 사람일 수 있습니다</translation>
     </message>
     <message>
         <source>Records that cannot be opened: %1</source>
@@ -548,8 +552,20 @@
         <translation> · 마치지 않은 인터뷰 초안이 저장되어 있습니다</translation>
     </message>
     <message>
+        <source> · may be the same person as someone on another laptop (%1)</source>
+        <translation> · 다른 노트북에 있는 사람과 같은 사람일 수 있습니다(%1)</translation>
+    </message>
+    <message>
         <source> · %1 answer(s) edited on two laptops at once: choose which value to keep</source>
         <translation> · 두 노트북에서 동시에 수정된 답변 %1개: 유지할 값을 선택하세요</translation>
+    </message>
+    <message>
+        <source>Two laptops changed this answer</source>
+        <translation>두 노트북에서 이 답변을 변경했습니다</translation>
+    </message>
+    <message>
+        <source>Keep which value?</source>
+        <translation>어느 값을 유지하시겠습니까?</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>
@@ -854,6 +870,112 @@
     <message>
         <source>There is no user to sign in as.</source>
         <translation>로그인할 수 있는 사용자가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>지금 동기화(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Not synced: this laptop is not enrolled (Settings)</source>
+        <translation>동기화되지 않음: 이 노트북이 등록되지 않았습니다(설정)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화하는 중…</translation>
+    </message>
+    <message>
+        <source>Not synced: %1 · %2 waiting · next try in %3 s</source>
+        <translation>동기화되지 않음: %1 · %2개 대기 중 · %3초 후 다시 시도</translation>
+    </message>
+    <message>
+        <source>Synced %1 · %2 waiting</source>
+        <translation>마지막 동기화: %1 · %2개 대기 중</translation>
+    </message>
+    <message>
+        <source>Never synced · %1 waiting</source>
+        <translation>동기화한 적 없음 · %1개 대기 중</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <source>Sync with the organization&apos;s server</source>
+        <translation>단체 서버와 동기화</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>서버(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>등록 코드(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop</source>
+        <translation>이 노트북 등록</translation>
+    </message>
+    <message>
+        <source>Keep the org key on this laptop…</source>
+        <translation>이 노트북에 단체 키 보관…</translation>
+    </message>
+    <message>
+        <source>Make an enrollment code</source>
+        <translation>등록 코드 만들기</translation>
+    </message>
+    <message>
+        <source>for a volunteer laptop</source>
+        <translation>자원봉사자용 노트북</translation>
+    </message>
+    <message>
+        <source>for an attorney laptop</source>
+        <translation>변호사용 노트북</translation>
+    </message>
+    <message>
+        <source>for a coordinator laptop</source>
+        <translation>코디네이터용 노트북</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as a %2 laptop.</source>
+        <translation>%1에 %2 노트북으로 등록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The org key is kept here (sealed).</source>
+        <translation>단체 키가 이 노트북에 보관되어 있습니다(봉인됨).</translation>
+    </message>
+    <message>
+        <source>Not enrolled: everything stays on this laptop. A coordinator gives you a one-time code.</source>
+        <translation>등록되지 않음: 모든 데이터가 이 노트북에만 남습니다. 코디네이터에게서 일회용 코드를 받으세요.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address (https://...) and the code.</source>
+        <translation>서버 주소(https://...)와 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enrolled. The first sync starts now.</source>
+        <translation>등록했습니다. 이제 첫 동기화를 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The org key file</source>
+        <translation>단체 키 파일</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>키 파일의 암호 문구:</translation>
+    </message>
+    <message>
+        <source>The org key is kept on this laptop, sealed.</source>
+        <translation>단체 키를 봉인하여 이 노트북에 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>One-time code (works once, for 72 hours): %1</source>
+        <translation>일회용 코드(72시간 동안 한 번만 사용 가능): %1</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>등록 코드</translation>
     </message>
 </context>
 <context>
