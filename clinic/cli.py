@@ -717,6 +717,43 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from clinic.reports.counts import daily_counts
+    from clinic.reports.export import to_csv, to_json, to_pdf, to_xlsx
+
+    start = _evaluation_date(args.date)
+    end = _evaluation_date(args.to) if args.to else start
+    if end < start:
+        raise CliError("--to: the period ends before it starts")
+    session = _unlock(args)
+    if args.server:
+        from clinic.sync.client import SyncClient
+
+        client = SyncClient(session)
+        tallies = client.tallies(args.server, start.isoformat(), end.isoformat())
+        title = f"{session.clinic.site} and the organization"
+    else:
+        tallies = session.tallies(start.isoformat(), end.isoformat())
+        title = session.clinic.site
+    report = daily_counts(tallies, start, end)
+    out = Path(args.out).expanduser()
+    if args.format == "csv":
+        data = to_csv(report).encode("utf-8")
+    elif args.format == "json":
+        data = (json.dumps(to_json(report), indent=2, ensure_ascii=False) + "\n").encode()
+    elif args.format == "xlsx":
+        data = to_xlsx(report, site_title=title)
+    else:
+        data = to_pdf(report, site_title=title)
+    _write_bytes_atomically(out, data)
+    t = report.total
+    print(
+        f"Wrote {out}: {t.informed} informed, {t.screened} screened, {t.referred} referred, "
+        f"{t.packets_built} packet(s), {t.approved} approved ({start} to {end})."
+    )
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     session = _unlock(args)
     problems = session.check()
@@ -1060,6 +1097,24 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--role", required=True, choices=("volunteer", "attorney", "coordinator"))
     q.add_argument("--hours", type=int, default=72)
     p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser(
+        "report",
+        help="the day's counts (no personal data): CSV, XLSX, PDF or JSON",
+        description="Counts from de-identified tallies: informed, screened (by outcome, request "
+        "type, flags), referred, packets built, returned, approved, closed; by day, site, "
+        "language and volunteer. From this laptop, or with --server from the organization's "
+        "server (this laptop's coordinator enrollment).",
+    )
+    rsub = p.add_subparsers(dest="report_cmd", metavar="KIND", required=True)
+    q = rsub.add_parser("daily", help="counts for a day or a period")
+    _add_unlock(q)
+    q.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the (first) day")
+    q.add_argument("--to", metavar="YYYY-MM-DD", help="the last day (default: --date)")
+    q.add_argument("--format", choices=("csv", "xlsx", "pdf", "json"), default="csv")
+    q.add_argument("--out", required=True, metavar="FILE")
+    q.add_argument("--server", metavar="URL", help="count across the organization (server)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
         "check", help="verify the database, every record's encryption and the audit chain"

@@ -620,8 +620,10 @@ class Desk:
             data = export.to_csv(report).encode("utf-8")
         elif fmt == "pdf":
             data = export.to_pdf(report, site_title=self.site())
+        elif fmt == "xlsx":
+            data = export.to_xlsx(report, site_title=self.site())
         else:
-            raise StoreError(f"format: {fmt} is not csv or pdf")
+            raise StoreError(f"format: {fmt} is not csv, xlsx or pdf")
         return write_atomically(path, data)
 
     def users(self) -> list[UserInfo]:

@@ -25,6 +25,7 @@ SUBCOMMANDS = [
     "serve",
     "server",
     "sync",
+    "report",
     "check",
     "audit",
 ]

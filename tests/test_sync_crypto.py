@@ -415,3 +415,23 @@ def test_the_proof_does_not_decrypt_the_bundle() -> None:
     for candidate in (bytes.fromhex(proof), auth, hashlib.sha256(auth).digest()):
         with pytest.raises(InvalidTag):
             AESGCM(candidate).decrypt(nonce, body, ad)
+
+
+def test_the_org_signs_what_it_sends_down_and_the_file_keeps_the_signing_key() -> None:
+    keys = crypto.OrgKeys.generate()
+    body = b"form: I-765WS\n"
+    signature = keys.sign(body)
+    crypto.verify_signature(keys.signing_public, body, signature)
+    with pytest.raises(SealError, match="signature"):
+        crypto.verify_signature(keys.signing_public, body + b"#", signature)
+    other = crypto.OrgKeys.generate()
+    with pytest.raises(SealError, match="signature"):
+        crypto.verify_signature(other.signing_public, body, signature)
+    with pytest.raises(SealError, match="signature"):
+        crypto.verify_signature(keys.signing_public, body, "not base64!")
+    back = crypto.import_org_keys(
+        crypto.export_org_keys(keys, "org passphrase 1", FAST), "org passphrase 1"
+    )
+    assert back.signing == keys.signing and back.signing_public == keys.signing_public
+    assert crypto.enrollment_bundle(keys)["signing_public_key"]
+    assert keys.signing.hex() not in repr(keys)

@@ -116,6 +116,8 @@ class CountsPage(QWidget):
         self.csv_button.setObjectName("export-csv")
         self.pdf_button = QPushButton(self)
         self.pdf_button.setObjectName("export-pdf")
+        self.xlsx_button = QPushButton(self)
+        self.xlsx_button.setObjectName("export-xlsx")
         self.table = QTableWidget(0, len(METRICS) + 1, self)
         self.table.setObjectName("counts-table")
         self.table.verticalHeader().hide()
@@ -137,6 +139,7 @@ class CountsPage(QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.csv_button)
+        bar.addWidget(self.xlsx_button)
         bar.addWidget(self.pdf_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -148,6 +151,7 @@ class CountsPage(QWidget):
         self.breakdown.currentIndexChanged.connect(lambda _i: self._fill())
         self.csv_button.clicked.connect(lambda: self.export("csv"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.translate_ui()
 
     def metric_names(self) -> dict[str, str]:
@@ -180,6 +184,7 @@ class CountsPage(QWidget):
         self.show_button.setText(self.tr("&Show"))
         self.csv_button.setText(self.tr("E&xport CSV…"))
         self.pdf_button.setText(self.tr("Export P&DF…"))
+        self.xlsx_button.setText(self.tr("Export X&LSX…"))
         self.note.setText(
             self.tr(
                 "Counts come from de-identified tallies: no names, numbers or answers. "

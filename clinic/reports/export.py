@@ -36,7 +36,6 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
-from clinic.packet.documents import hangul_font
 from clinic.reports.counts import BREAKDOWNS, METRICS, OUTCOMES, REQUEST_TYPES, Counts, Report
 
 __all__ = ["csv_columns", "to_csv", "to_json", "to_pdf"]
@@ -285,6 +284,8 @@ def to_pdf(report: Report, *, site_title: str) -> bytes:
 
     Raises ``clinic.packet.documents.DocumentError`` when no font with Hangul is installed.
     """
+    from clinic.packet.documents import hangul_font  # the packet font, loaded only here
+
     font = hangul_font()
     bold = tt2ps(font, 1, 0)  # the bold face registered with the family
     title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20, spaceAfter=4)
@@ -339,3 +340,55 @@ def to_pdf(report: Report, *, site_title: str) -> bytes:
     )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
+
+
+BREAKDOWN_TITLES = {
+    "day": "By day",
+    "site": "By site",
+    "language": "By language",
+    "volunteer": "By volunteer",
+}
+
+
+def to_xlsx(report: Report, *, site_title: str) -> bytes:
+    """The report as an XLSX workbook: a sheet of totals, then one sheet per breakdown (day,
+    site, language, volunteer) whose counts are numbers, not text, so they can be charted; the
+    day sheet carries a chart."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.set_properties({"title": f"{site_title}: clinic counts", "author": "ClinicDay"})
+    bold = book.add_format({"bold": True})
+    columns = csv_columns(report)[2:]
+    total = book.add_worksheet("Total")
+    total.write_row(0, 0, [f"{site_title}: clinic counts", _period_text(report)], bold)
+    for n, (name, value) in enumerate(zip(columns, _numbers(report, report.total), strict=True)):
+        total.write_string(n + 2, 0, name)
+        total.write_number(n + 2, 1, value)
+    total.set_column(0, 0, 28)
+    for breakdown in BREAKDOWNS:
+        sheet = book.add_worksheet(BREAKDOWN_TITLES[breakdown])
+        sheet.write_row(0, 0, [breakdown, *columns], bold)
+        rows = report.rows(breakdown)
+        for r, (key, counts) in enumerate(rows, start=1):
+            sheet.write_string(r, 0, _cell(key))
+            for c, value in enumerate(_numbers(report, counts), start=1):
+                sheet.write_number(r, c, value)
+        sheet.set_column(0, 0, 16)
+        sheet.freeze_panes(1, 1)
+        if breakdown == "day" and rows:
+            chart = book.add_chart({"type": "column"})
+            for metric in ("screened", "referred", "packets_built"):
+                col = 1 + columns.index(metric)
+                chart.add_series(
+                    {
+                        "name": metric,
+                        "categories": [sheet.name, 1, 0, len(rows), 0],
+                        "values": [sheet.name, 1, col, len(rows), col],
+                    }
+                )
+            chart.set_title({"name": "Per day"})
+            sheet.insert_chart(len(rows) + 3, 1, chart)
+    book.close()
+    return out.getvalue()

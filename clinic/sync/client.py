@@ -390,6 +390,15 @@ class SyncClient:
             if library.receive_pack(body) is not None:
                 report.packs.append(str(item["pack_key"]))
 
+    def tallies(self, server: str | None, date_from: str, date_to: str) -> list[dict[str, Any]]:
+        """The organization's de-identified tallies for a period (coordinators and admins)."""
+        url = (server or self.server()).rstrip("/")
+        response = self._call("GET", f"{url}/v1/tallies", params={"from": date_from, "to": date_to})
+        rows = response.json()
+        if not isinstance(rows, list):
+            raise SyncError("the server's tallies are not a list")
+        return rows
+
     # -- HTTP -------------------------------------------------------------------------------------
 
     def _call(self, method: str, url: str, *, auth: bool = True, **kwargs: Any) -> httpx.Response:

@@ -441,10 +441,12 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
     assert cell(total_row, headers.index("Referred to an attorney")) == "2"
     counts.export("csv", tmp_path / "counts.csv")
     counts.export("pdf", tmp_path / "counts.pdf")
+    counts.export("xlsx", tmp_path / "counts.xlsx")
     idle(qtbot, window)
     text = (tmp_path / "counts.csv").read_text(encoding="utf-8")
     assert "screened" in text.splitlines()[0]
     assert (tmp_path / "counts.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "counts.xlsx").read_bytes().startswith(b"PK")
     for rid in ids:
         name = session.load(rid).answers["name.family"]
         assert name not in text

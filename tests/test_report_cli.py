@@ -1,0 +1,170 @@
+"""`clinic report daily`: CSV, XLSX (numbers, one sheet per breakdown), PDF and JSON from a
+laptop and across the organization; midnight in the clinic's time zone; no personal data."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+import clinic.store.clinic as store_mod
+from clinic.domain.events import EventType
+from clinic.reports.counts import counts_for
+from clinic.store.clinic import Clinic, Session
+from clinic.sync.client import SyncClient
+from tests.conftest import PASSPHRASE, Cli, person
+from tests.sync_fixture import Org
+
+DET = {"outcome": "attorney_review", "request_type": "renewal", "flags": [{"code": "travel"}]}
+CANARY = "Zqxreportcanary"
+
+
+def screen(session: Session, record_id: str, det: dict[str, Any] = DET) -> None:
+    session.append_event(record_id, EventType.SCREENED, {"determination": det})
+
+
+def at(monkeypatch: pytest.MonkeyPatch, instant: str) -> None:
+    monkeypatch.setattr(store_mod, "now_utc", lambda: instant)
+
+
+def test_midnight_counts_on_the_clinics_own_day(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The test clinic is in America/Los_Angeles (UTC-8 in November)."""
+    at(monkeypatch, "2026-11-21T07:59:00+00:00")  # 23:59 on Nov 20 in Los Angeles
+    [late] = session.import_people([person(1)]).record_ids
+    screen(session, late)
+    at(monkeypatch, "2026-11-21T08:01:00+00:00")  # 00:01 on Nov 21
+    [early] = session.import_people([person(2)]).record_ids
+    screen(session, early)
+    import datetime as dt
+
+    report = counts_for(session, dt.date(2026, 11, 20), dt.date(2026, 11, 21))
+    days = dict(report.by_day)
+    assert days["2026-11-20"].screened == 1 and days["2026-11-21"].screened == 1
+    only_21 = counts_for(session, dt.date(2026, 11, 21), dt.date(2026, 11, 21))
+    assert only_21.total.screened == 1
+
+
+def test_report_daily_in_every_format_without_personal_data(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("init", "--site", "한인 Saturday Clinic", "--admin", "admin", "--kdf-seconds", "0.002")
+    session = Clinic(cli.data).unlock("admin", cli.env()["CLINIC_PASSPHRASE"])
+    ids = session.import_people(
+        [person(1, **{"name.family": CANARY}), person(2), person(3)]
+    ).record_ids
+    for rid in ids[:2]:
+        screen(session, rid)
+    session.log_inquiry("es", "travel")
+    today = store_mod.now_utc()[:10]
+    import datetime as dt
+
+    local_today = session._local_date(store_mod.now_utc())
+    outs: dict[str, bytes] = {}
+    for fmt in ("csv", "xlsx", "pdf", "json"):
+        out = tmp_path / f"r.{fmt}"
+        done = cli.ok("report", "daily", "--date", local_today, "--format", fmt, "--out", str(out))
+        assert "2 screened" in done.stdout and "1 informed" in done.stdout
+        outs[fmt] = out.read_bytes()
+    assert json.loads(outs["json"])["total"]["screened"] == 2
+    # XLSX: a sheet per breakdown, numbers as numbers
+    book = load_workbook(io.BytesIO(outs["xlsx"]))
+    assert book.sheetnames == ["Total", "By day", "By site", "By language", "By volunteer"]
+    site = book["By site"]
+    header = [c.value for c in site[1]]
+    row = [c.value for c in site[2]]
+    assert row[0] == "한인 Saturday Clinic"
+    assert row[header.index("screened")] == 2 and isinstance(row[header.index("screened")], int)
+    assert book["By language"].max_row >= 2
+    # no export holds a name or a number of a person
+    texts = [outs["csv"], outs["json"], outs["pdf"]]
+    with zipfile.ZipFile(io.BytesIO(outs["xlsx"])) as z:
+        texts += [z.read(n) for n in z.namelist()]
+    p = person(1)
+    for blob in texts:
+        assert CANARY.encode() not in blob and p["a_number"].encode() not in blob
+    assert today and dt.date.fromisoformat(local_today)
+    bad = cli.run("report", "daily", "--date", "2026-11-22", "--to", "2026-11-21", "--out", "x")
+    assert bad.returncode == 2 and "--to" in bad.stderr
+
+
+def test_two_laptops_synced_to_one_server_give_the_sum(org: Org, tmp_path: Path) -> None:
+    import datetime as dt
+
+    a = org.device(tmp_path / "a", "volunteer")
+    b = org.device(tmp_path / "b", "volunteer")
+    coord = org.device(tmp_path / "coord", "coordinator", org_key=True)
+    for session, people in ((a, [1, 2, 3]), (b, [4, 5])):
+        ids = session.import_people([person(n) for n in people]).record_ids
+        for rid in ids:
+            screen(session, rid)
+        SyncClient(session).sync()
+    day = a._local_date(store_mod.now_utc())
+    first = dt.date.fromisoformat(day)
+    mine = counts_for(a, first, first).total.screened + counts_for(b, first, first).total.screened
+    from clinic.reports.counts import daily_counts
+
+    org_wide = daily_counts(SyncClient(coord).tallies(None, day, day), first, first)
+    assert org_wide.total.screened == mine == 5
+    assert org_wide.total.flags["travel"] == 5
+    # the same through the command, as a coordinator's laptop runs it
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    out = tmp_path / "org.csv"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clinic",
+            "report",
+            "daily",
+            "--data",
+            str(tmp_path / "coord"),
+            "--date",
+            day,
+            "--server",
+            org.server.url,
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "CLINIC_USER": "admin", "CLINIC_PASSPHRASE": PASSPHRASE},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "5 screened" in proc.stdout
+    # a volunteer's laptop may not read the organization's counts
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clinic",
+            "report",
+            "daily",
+            "--data",
+            str(tmp_path / "a"),
+            "--date",
+            day,
+            "--server",
+            org.server.url,
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "CLINIC_USER": "admin", "CLINIC_PASSPHRASE": PASSPHRASE},
+    )
+    assert proc.returncode == 2 and "403" in proc.stderr
+    assert coord is not None
