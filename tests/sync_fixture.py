@@ -7,6 +7,7 @@ import os
 import secrets
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -43,14 +44,26 @@ class Server:
     db: str
     port: int
     proc: subprocess.Popen[bytes] | None = None
+    tls: tuple[str, str] | None = None  # (certificate, key) files
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> Server:
+        tls = ["--tls-cert", self.tls[0], "--tls-key", self.tls[1]] if self.tls else []
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "clinic", "serve", "--db", self.db, "--port", str(self.port)],
+            [
+                sys.executable,
+                "-m",
+                "clinic",
+                "serve",
+                "--db",
+                self.db,
+                "--port",
+                str(self.port),
+                *tls,
+            ],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -62,7 +75,10 @@ class Server:
                 err = self.proc.stderr.read().decode() if self.proc.stderr else ""
                 raise AssertionError(f"the server exited: {err[-2000:]}")
             try:
-                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
+                verify: ssl.SSLContext | bool = (
+                    ssl.create_default_context(cafile=self.tls[0]) if self.tls else True
+                )
+                if httpx.get(f"{self.url}/v1/health", timeout=1, verify=verify).status_code == 200:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.1)

@@ -349,3 +349,60 @@ def test_the_commands_end_to_end(org: Org, tmp_path: Path) -> None:
     assert "volunteer" in listed.stdout
     bad = clinic("server", "alert", "x", "--db", org.server.db, "--effective", "soon", "--en", "Hi")
     assert bad.returncode == 2 and "effective" in bad.stderr
+
+
+def test_tls_and_the_api_docs(tmp_path: Path) -> None:
+    """clinic serve --tls-cert/--tls-key serves HTTPS; OpenAPI is at /docs and /openapi.json."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    from tests.sync_fixture import Server, free_port
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.IPAddress(__import__("ipaddress").ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    server = Server(f"sqlite:///{tmp_path / 's.db'}", free_port())
+    server.tls = (str(cert_file), str(key_file))
+    server.start()
+    try:
+        url = f"https://127.0.0.1:{server.port}"
+        import ssl
+
+        with httpx.Client(verify=ssl.create_default_context(cafile=str(cert_file))) as client:
+            assert client.get(f"{url}/v1/health").json() == {"status": "ok"}
+            assert client.get(f"{url}/docs").status_code == 200
+            schema = client.get(f"{url}/openapi.json").json()
+            assert "/v1/events" in schema["paths"]
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"{url}/v1/health")  # an unknown certificate is refused by default
+    finally:
+        server.stop()
