@@ -754,6 +754,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from clinic.selftest import SelftestError, run
+
+    render = None
+    if not args.no_render:
+        try:
+            from clinic.gui.app import render_pdf_page
+
+            render = render_pdf_page
+        except ImportError as exc:
+            raise CliError(f"render: Qt cannot be loaded ({exc}); run tools/setup") from None
+    try:
+        run(render, print)
+    except SelftestError as exc:
+        raise CliError(f"selftest: {exc}") from None
+    print(f"clinic {__version__}: selftest passed.")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     session = _unlock(args)
     problems = session.check()
@@ -1115,6 +1134,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--out", required=True, metavar="FILE")
     q.add_argument("--server", metavar="URL", help="count across the organization (server)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "selftest",
+        help="check this installation: encrypted store, form filling, rendering, data files",
+        description="Run in a temporary folder with one synthetic person; removes it after.",
+    )
+    p.add_argument("--no-render", action="store_true", help="skip the Qt rendering step")
+    p.set_defaults(func=cmd_selftest)
 
     p = sub.add_parser(
         "check", help="verify the database, every record's encryption and the audit chain"

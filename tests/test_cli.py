@@ -26,6 +26,7 @@ SUBCOMMANDS = [
     "server",
     "sync",
     "report",
+    "selftest",
     "check",
     "audit",
 ]
@@ -200,3 +201,11 @@ def test_a_failed_command_changes_nothing(cli: Cli, tmp_path: Path) -> None:
             assert proc.returncode == 2
             assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert _snapshot(cli.data) == before
+
+
+def test_selftest_passes_headless(cli: Cli) -> None:
+    done = cli.ok("selftest")
+    lines = done.stdout.splitlines()
+    assert [ln.split(":")[0] for ln in lines[:4]] == ["ok"] * 4
+    assert "renders" in lines[2] and "with ink" in lines[2]
+    assert lines[-1].endswith("selftest passed.")

@@ -63,3 +63,27 @@ def run(
     status = app.exec()
     window.ops.shutdown()
     return int(status)
+
+
+def render_pdf_page(data: bytes) -> tuple[int, int, bool]:
+    """Render page 1 of a PDF with QtPdf (for ``clinic selftest``): (width, height, has ink).
+    Works without a screen (``QT_QPA_PLATFORM=offscreen``)."""
+    import os
+
+    from PySide6.QtGui import QColor
+
+    from clinic.gui.pdfview import render_page
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    image = render_page(data)
+    if image.isNull():
+        return 0, 0, False
+    white = QColor("white").rgb()
+    ink = any(
+        image.pixel(x, y) != white
+        for y in range(0, image.height(), 7)
+        for x in range(0, image.width(), 7)
+    )
+    return image.width(), image.height(), ink

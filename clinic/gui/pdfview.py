@@ -7,8 +7,8 @@ every page carries the DRAFT mark.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRect, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -145,3 +145,19 @@ class PacketViewer(QWidget):
         finally:
             painter.end()
         return pages
+
+
+def render_page(data: bytes, page: int = 0, width: int = 600) -> QImage:
+    """Draw one page of a PDF (from memory) to an image ``width`` pixels wide."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready or page >= document.pageCount():
+        return QImage()
+    size = document.pagePointSize(page)
+    height = int(width * size.height() / max(size.width(), 1))
+    image = document.render(page, QSize(width, height))
+    document.close()
+    return image
