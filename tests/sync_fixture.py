@@ -10,9 +10,10 @@ import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -45,6 +46,7 @@ class Server:
     port: int
     proc: subprocess.Popen[bytes] | None = None
     tls: tuple[str, str] | None = None  # (certificate, key) files
+    log: Path = field(default_factory=lambda: Path(tempfile.mkstemp(suffix=".log")[1]))
 
     @property
     def url(self) -> str:
@@ -66,13 +68,13 @@ class Server:
             ],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self.log.open("ab"),  # a file, never a pipe nobody reads (it would fill up)
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                err = self.proc.stderr.read().decode() if self.proc.stderr else ""
+                err = self.log.read_text(errors="replace")
                 raise AssertionError(f"the server exited: {err[-2000:]}")
             try:
                 verify: ssl.SSLContext | bool = (

@@ -55,6 +55,7 @@ class Ops(QObject):
         self._sync_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clinic-sync")
         self._pending = 0  # calls not yet delivered, on both lanes (tests wait on it)
         self._busy = 0  # of those, on the main lane
+        self._closed = False
         self._deliver.connect(self._run_on_gui)
 
     @property
@@ -71,6 +72,10 @@ class Ops(QObject):
     ) -> Future[None]:
         """Run ``call(desk)`` on the worker (or, with ``lane="sync"``, on the sync worker);
         then ``on_done(result)`` or ``on_error(message)`` on the GUI thread."""
+        if self._closed:  # the app is closing: a late timer's call is dropped, not an error
+            done: Future[None] = Future()
+            done.cancel()
+            return done
         self._pending += 1
         main = lane != "sync"  # a background sync never shows a busy cursor
         if main:
@@ -113,6 +118,9 @@ class Ops(QObject):
 
     def shutdown(self) -> None:
         """Finish queued calls, then drop the keys and close the clinic (on the worker)."""
+        if self._closed:
+            return
+        self._closed = True
         self._sync_pool.shutdown(wait=True)
         self._pool.submit(lambda: self.desk.close())
         self._pool.shutdown(wait=True)

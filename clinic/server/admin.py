@@ -34,9 +34,15 @@ def make_enroll_code(
     org_id, _public = store.org()
     if org_id != keys.org_id:
         raise ServerError("the org key file belongs to another organization than this server")
-    code, code_id, proof = new_enroll_code()
-    bundle = seal_bundle(code, enrollment_bundle(keys))
-    return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)
+    for _attempt in range(8):  # a code id is short (it is read aloud): retry on a collision
+        code, code_id, proof = new_enroll_code()
+        bundle = seal_bundle(code, enrollment_bundle(keys))
+        try:
+            return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)
+        except ServerError as exc:
+            if "already used" not in str(exc):
+                raise
+    raise ServerError("code_id: no free code id; try again")
 
 
 def publish_pack(store: ServerStore, keys: OrgKeys, pack_key: str, body: str) -> None:

@@ -10,9 +10,13 @@ Every endpoint but ``/v1/health`` and ``/v1/enroll`` needs a device token
 
 import base64
 import binascii
+import json
+from collections.abc import Awaitable, Callable
 from typing import Annotated
+from urllib.parse import unquote, unquote_plus
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from clinic.server.storage import Conflict, Device, NewEvent, ServerError, ServerStore
@@ -25,6 +29,7 @@ from clinic.sync.models import (
     EnrollResponse,
     FormPack,
     Match,
+    Problem,
     PulledEvent,
     PullResponse,
     PushRequest,
@@ -45,6 +50,17 @@ def _unb64(text: str, field: str) -> bytes:
         raise HTTPException(422, f"{field}: not base64") from None
 
 
+def _bad_text(value: object) -> bool:
+    """Whether a string anywhere in ``value`` holds NUL or an unpaired surrogate."""
+    if isinstance(value, str):
+        return "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+    if isinstance(value, dict):
+        return any(_bad_text(k) or _bad_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_bad_text(v) for v in value)
+    return False
+
+
 def create_app(store: ServerStore) -> FastAPI:
     """The API over ``store`` (migrated by the caller)."""
     app = FastAPI(
@@ -52,11 +68,45 @@ def create_app(store: ServerStore) -> FastAPI:
         version="1",
         description="Stores sealed events it cannot read, de-identified tallies and org-level "
         "blind-index digests; enrolls devices; hands out alerts.",
+        responses={
+            400: {"model": Problem, "description": "refused (the detail says why)"},
+            401: {"model": Problem, "description": "no token, an unknown or a revoked one"},
+            403: {"model": Problem, "description": "the device's role may not do this"},
+        },
     )
 
     @app.exception_handler(ServerError)
     async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        """One line naming the field and the rule; never the value that was sent."""
+        errors = exc.errors()
+        first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
+        return JSONResponse({"detail": f"{where or 'request'}: {first.get('msg', 'invalid')}"}, 422)
+
+    @app.middleware("http")
+    async def _clean_text(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        """Text with a NUL character or a broken (unpaired surrogate) character is refused
+        before it reaches the database (PostgreSQL cannot store NUL in text)."""
+        refused = JSONResponse(
+            {"detail": "request: text with a NUL or a broken character is not accepted"}, 422
+        )
+        if _bad_text(unquote(request.url.path)) or _bad_text(unquote_plus(request.url.query)):
+            return refused
+        if request.method in ("POST", "PUT", "PATCH"):
+            body = await request.body()
+            try:
+                parsed = json.loads(body) if body else None
+            except (ValueError, RecursionError):
+                parsed = None  # FastAPI answers malformed JSON itself
+            if _bad_text(parsed):
+                return refused
+        return await call_next(request)
 
     def device(authorization: Annotated[str | None, Header()] = None) -> Device:
         if not authorization or not authorization.startswith("Bearer "):
@@ -164,7 +214,7 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.get("/v1/events")
     def pull(
         me: Annotated[Device, Depends(device)],
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> PullResponse:
         keys = [key_id_of(me.public_key)]

@@ -337,33 +337,7 @@ class ServerStore:
                         for e in fresh
                     ],
                 )
-            matches: list[tuple[str, str, str]] = []
-            for e in batch:
-                if e.index is None:
-                    continue
-                conn.execute(
-                    schema.org_index.delete().where(schema.org_index.c.record_id == e.record_id)
-                )
-                rows = [
-                    {
-                        "kind": k,
-                        "digest": d,
-                        "record_id": e.record_id,
-                        "device_id": device.device_id,
-                    }
-                    for k, d in sorted(set(e.index))
-                ]
-                if rows:
-                    conn.execute(schema.org_index.insert(), rows)
-                for kind, digest in sorted(set(e.index)):
-                    for (other,) in conn.execute(
-                        select(schema.org_index.c.record_id).where(
-                            schema.org_index.c.kind == kind,
-                            schema.org_index.c.digest == digest,
-                            schema.org_index.c.record_id != e.record_id,
-                        )
-                    ):
-                        matches.append((e.record_id, str(other), kind))
+            matches = self._index(conn, device, batch)
             warning = self._audit(conn, device, audit)
             conn.execute(
                 schema.devices.update()
@@ -371,6 +345,48 @@ class ServerStore:
                 .values(last_seen=received)
             )
         return len(fresh), len(batch) - len(fresh), sorted(set(matches)), warning
+
+    def _index(
+        self, conn: Connection, device: Device, batch: Sequence[NewEvent]
+    ) -> list[tuple[str, str, str]]:
+        """Replace the org-index digests of the batch's records (the last given for each
+        wins) and return (record, other record, kind) for digests other records share. A few
+        set-based statements per batch, whatever its size."""
+        latest: dict[str, set[tuple[str, str]]] = {}
+        for e in batch:
+            if e.index is not None:
+                latest[e.record_id] = set(e.index)
+        if not latest:
+            return []
+        ids = sorted(latest)
+        conn.execute(schema.org_index.delete().where(schema.org_index.c.record_id.in_(ids)))
+        rows = [
+            {"kind": k, "digest": d, "record_id": rid, "device_id": device.device_id}
+            for rid in ids
+            for k, d in sorted(latest[rid])
+        ]
+        if rows:
+            conn.execute(schema.org_index.insert(), rows)
+        digests = sorted({d for entries in latest.values() for _k, d in entries})
+        holders: dict[tuple[str, str], set[str]] = {}
+        for start in range(0, len(digests), 500):
+            for kind, digest, rid in conn.execute(
+                select(
+                    schema.org_index.c.kind,
+                    schema.org_index.c.digest,
+                    schema.org_index.c.record_id,
+                ).where(schema.org_index.c.digest.in_(digests[start : start + 500]))
+            ):
+                holders.setdefault((str(kind), str(digest)), set()).add(str(rid))
+        return sorted(
+            {
+                (rid, other, kind)
+                for rid in ids
+                for kind, digest in latest[rid]
+                for other in holders.get((kind, digest), ())
+                if other != rid
+            }
+        )
 
     def _audit(self, conn: Connection, device: Device, audit: tuple[int, str] | None) -> str | None:
         """Keep the newest audit head a device reported; a head that goes back is a warning

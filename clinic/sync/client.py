@@ -220,27 +220,35 @@ class SyncClient:
     def make_enroll_code(self, role: str, hours: int = 72) -> str:
         """A one-time code for a new laptop (coordinators): returns the code to read out."""
         org_id = self.session.sync_setting("org_id") or ""
-        code, code_id, proof = new_enroll_code()
-        bundle = seal_bundle(
-            code,
-            {
-                "org_id": org_id,
-                "public_key": _b64(self._org_public()),
-                "index_key": _b64(self._index_key()),
-            },
-        )
-        self._call(
-            "POST",
-            f"{self.server()}/v1/enroll-codes",
-            json={
-                "code_id": code_id,
-                "proof": proof,
-                "role": role,
-                "bundle": bundle,
-                "expires_in_hours": hours,
-            },
-        )
-        return code
+        for _attempt in range(8):  # a code id is short (it is read aloud): retry on a collision
+            code, code_id, proof = new_enroll_code()
+            bundle = seal_bundle(
+                code,
+                {
+                    "org_id": org_id,
+                    "public_key": _b64(self._org_public()),
+                    "index_key": _b64(self._index_key()),
+                    "signing_public_key": self.session.sync_setting("org_signing_public_key") or "",
+                },
+            )
+            try:
+                self._call(
+                    "POST",
+                    f"{self.server()}/v1/enroll-codes",
+                    json={
+                        "code_id": code_id,
+                        "proof": proof,
+                        "role": role,
+                        "bundle": bundle,
+                        "expires_in_hours": hours,
+                    },
+                )
+            except SyncError as exc:
+                if "already used" in str(exc):
+                    continue
+                raise
+            return code
+        raise SyncError("code: no free code id; try again")
 
     # -- the sync ---------------------------------------------------------------------------------
 

@@ -87,7 +87,7 @@ class PushRequest(Strict):
     """A batch of events from one device, and the head of its audit chain."""
 
     events: list[PushEvent] = Field(max_length=MAX_BATCH)
-    audit_seq: int = Field(default=0, ge=0)
+    audit_seq: int = Field(default=0, ge=0, le=2**62)
     audit_mac: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
 
 
@@ -140,7 +140,7 @@ class Alert(Strict):
 class FormPack(Strict):
     """A form pack the organization signed (Ed25519), for every laptop."""
 
-    pack_key: str = Field(min_length=3, max_length=64)
+    pack_key: str = Field(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9 ./()-]+$")
     body: str = Field(min_length=1, max_length=500_000)  # the pack's YAML
     signature: str = Field(min_length=40, max_length=128)
 

@@ -153,3 +153,14 @@ def test_the_clipboard_is_left_alone_if_someone_copied_something_else(qtbot: QtB
     QGuiApplication.clipboard().setText("a note the volunteer copied")
     qtbot.wait(400)
     assert QGuiApplication.clipboard().text() == "a note the volunteer copied"
+
+
+def test_a_call_after_shutdown_is_dropped_quietly(qtbot: QtBot, tmp_path: Path) -> None:
+    from clinic.gui.ops import Ops
+    from clinic.services import Desk
+
+    ops = Ops(Desk(tmp_path))
+    ops.shutdown()
+    future = ops.run(lambda desk: desk.has_clinic())
+    assert future.cancelled() and ops.pending == 0
+    ops.shutdown()  # twice is fine
