@@ -60,9 +60,9 @@ from clinic.store.clinic import (
     DB_NAME,
     Clinic,
     Session,
-    _index_entries,
     _make_engine,
     create_clinic,
+    index_entries,
     now_utc,
 )
 
@@ -153,7 +153,7 @@ class PlainStore:
                     event_rows.append(self._event_row(ev, seq, language))
                     outbox_rows.append({"event_id": ev.event_id, "queued_at": ev.at, "attempts": 0})
                     seq += 1
-                for kind, value in _index_entries(answers):
+                for kind, value in index_entries(answers):
                     digest = kind.encode() + b"\x00" + value.encode("utf-8")  # no HMAC
                     index_rows.append({"kind": kind, "digest": digest, "record_id": record_id})
                     new_index.setdefault((kind, digest), []).append((i, record_id))
