@@ -34,7 +34,7 @@ FILE_FORMAT = "cd-file-v1"
 WRAP_FORMAT = "cd-wrap-v1"
 NONCE_LEN = 12
 KEY_LEN = 32
-MIN_PASSPHRASE_LEN = 8
+MIN_PASSPHRASE_LEN = 12
 
 # Floors below which a tuned parameter set is refused: a header that asks for less is a downgrade.
 MIN_MEMORY_KIB = 8 * 1024
