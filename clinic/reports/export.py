@@ -206,7 +206,7 @@ def _totals_table(report: Report, font: str, bold: str, cell: ParagraphStyle) ->
                 label = f"{request_type} requests"
                 rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
             for code, n in total.flags.items():
-                label = f"flag {code}"
+                label = f"flag: {code.replace('_', ' ')}"
                 rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
     return _table(rows, [CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.15], font, bold)
 
