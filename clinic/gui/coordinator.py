@@ -410,6 +410,7 @@ class SettingsPage(QWidget):
     def _show(self, loaded: tuple[str, list, list, list[str]]) -> None:  # type: ignore[type-arg]
         site, users, forms, notices = loaded
         self.site.setText(site)
+        self.site.setCursorPosition(0)  # show the start of a long name
         self.users.setRowCount(len(users))
         for r, u in enumerate(users):
             state = self.tr("disabled") if u.disabled else self.tr("active")

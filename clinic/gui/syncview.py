@@ -233,6 +233,8 @@ class SyncSettings(QGroupBox):
         self.code.setEnabled(not status.enrolled)
         self.enroll_button.setEnabled(not status.enrolled)
         self.org_key_button.setEnabled(status.enrolled and status.role != "volunteer")
+        self.code_role.setEnabled(status.enrolled and self.can_manage)
+        self.code_button.setEnabled(status.enrolled and self.can_manage)
 
     def enroll(self) -> None:
         server, code = self.server.text().strip(), self.code.text().strip()
