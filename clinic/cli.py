@@ -834,7 +834,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="clinic",
         description="ClinicDay: encrypted intake, screening and USCIS packets for DACA clinics.",
         epilog="Environment: CLINIC_DATA (data folder), CLINIC_USER and CLINIC_PASSPHRASE "
-        "(non-interactive unlock), CLINIC_NEW_PASSPHRASE (for user add/passwd).",
+        "(non-interactive unlock), CLINIC_NEW_PASSPHRASE (for user add/passwd), "
+        "CLINIC_ORG_PASSPHRASE (the org key file's, for clinic server and sync import-org-key), "
+        "CLINIC_ENROLL_CODE (for clinic sync enroll).",
     )
     parser.add_argument("--version", action="version", version=f"clinic {__version__}")
     parser.add_argument(
@@ -1067,7 +1069,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-key", metavar="FILE", help="TLS private key (PEM)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("server", help="set up the sync server: init, enroll-code, devices, revoke")
+    p = sub.add_parser(
+        "server",
+        help="set up the sync server: init, enroll-code, publish-pack, alert, devices, revoke",
+    )
     ssub = p.add_subparsers(dest="server_cmd", metavar="ACTION", required=True)
     q = ssub.add_parser(
         "init", help="create the organization's keys; writes the org key file (passphrase-wrapped)"
