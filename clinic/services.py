@@ -220,11 +220,17 @@ def build_and_store_packet(
     packet is stored already). Returns the packet and whether exactly it is approved."""
     state = session.load(record_id)
     packet = build_packet(state.answers, on, library, filing=filing, lang=lang, progress=progress)
-    if packet.packet_hash not in state.packets:
+    files = [(f.name, f.data) for f in packet.files]
+    if packet.packet_hash in state.packets:
+        try:  # built before; here only its event (from sync) may be, not its files
+            session.packet_files(record_id, packet.packet_hash)
+        except RecordDamaged:
+            session.restore_packet_files(record_id, packet.packet_hash, files)
+    else:
         session.store_packet(
             record_id,
             packet.packet_hash,
-            [(f.name, f.data) for f in packet.files],
+            files,
             {"date": on.isoformat(), "filing": packet.filing, "forms": packet.forms},
         )
         state = session.load(record_id)
@@ -511,7 +517,34 @@ class Desk:
         return stored_packet(self.session, record_id)
 
     def packet(self, record_id: str) -> PacketView:
-        return stored_packet(self.session, record_id)
+        """The latest packet. Built on another laptop (only its event came through sync), it is
+        rebuilt here from the same answers, date and forms, and kept if it is exactly the same."""
+        try:
+            return stored_packet(self.session, record_id)
+        except RecordDamaged as exc:
+            if "No such file" not in str(exc):
+                raise
+        session = self.session
+        state = session.load(record_id)
+        built = [
+            e
+            for e in session.events(record_id)
+            if e.type is EventType.PACKET_BUILT
+            and e.payload.get("packet_hash") == state.packets[-1]
+        ][-1]
+        on = dt.date.fromisoformat(str(built.payload.get("date")))
+        packet = build_packet(
+            state.answers, on, self.library(), filing=str(built.payload.get("filing", "paper"))
+        )
+        if packet.packet_hash != state.packets[-1]:
+            raise StoreError(
+                "this packet was built on another laptop, and rebuilding it here gives another "
+                "packet (other forms installed?): review it on that laptop"
+            )
+        session.restore_packet_files(
+            record_id, packet.packet_hash, [(f.name, f.data) for f in packet.files]
+        )
+        return stored_packet(session, record_id)
 
     def export_packet(self, record_id: str, folder: Path) -> list[Path]:
         return export_packet(self.session, stored_packet(self.session, record_id), folder)
@@ -526,8 +559,17 @@ class Desk:
         rows = [r for r in self.board(all_days=True).rows if r.status == Status.IN_REVIEW.value]
         return sorted(rows, key=lambda r: r.updated_at)
 
-    def review(self, record_id: str, action: str, text: str = "", item: str | None = None) -> None:
-        self.session.review(record_id, action, text, item)
+    def review(
+        self,
+        record_id: str,
+        action: str,
+        text: str = "",
+        item: str | None = None,
+        packet_hash: str | None = None,
+    ) -> None:
+        """Review the packet the attorney is looking at (``packet_hash``): refused if a newer
+        one was built meanwhile."""
+        self.session.review(record_id, action, text, item, packet_hash)
 
     # -- sync ---------------------------------------------------------------------------------
 
@@ -558,6 +600,9 @@ class Desk:
             report = SyncClient(session, forms_dir=self.forms_dir).sync()
         except (SyncError, StoreError) as exc:
             session.set_sync_settings({"last_error": str(exc)})
+            raise
+        except Exception as exc:  # recorded for the status line too, by its kind only
+            session.set_sync_settings({"last_error": f"sync failed ({type(exc).__name__})"})
             raise
         matches: dict[str, list[str]] = json.loads(session.sync_setting("matches") or "{}")
         for record_id, _other, kind in report.matches:

@@ -125,8 +125,19 @@ def test_replays_are_acknowledged_and_other_bytes_are_a_409(org: Org, tmp_path: 
     raw = bytearray(base64.b64decode(tampered[0]["envelope"]))
     raw[-1] ^= 1
     tampered[0]["envelope"] = base64.b64encode(bytes(raw)).decode()
-    refused = httpx.post(f"{org.server.url}/v1/events", json={"events": tampered}, headers=headers)
+    # from another laptop, an event id already stored with other bytes is a 409
+    other = org.device(tmp_path / "other", "volunteer")
+    other_token = other.sync_secret("token")
+    assert other_token is not None
+    other_headers = {"Authorization": f"Bearer {other_token.decode()}"}
+    refused = httpx.post(
+        f"{org.server.url}/v1/events", json={"events": tampered}, headers=other_headers
+    )
     assert refused.status_code == 409
+    # from the laptop that sent it (it sealed it again after losing its first envelope): it
+    # was delivered already, and is acknowledged, not stored twice
+    again = httpx.post(f"{org.server.url}/v1/events", json={"events": tampered}, headers=headers)
+    assert again.status_code == 200 and again.json()["duplicates"] == 1
     assert org.store.event_count() == len(batch)
 
 
@@ -406,3 +417,100 @@ def test_tls_and_the_api_docs(tmp_path: Path) -> None:
             httpx.get(f"{url}/v1/health")  # an unknown certificate is refused by default
     finally:
         server.stop()
+
+
+def test_a_laptop_enrolls_again_after_its_answer_was_lost(org: Org, tmp_path: Path) -> None:
+    a = org.device(tmp_path / "a", "volunteer")
+    old_token = a.sync_secret("token")
+    assert old_token is not None
+    assert SyncClient(a).enroll(org.server.url, org.code("volunteer")) == "volunteer"
+    headers = {"Authorization": f"Bearer {old_token.decode()}"}
+    assert httpx.get(f"{org.server.url}/v1/events", headers=headers).status_code == 401
+    a.import_people([person(1)])
+    assert SyncClient(a).sync().pushed == 2
+
+
+def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -> None:
+    """A device may only send its own events: one that names another laptop is not ingested."""
+    from clinic.sync.client import associated, body_of
+    from clinic.sync.crypto import key_id_of, seal
+
+    a = org.device(tmp_path / "a", "volunteer")
+    atty = org.device(tmp_path / "atty", "attorney", org_key=True)
+    [rid] = a.import_people([person(1)]).record_ids
+    SyncClient(a).sync()
+    SyncClient(atty).sync()
+    forged = a.events(rid)[0]
+    forged = type(forged)(
+        event_id="f" * 32,
+        record_id=rid,
+        type=EventType.CLOSED,
+        clock=99,
+        device_id=atty.clinic.device_id,  # pretends to come from the attorney's laptop
+        author="atty",
+        at=forged.at,
+        payload={},
+    )
+    org_public = base64.b64decode(a.sync_setting("org_public_key") or "")
+    envelope = seal(
+        body_of(forged), {key_id_of(org_public): org_public}, associated(forged.event_id, rid)
+    )
+    token = a.sync_secret("token")
+    assert token is not None
+    body = {
+        "events": [
+            {
+                "event_id": forged.event_id,
+                "record_id": rid,
+                "envelope": base64.b64encode(envelope).decode(),
+                "tally": {},
+            }
+        ]
+    }
+    pushed = httpx.post(
+        f"{org.server.url}/v1/events",
+        json=body,
+        headers={"Authorization": f"Bearer {token.decode()}"},
+    )
+    assert pushed.status_code == 200
+    with pytest.raises(SyncError, match="claims another laptop"):
+        SyncClient(atty).sync()
+    assert not atty.load(rid).closed
+
+
+def test_enrollment_over_plain_http_is_refused_except_to_this_machine(tmp_path: Path) -> None:
+    from clinic.store.clinic import Clinic
+    from tests.conftest import PASSPHRASE, make_clinic
+
+    session = Clinic(make_clinic(tmp_path / "c")).unlock("admin", PASSPHRASE)
+    with pytest.raises(SyncError, match="https"):
+        SyncClient(session).enroll("http://clinic.example.org", "ABCD-EFGH-JKLM-NPQR-STUV")
+
+
+def test_a_packet_built_on_another_laptop_opens_for_the_attorney(org: Org, tmp_path: Path) -> None:
+    """Only a packet's event travels; the attorney's laptop rebuilds it from the same answers,
+    date and forms, keeps it if it is exactly the same, and approves only what was viewed."""
+    import datetime as dt
+
+    from clinic.packet.library import FormLibrary
+    from clinic.services import Desk, build_and_store_packet
+    from clinic.store.clinic import StoreError
+    from tests.conftest import PASSPHRASE
+    from tests.forms_fixture import SHARED_FORMS
+
+    if not (SHARED_FORMS / "i-821d_2025-01-20.pdf").is_file():
+        pytest.skip("the official PDFs are not in ../shared/forms")
+    a = org.device(tmp_path / "a", "volunteer")
+    org.device(tmp_path / "atty", "attorney", org_key=True)
+    [rid] = a.import_people([person(1)]).record_ids
+    packet, _ = build_and_store_packet(a, rid, dt.date(2026, 11, 21), FormLibrary(SHARED_FORMS))
+    SyncClient(a).sync()
+    desk = Desk(tmp_path / "atty", forms_dir=SHARED_FORMS)
+    desk.sign_in("admin", PASSPHRASE)
+    SyncClient(desk.session).sync()
+    view = desk.packet(rid)
+    assert view.packet_hash == packet.packet_hash and len(view.files) == len(packet.files)
+    with pytest.raises(StoreError, match="newer packet"):
+        desk.review(rid, "approve", packet_hash="0" * 64)
+    desk.review(rid, "approve", packet_hash=view.packet_hash)
+    assert desk.session.load(rid).approved_packet == packet.packet_hash

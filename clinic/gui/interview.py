@@ -77,6 +77,29 @@ def determination_html(det: Mapping[str, Any], lang: str) -> str:
     return "".join(parts)
 
 
+def merge_draft(stored: Mapping[str, Any], draft: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers to reopen an interview with: the draft's changes, over what is stored now.
+
+    A draft records the stored answers it started from (``base``). An answer changed in the
+    record since then (on the record screen, by another user, by a sync) keeps its newer stored
+    value; every other answer takes the draft's (what was typed, valid or not)."""
+    typed = draft.get("answers")
+    if not isinstance(typed, Mapping):
+        return dict(stored)
+    base = draft.get("base")
+    if not isinstance(base, Mapping):
+        return {**stored, **typed}  # an older draft: keep everything, lose nothing
+    merged = dict(stored)
+    for key in set(typed) | set(base):
+        if stored.get(key) != base.get(key):
+            continue  # changed elsewhere since the draft began: the newer value stays
+        if key in typed:
+            merged[key] = typed[key]
+        else:
+            merged.pop(key, None)
+    return merged
+
+
 class InterviewPage(QWidget):
     """One person's interview. ``finished(record_id)`` after screening; ``left(record_id)`` when
     the volunteer goes back to the record."""
@@ -101,6 +124,8 @@ class InterviewPage(QWidget):
         self.person = ""
         self.lang = "en"
         self.interview = Interview(questionnaire, today)
+        self.base: dict[str, Any] = {}
+        self.warning = ""  # why Finish did nothing, until the next change
         self.boxes: dict[str, QuestionBox] = {}
         self.saved_drafts = 0  # drafts the worker has stored (tests and the status line read it)
 
@@ -240,12 +265,11 @@ class InterviewPage(QWidget):
         stored, on the page where it stopped."""
         self.record_id = record_id
         self.person = person
+        self.base = dict(stored)  # the stored answers this interview's changes build on
         answers = dict(stored)
         page = None
         if draft:
-            raw = draft.get("answers")
-            if isinstance(raw, Mapping):
-                answers = dict(raw)
+            answers = merge_draft(stored, draft)
             page = draft.get("page")
             lang = str(draft.get("lang", lang))
         self.interview = Interview(self.questionnaire, self.today, answers=answers)
@@ -323,6 +347,7 @@ class InterviewPage(QWidget):
         box = self.boxes[key]
         problems = self.interview.set(key, box.editor.value())
         box.set_errors(problems)
+        self.warning = ""
         shown = list(self.boxes)
         applies = [q.key for q in self.interview.questions(self.interview.current)]
         if applies != shown:
@@ -344,9 +369,19 @@ class InterviewPage(QWidget):
     def draft(self) -> dict[str, Any]:
         return {
             "answers": dict(self.interview.answers),
+            "base": dict(self.base),
             "page": self.interview.current.id,
             "lang": self.lang,
         }
+
+    def answers_to_store(self) -> dict[str, Any]:
+        """The valid answers, and for an answer mistyped now, the value stored before: a typo
+        never erases what the record holds."""
+        answers = self.interview.valid_answers()
+        for key in self.interview.errors():
+            if key in self.base:
+                answers[key] = self.base[key]
+        return answers
 
     def save_draft(self) -> None:
         """Seal what has been typed (on the worker); called by the autosave timer."""
@@ -362,13 +397,15 @@ class InterviewPage(QWidget):
 
     def _draft_saved(self, _result: object) -> None:
         self.saved_drafts += 1
-        self.save_state.setText(self.tr("Saved (encrypted)"))
+        saved = self.tr("Saved (encrypted)")
+        self.save_state.setText(f"{saved} · {self.warning}" if self.warning else saved)
 
     def _save_failed(self, message: str) -> None:
         self.save_state.setText(self.tr("Not saved: %1").replace("%1", message))
 
     def _store_answers(self) -> None:
-        record_id, answers = self.record_id, self.interview.valid_answers()
+        record_id, answers = self.record_id, self.answers_to_store()
+        self.base = dict(answers)
         self.ops.run(lambda desk: desk.save_answers(record_id, answers), None, self._save_failed)
 
     def go_next(self) -> None:
@@ -388,7 +425,16 @@ class InterviewPage(QWidget):
         self.left.emit(self.record_id)
 
     def finish(self) -> None:
-        record_id, answers, lang = self.record_id, self.interview.valid_answers(), self.lang
+        problems = self.interview.errors()
+        if problems:
+            # never screen (and drop the draft) while something typed is not valid
+            self.warning = self.tr("Fix the answers marked in red first (%1).").replace(
+                "%1", str(len(problems))
+            )
+            self.save_state.setText(self.warning)
+            self.save_draft()
+            return
+        record_id, answers, lang = self.record_id, self.answers_to_store(), self.lang
         self.autosave.stop()
         self.ops.run(
             lambda desk: desk.finish_screening(record_id, answers, lang),

@@ -165,8 +165,17 @@ class ReviewPage(QWidget):
         self.ops.run(
             lambda desk: (desk.record(record_id), desk.packet(record_id)),
             self._show,
-            self.message.setText,
+            self._load_failed,
         )
+
+    def _load_failed(self, message: str) -> None:
+        """Nothing of the person shown before stays on screen or can be acted on."""
+        self.record = self.packet = None
+        self.viewer.set_packet(None)
+        self.answers.clear()
+        self.item.clear()
+        self._set_actions(False)
+        self.message.setText(message)
 
     def _show(self, loaded: tuple[RecordView, PacketView]) -> None:
         self.record, self.packet = loaded
@@ -193,9 +202,9 @@ class ReviewPage(QWidget):
         self._set_actions(True)
 
     def act(self, action: str) -> None:
-        if self.record is None:
+        if self.record is None or self.packet is None:
             return
-        record_id = self.record.state.record_id
+        record_id, packet_hash = self.record.state.record_id, self.packet.packet_hash
         text = self.text.toPlainText()
         item = str(self.item.currentData() or "") or None
         if action == "approve":
@@ -210,7 +219,7 @@ class ReviewPage(QWidget):
             if confirm != QMessageBox.StandardButton.Yes:
                 return
         self.ops.run(
-            lambda desk: desk.review(record_id, action, text, item),
+            lambda desk: desk.review(record_id, action, text, item, packet_hash),
             lambda _r: self._done(record_id, action),
             self.message.setText,
         )

@@ -218,11 +218,9 @@ class ServerStore:
                 raise ServerError("code: this enrollment code was used already")
             if str(row.expires_at) < now():
                 raise ServerError("code: this enrollment code has expired")
-            known = conn.execute(
-                select(schema.devices.c.device_id).where(schema.devices.c.device_id == device_id)
-            ).first()
-            if known is not None:
-                raise ServerError("device_id: this device is enrolled already")
+            # a laptop that enrolled before (its answer lost on the way, or revoked since)
+            # enrolls again with a new code: a new token and key replace the old ones
+            conn.execute(schema.devices.delete().where(schema.devices.c.device_id == device_id))
             conn.execute(
                 schema.devices.insert(),
                 {
@@ -297,18 +295,28 @@ class ServerStore:
     ) -> tuple[int, int, list[tuple[str, str, str]], str | None]:
         ids = [e.event_id for e in batch]
         with self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                # one push at a time: cursors are handed out in commit order, so a pull never
+                # moves past an event that a slower push has yet to commit
+                conn.execute(text("SELECT pg_advisory_xact_lock(727001)"))
             have = {
-                str(r[0]): str(r[1])
+                str(r[0]): (str(r[1]), str(r[2]))
                 for r in conn.execute(
-                    select(schema.events.c.event_id, schema.events.c.envelope_hash).where(
-                        schema.events.c.event_id.in_(ids)
-                    )
+                    select(
+                        schema.events.c.event_id,
+                        schema.events.c.envelope_hash,
+                        schema.events.c.device_id,
+                    ).where(schema.events.c.event_id.in_(ids))
                 )
             }
+            # the same id with other bytes is a 409, unless this very device sent it before (it
+            # sealed it again after losing the first envelope): then it was delivered already
             conflicts = [
                 e.event_id
                 for e in batch
-                if e.event_id in have and have[e.event_id] != _hash(e.envelope)
+                if e.event_id in have
+                and have[e.event_id][0] != _hash(e.envelope)
+                and have[e.event_id][1] != device.device_id
             ]
             if conflicts:
                 raise Conflict(conflicts)

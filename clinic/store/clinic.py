@@ -1031,6 +1031,13 @@ class Session:
         """Store a packet's files encrypted (AES-GCM, bound to record, packet and file) and
         record ``packet_built`` naming every file's hash. Files are written before the event,
         each atomically: a crash leaves at most unreferenced ciphertext, never a half packet."""
+        listing = self._write_packet_files(record_id, packet_hash, files)
+        payload = {"packet_hash": packet_hash, "files": listing, **dict(info)}
+        return self.append_event(record_id, EventType.PACKET_BUILT, payload)
+
+    def _write_packet_files(
+        self, record_id: str, packet_hash: str, files: Sequence[tuple[str, bytes]]
+    ) -> list[dict[str, str]]:
         folder = self._packet_dir(record_id, packet_hash)
         folder.mkdir(parents=True, exist_ok=True)
         listing: list[dict[str, str]] = []
@@ -1039,8 +1046,30 @@ class Session:
             write_atomically(folder / f"{n:02d}.bin", blob)
             listing.append({"name": name, "sha256": hashlib.sha256(data).hexdigest()})
         _fsync_dir(folder)
-        payload = {"packet_hash": packet_hash, "files": listing, **dict(info)}
-        return self.append_event(record_id, EventType.PACKET_BUILT, payload)
+        return listing
+
+    def restore_packet_files(
+        self, record_id: str, packet_hash: str, files: Sequence[tuple[str, bytes]]
+    ) -> None:
+        """Keep the files of a packet built on another laptop (its event came through sync),
+        rebuilt here: only when every file is exactly the one its event names."""
+        built = [
+            e
+            for e in self.events(record_id)
+            if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == packet_hash
+        ]
+        if not built:
+            raise NotFound(f"record {record_id} has no packet {packet_hash[:12]}")
+        wanted = [
+            (str(f.get("name")), str(f.get("sha256"))) for f in built[-1].payload.get("files", [])
+        ]
+        have = [(name, hashlib.sha256(data).hexdigest()) for name, data in files]
+        if have != wanted:
+            raise StoreError(
+                f"packet {packet_hash[:12]}: rebuilt here, it differs from the one built on the "
+                "other laptop (other forms installed?)"
+            )
+        self._write_packet_files(record_id, packet_hash, files)
 
     def packet_files(self, record_id: str, packet_hash: str) -> list[tuple[str, bytes]]:
         """Decrypt a stored packet; every file is checked against the hash its event names."""
@@ -1069,13 +1098,24 @@ class Session:
 
     # -- review ---------------------------------------------------------------------------
 
-    def review(self, record_id: str, action: str, text: str = "", item: str | None = None) -> Event:
+    def review(
+        self,
+        record_id: str,
+        action: str,
+        text: str = "",
+        item: str | None = None,
+        packet_hash: str | None = None,
+    ) -> Event:
         """An attorney's review of the latest packet: ``approve`` (locks that version: any later
         edit puts the record back into review), ``return`` with comments, or ``comment``."""
         state = self.load(record_id)
         if not state.packets:
             raise StoreError(f"record {record_id} has no packet to review")
         latest = state.packets[-1]
+        if packet_hash is not None and packet_hash != latest:
+            raise StoreError(
+                "a newer packet was built since you opened this one: open the person again"
+            )
         if action in ("approve", "return"):
             self._require(may_approve(self.role), f"{action} a packet")
         if action == "approve":
@@ -1301,8 +1341,8 @@ class Session:
         return out
 
     def outbox_sealed(self, envelopes: Mapping[str, bytes]) -> None:
-        """Keep the envelopes made for outbox events, before they are sent."""
-        with self._write(durable=False) as (conn, _audit):
+        """Keep the envelopes made for outbox events, durably, before they are sent."""
+        with self._write() as (conn, _audit):
             for event_id, sealed in envelopes.items():
                 conn.execute(
                     schema.outbox.update()

@@ -117,6 +117,17 @@ def org_index(index_key: bytes, answers: Mapping[str, Any]) -> list[dict[str, st
     ]
 
 
+def _check_server_url(url: str) -> None:
+    """HTTPS, or plain HTTP only to this machine (tests, a server on the same laptop): a token
+    sent in clear over a venue's Wi-Fi could be replayed."""
+    from urllib.parse import urlparse
+
+    parts = urlparse(url)
+    local = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if parts.scheme != "https" and not (parts.scheme == "http" and local):
+        raise SyncError("server: use https:// (plain http only to this machine)")
+
+
 class SyncClient:
     """Sync for one signed-in session."""
 
@@ -169,6 +180,7 @@ class SyncClient:
 
     def enroll(self, server: str, code: str, name: str = "") -> str:
         """Enroll this laptop with a coordinator's one-time code; returns its role."""
+        _check_server_url(server)
         code_id, auth = enroll_auth(code)
         pair = KeyPair.generate()
         body = {
@@ -367,7 +379,12 @@ class SyncClient:
                         f"event {item.event_id} from the server cannot be opened with this "
                         "laptop's keys"
                     )
-                pulled.append((event_of(body, item.event_id, item.record_id), item.tally))
+                event = event_of(body, item.event_id, item.record_id)
+                if event.device_id != item.device_id:
+                    raise SyncError(
+                        f"event {item.event_id} claims another laptop than the one that sent it"
+                    )
+                pulled.append((event, item.tally))
             report.pulled += self.session.ingest(pulled)
             self.session.set_sync_settings({"cursor": str(page.cursor)})
             if not page.more:

@@ -451,3 +451,74 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
         name = session.load(rid).answers["name.family"]
         assert name not in text
     assert json.dumps(report.total.screened) == "2"
+
+
+def test_a_typo_never_erases_what_the_record_holds(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    stored = Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers["a_number"]
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    window.open_person(rid)
+    idle(qtbot, window)
+    assert window.person is not None
+    interview = window.person.interview
+    walk_to(qtbot, window, "a_number")
+    type_answer(qtbot, window, "a_number", "A1234567890")  # one digit too many
+    qtbot.mouseClick(interview.next_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    session = Clinic(data).unlock("admin", PASSPHRASE)
+    assert session.load(rid).answers["a_number"] == stored  # the page turn kept it
+    qtbot.mouseClick(interview.finish_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    assert "Fix the answers marked in red" in interview.save_state.text()
+    state = session.load(rid)
+    assert state.determination is None and state.answers["a_number"] == stored
+    draft = Clinic(data).unlock("vol", PASSPHRASE).load_draft(rid)
+    assert draft is not None and draft["answers"]["a_number"] == "A1234567890"
+
+
+def test_an_old_draft_does_not_undo_a_newer_change(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    window.open_person(rid)
+    idle(qtbot, window)
+    assert window.person is not None
+    interview = window.person.interview
+    walk_to(qtbot, window, "birth.city")
+    type_answer(qtbot, window, "birth.city", "Draftville")
+    qtbot.mouseClick(interview.close_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    # meanwhile the birth date is corrected on the record screen
+    record = window.person.record
+    record.save_answer("dob", "2001-03-05")
+    idle(qtbot, window)
+    window.open_person(rid)  # reopens the interview from its draft
+    idle(qtbot, window)
+    assert interview.interview.answers["dob"] == "2001-03-05"
+    assert interview.interview.answers["birth.city"] == "Draftville"
+    qtbot.mouseClick(interview.next_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    answers = Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers
+    assert answers["dob"] == "2001-03-05" and answers["birth.city"] == "Draftville"
+
+
+def test_merge_draft_keeps_newer_stored_values() -> None:
+    from clinic.gui.interview import merge_draft
+
+    stored = {"dob": "2001-03-05", "city": "Seoul", "added": "x"}
+    draft = {
+        "answers": {"dob": "2001-03-04", "city": "Busan"},
+        "base": {"dob": "2001-03-04", "city": "Seoul"},
+    }
+    assert merge_draft(stored, draft) == {"dob": "2001-03-05", "city": "Busan", "added": "x"}
+    removed = {"answers": {}, "base": {"city": "Seoul"}}
+    assert merge_draft(stored, removed) == {"dob": "2001-03-05", "added": "x"}
+    old = {"answers": {"city": "Busan"}}  # a draft from before "base" existed
+    assert merge_draft(stored, old)["city"] == "Busan" and merge_draft(stored, old)["added"] == "x"
