@@ -24,7 +24,7 @@ from clinic.server.storage import ServerStore
 from clinic.store.clinic import Clinic, Session
 from clinic.store.vault import KdfParams
 from clinic.sync.client import SyncClient
-from clinic.sync.crypto import OrgKeys, export_org_keys
+from clinic.sync.crypto import OrgKeys
 from tests.conftest import PASSPHRASE, ROOT, make_clinic
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -152,7 +152,3 @@ def org(db_url: str) -> Iterator[Org]:
     finally:
         server.stop()
         store.engine.dispose()
-
-
-def org_key_file(keys: OrgKeys) -> str:
-    return export_org_keys(keys, ORG_PASSPHRASE, FAST)

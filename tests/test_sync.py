@@ -278,10 +278,6 @@ def test_no_personal_data_reaches_the_server(org: Org, tmp_path: Path, db_url: s
                         assert needle not in blob, table
 
 
-def tally_days(rows: list[dict[str, Any]]) -> set[str]:
-    return {str(r["date"]) for r in rows}
-
-
 def test_signed_form_packs_and_alerts_come_down(org: Org, tmp_path: Path) -> None:
     from clinic.packet.automap import draft_pack
     from clinic.server.admin import post_alert, publish_pack

@@ -341,7 +341,6 @@ class InterviewPage(QWidget):
     def _update_panel(self) -> None:
         det = screen(self.interview.valid_answers(), self.today, self.policy, self.lang)
         self.panel.setHtml(determination_html(det.to_json(), self.lang))
-        self.current_outcome = det.outcome
 
     def _changed(self, key: str) -> None:
         box = self.boxes[key]

@@ -5,7 +5,6 @@ attorney's comments, and the event timeline.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -467,8 +466,3 @@ class RecordPage(QWidget):
             ),
             self.message.setText,
         )
-
-
-def answers_json(view: RecordView) -> str:
-    """The record's answers as JSON (for an attorney's side panel)."""
-    return json.dumps(view.state.answers, ensure_ascii=False, indent=1, sort_keys=True)

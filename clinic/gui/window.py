@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -593,9 +593,3 @@ class ClinicWindow(QMainWindow):
             self.person.record.clipboard.clear()
         self.idle.stop()
         event.accept()
-
-
-def screen_scale() -> float:
-    """The primary screen's device pixel ratio (1.0 offscreen)."""
-    screen = QGuiApplication.primaryScreen()
-    return screen.devicePixelRatio() if screen is not None else 1.0
