@@ -12,7 +12,6 @@ from clinic.server.storage import ServerError, ServerStore
 from clinic.store.vault import KdfParams
 from clinic.sync.crypto import (
     OrgKeys,
-    enrollment_bundle,
     export_org_keys,
     new_enroll_code,
     seal_bundle,
@@ -36,7 +35,7 @@ def make_enroll_code(
         raise ServerError("the org key file belongs to another organization than this server")
     for _attempt in range(8):  # a code id is short (it is read aloud): retry on a collision
         code, code_id, proof = new_enroll_code()
-        bundle = seal_bundle(code, enrollment_bundle(keys))
+        bundle = seal_bundle(code, keys.bundle())
         try:
             return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)
         except ServerError as exc:

@@ -28,6 +28,7 @@ from clinic.sync.crypto import (
     OrgKeys,
     SealError,
     enroll_auth,
+    enrollment_bundle,
     import_org_keys,
     key_id_of,
     new_enroll_code,
@@ -234,14 +235,9 @@ class SyncClient:
         org_id = self.session.sync_setting("org_id") or ""
         for _attempt in range(8):  # a code id is short (it is read aloud): retry on a collision
             code, code_id, proof = new_enroll_code()
+            signing = base64.b64decode(self.session.sync_setting("org_signing_public_key") or "")
             bundle = seal_bundle(
-                code,
-                {
-                    "org_id": org_id,
-                    "public_key": _b64(self._org_public()),
-                    "index_key": _b64(self._index_key()),
-                    "signing_public_key": self.session.sync_setting("org_signing_public_key") or "",
-                },
+                code, enrollment_bundle(org_id, self._org_public(), self._index_key(), signing)
             )
             try:
                 self._call(

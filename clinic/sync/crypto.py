@@ -396,6 +396,10 @@ class OrgKeys:
         private = Ed25519PrivateKey.from_private_bytes(self.signing)
         return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
+    def bundle(self) -> dict[str, str]:
+        """The enrollment bundle of these keys (:func:`enrollment_bundle`)."""
+        return enrollment_bundle(self.org_id, self.pair.public, self.index_key, self.signing_public)
+
     def sign(self, data: bytes) -> str:
         """An Ed25519 signature (base64) over ``data``, for form packs sent to every laptop."""
         if not self.signing:
@@ -622,15 +626,17 @@ def new_enroll_code() -> tuple[str, str, str]:
     return code, code_id, proof
 
 
-def enrollment_bundle(keys: OrgKeys) -> dict[str, str]:
+def enrollment_bundle(
+    org_id: str, public_key: bytes, index_key: bytes, signing_public_key: bytes
+) -> dict[str, str]:
     """What a new device needs from the organization, to be sealed to its enrollment code:
     the org id, the org public key, the org index key and the key that checks the org's
-    signatures (never the org private key)."""
+    signatures (never the org private key). :meth:`OrgKeys.bundle` makes it from the keys."""
     return {
-        "org_id": keys.org_id,
-        "public_key": base64.b64encode(keys.pair.public).decode(),
-        "index_key": base64.b64encode(keys.index_key).decode(),
-        "signing_public_key": base64.b64encode(keys.signing_public).decode(),
+        "org_id": org_id,
+        "public_key": base64.b64encode(public_key).decode(),
+        "index_key": base64.b64encode(index_key).decode(),
+        "signing_public_key": base64.b64encode(signing_public_key).decode(),
     }
 
 
