@@ -224,8 +224,12 @@ class SignInPage(QWidget):
             self.translate_ui()
         super().changeEvent(event)
 
-    def set_names(self, site: str, names: list[tuple[str, Role]], user: str | None) -> None:
-        self.site, self.names, self.locked_user = site, names, user
+    def set_names(
+        self, site: str, names: list[tuple[str, Role]], user: str | None, *, locked: bool
+    ) -> None:
+        """Show the users, ``user`` chosen; ``locked``: the app locked itself."""
+        self.site, self.names = site, names
+        self.locked_user = user if locked else None
         self.translate_ui()
         wanted = user or ("vol" if site == DEMO_SITE else None)
         index = self.user.findData(wanted) if wanted else -1
@@ -392,13 +396,15 @@ class ClinicWindow(QMainWindow):
     def show_sign_in(self, user: str | None = None, *, locked: bool = False) -> None:
         self.ops.run(
             lambda desk: (desk.site(), desk.sign_in_names()),
-            lambda loaded: self._names(loaded, user if locked or user else None),
+            lambda loaded: self._names(loaded, user, locked),
             self._start_failed,
         )
 
-    def _names(self, loaded: tuple[str, list[tuple[str, Role]]], user: str | None) -> None:
+    def _names(
+        self, loaded: tuple[str, list[tuple[str, Role]]], user: str | None, locked: bool
+    ) -> None:
         site, names = loaded
-        self.signin.set_names(site, names, user)
+        self.signin.set_names(site, names, user, locked=locked)
         self.signin.button.setEnabled(True)
         self.stack.setCurrentWidget(self.signin)
         self.signin.passphrase.setFocus()

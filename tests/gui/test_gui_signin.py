@@ -45,6 +45,7 @@ def test_first_run_offers_to_create_a_clinic_and_then_signs_in(
     idle(qtbot, window, 60_000)
     assert window.stack.currentWidget() is window.signin
     assert window.signin.user.currentText() == "maria (administrator)"
+    assert "locked" not in window.signin.text.text()  # a new clinic, not a locked app
     # a wrong passphrase: one clear line, still on the sign-in screen
     sign_in(qtbot, window, "maria", "not the passphrase")
     assert "wrong user name or passphrase" in window.signin.error.text()
