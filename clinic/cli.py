@@ -404,22 +404,18 @@ def cmd_forms(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 0
-    if sub == "verify":
+    if sub in ("verify", "install"):
+
+        def one(name: str) -> str:
+            if sub == "verify":
+                return f"{name}: verified {library.recognise(Path(name)).key}"
+            form = library.install(Path(name))
+            return f"{name}: installed {form.pack.key} as {form.path}"
+
         failed = 0
-        for name in args.pdf:
+        for name in args.pdf:  # every file is tried; each failure is named
             try:
-                pack = library.recognise(Path(name))
-                print(f"{name}: verified {pack.key}")
-            except LibraryError as exc:
-                failed += 1
-                print(f"clinic: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE if failed else 0
-    if sub == "install":
-        failed = 0
-        for name in args.pdf:
-            try:
-                form = library.install(Path(name))
-                print(f"{name}: installed {form.pack.key} as {form.path}")
+                print(one(name))
             except LibraryError as exc:
                 failed += 1
                 print(f"clinic: error: {exc}", file=sys.stderr)
