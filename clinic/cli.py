@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from clinic import __version__
+from clinic import __version__, clock
 from clinic.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
 from clinic.domain.answers import AnswersInvalid
 from clinic.domain.roles import ROLE_NAMES
@@ -28,6 +28,7 @@ from clinic.domain.rule_texts import OUTCOME_LABELS, heading
 from clinic.domain.rules import Determination
 from clinic.safefile import write_atomically
 from clinic.store.clinic import (
+    DB_NAME,
     Clinic,
     RecordSummary,
     Session,
@@ -252,7 +253,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
         record_id = session.resolve_id(args.id)
         state = session.load(record_id)
-        on = _evaluation_date(args.on)
+        on = _evaluation_date(args.on, args)
         det = screen(state.answers, on, policy(), _screen_language(args, state.answers))
         session.append_event(
             record_id,
@@ -281,9 +282,23 @@ def _write_file_atomically(path: Path, text: str) -> None:
     _write_bytes_atomically(path, text.encode("utf-8"))
 
 
-def _evaluation_date(text: str | None) -> date:
+def _clinic_zone(args: argparse.Namespace | None) -> str | None:
+    """The clinic's time zone when the data folder holds a clinic; else None (the machine's)."""
+    if args is None:
+        return None
+    value = getattr(args, "data", None) or os.environ.get("CLINIC_DATA")
+    if not value or not (Path(value).expanduser() / DB_NAME).is_file():
+        return None
+    try:
+        return Clinic(Path(value).expanduser()).timezone
+    except StoreError:
+        return None
+
+
+def _evaluation_date(text: str | None, args: argparse.Namespace | None = None) -> date:
+    """The date given (``--on``, ``--date``), else today in the clinic's time zone."""
     if not text:
-        return date.today()
+        return clock.today(_clinic_zone(args))
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -330,7 +345,8 @@ def cmd_screen(args: argparse.Namespace) -> int:
 
     data = _load_json_file(Path(args.answers))
     answers = normalize_answers(data)
-    det = screen(answers, _evaluation_date(args.on), policy(), _screen_language(args, answers))
+    on = _evaluation_date(args.on, args)
+    det = screen(answers, on, policy(), _screen_language(args, answers))
     if args.json:
         print(json.dumps(det.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -347,7 +363,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         data,
         people=args.people,
         seed=args.seed,
-        today=_evaluation_date(args.on),
+        today=_evaluation_date(args.on, args),
         site=args.site,
         passphrase=passphrase,
         kdf_seconds=args.kdf_seconds,
@@ -380,7 +396,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
     sub = args.forms_cmd
     if sub == "list":
         installed = {f.pack.key: f for f in library.installed()}
-        today = _evaluation_date(args.on)
+        today = _evaluation_date(args.on, args)
         rows = [
             ["FORM", "EDITION", "ACCEPTED FROM", "UNTIL", "ON " + today.isoformat(), "INSTALLED"]
         ]
@@ -443,7 +459,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
     if sub == "fetch":
         from clinic.packet.fetch import fetch
 
-        results = fetch(library, _evaluation_date(args.on), args.form or None)
+        results = fetch(library, _evaluation_date(args.on, args), args.form or None)
         for r in results:
             if r.installed:
                 print(f"{r.pack.key}: downloaded and installed as {r.installed.path}")
@@ -457,7 +473,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
     from clinic.packet.assemble import build_packet
     from clinic.packet.library import FormLibrary
 
-    on = _evaluation_date(args.on)
+    on = _evaluation_date(args.on, args)
     out = Path(args.out).expanduser()
     if bool(args.answers) == bool(args.record):
         raise CliError("give --answers FILE.json, or --record ID (with --data)")
@@ -717,8 +733,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from clinic.reports.counts import daily_counts
     from clinic.reports.export import to_csv, to_json, to_pdf, to_xlsx
 
-    start = _evaluation_date(args.date)
-    end = _evaluation_date(args.to) if args.to else start
+    start = _evaluation_date(args.date, args)
+    end = _evaluation_date(args.to, args) if args.to else start
     if end < start:
         raise CliError("--to: the period ends before it starts")
     session = _unlock(args)
@@ -1129,7 +1145,11 @@ def build_parser() -> argparse.ArgumentParser:
     rsub = p.add_subparsers(dest="report_cmd", metavar="KIND", required=True)
     q = rsub.add_parser("daily", help="counts for a day or a period")
     _add_unlock(q)
-    q.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the (first) day")
+    q.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the (first) day (default: today in the clinic's time zone)",
+    )
     q.add_argument("--to", metavar="YYYY-MM-DD", help="the last day (default: --date)")
     q.add_argument("--format", choices=("csv", "xlsx", "pdf", "json"), default="csv")
     q.add_argument("--out", required=True, metavar="FILE")
@@ -1207,8 +1227,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for err in exc.errors:
             print(f"  {err}", file=sys.stderr)
         return EXIT_USAGE
-    except (CliError, StoreError, VaultError) as exc:
+    except (CliError, StoreError, VaultError, clock.ClockError) as exc:
         _fail(str(exc))
+    except BrokenPipeError:
+        # The reader went away (``clinic intake list | head``): what it read was whole.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")
+        return 0
     except KeyboardInterrupt:
         print("clinic: interrupted; nothing was changed by the unfinished step", file=sys.stderr)
         return 130

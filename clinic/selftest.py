@@ -14,11 +14,12 @@ Each step prints one line; the first failure stops with the step's name and the 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from clinic import clock
 
 PASSPHRASE = "selftest passphrase"  # noqa: S105 - a throwaway clinic, removed at once
 SYNTHETIC = {
@@ -81,7 +82,7 @@ def _data() -> str:
     q = questionnaire()
     rules = policy()
     packs = all_packs()
-    rules.status_on(dt.date.today())
+    rules.status_on(clock.today(None))
     questions = len(q.questions)
     return f"the questionnaire ({questions} questions), the rules and {len(packs)} form packs parse"
 

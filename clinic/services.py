@@ -19,8 +19,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from clinic import clock
 from clinic.domain.answers import ANSWER_KEYS, normalize_answers
 from clinic.domain.events import Event, EventType, RecordState, Status
 from clinic.domain.policy import Policy
@@ -272,11 +272,9 @@ class Desk:
         data_dir: Path,
         *,
         forms_dir: Path | None = None,
-        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.data_dir = data_dir
         self.forms_dir = forms_dir or data_dir / "forms"
-        self.today = today
         self._clinic: Clinic | None = None
         self._session: Session | None = None
         self._policy: Policy | None = None
@@ -305,6 +303,12 @@ class Desk:
             site=DEMO_SITE,
             kdf_seconds=kdf_seconds,
         )
+
+    def today(self) -> dt.date:
+        """Today in the clinic's time zone (the machine's before a clinic exists), by the one
+        clock (:mod:`clinic.clock`)."""
+        zone = self._open().timezone if self.has_clinic() else None
+        return clock.today(zone)
 
     def _open(self) -> Clinic:
         if self._clinic is None:
@@ -365,11 +369,10 @@ class Desk:
         return self.questionnaire, self.policy
 
     def local_date(self, at: str) -> dt.date:
-        zone = ZoneInfo(self._open().timezone)
-        return dt.datetime.fromisoformat(at).astimezone(zone).date()
+        return clock.local_date(at, self._open().timezone)
 
     def _local_time(self, at: str) -> str:
-        zone = ZoneInfo(self._open().timezone)
+        zone = clock.zone(self._open().timezone)
         return dt.datetime.fromisoformat(at).astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
     # -- the board ----------------------------------------------------------------------------

@@ -17,7 +17,13 @@ from typing import Any
 
 import pytest
 
-from clinic.store.clinic import Clinic, Session, create_clinic
+# The one clock (clinic.clock) starts at this moment in every test and in every process a test
+# starts (CLINIC_CLOCK is inherited): no test depends on the real date or the machine's zone.
+# A Saturday clinic at 10:00 in Los Angeles (18:00 UTC).
+CLOCK_START = "2026-11-21T10:00:00-08:00"
+os.environ["CLINIC_CLOCK"] = CLOCK_START
+
+from clinic.store.clinic import Clinic, Session, create_clinic  # noqa: E402
 
 pytest_plugins = ["tests.sync_fixture"]  # real sync servers: db_url, org
 
@@ -98,6 +104,7 @@ class Cli:
             CLINIC_USER=self.user,
             CLINIC_PASSPHRASE=self.passphrase,
             TMPDIR=str(self.tmpdir),
+            CLINIC_CLOCK=CLOCK_START,
             PYTHONDONTWRITEBYTECODE="1",
         )
         env.update(extra)

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 import clinic.store.clinic as store_mod
+from clinic import clock
 from clinic.domain.events import EventType
 from clinic.reports.counts import counts_for
 from clinic.store.clinic import Clinic, Session
@@ -29,7 +30,8 @@ def screen(session: Session, record_id: str, det: dict[str, Any] = DET) -> None:
 
 
 def at(monkeypatch: pytest.MonkeyPatch, instant: str) -> None:
-    monkeypatch.setattr(store_mod, "now_utc", lambda: instant)
+    """Stop the one clock at ``instant`` for the rest of the test."""
+    monkeypatch.setattr(clock, "_clock", clock.FixedClock(clock.parse_moment(instant)))
 
 
 def test_midnight_counts_on_the_clinics_own_day(
@@ -49,6 +51,33 @@ def test_midnight_counts_on_the_clinics_own_day(
     assert days["2026-11-20"].screened == 1 and days["2026-11-21"].screened == 1
     only_21 = counts_for(session, dt.date(2026, 11, 21), dt.date(2026, 11, 21))
     assert only_21.total.screened == 1
+
+
+def test_the_report_day_defaults_to_the_clinics_today(cli: Cli, tmp_path: Path) -> None:
+    """At 07:30 UTC on Nov 21 it is still Nov 20 in the clinic (Los Angeles): the report with no
+    --date is Nov 20's, whatever the machine's own zone or date."""
+    cli.ok(
+        "init",
+        "--site",
+        "S",
+        "--admin",
+        "admin",
+        "--kdf-seconds",
+        "0.002",
+        "--timezone",
+        "America/Los_Angeles",
+    )
+    session = Clinic(cli.data).unlock("admin", cli.env()["CLINIC_PASSPHRASE"])
+    with clock.use(clock.FixedClock(clock.parse_moment("2026-11-21T07:30:00+00:00"))):
+        [rid] = session.import_people([person(1)]).record_ids
+        screen(session, rid)
+    out = tmp_path / "r.json"
+    late = {"CLINIC_CLOCK": "2026-11-21T07:30:00+00:00", "TZ": "Asia/Seoul"}
+    done = cli.ok("report", "daily", "--format", "json", "--out", str(out), **late)
+    assert "1 screened" in done.stdout
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["period"] == {"from": "2026-11-20", "to": "2026-11-20"}
+    assert report["total"]["screened"] == 1
 
 
 def test_report_daily_in_every_format_without_personal_data(cli: Cli, tmp_path: Path) -> None:

@@ -12,10 +12,10 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from clinic import clock
 from clinic.domain.events import EventType
 from clinic.domain.rules import screen
 from clinic.reports.counts import (
@@ -292,7 +292,7 @@ def real_session(tmp_path: Path) -> Iterator[Session]:
 
 def around_today() -> tuple[dt.date, dt.date]:
     """Yesterday to tomorrow in the test clinic's time zone (safe across midnight)."""
-    today = dt.datetime.now(ZoneInfo("America/Los_Angeles")).date()
+    today = clock.today("America/Los_Angeles")
     return today - dt.timedelta(days=1), today + dt.timedelta(days=1)
 
 

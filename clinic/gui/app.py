@@ -7,7 +7,6 @@ every size in the screens is derived from the font, so the system font size scal
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -28,18 +27,15 @@ def make_window(
     lang: str = "en",
     idle_minutes: float = DEFAULT_IDLE_MINUTES,
     forms_dir: Path | None = None,
-    today: dt.date | None = None,
     desk: Desk | None = None,
 ) -> ClinicWindow:
-    """The window over a data folder (a QApplication must exist); call ``start()`` to begin."""
-    day = today or dt.date.today()
-    desk = desk or Desk(data_dir, forms_dir=forms_dir, today=lambda: day)
+    """The window over a data folder (a QApplication must exist); call ``start()`` to begin.
+    Dates and times come from the one clock (:mod:`clinic.clock`)."""
+    desk = desk or Desk(data_dir, forms_dir=forms_dir)
     ops = Ops(desk)
     translations = Translations()
     translations.switch(lang, translation(lang, qt_translations_dir()))  # at start-up
-    window = ClinicWindow(
-        ops, data_dir, today=day, translations=translations, idle_minutes=idle_minutes
-    )
+    window = ClinicWindow(ops, data_dir, translations=translations, idle_minutes=idle_minutes)
     ops.setParent(window)
     return window
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -112,7 +112,7 @@ class InterviewPage(QWidget):
         ops: Ops,
         questionnaire: Questionnaire,
         policy: Policy,
-        today: dt.date,
+        today: Callable[[], dt.date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -123,7 +123,7 @@ class InterviewPage(QWidget):
         self.record_id = ""
         self.person = ""
         self.lang = "en"
-        self.interview = Interview(questionnaire, today)
+        self.interview = Interview(questionnaire, today())
         self.base: dict[str, Any] = {}
         self.warning = ""  # why Finish did nothing, until the next change
         self.boxes: dict[str, QuestionBox] = {}
@@ -272,7 +272,7 @@ class InterviewPage(QWidget):
             answers = merge_draft(stored, draft)
             page = draft.get("page")
             lang = str(draft.get("lang", lang))
-        self.interview = Interview(self.questionnaire, self.today, answers=answers)
+        self.interview = Interview(self.questionnaire, self.today(), answers=answers)
         if isinstance(page, str):
             try:
                 self.interview.go_to(page)
@@ -339,7 +339,7 @@ class InterviewPage(QWidget):
         self.next_button.setEnabled(not self.interview.at_end())
 
     def _update_panel(self) -> None:
-        det = screen(self.interview.valid_answers(), self.today, self.policy, self.lang)
+        det = screen(self.interview.valid_answers(), self.today(), self.policy, self.lang)
         self.panel.setHtml(determination_html(det.to_json(), self.lang))
 
     def _changed(self, key: str) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic import clock
 from clinic.demo import DEMO_PASSPHRASE, DEMO_SITE
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
@@ -274,7 +275,6 @@ class ClinicWindow(QMainWindow):
         ops: Ops,
         data_dir: Path,
         *,
-        today: dt.date,
         translations: Translations,
         idle_minutes: float = DEFAULT_IDLE_MINUTES,
     ) -> None:
@@ -282,7 +282,6 @@ class ClinicWindow(QMainWindow):
         self.setObjectName("clinic-window")
         self.ops = ops
         self.data_dir = data_dir
-        self.today = today
         self.translations = translations
         self.signed_in: SignedIn | None = None
         self.resources: tuple[Questionnaire, Policy] | None = None
@@ -416,6 +415,11 @@ class ClinicWindow(QMainWindow):
             self.signin.failed,
         )
 
+    def today(self) -> dt.date:
+        """Today in the clinic's time zone, by the one clock (no I/O: the zone came with the
+        sign-in)."""
+        return clock.today(self.signed_in.timezone if self.signed_in else None)
+
     def _signed_in(self, result: tuple[SignedIn, tuple[Questionnaire, Policy]]) -> None:
         self.signed_in, self.resources = result
         self.signin.button.setEnabled(True)
@@ -457,7 +461,7 @@ class ClinicWindow(QMainWindow):
         self.counts = None
         manage = role in (Role.COORDINATOR, Role.ADMIN)
         if manage:
-            self.counts = CountsPage(self.ops, self.today)
+            self.counts = CountsPage(self.ops, self.today())
             self.counts.setProperty("tab", "counts")
             tabs.addTab(self.counts, "")
         self.settings = SettingsPage(self.ops, manage)

@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from clinic import clock
 from clinic.packet.packs import (
     Pack,
     PackError,
@@ -92,7 +93,7 @@ class FormLibrary:
         target = self.folder / LOCAL_PACKS / pack.slug / f"{pack.accepted_from.isoformat()}.yaml"
         target.parent.mkdir(parents=True, exist_ok=True)
         header = (
-            f"# Confirmed for this clinic with 'clinic forms confirm' on {dt.date.today()}: "
+            f"# Confirmed for this clinic with 'clinic forms confirm' on {clock.today(None)}: "
             "a person checked every line of this draft.\n"
         )
         write_atomically(target, header.encode() + draft.read_bytes())
@@ -146,7 +147,7 @@ class FormLibrary:
                     f"{path.name}: {form} {shown} differs from the official file its pack knows "
                     "(SHA-256): download it again from uscis.gov, or update the pack"
                 )
-        accepted = [_window(p) for p in known if p.accepted_on(dt.date.today())] or [
+        accepted = [_window(p) for p in known if p.accepted_on(clock.today(None))] or [
             _window(p) for p in known
         ]
         hint = f"; accepted: {', '.join(accepted)}" if accepted else ""

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from clinic import clock
 from clinic.server import schema
 from clinic.sync.crypto import proofs_match
 
@@ -42,7 +43,7 @@ class Conflict(ServerError):
 
 
 def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return clock.now().isoformat(timespec="seconds")
 
 
 def token_hash(token: str) -> str:
@@ -179,9 +180,7 @@ class ServerStore:
     def add_enroll_code(
         self, code_id: str, proof: str, role: str, bundle: str, created_by: str, hours: int
     ) -> str:
-        expires = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)).isoformat(
-            timespec="seconds"
-        )
+        expires = (clock.now() + dt.timedelta(hours=hours)).isoformat(timespec="seconds")
         try:
             with self._write() as conn:
                 conn.execute(

@@ -21,7 +21,6 @@ import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,6 +29,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from clinic import clock
 from clinic.domain import answers as answers_mod
 from clinic.domain.answers import AnswerError, AnswersInvalid
 from clinic.domain.events import (
@@ -98,7 +98,7 @@ class RecordDamaged(StoreError):
 
 
 def now_utc() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+    return clock.now_iso()
 
 
 def _system_timezone() -> str:
@@ -653,8 +653,7 @@ class Session:
         )
 
     def _local_date(self, at: str) -> str:
-        moment = datetime.fromisoformat(at)
-        return moment.astimezone(ZoneInfo(self.clinic.timezone)).date().isoformat()
+        return clock.local_date(at, self.clinic.timezone).isoformat()
 
     def _tally(self, ev: Event, language: str | None) -> dict[str, Any]:
         """De-identified facts of an event, the only thing reports read (DESIGN.md section 3)."""

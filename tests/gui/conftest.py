@@ -24,7 +24,7 @@ from clinic.store.clinic import Clinic
 from tests.conftest import FAST_KDF, PASSPHRASE, make_clinic, person
 from tests.forms_fixture import SHARED_FORMS
 
-TODAY = dt.date(2026, 11, 21)
+TODAY = dt.date(2026, 11, 21)  # the clinic's date at tests.conftest.CLOCK_START
 USERS = (("vol", "volunteer"), ("atty", "attorney"), ("coord", "coordinator"))
 
 
@@ -46,7 +46,7 @@ class ThreadCheckedDesk(Desk):
 
 
 def checked_desk(data: Path, forms: Path | None = None) -> ThreadCheckedDesk:
-    desk = ThreadCheckedDesk(data, forms_dir=forms, today=lambda: TODAY)
+    desk = ThreadCheckedDesk(data, forms_dir=forms)
     desk.gui_thread_calls = []
     return desk
 
@@ -90,7 +90,7 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[..., ClinicWindow]]:
 
     def _open(data: Path, *, forms: Path | None = None, **kwargs: Any) -> ClinicWindow:
         desk = checked_desk(data, forms)
-        window = make_window(data, today=TODAY, desk=desk, **kwargs)
+        window = make_window(data, desk=desk, **kwargs)
         qtbot.addWidget(window)
         window.show()
         window.start()

@@ -166,7 +166,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from clinic.gui.app import make_window
-w = make_window(Path(sys.argv[1]), today=dt.date(2026, 11, 21))
+w = make_window(Path(sys.argv[1]))
 w.show(); w.start()
 def spin(cond):
     end = time.time() + 60
