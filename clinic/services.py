@@ -12,6 +12,7 @@ A :class:`Desk` holds at most one signed-in :class:`~clinic.store.clinic.Session
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -124,6 +125,22 @@ class PacketView:
     packet_hash: str
     approved: bool
     files: list[tuple[str, bytes]]  # draft-marked unless approved
+    # The same files with every form field's value drawn into its page (clinic.packet.flatten):
+    # what the app's viewer and printer show, since QtPdf draws no form fields. Empty when the
+    # view was not made for the screen (the command line exports ``files``).
+    shown: list[tuple[str, bytes]] = dataclasses.field(default_factory=list)
+
+    def for_screen(self) -> list[tuple[str, bytes]]:
+        """The files as the viewer and the printer show them."""
+        return self.shown or self.files
+
+
+def on_screen(view: PacketView) -> PacketView:
+    """``view`` with its files flattened for the screen and the printer."""
+    from clinic.packet.flatten import flatten
+
+    shown = [(name, flatten(data)) for name, data in view.files]
+    return dataclasses.replace(view, shown=shown)
 
 
 @dataclass(frozen=True)
@@ -517,13 +534,13 @@ class Desk:
         build_and_store_packet(
             self.session, record_id, self.today(), self.library(), filing=filing, progress=progress
         )
-        return stored_packet(self.session, record_id)
+        return on_screen(stored_packet(self.session, record_id))
 
     def packet(self, record_id: str) -> PacketView:
         """The latest packet. Built on another laptop (only its event came through sync), it is
         rebuilt here from the same answers, date and forms, and kept if it is exactly the same."""
         try:
-            return stored_packet(self.session, record_id)
+            return on_screen(stored_packet(self.session, record_id))
         except RecordDamaged as exc:
             if "No such file" not in str(exc):
                 raise
@@ -547,7 +564,7 @@ class Desk:
         session.restore_packet_files(
             record_id, packet.packet_hash, [(f.name, f.data) for f in packet.files]
         )
-        return stored_packet(session, record_id)
+        return on_screen(stored_packet(session, record_id))
 
     def export_packet(self, record_id: str, folder: Path) -> list[Path]:
         return export_packet(self.session, stored_packet(self.session, record_id), folder)

@@ -6,7 +6,6 @@ forms (install, verify, automap a new edition) and the program-status notices.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.roles import ROLE_NAMES
+from clinic.gui import osedge
 from clinic.gui.i18n import role_label
 from clinic.gui.ops import Ops
 from clinic.reports.counts import METRICS, Report
@@ -235,17 +234,15 @@ class CountsPage(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
 
-    def export(self, fmt: str, path: Path | None = None) -> None:
+    def export(self, fmt: str) -> None:
         if self.report is None:
             self.note.setText(self.tr("Show the counts first."))
             return
+        start, end = self.period()
+        name = f"clinic-counts-{start.isoformat()}-{end.isoformat()}.{fmt}"
+        path = osedge.edge().choose_save_path(self, self.tr("Export the counts"), name)
         if path is None:
-            start, end = self.period()
-            name = f"clinic-counts-{start.isoformat()}-{end.isoformat()}.{fmt}"
-            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the counts"), name)
-            if not chosen:
-                return
-            path = Path(chosen)
+            return
         report, target = self.report, path
         self.ops.run(
             lambda desk: desk.export_counts(report, target, fmt),
@@ -364,9 +361,9 @@ class SettingsPage(QWidget):
         self.site.returnPressed.connect(self.save_site)
         self.add_user_button.clicked.connect(self.add_user)
         self.disable_user_button.clicked.connect(self.disable_user)
-        self.install_button.clicked.connect(lambda: self.install())
-        self.verify_button.clicked.connect(lambda: self.verify())
-        self.automap_button.clicked.connect(lambda: self.automap())
+        self.install_button.clicked.connect(self.install)
+        self.verify_button.clicked.connect(self.verify)
+        self.automap_button.clicked.connect(self.automap)
         self.translate_ui()
 
     def add_section(self, widget: QWidget) -> None:
@@ -473,12 +470,8 @@ class SettingsPage(QWidget):
             self.message.setText,
         )
 
-    def install(self, paths: list[Path] | None = None) -> None:
-        if paths is None:
-            chosen, _f = QFileDialog.getOpenFileNames(
-                self, self.tr("Official USCIS PDFs"), "", "PDF (*.pdf)"
-            )
-            paths = [Path(p) for p in chosen]
+    def install(self) -> None:
+        paths = osedge.edge().choose_open_paths(self, self.tr("Official USCIS PDFs"), "PDF (*.pdf)")
         if not paths:
             return
         wanted = list(paths)
@@ -490,14 +483,12 @@ class SettingsPage(QWidget):
             self.message.setText,
         )
 
-    def verify(self, path: Path | None = None) -> None:
+    def verify(self) -> None:
+        path = osedge.edge().choose_open_path(
+            self, self.tr("Choose a PDF to verify"), "PDF (*.pdf)"
+        )
         if path is None:
-            chosen, _f = QFileDialog.getOpenFileName(
-                self, self.tr("Choose a PDF to verify"), "", "PDF (*.pdf)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
+            return
         target = path
         self.ops.run(
             lambda desk: desk.verify_form(target),
@@ -509,14 +500,10 @@ class SettingsPage(QWidget):
             self.message.setText,
         )
 
-    def automap(self, path: Path | None = None) -> None:
+    def automap(self) -> None:
+        path = osedge.edge().choose_open_path(self, self.tr("A new edition's PDF"), "PDF (*.pdf)")
         if path is None:
-            chosen, _f = QFileDialog.getOpenFileName(
-                self, self.tr("A new edition's PDF"), "", "PDF (*.pdf)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
+            return
         source, out = path, path.with_suffix(".draft.yaml")
         self.ops.run(
             lambda desk: desk.automap(source, out), self.review_draft, self.message.setText

@@ -2,7 +2,9 @@
 
 The PDFs come decrypted from the worker as bytes and are shown from memory (a ``QBuffer``): no
 decrypted file is written to disk to show or print them. Until an attorney approves the packet,
-every page carries the DRAFT mark.
+every page carries the DRAFT mark. QtPdf draws page content only, not form fields, so the viewer
+and the printer show the packet's *flattened* copy (``PacketView.for_screen``, made on the worker
+by :mod:`clinic.packet.flatten`), where every filled value is part of its page.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
 from clinic.services import PacketView
+
+PRINT_DPI = 300  # pages are rendered for the printer at this resolution at most
 
 
 class PdfPane(QWidget):
@@ -84,7 +88,7 @@ class PacketViewer(QWidget):
         self.packet = packet
         self.files.blockSignals(True)
         self.files.clear()
-        names = [name for name, _data in packet.files] if packet else []
+        names = [name for name, _data in packet.for_screen()] if packet else []
         self.files.addItems(names)
         self.files.blockSignals(False)
         self._state_text()
@@ -110,14 +114,16 @@ class PacketViewer(QWidget):
             )
 
     def _show_file(self, row: int) -> None:
-        if self.packet is None or not 0 <= row < len(self.packet.files):
+        files = self.packet.for_screen() if self.packet is not None else []
+        if not 0 <= row < len(files):
             return
-        name, data = self.packet.files[row]
+        name, data = files[row]
         self.pane.show_pdf(data)
         self.shown.emit(name)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Print every file of the packet, in order; returns the number of pages printed."""
+        """Print every file of the packet, in order, as the viewer shows it (form values drawn);
+        returns the number of pages printed (0 if the printer could not be started)."""
         if self.packet is None:
             return 0
         painter = QPainter()
@@ -125,8 +131,9 @@ class PacketViewer(QWidget):
             return 0
         pages = 0
         document = QPdfDocument()
+        dpi = min(printer.resolution(), PRINT_DPI)
         try:
-            for _name, data in self.packet.files:
+            for _name, data in self.packet.for_screen():
                 buffer = QBuffer()
                 buffer.setData(QByteArray(data))
                 buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -135,9 +142,16 @@ class PacketViewer(QWidget):
                     if pages:
                         printer.newPage()
                     target: QRect = painter.viewport()
-                    size = document.pagePointSize(page).toSize()
+                    points = document.pagePointSize(page)
+                    size = points.toSize()
                     size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                    image = document.render(page, size)
+                    # Rendered at no more than PRINT_DPI (a letter page at 1200 dpi would be a
+                    # 540 MB image), then scaled onto the page by the printer.
+                    pixels = QSize(
+                        max(1, round(points.width() * dpi / 72)),
+                        max(1, round(points.height() * dpi / 72)),
+                    )
+                    image = document.render(page, pixels)
                     painter.drawImage(QRect(target.topLeft(), size), image)
                     pages += 1
                 document.close()

@@ -5,15 +5,12 @@ attorney's comments, and the event timeline.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.answers import validate_answers
 from clinic.domain.questionnaire import Question, Questionnaire
+from clinic.gui import osedge
 from clinic.gui.fields import QuestionBox
 from clinic.gui.i18n import staff_language
 from clinic.gui.interview import determination_html
@@ -432,30 +430,29 @@ class RecordPage(QWidget):
         self.print_button.setEnabled(True)
         self.export_button.setEnabled(True)
 
-    def print_packet(self, printer: QPrinter | None = None) -> int:
-        """Print the packet (asks for a printer unless one is given); the print is audited."""
+    def print_packet(self) -> None:
+        """Print the packet on the printer the person chooses; the print is audited.
+        (A slot for ``clicked``: it takes no argument, so ``clicked(bool)`` passes none.)"""
         if self.packet is None:
-            return 0
+            return
+        printer = osedge.edge().choose_printer(self)
         if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-                return 0
+            return
         pages = self.viewer.print_to(printer)
+        if pages == 0:
+            self.message.setText(self.tr("Nothing was printed: the printer could not be started."))
+            return
         record_id, what = self.packet.record_id, f"packet {self.packet.packet_hash[:12]}"
         self.ops.run(lambda desk: desk.audit_print(record_id, what))
         self.message.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
-        return pages
 
-    def export_packet(self, folder: Path | None = None) -> None:
+    def export_packet(self) -> None:
+        """Write the packet's files into a folder the person chooses (a ``clicked`` slot)."""
         if self.packet is None:
             return
+        folder = osedge.edge().choose_folder(self, self.tr("Folder to export the packet to"))
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder to export the packet to")
-            )
-            if not chosen:
-                return
-            folder = Path(chosen)
+            return
         record_id = self.packet.record_id
         self.ops.run(
             lambda desk: desk.export_packet(record_id, folder),

@@ -9,12 +9,9 @@ never holds up the screens, and the app is fully usable without it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.gui import osedge
 from clinic.gui.ops import Ops
 from clinic.services import SyncStatus
 
@@ -184,7 +182,7 @@ class SyncSettings(QGroupBox):
         layout.addLayout(codes)
         layout.addWidget(self.message)
         self.enroll_button.clicked.connect(self.enroll)
-        self.org_key_button.clicked.connect(lambda: self.import_org_key())
+        self.org_key_button.clicked.connect(self.import_org_key)
         self.code_button.clicked.connect(self.make_code)
         self.code_role.setEnabled(can_manage)
         self.code_button.setEnabled(can_manage)
@@ -254,21 +252,18 @@ class SyncSettings(QGroupBox):
         self.message.setText(self.tr("Enrolled. The first sync starts now."))
         self.enrolled.emit(status)
 
-    def import_org_key(self, path: Path | None = None, passphrase: str | None = None) -> None:
+    def import_org_key(self) -> None:
+        path = osedge.edge().choose_open_path(self, self.tr("The org key file"))
         if path is None:
-            chosen, _f = QFileDialog.getOpenFileName(self, self.tr("The org key file"))
-            if not chosen:
-                return
-            path = Path(chosen)
-        if passphrase is None:
-            passphrase, ok = QInputDialog.getText(
-                self,
-                self.tr("The org key file"),
-                self.tr("Its passphrase:"),
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok:
-                return
+            return
+        passphrase, ok = QInputDialog.getText(
+            self,
+            self.tr("The org key file"),
+            self.tr("Its passphrase:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
         target, secret = path, passphrase
         self.ops.run(
             lambda desk: desk.import_org_key(target, secret),

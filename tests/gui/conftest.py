@@ -13,16 +13,17 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from clinic.gui import osedge
 from clinic.gui.app import make_window
 from clinic.gui.window import ClinicWindow
 from clinic.services import Desk
 from clinic.store.clinic import Clinic
 from tests.conftest import FAST_KDF, PASSPHRASE, make_clinic, person
 from tests.forms_fixture import SHARED_FORMS
+from tests.gui.user import FakeEdge, choose, click, on_next_dialog, type_into
 
 TODAY = dt.date(2026, 11, 21)  # the clinic's date at tests.conftest.CLOCK_START
 USERS = (("vol", "volunteer"), ("atty", "attorney"), ("coord", "coordinator"))
@@ -69,19 +70,16 @@ def idle(qtbot: QtBot, window: ClinicWindow, timeout: int = 30_000) -> None:
 
 def answer_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
     """Run ``act`` on the next modal dialog as soon as it opens (dialogs block in exec())."""
+    on_next_dialog(qtbot, act)
 
-    def poke() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            QTimer.singleShot(20, poke)
-            return
-        try:
-            act(modal)
-        except BaseException:
-            modal.close()  # never leave a test waiting on a dialog; pytest-qt reports the error
-            raise
 
-    QTimer.singleShot(20, poke)
+@pytest.fixture
+def edge() -> Iterator[FakeEdge]:
+    """The operating system's dialogs (file chooser, print dialog), answered by the test."""
+    fake = FakeEdge()
+    before = osedge.install(fake)
+    yield fake
+    osedge.install(before)
 
 
 @pytest.fixture
@@ -110,9 +108,9 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[..., ClinicWindow]]:
 def sign_in(qtbot: QtBot, window: ClinicWindow, user: str, passphrase: str = PASSPHRASE) -> None:
     page = window.signin
     assert window.stack.currentWidget() is page
-    page.user.setCurrentIndex(page.user.findData(user))
-    qtbot.keyClicks(page.passphrase, passphrase)
-    qtbot.mouseClick(page.button, qtbot_left())
+    choose(qtbot, page.user, user)
+    type_into(qtbot, page.passphrase, passphrase)
+    click(qtbot, page.button)
     idle(qtbot, window)
 
 
@@ -124,3 +122,23 @@ def qtbot_left() -> Any:
 
 SHARED = SHARED_FORMS
 KDF = FAST_KDF
+
+
+def open_from_board(qtbot: QtBot, window: ClinicWindow, record_id: str) -> None:
+    """Open a person as a volunteer does: the Today tab, their row on the board, Enter."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.user import choose_tab, click_list_row
+
+    assert window.tabs is not None and window.board is not None
+    choose_tab(qtbot, window.tabs, window.board)
+    idle(qtbot, window)
+    for station_list in window.board.lists.values():
+        for row in range(station_list.count()):
+            item = station_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == record_id:
+                click_list_row(qtbot, station_list, row)
+                qtbot.keyClick(station_list, Qt.Key.Key_Return)
+                idle(qtbot, window)
+                return
+    raise AssertionError(f"{record_id[:8]} is not on the board")

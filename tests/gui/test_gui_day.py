@@ -4,7 +4,9 @@ the counts as a coordinator."""
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,19 +15,42 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.domain.events import Status
 from clinic.gui.board import NewPersonDialog
-from clinic.gui.fields import ComboEditor, LineEditor
+from clinic.gui.fields import ComboEditor, LineEditor, QuestionBox
+from clinic.gui.pdfview import render_page
+from clinic.gui.record import RecordPage
 from clinic.gui.window import ClinicWindow
 from clinic.store.clinic import Clinic
 from tests.conftest import PASSPHRASE, ROOT, person
 from tests.forms_fixture import SHARED_FORMS
-from tests.gui.conftest import TODAY, answer_modal, build_clinic, idle, sign_in
+from tests.gui.conftest import (
+    TODAY,
+    answer_modal,
+    build_clinic,
+    idle,
+    open_from_board,
+    sign_in,
+)
+from tests.gui.user import (
+    FakeEdge,
+    choose,
+    choose_index,
+    choose_tab,
+    click,
+    click_list_row,
+    double_click_tree_row,
+    press_ok,
+    screen_ink,
+    type_into,
+)
+
+USER_ROLE = Qt.ItemDataRole.UserRole
 
 OpenWindow = Callable[..., ClinicWindow]
 
@@ -35,17 +60,17 @@ def check_in(qtbot: QtBot, window: ClinicWindow, answers: dict[str, str]) -> Non
 
     def fill(modal: QWidget) -> None:
         assert isinstance(modal, NewPersonDialog)
-        qtbot.keyClicks(modal.family, answers["family"])
-        qtbot.keyClicks(modal.given, answers["given"])
-        qtbot.keyClicks(modal.dob, answers["dob"])
-        modal.language.setCurrentIndex(modal.language.findData(answers.get("language", "en")))
+        type_into(qtbot, modal.family, answers["family"])
+        type_into(qtbot, modal.given, answers["given"])
+        type_into(qtbot, modal.dob, answers["dob"])
+        choose(qtbot, modal.language, answers.get("language", "en"))
         if "a_number" in answers:
-            qtbot.keyClicks(modal.a_number, answers["a_number"])
-        modal.buttons.accepted.emit()
+            type_into(qtbot, modal.a_number, answers["a_number"])
+        press_ok(qtbot, modal.buttons)
 
     assert window.board is not None
     answer_modal(qtbot, fill)
-    qtbot.mouseClick(window.board.new_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.board.new_button)
     idle(qtbot, window)
 
 
@@ -54,10 +79,9 @@ def type_answer(qtbot: QtBot, window: ClinicWindow, key: str, value: Any) -> Non
     box = window.person.interview.boxes[key]
     editor = box.editor
     if isinstance(editor, LineEditor):
-        editor.edit.clear()
-        qtbot.keyClicks(editor.edit, str(value))
+        type_into(qtbot, editor.edit, str(value))
     elif isinstance(editor, ComboEditor):
-        editor.combo.setCurrentIndex(editor.values.index(value))
+        choose_index(qtbot, editor.combo, editor.values.index(value))
     else:
         raise AssertionError(f"no typing helper for {key}")
 
@@ -69,7 +93,7 @@ def walk_to(qtbot: QtBot, window: ClinicWindow, key: str) -> None:
     for _ in range(40):
         if key in interview.boxes:
             return
-        qtbot.mouseClick(interview.next_button, Qt.MouseButton.LeftButton)
+        click(qtbot, interview.next_button)
     raise AssertionError(f"no page asks {key}")
 
 
@@ -98,13 +122,13 @@ def test_a_volunteer_checks_in_and_interviews_a_person_to_a_determination(
     # the live panel explains the current determination with its rules
     assert "8 CFR" in interview.panel.toPlainText()
     # the client's language switches at any moment; the answers stay
-    interview.language.setCurrentIndex(1)  # 한국어
+    choose_index(qtbot, interview.language, 1)  # 한국어
     assert "검토" in interview.panel.toPlainText() or "자격" in interview.panel.toPlainText()
-    interview.language.setCurrentIndex(0)
+    choose_index(qtbot, interview.language, 0)
     assert interview.interview.answers["daca.expires"] == "2027-04-01"
     progress = interview.progress.value()
     assert progress > 0
-    qtbot.mouseClick(interview.finish_button, Qt.MouseButton.LeftButton)
+    click(qtbot, interview.finish_button)
     idle(qtbot, window)
     # back on the record: screened, with the determination and its reasons
     assert window.person.currentWidget() is window.person.record
@@ -149,7 +173,7 @@ def test_every_step_is_autosaved_and_a_new_window_continues_where_it_stopped(
     sign_in(qtbot, second, "vol")
     assert second.board is not None and second.board.board is not None
     [row] = second.board.board.rows
-    second.open_person(row.record_id)
+    open_from_board(qtbot, second, row.record_id)
     idle(qtbot, second)
     assert second.person is not None
     interview = second.person.interview
@@ -160,12 +184,15 @@ def test_every_step_is_autosaved_and_a_new_window_continues_where_it_stopped(
 
 
 KILL_SCRIPT = r"""
-import datetime as dt, os, signal, sys, time
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import os, signal, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from clinic.gui.app import make_window
+LEFT = Qt.MouseButton.LeftButton
 w = make_window(Path(sys.argv[1]))
 w.show(); w.start()
 def spin(cond):
@@ -177,18 +204,31 @@ def spin(cond):
         time.sleep(0.01)
     raise SystemExit(3)
 spin(lambda: w.ops.pending == 0 and w.stack.currentWidget() is w.signin)
-w.signin.user.setCurrentIndex(w.signin.user.findData("vol"))
-w.signin.passphrase.setText(sys.argv[2]); w.signin._sign_in()
-spin(lambda: w.tabs is not None and w.ops.pending == 0)
-w.open_person(sys.argv[3])
+# sign in as a person does: the user list with the keyboard, the passphrase, the button
+users = w.signin.user
+users.setFocus()
+QTest.keyClick(users, Qt.Key.Key_Home)
+for _ in range(users.findData("vol")):
+    QTest.keyClick(users, Qt.Key.Key_Down)
+QTest.keyClicks(w.signin.passphrase, sys.argv[2])
+QTest.mouseClick(w.signin.button, LEFT)
+spin(lambda: w.tabs is not None and w.ops.pending == 0 and w.board.board is not None)
+# the person's row on the Today board, then Enter
+[lst] = [l for l in w.board.lists.values() if l.count()]
+lst.scrollToItem(lst.item(0))
+QTest.mouseClick(lst.viewport(), LEFT, pos=lst.visualItemRect(lst.item(0)).center())
+QTest.keyClick(lst, Qt.Key.Key_Return)
 spin(lambda: w.ops.pending == 0 and w.person.currentWidget() is w.person.interview)
 iv = w.person.interview
 while "birth.city" not in iv.boxes:
-    iv.go_next()
+    QTest.mouseClick(iv.next_button, LEFT)
+    spin(lambda: w.ops.pending == 0)
 spin(lambda: w.ops.pending == 0)
 saved = iv.saved_drafts
-iv.boxes["birth.city"].editor.edit.setText("Killtown")
-iv.boxes["birth.city"].editor.changed.emit()
+city = iv.boxes["birth.city"].editor.edit
+QTest.mouseClick(city, LEFT)
+QTest.keyClick(city, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+QTest.keyClicks(city, "Killtown")
 spin(lambda: iv.saved_drafts > saved and w.ops.pending == 0)
 print(iv.interview.current.id, flush=True)
 os.kill(os.getpid(), signal.SIGKILL)
@@ -290,45 +330,84 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def open_record_screen(qtbot: QtBot, window: ClinicWindow, rid: str) -> RecordPage:
+    """Open a person from the board; from their interview, "Save and close" leads to the
+    record screen."""
+    open_from_board(qtbot, window, rid)
+    assert window.person is not None
+    if window.person.currentWidget() is window.person.interview:
+        click(qtbot, window.person.interview.close_button)
+        idle(qtbot, window)
+    assert window.person.currentWidget() is window.person.record
+    return window.person.record
+
+
+def build_from_record(qtbot: QtBot, window: ClinicWindow, record: RecordPage) -> None:
+    choose_tab(qtbot, record.tabs, record.packet_tab)
+    click(qtbot, record.build_button)
+    idle(qtbot, window, 120_000)
+
+
+def edit_answer(
+    qtbot: QtBot, window: ClinicWindow, record: RecordPage, key: str, text: str
+) -> None:
+    """Double-click an answer on the record's Answers tab, type the new value, OK."""
+    choose_tab(qtbot, record.tabs, record.answers)
+
+    def change(modal: QWidget) -> None:
+        box = modal.findChild(QuestionBox)
+        assert box is not None and isinstance(box.editor, LineEditor)
+        type_into(qtbot, box.editor.edit, text)
+        [buttons] = modal.findChildren(QDialogButtonBox)
+        press_ok(qtbot, buttons)
+
+    answer_modal(qtbot, change)
+    double_click_tree_row(qtbot, record.answers, lambda item: item.data(0, USER_ROLE) == key)
+    idle(qtbot, window)
+
+
 def test_packet_build_view_print_export_review_and_approve(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, forms: Path
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, forms: Path, edge: FakeEdge
 ) -> None:
     data = tmp_path / "c"
     [rid] = build_clinic(data, people=1)
     # volunteer: build the packet from the record screen, in the worker, with progress
     window = open_window(data, forms=forms)
     sign_in(qtbot, window, "vol")
-    assert window.person is not None
-    record = window.person.record
-    window.open_person(rid)
-    idle(qtbot, window)
-    window.person.setCurrentWidget(record)
-    record.open_record(rid)
-    idle(qtbot, window)
+    record = open_record_screen(qtbot, window, rid)
     steps: list[tuple[int, int, str]] = []
     window.ops.progress.connect(lambda d, t, w: steps.append((d, t, w)))
-    qtbot.mouseClick(record.build_button, Qt.MouseButton.LeftButton)
-    idle(qtbot, window, 120_000)
+    build_from_record(qtbot, window, record)
     assert steps and steps[-1][0] == steps[-1][1]  # the bar reached the end
     assert record.packet is not None and not record.packet.approved
-    names = [n for n, _d in record.packet.files]
+    files = record.viewer.files
+    names = [files.item(i).text() for i in range(files.count())]
     assert "I-821D.pdf" in names and "Cover sheet.pdf" in names
     assert record.viewer.pane.page_count() > 0  # QtPdf shows it
     assert "DRAFT" in record.viewer.state.text()
-    assert "DRAFT" in pdf_text(dict(record.packet.files)["I-821D.pdf"])
-    # print (to a PDF file standing in for the printer) and export to a folder: both audited
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    pages = record.print_packet(printer)
-    assert pages >= 10
-    record.export_packet(tmp_path / "out")
+    # Print: the print dialog answered "to a PDF file"; Export: a folder chosen. Both audited.
+    edge.print_files.append(tmp_path / "printed.pdf")
+    click(qtbot, record.print_button)
     idle(qtbot, window)
+    assert "Sent" in record.message.text(), record.message.text()
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) >= 10
+    edge.folders.append(tmp_path / "out")
+    click(qtbot, record.export_button)
+    idle(qtbot, window)
+    assert "Wrote" in record.message.text(), record.message.text()
     assert (tmp_path / "out" / "I-821D.pdf").is_file()
+    assert "DRAFT" in pdf_text((tmp_path / "out" / "I-821D.pdf").read_bytes())
     session = Clinic(data).unlock("admin", PASSPHRASE)
     actions = [(e.action, e.detail) for e in session.audit_log() if e.record_id == rid]
     assert any(a == "export" and d.startswith("printed packet") for a, d in actions)
     assert any(a == "export" and d.endswith("to a folder") for a, d in actions)
+    # cancelling either dialog does nothing and says nothing went wrong
+    record.message.clear()
+    click(qtbot, record.print_button)
+    click(qtbot, record.export_button)
+    idle(qtbot, window)
+    assert record.message.text() == ""
 
     # the volunteer has no review tab, and cannot approve through the store either
     assert window.review is None
@@ -336,58 +415,183 @@ def test_packet_build_view_print_export_review_and_approve(
     atty = open_window(data, forms=forms)
     sign_in(qtbot, atty, "atty")
     assert atty.review is not None and atty.tabs is not None
-    atty.tabs.setCurrentWidget(atty.review)
+    choose_tab(qtbot, atty.tabs, atty.review)
     idle(qtbot, atty)
     review = atty.review
     assert review.queue.count() == 1
+    click_list_row(qtbot, review.queue, 0)
+    idle(qtbot, atty)
     assert review.viewer.pane.page_count() > 0
     assert review.answers.topLevelItemCount() > 0
-    review.item.setCurrentIndex(review.item.findData("birth.city"))
-    qtbot.keyClicks(review.text, "Please check the city of birth on the passport.")
-    qtbot.mouseClick(review.return_button, Qt.MouseButton.LeftButton)
+    choose(qtbot, review.item, "birth.city")
+    type_into(qtbot, review.text, "Please check the city of birth on the passport.")
+    click(qtbot, review.return_button)
     idle(qtbot, atty)
     assert review.queue.count() == 0
     state = session.load(rid)
     assert state.status is Status.RETURNED
     assert state.comments[-1].item == "birth.city"
     # the volunteer sees it on the board, and reads the comment
-    assert window.board is not None
-    window.board.refresh()
+    assert window.board is not None and window.tabs is not None
+    choose_tab(qtbot, window.tabs, window.board)
+    click(qtbot, window.board.refresh_button)
     idle(qtbot, window)
     assert window.board.board is not None
     [row] = window.board.board.rows
     assert row.returned and "↩" in window.board.lists["forms"].item(0).text()
-    record.open_record(rid)
-    idle(qtbot, window)
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.comments)
     assert "city of birth" in record.comments.toPlainText()
     # the volunteer fixes the answer on the record screen (recorded) and rebuilds
-    record.save_answer("birth.city", "Busan")
-    idle(qtbot, window)
+    edit_answer(qtbot, window, record, "birth.city", "Busan")
     assert session.load(rid).answers["birth.city"] == "Busan"
-    qtbot.mouseClick(record.build_button, Qt.MouseButton.LeftButton)
-    idle(qtbot, window, 120_000)
+    build_from_record(qtbot, window, record)
     assert session.load(rid).status is Status.IN_REVIEW
     # the attorney approves: that version is locked and the DRAFT mark is gone
-    review.refresh()
+    assert atty.board is not None
+    choose_tab(qtbot, atty.tabs, atty.board)  # back to the Review tab: the queue is read again
+    choose_tab(qtbot, atty.tabs, review)
     idle(qtbot, atty)
     assert review.queue.count() == 1
+    click_list_row(qtbot, review.queue, 0)
     idle(qtbot, atty)
 
     def yes(box: QWidget) -> None:
         assert isinstance(box, QMessageBox)
-        box.button(QMessageBox.StandardButton.Yes).click()
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
 
     answer_modal(qtbot, yes)
-    qtbot.mouseClick(review.approve_button, Qt.MouseButton.LeftButton)
+    click(qtbot, review.approve_button)
     idle(qtbot, atty)
     state = session.load(rid)
     assert state.status is Status.APPROVED and state.approved_packet == state.packets[-1]
-    record.open_record(rid)
-    idle(qtbot, window)
-    approved: Any = record.packet  # reloaded by open_record (mypy saw the draft one above)
-    assert approved is not None and approved.approved
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.packet_tab)
     assert "approved" in record.viewer.state.text()
-    assert "DRAFT" not in pdf_text(dict(approved.files)["I-821D.pdf"])
+    edge.folders.append(tmp_path / "approved")
+    click(qtbot, record.export_button)
+    idle(qtbot, window)
+    assert "DRAFT" not in pdf_text((tmp_path / "approved" / "I-821D.pdf").read_bytes())
+
+
+def i821d_family_name_box(blank: Path) -> tuple[int, tuple[float, float, float, float]]:
+    """The page index and the rectangle (PDF points) of Part 1 Item 3.a, Family Name."""
+    reader = PdfReader(blank)
+    for index, page in enumerate(reader.pages):
+        for annot in page.get("/Annots") or []:
+            widget = annot.get_object()
+            if str(widget.get("/T", "")) == "P1_Line3a_Name[0]":
+                x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+                return index, (x0, y0, x1, y1)
+    raise AssertionError("the I-821D has no Family Name field")
+
+
+def ink_in_box(
+    image: QImage, page_size: tuple[float, float], box: tuple[float, float, float, float]
+) -> int:
+    """Dark pixels inside ``box`` (PDF points, origin bottom left) of a rendered page."""
+    width, height = page_size
+    sx, sy = image.width() / width, image.height() / height
+    x0, y0, x1, y1 = box
+    # a point inside the border, so the box's own frame is not counted
+    return screen_ink(
+        image,
+        int(x0 * sx) + 3,
+        int((height - y1) * sy) + 3,
+        int((x1 - x0) * sx) - 6,
+        int((y1 - y0) * sy) - 6,
+    )
+
+
+def test_the_viewer_and_the_printer_show_the_filled_values(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, forms: Path, edge: FakeEdge
+) -> None:
+    """QtPdf draws no form fields: what the viewer and the printer show must still hold every
+    value. Read where a person reads: the pixels inside the Family Name box of the I-821D, in
+    the viewer on the screen and on the printed page, against the blank official form."""
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    family = Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers["name.family"]
+    window = open_window(data, forms=forms)
+    window.resize(1400, 1000)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    build_from_record(qtbot, window, record)
+    blank = forms / "i-821d_2025-01-20.pdf"
+    page_index, box = i821d_family_name_box(blank)
+
+    # the viewer: choose the I-821D in the packet's file list, as a person clicks it
+    files = record.viewer.files
+    row = [files.item(i).text() for i in range(files.count())].index("I-821D.pdf")
+    click_list_row(qtbot, files, row)
+    view = record.viewer.pane.view
+    document = view.document()
+    assert document is not None and document.pageCount() == 7
+    points = document.pagePointSize(page_index)
+    page_size = (points.width(), points.height())
+    shown = document.render(page_index, QSize(1224, int(1224 * points.height() / points.width())))
+    empty = render_page(blank.read_bytes(), page_index, 1224)
+    assert ink_in_box(empty, page_size, box) == 0  # the blank box is empty
+    assert ink_in_box(shown, page_size, box) > 40, "the viewer shows the Family Name box empty"
+    # and on the screen itself: scroll with Page Down to the box, and read the view's pixels
+    viewport = view.viewport()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    margins = view.documentMargins()
+    scale = (viewport.width() - margins.left() - margins.right()) / points.width()
+    offset = view.verticalScrollBar().value()
+    x0, y0, x1, y1 = box
+    left = margins.left() + int(x0 * scale) + 3
+    top = margins.top() + int((points.height() - y1) * scale) - offset + 3
+    width, height = int((x1 - x0) * scale) - 6, int((y1 - y0) * scale) - 6
+    assert 0 <= top and top + height <= viewport.height(), "Page Down did not reach the box"
+
+    def box_ink() -> int:
+        return screen_ink(viewport.grab().toImage(), left, top, width, height)
+
+    qtbot.waitUntil(lambda: box_ink() > 40, timeout=10_000)  # QtPdf paints pages in the background
+
+    # the printer: Print, "to a PDF file"; the printed page shows the value in the box
+    edge.print_files.append(tmp_path / "printed.pdf")
+    click(qtbot, record.print_button)
+    idle(qtbot, window)
+    assert record.packet is not None
+    before = 0
+    for name, pdf in record.packet.files:
+        if name == "I-821D.pdf":
+            break
+        before += len(PdfReader(io.BytesIO(pdf)).pages)
+    printed_page = before + page_index + 1
+    png = tmp_path / "printed"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "200",
+            "-f",
+            str(printed_page),
+            "-l",
+            str(printed_page),
+            "-png",
+            "-singlefile",
+            str(tmp_path / "printed.pdf"),
+            str(png),
+        ],
+        check=True,
+    )
+    image = QImage(str(png) + ".png")
+    assert not image.isNull()
+    assert ocr_reads(png, family), f"the printed I-821D does not read {family}"
+
+
+def ocr_reads(png: Path, word: str) -> bool:
+    """Whether tesseract reads ``word`` on a printed page (the page is an image: a printer's
+    page has no text to extract)."""
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed (tools/setup installs it)")
+    done = subprocess.run(
+        ["tesseract", str(png) + ".png", "-", "--psm", "11"], capture_output=True, text=True
+    )
+    return word.lower() in done.stdout.lower()
 
 
 def test_a_volunteer_cannot_approve(qtbot: QtBot, tmp_path: Path, open_window: OpenWindow) -> None:

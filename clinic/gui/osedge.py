@@ -1,0 +1,62 @@
+"""The one seam between the app and the operating system's own dialogs.
+
+Choosing a file or a folder and choosing a printer are the operating system's business: native
+dialogs that a test cannot click through. Every screen asks for them through the :class:`OsEdge`
+installed here, and through nothing else, so that tests replace exactly this edge (a fake that
+answers "this folder", "this file", "print to this PDF file") and click everything else as a
+person does. Dialogs of the app's own (the passphrase prompt, the duplicate warning, the review
+confirmation) are real Qt widgets and tests answer them with the mouse and the keyboard.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+
+class OsEdge:
+    """The real dialogs (native where the platform has them)."""
+
+    def choose_folder(self, parent: QWidget, title: str) -> Path | None:
+        """A folder the person chose, or None if they cancelled."""
+        chosen = QFileDialog.getExistingDirectory(parent, title)
+        return Path(chosen) if chosen else None
+
+    def choose_save_path(self, parent: QWidget, title: str, suggested: str) -> Path | None:
+        """A file to write (the person confirmed any overwrite), or None if they cancelled."""
+        chosen, _filter = QFileDialog.getSaveFileName(parent, title, suggested)
+        return Path(chosen) if chosen else None
+
+    def choose_open_paths(self, parent: QWidget, title: str, pattern: str) -> list[Path]:
+        """Files to read (empty if the person cancelled)."""
+        chosen, _filter = QFileDialog.getOpenFileNames(parent, title, "", pattern)
+        return [Path(p) for p in chosen]
+
+    def choose_open_path(self, parent: QWidget, title: str, pattern: str = "") -> Path | None:
+        """One file to read, or None if the person cancelled."""
+        chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", pattern)
+        return Path(chosen) if chosen else None
+
+    def choose_printer(self, parent: QWidget) -> QPrinter | None:
+        """A configured ``QPrinter`` from the print dialog, or None if the person cancelled."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+            return None
+        return printer
+
+
+_edge: OsEdge = OsEdge()
+
+
+def edge() -> OsEdge:
+    """The edge in use."""
+    return _edge
+
+
+def install(new: OsEdge) -> OsEdge:
+    """Use ``new`` from now on (tests); returns the edge it replaces."""
+    global _edge
+    before, _edge = _edge, new
+    return before
