@@ -23,7 +23,7 @@ from tests.forms_fixture import SHARED_FORMS, official
 ALL = [
     "g-1145_2014-09-26.pdf",
     "g-1450_2026-02-06.pdf",
-    "i-765_2017-07-17.pdf",
+    "i-765_2016-03-11.pdf",
     "i-765_2025-08-21.pdf",
     "i-821d_2025-01-20.pdf",
 ]
@@ -40,12 +40,12 @@ def test_install_list_and_choose_by_date(tmp_path: Path, pdfs: list[Path]) -> No
         library.install(pdf)
     assert {f.pack.key for f in library.installed()} == {p.key for p in all_packs()}
     assert library.for_date("I-765", dt.date(2026, 11, 21)).pack.edition == "08/21/25"
-    assert library.for_date("I-765", dt.date(2018, 1, 10)).pack.edition == "07/17/17"
+    assert library.for_date("I-765", dt.date(2017, 1, 10)).pack.edition == "03/11/16"
     with pytest.raises(
         LibraryError,
-        match=r"I-821D: the installed edition 01/20/25 .* is not accepted on 2018-01-10",
+        match=r"I-821D: the installed edition 01/20/25 .* is not accepted on 2017-01-10",
     ):
-        library.for_date("I-821D", dt.date(2018, 1, 10))
+        library.for_date("I-821D", dt.date(2017, 1, 10))
 
 
 def test_a_missing_form_says_what_to_install(tmp_path: Path) -> None:
@@ -54,12 +54,12 @@ def test_a_missing_form_says_what_to_install(tmp_path: Path) -> None:
 
 
 def test_an_edition_without_a_pack_is_refused_naming_it(pdfs: list[Path]) -> None:
-    packs = [p for p in all_packs() if p.key != "I-765 07/17/17"]
+    packs = [p for p in all_packs() if p.key != "I-765 03/11/16"]
     library = FormLibrary(Path("/nonexistent"), packs)
     with pytest.raises(LibraryError) as info:
-        library.recognise(official("i-765_2017-07-17.pdf"))
+        library.recognise(official("i-765_2016-03-11.pdf"))
     message = str(info.value)
-    assert "I-765 edition 07/17/17 has no form pack" in message
+    assert "I-765 edition 03/11/16 has no form pack" in message
     assert "08/21/25" in message and "clinic forms automap" in message
 
 
@@ -78,6 +78,8 @@ def test_cli_install_verify_list(cli: Cli, tmp_path: Path, pdfs: list[Path]) -> 
     listing = cli.ok("forms", "list", "--on", "2026-11-21").stdout
     assert "i-821d_2025-01-20.pdf" in listing and "not accepted" in listing
     assert "verified I-765 08/21/25" in cli.ok("forms", "verify", str(pdfs[3])).stdout
+    assert "verified I-765 03/11/16" in cli.ok("forms", "verify", str(pdfs[2])).stdout
+    assert (cli.data / "forms" / "i-765_2016-03-11.pdf").is_file()
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"not a pdf")
     bad = cli.run("forms", "verify", str(junk))
@@ -136,14 +138,14 @@ def test_cli_automap_writes_a_draft_a_person_checks(cli: Cli, tmp_path: Path) ->
 
     from clinic.packet.packs import parse_pack
 
-    pdf = official("i-765_2017-07-17.pdf")
+    pdf = official("i-765_2016-03-11.pdf")
     out = tmp_path / "draft.yaml"
     proc = cli.ok("forms", "automap", str(pdf), "--out", str(out))
     assert "DRAFT" in proc.stdout and "must check every line" in proc.stdout
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# DRAFT made by clinic forms automap")
     pack = parse_pack(yaml.safe_load(text))
-    assert pack.form == "I-765" and pack.edition == "07/17/17" and not pack.confirmed
+    assert pack.form == "I-765" and pack.edition == "03/11/16" and not pack.confirmed
 
 
 def test_cli_automap_of_a_bad_file_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:

@@ -22,9 +22,11 @@ from clinic.packet.fill import fill_form
 from clinic.packet.library import FormLibrary, LibraryError
 from clinic.packet.packs import all_packs
 from tests.conftest import Cli, write_json
+from tests.conftest import person as synthetic_person
 from tests.forms_fixture import SHARED_FORMS, official
 
 ON = dt.date(2026, 11, 21)
+IN_2016_WINDOW = dt.date(2017, 1, 10)  # the I-765 03/11/16 is accepted 2016-03-11 to 2017-07-16
 
 
 def person(scenario: str = "renewal_in_window_with_worksheet") -> dict[str, Any]:
@@ -131,12 +133,91 @@ def test_same_answers_same_packet_hash(library: FormLibrary) -> None:
 
 
 def test_a_date_outside_the_editions_window_is_refused(library: FormLibrary) -> None:
-    with pytest.raises(
-        LibraryError, match=r"I-821D: the installed edition 01/20/25 .* not accepted on 2018-01-10"
+    with pytest.raises(LibraryError) as info:
+        build_packet(person(), IN_2016_WINDOW, library)
+    message = str(info.value)
+    refused = r"I-821D: the installed edition 01/20/25 .* not accepted on 2017-01-10"
+    assert re.search(refused, message)
+    assert "G-1450: the installed edition 02/06/26" in message
+    # the I-765 is not refused: inside the 03/11/16 window that old edition is the one chosen
+    assert "I-765" not in message
+    assert library.for_date("I-765", IN_2016_WINDOW).pack.edition == "03/11/16"
+
+
+def test_the_two_i765_editions_coexist_and_the_date_chooses(library: FormLibrary) -> None:
+    old = library.for_date("I-765", IN_2016_WINDOW)
+    new = library.for_date("I-765", ON)
+    assert (old.pack.key, new.pack.key) == ("I-765 03/11/16", "I-765 08/21/25")
+    assert (old.path.name, new.path.name) == ("i-765_2016-03-11.pdf", "i-765_2025-08-21.pdf")
+    # a packet dated today (a fixed day) is filled on the 08/21/25 edition only
+    packet = build_packet(person(), ON, library)
+    assert "I-765 08/21/25" in packet.forms and "I-765 03/11/16" not in packet.forms
+    # the old window's first and last days, and the days just outside it
+    assert library.for_date("I-765", dt.date(2016, 3, 11)).pack.edition == "03/11/16"
+    assert library.for_date("I-765", dt.date(2017, 7, 16)).pack.edition == "03/11/16"
+    for day in (dt.date(2016, 3, 10), dt.date(2017, 7, 17), dt.date(2025, 8, 20)):
+        with pytest.raises(LibraryError, match=f"I-765: the installed edition .* {day}"):
+            library.for_date("I-765", day)
+
+
+def _dark_pixels(pdf: bytes, rect: tuple[float, float, float, float], tmp_path: Path) -> int:
+    """How many dark pixels poppler draws inside ``rect`` (PDF points, page 1) at 144 dpi."""
+    x0, y0, x1, y1 = rect
+    scale = 2  # 144 dpi
+    path = tmp_path / "page.pdf"
+    path.write_bytes(pdf)
+    # a letter page is 792 points high; images count rows from the top
+    x, y = round(x0 * scale) + 2, round((792 - y1) * scale) + 2
+    w, h = round((x1 - x0) * scale) - 4, round((y1 - y0) * scale) - 4
+    out = tmp_path / "crop"
+    subprocess.run(
+        [
+            *("pdftoppm", "-r", "144", "-gray", "-f", "1", "-l", "1"),
+            *("-x", str(x), "-y", str(y), "-W", str(w), "-H", str(h)),
+            *(str(path), str(out)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    image = next(tmp_path.glob("crop*.pgm")).read_bytes()
+    next(tmp_path.glob("crop*.pgm")).unlink()
+    pixels = image[-w * h :]  # P5: a short header, then one byte per pixel
+    return sum(1 for b in pixels if b < 128)
+
+
+def test_the_2016_i765_filled_shows_its_values_and_ticks(tmp_path: Path) -> None:
+    """The 03/11/16 I-765 filled for a synthetic person: the values are on the page, and the ticked
+    boxes are drawn (its checkboxes keep their appearance states in a referenced dictionary,
+    which poppler and the Linux viewers built on it ignore unless the template inlines it)."""
+    pack = next(p for p in all_packs() if p.key == "I-765 03/11/16")
+    answers = synthetic_person(
+        4, **{"name.middle": "Sora", "ead.previous_filed": True, "phone": "213-555-0147"}
+    )
+    filled = fill_form(official("i-765_2016-03-11.pdf"), pack, answers, IN_2016_WINDOW)
+    text = pdftotext(filled.pdf, tmp_path)
+    for shown in (
+        "TESTPERSONE, MINJI SORA",
+        "Seoul, South Korea",
+        "100 Example Ave",
+        "Los Angeles",
+        "90010",
+        "03/04/2001",
+        "099000004",
+        "2135550147",
     ):
-        build_packet(person(), dt.date(2018, 1, 10), library)
-    # inside the 07/17/17 window the old I-765 is the one chosen
-    assert library.for_date("I-765", dt.date(2018, 1, 10)).pack.edition == "07/17/17"
+        assert shown in text, shown
+    assert re.search(r"\(\s*c\s*\)\s*\(\s*33\s*\)", text), "Item 16 (c)(33)"
+    boxes = {  # the Rect of each box, from the PDF
+        "Female": (145.5, 325.5, 154.5, 334.5),
+        "Male": (97.5, 325.5, 106.5, 334.5),
+        "Single": (115.5, 298.5, 124.5, 307.5),
+        "Married": (55.5, 298.5, 64.5, 307.5),
+        "Item 11 Yes": (55.5, 189.0, 64.5, 198.0),
+        "Item 11 No": (55.5, 126.0, 64.5, 135.0),
+    }
+    ink = {name: _dark_pixels(filled.pdf, rect, tmp_path) for name, rect in boxes.items()}
+    for ticked, empty in (("Female", "Male"), ("Single", "Married"), ("Item 11 Yes", "Item 11 No")):
+        assert ink[ticked] > ink[empty] + 5, ink
 
 
 def test_a_hangul_name_on_an_official_form_is_refused_by_name(library: FormLibrary) -> None:

@@ -1,4 +1,4 @@
-"""The form packs of the I-765 (editions 08/21/25 and 07/17/17), the G-1145 and the G-1450.
+"""The form packs of the I-765 (editions 08/21/25 and 03/11/16), the G-1145 and the G-1450.
 
 Checked against the official PDFs in ``../shared/forms`` (those tests skip when the folder is
 not there): every field is mapped or blank with a reason, the questionnaire's I-765 answers all
@@ -22,8 +22,10 @@ from hypothesis import strategies as st
 
 from clinic.domain.answers import ANSWER_KEYS, US_STATE_CODES, FieldKind
 from clinic.domain.demo import generate_people
-from clinic.packet.expr import evaluate
+from clinic.packet.expr import apply_format, evaluate
+from clinic.packet.fill import plan
 from clinic.packet.packs import Pack, VerifyError, load_pack, open_pdf, pdf_fields, verify_pdf
+from tests.conftest import person
 
 REPO = Path(__file__).resolve().parents[1]
 FORMS = REPO / "forms"
@@ -34,12 +36,12 @@ EDITIONS = REPO / "resources" / "rules" / "editions.yaml"
 # pack file (under forms/) -> the official PDF (under ../shared/forms/)
 PACKS = {
     "i-765/2025-08-21.yaml": "i-765_2025-08-21.pdf",
-    "i-765/2017-07-17.yaml": "i-765_2017-07-17.pdf",
+    "i-765/2016-03-11.yaml": "i-765_2016-03-11.pdf",
     "g-1145/2014-09-26.yaml": "g-1145_2014-09-26.pdf",
     "g-1450/2026-02-06.yaml": "g-1450_2026-02-06.pdf",
 }
 CURRENT_I765 = "i-765/2025-08-21.yaml"
-OLD_I765 = "i-765/2017-07-17.yaml"
+OLD_I765 = "i-765/2016-03-11.yaml"
 # Values the packet builder passes to each G-1450 besides the answers.
 FEE_VALUES = {"fee.amount", "fee.form"}
 
@@ -197,17 +199,24 @@ def test_choice_values_are_options_of_the_form(name: str) -> None:
 def test_the_two_i765_editions_coexist() -> None:
     old, new = pack(OLD_I765), pack(CURRENT_I765)
     assert old.form == new.form == "I-765"
-    assert (old.edition, new.edition) == ("07/17/17", "08/21/25")
+    assert (old.edition, new.edition) == ("03/11/16", "08/21/25")
     assert old.key != new.key
     assert not set(old.fields) & set(new.fields), "the editions' field names differ"
     # accepted windows that do not overlap: the old one ends before the new one starts
     assert old.accepted_until is not None
     assert old.accepted_from <= old.accepted_until < new.accepted_from
     assert (old.confirmed, new.confirmed) == (False, True)
-    for day, expected in ((dt.date(2018, 1, 2), old), (dt.date(2026, 3, 1), new)):
+    for day, expected in (
+        (dt.date(2016, 3, 11), old),
+        (dt.date(2017, 1, 10), old),
+        (dt.date(2017, 7, 16), old),
+        (dt.date(2025, 8, 21), new),
+        (dt.date(2026, 11, 21), new),
+    ):
         accepted = [p for p in (old, new) if p.accepted_on(day)]
-        assert accepted == [expected]
-    assert not any(p.accepted_on(dt.date(2020, 1, 1)) for p in (old, new))
+        assert accepted == [expected], day
+    for day in (dt.date(2016, 3, 10), dt.date(2017, 7, 17), dt.date(2020, 1, 1)):
+        assert not any(p.accepted_on(day) for p in (old, new)), day
 
 
 def test_the_accepted_windows_agree_with_the_editions_rules() -> None:
@@ -225,8 +234,9 @@ def test_the_old_pdf_never_passes_for_the_current_edition() -> None:
     with pytest.raises(VerifyError) as caught:
         verify_pdf(official(PACKS[OLD_I765]), pack(CURRENT_I765))
     assert caught.value.problems
-    assert "edition 07/17/17" in str(caught.value)
+    assert "edition 03/11/16" in str(caught.value)
     assert any("Edition 08/21/25" in problem for problem in caught.value.problems)
+    assert "its SHA-256 is not the one of the official file" in caught.value.problems
 
 
 def test_the_current_pdf_never_passes_for_the_old_edition() -> None:
@@ -234,6 +244,54 @@ def test_the_current_pdf_never_passes_for_the_old_edition() -> None:
         verify_pdf(official(PACKS[CURRENT_I765]), pack(OLD_I765))
     assert caught.value.problems
     assert "edition 08/21/25" in str(caught.value)
+    assert any("Form I-765 03/11/16" in problem for problem in caught.value.problems)
+
+
+# -- the 03/11/16 edition: one box, several answers -----------------------------------------------
+
+OLD_FIELD = "form1[0].#subform[0].{}[0]"
+
+
+def test_the_2016_boxes_of_several_answers_follow_the_labels_under_them() -> None:
+    """Item 1 holds "(Family Name) (First Name) (Middle Name)" and Item 5 "(Town or City)
+    (State/Province) (Country)" in one box each: in that order, the name in capitals as the form
+    asks; what is not answered is left out, with no stray separator."""
+    p = pack(OLD_I765)
+    day = dt.date(2017, 1, 10)
+    answers = person(
+        2,
+        **{
+            "name.middle": "Sora",
+            "birth.state_province": "Gyeonggi",
+            "other_names": [{"family": "Maiden", "given": "Minji", "middle": "Ara"}],
+        },
+    )
+
+    def shown(field: str, given: Mapping[str, Any]) -> str:
+        fmap = p.fields[OLD_FIELD.format(field)]
+        text = evaluate(fmap.value, given, day) or ""
+        return apply_format(fmap.format, text) if text else ""
+
+    assert shown("Line1_FamilyName", answers) == "TESTPERSONC, MINJI SORA"
+    assert shown("place_of_birth", answers) == "Seoul, Gyeonggi, South Korea"
+    assert shown("other_names", answers) == "MAIDEN, MINJI ARA"
+    plain = person(2)  # no middle name, no state or province, no other names
+    assert shown("Line1_FamilyName", plain) == "TESTPERSONC, MINJI"
+    assert shown("place_of_birth", plain) == "Seoul, South Korea"
+    assert shown("other_names", plain) == ""
+
+
+def test_the_2016_other_names_beyond_the_one_box_continue_on_the_addendum() -> None:
+    p = pack(OLD_I765)
+    fields = pdf_fields(open_pdf(official(PACKS[OLD_I765])))
+    names = [{"family": f"Oldname{c}", "given": "Minji"} for c in "ABC"]
+    values, addendum, _ = plan(p, fields, person(1, other_names=names), dt.date(2017, 1, 10))
+    assert values[OLD_FIELD.format("other_names")] == "OLDNAMEA, MINJI"
+    assert [(a.form, a.page, a.text) for a in addendum] == [
+        ("I-765 03/11/16", 1, "Family name: OldnameB; Given name: Minji"),
+        ("I-765 03/11/16", 1, "Family name: OldnameC; Given name: Minji"),
+    ]
+    assert all(a.item.startswith("Item 2 ") for a in addendum)
 
 
 # -- category (c)(33) ----------------------------------------------------------------------------
@@ -241,7 +299,7 @@ def test_the_current_pdf_never_passes_for_the_old_edition() -> None:
 
 def category_fields(p: Pack) -> list[Any]:
     """The three boxes of the eligibility category, in their order on the form."""
-    item = "Part 2 Item 27" if p.edition == "08/21/25" else "Item 20"
+    item = "Part 2 Item 27" if p.edition == "08/21/25" else "Item 16"
     found = sorted((f for f in p.fields.values() if f.item == item), key=lambda f: f.name)
     assert [f.name.rsplit(".", 1)[-1] for f in found] == [
         "section_1[0]",

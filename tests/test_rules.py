@@ -817,6 +817,8 @@ def test_date_arithmetic() -> None:
 
 def test_form_editions_accepted_follow_the_dated_data() -> None:
     p = policy()
-    assert [e.edition for e in p.editions_accepted("I-765", dt.date(2018, 1, 10))] == ["07/17/17"]
+    assert [e.edition for e in p.editions_accepted("I-765", dt.date(2017, 1, 10))] == ["03/11/16"]
+    assert [e.edition for e in p.editions_accepted("I-765", dt.date(2017, 7, 16))] == ["03/11/16"]
+    assert p.editions_accepted("I-765", dt.date(2017, 7, 17)) == []
     assert [e.edition for e in p.editions_accepted("I-765", ON)] == ["08/21/25"]
     assert p.editions_accepted("I-821D", dt.date(2024, 1, 1)) == []

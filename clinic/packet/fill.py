@@ -336,6 +336,8 @@ def fill_with_pypdf(
     from pypdf import PdfWriter
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
+    from clinic.packet.template import direct_states
+
     reader = open_pdf(path)
     pdf = verify_pdf(path, pack, reader=reader, deep=False)
     values, addendum, notes = plan(pack, pdf, answers, on)
@@ -369,6 +371,7 @@ def fill_with_pypdf(
                 target = widget if "/T" in widget else widget["/Parent"].get_object()
                 target[NameObject("/V")] = TextStringObject(relabelled[name])
             if name in box_values:
+                direct_states(widget)  # poppler draws no state behind an indirect /N
                 _set_checkbox(widget, box_values[name])
             elif name in pack.fields and pack.fields[name].type == "comb":
                 _comb_appearance(writer, widget, text_values[name])

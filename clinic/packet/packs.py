@@ -367,7 +367,7 @@ def sha256_of(path: Path) -> str:
 
 def find_edition(texts: list[str]) -> str | None:
     """The edition date printed on the pages (``Edition 01/20/25``, or on older forms
-    ``Form I-765 07/17/17``), if any."""
+    ``Form I-765 03/11/16``), if any."""
     for text in texts:
         m = re.search(r"(?:Edition|Form\s+[A-Z]-\d+[A-Z]*)\s+(\d{2}/\d{2}/\d{2})", text)
         if m:

@@ -1,10 +1,11 @@
 """Prepared templates: fill an official form in milliseconds by appending an incremental update.
 
 Preparing (once per official file, at install or on first use in a process): the verified PDF is
-decrypted, its ``/XFA`` and ``/Perms`` removed, ``NeedAppearances`` off, and **every field
-cleared**; pypdf writes it with a classic cross-reference table. An index records, for each widget,
-its object number, its dictionary without ``/V``, ``/AS`` and text appearances, and what drawing
-its value needs (rectangle, ``/DA``, comb, multiline, choice labels).
+decrypted, its ``/XFA`` and ``/Perms`` removed, ``NeedAppearances`` off, checkbox appearance
+states made direct (:func:`direct_states`), and **every field cleared**; pypdf writes it with a
+classic cross-reference table. An index records, for each widget, its object number, its
+dictionary without ``/V``, ``/AS`` and text appearances, and what drawing its value needs
+(rectangle, ``/DA``, comb, multiline, choice labels).
 
 Filling appends to the template's bytes the changed widgets (new ``/V``, ``/AS``, and an
 appearance stream for text), a cross-reference section and a trailer pointing back with
@@ -95,6 +96,7 @@ def prepare(official: Path, pack: Pack) -> Template:
             if kind == "/Btn":
                 widget[NameObject("/AS")] = NameObject("/Off")
                 target[NameObject("/V")] = NameObject("/Off")
+                direct_states(widget)
             elif "/V" in target:
                 target[NameObject("/V")] = TextStringObject("")
                 if "/AP" in widget:
@@ -102,6 +104,28 @@ def prepare(official: Path, pack: Pack) -> Template:
     buffer = io.BytesIO()
     writer.write(buffer)
     return index(buffer.getvalue(), fields)
+
+
+def direct_states(widget: Any) -> None:
+    """Make a checkbox's appearance state dictionaries (``/AP /N``, ``/D``, ``/R``) direct objects.
+
+    The PDF allows ``/N`` to be a reference to its dictionary of states, and the I-765 03/11/16
+    file has exactly that; poppler (pdftoppm, and the Linux viewers built on it: Evince, Okular)
+    then draws no state at all, so a ticked box shows empty. The states' streams stay shared."""
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    if "/AP" not in widget:
+        return
+    ap = widget["/AP"].get_object()
+    for key in ("/N", "/D", "/R"):
+        raw = ap.raw_get(key) if key in ap else None
+        if raw is None or raw is raw.get_object():
+            continue  # absent or already direct
+        states = raw.get_object()
+        if isinstance(states, DictionaryObject) and not isinstance(states, StreamObject):
+            ap[NameObject(key)] = DictionaryObject(
+                {NameObject(k): states.raw_get(k) for k in states}
+            )
 
 
 def index(data: bytes, fields: dict[str, PdfField]) -> Template:
