@@ -97,6 +97,18 @@ def walk_to(qtbot: QtBot, window: ClinicWindow, key: str) -> None:
     raise AssertionError(f"no page asks {key}")
 
 
+def walk_to_end(qtbot: QtBot, window: ClinicWindow) -> None:
+    """Press Next until the last page (where Finish is)."""
+    assert window.person is not None
+    interview = window.person.interview
+    for _ in range(40):
+        if not interview.next_button.isEnabled() or not interview.next_button.isVisible():
+            return
+        click(qtbot, interview.next_button)
+        idle(qtbot, window)
+    raise AssertionError("the interview never ends")
+
+
 def test_a_volunteer_checks_in_and_interviews_a_person_to_a_determination(
     qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
 ) -> None:
@@ -271,19 +283,19 @@ def test_a_person_who_looks_like_someone_already_here_is_flagged(
         assert isinstance(box, QMessageBox)
         seen.append(box.text())
         [button] = [b for b in box.buttons() if b.text() == "Open the existing person"]
-        button.click()
+        click(qtbot, button)
 
     def fill(modal: QWidget) -> None:
         assert isinstance(modal, NewPersonDialog)
-        qtbot.keyClicks(modal.family, existing["name.family"].upper())  # case does not matter
-        qtbot.keyClicks(modal.given, "Someone")
-        qtbot.keyClicks(modal.dob, existing["dob"])
+        type_into(qtbot, modal.family, existing["name.family"].upper())  # case does not matter
+        type_into(qtbot, modal.given, "Someone")
+        type_into(qtbot, modal.dob, existing["dob"])
         answer_modal(qtbot, open_existing)
-        modal.buttons.accepted.emit()
+        press_ok(qtbot, modal.buttons)
 
     assert window.board is not None
     answer_modal(qtbot, fill)
-    qtbot.mouseClick(window.board.new_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.board.new_button)
     idle(qtbot, window)
     assert seen and "same family name and birth date" in seen[0]
     assert window.open_record == rid
@@ -302,8 +314,7 @@ def test_search_by_a_number_name_and_birth_date(
     assert board is not None
 
     def search(text: str) -> list[str]:
-        board.search.clear()
-        qtbot.keyClicks(board.search, text)
+        type_into(qtbot, board.search, text)
         qtbot.keyPress(board.search, Qt.Key.Key_Return)
         idle(qtbot, window)
         assert board.board is not None
@@ -595,6 +606,8 @@ def ocr_reads(png: Path, word: str) -> bool:
 
 
 def test_a_volunteer_cannot_approve(qtbot: QtBot, tmp_path: Path, open_window: OpenWindow) -> None:
+    """A volunteer has no Review tab at all; and were a review screen shown to them, its
+    Return and Approve buttons stay disabled whatever they click."""
     from clinic.domain.roles import Role
     from clinic.gui.review import ReviewPage
     from clinic.resources import questionnaire
@@ -603,14 +616,23 @@ def test_a_volunteer_cannot_approve(qtbot: QtBot, tmp_path: Path, open_window: O
     build_clinic(data)
     window = open_window(data)
     sign_in(qtbot, window, "vol")
+    assert window.tabs is not None
+    tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
+    assert "Review" not in tabs and window.review is None
     page = ReviewPage(window.ops, questionnaire(), Role.VOLUNTEER)
     qtbot.addWidget(page)
-    page._set_actions(True)
+    page.show()
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
     assert not page.approve_button.isEnabled() and not page.return_button.isEnabled()
+    assert page.approve_button.toolTip() == "Only an attorney approves packets"
+
+
+def counts_name(day: Any) -> str:
+    return f"clinic-counts-{day.isoformat()}-{day.isoformat()}"
 
 
 def test_the_coordinator_sees_the_counts_and_exports_them(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, edge: FakeEdge
 ) -> None:
     from clinic.domain.events import EventType
     from clinic.reports.counts import counts_for
@@ -624,7 +646,7 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
     window = open_window(data)
     sign_in(qtbot, window, "coord")
     assert window.counts is not None and window.tabs is not None
-    window.tabs.setCurrentWidget(window.counts)
+    choose_tab(qtbot, window.tabs, window.counts)
     idle(qtbot, window)
     counts = window.counts
     # the screen shows what the Reports service computes (not recomputed in the GUI)
@@ -643,10 +665,16 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
     ]
     assert cell(total_row, headers.index("Screened")) == "2"
     assert cell(total_row, headers.index("Referred to an attorney")) == "2"
-    counts.export("csv", tmp_path / "counts.csv")
-    counts.export("pdf", tmp_path / "counts.pdf")
-    counts.export("xlsx", tmp_path / "counts.xlsx")
-    idle(qtbot, window)
+    for fmt, button in (
+        ("csv", counts.csv_button),
+        ("pdf", counts.pdf_button),
+        ("xlsx", counts.xlsx_button),
+    ):
+        edge.save_paths.append(tmp_path / f"counts.{fmt}")
+        click(qtbot, button)
+        idle(qtbot, window)
+        assert counts.note.text() == f"Wrote {tmp_path / f'counts.{fmt}'}"
+    assert edge.asked[-1].endswith(f"({counts_name(TODAY)}.xlsx)")
     text = (tmp_path / "counts.csv").read_text(encoding="utf-8")
     assert "screened" in text.splitlines()[0]
     assert (tmp_path / "counts.pdf").read_bytes().startswith(b"%PDF")
@@ -665,17 +693,17 @@ def test_a_typo_never_erases_what_the_record_holds(
     stored = Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers["a_number"]
     window = open_window(data)
     sign_in(qtbot, window, "vol")
-    window.open_person(rid)
-    idle(qtbot, window)
+    open_from_board(qtbot, window, rid)
     assert window.person is not None
     interview = window.person.interview
     walk_to(qtbot, window, "a_number")
     type_answer(qtbot, window, "a_number", "A1234567890")  # one digit too many
-    qtbot.mouseClick(interview.next_button, Qt.MouseButton.LeftButton)
+    click(qtbot, interview.next_button)
     idle(qtbot, window)
     session = Clinic(data).unlock("admin", PASSPHRASE)
     assert session.load(rid).answers["a_number"] == stored  # the page turn kept it
-    qtbot.mouseClick(interview.finish_button, Qt.MouseButton.LeftButton)
+    walk_to_end(qtbot, window)
+    click(qtbot, interview.finish_button)
     idle(qtbot, window)
     assert "Fix the answers marked in red" in interview.save_state.text()
     state = session.load(rid)
@@ -691,23 +719,21 @@ def test_an_old_draft_does_not_undo_a_newer_change(
     [rid] = build_clinic(data, people=1)
     window = open_window(data)
     sign_in(qtbot, window, "vol")
-    window.open_person(rid)
-    idle(qtbot, window)
+    open_from_board(qtbot, window, rid)
     assert window.person is not None
     interview = window.person.interview
     walk_to(qtbot, window, "birth.city")
     type_answer(qtbot, window, "birth.city", "Draftville")
-    qtbot.mouseClick(interview.close_button, Qt.MouseButton.LeftButton)
+    click(qtbot, interview.close_button)
     idle(qtbot, window)
     # meanwhile the birth date is corrected on the record screen
     record = window.person.record
-    record.save_answer("dob", "2001-03-05")
-    idle(qtbot, window)
-    window.open_person(rid)  # reopens the interview from its draft
-    idle(qtbot, window)
+    assert window.person.currentWidget() is record
+    edit_answer(qtbot, window, record, "dob", "2001-03-05")
+    open_from_board(qtbot, window, rid)  # reopens the interview from its draft
     assert interview.interview.answers["dob"] == "2001-03-05"
     assert interview.interview.answers["birth.city"] == "Draftville"
-    qtbot.mouseClick(interview.next_button, Qt.MouseButton.LeftButton)
+    click(qtbot, interview.next_button)
     idle(qtbot, window)
     answers = Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers
     assert answers["dob"] == "2001-03-05" and answers["birth.city"] == "Draftville"

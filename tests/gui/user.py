@@ -32,21 +32,24 @@ from clinic.gui.osedge import OsEdge
 LEFT = Qt.MouseButton.LeftButton
 
 
-def reachable(widget: QWidget) -> None:
-    """Fail unless a person could reach ``widget``: shown on the screen and enabled."""
+def reachable(qtbot: QtBot, widget: QWidget) -> None:
+    """Fail unless a person could reach ``widget``: shown on the screen (within a moment, as a
+    new page's widgets show on the next turn of the event loop) and enabled."""
+    if not widget.isVisible():
+        qtbot.waitUntil(widget.isVisible, timeout=2000)
     assert widget.isVisible(), f"{widget.objectName() or widget} is not on the screen"
     assert widget.isEnabled(), f"{widget.objectName() or widget} is disabled"
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:
     """Click the middle of ``widget`` with the left mouse button."""
-    reachable(widget)
+    reachable(qtbot, widget)
     qtbot.mouseClick(widget, LEFT)
 
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str, *, replace: bool = True) -> None:
     """Click into a text box and type (select-all and type over it when ``replace``)."""
-    reachable(widget)
+    reachable(qtbot, widget)
     qtbot.mouseClick(widget, LEFT)
     if replace:
         qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -57,7 +60,7 @@ def type_into(qtbot: QtBot, widget: QWidget, text: str, *, replace: bool = True)
 def choose(qtbot: QtBot, combo: QComboBox, match: object) -> None:
     """Pick the entry whose data (or, failing that, text) is ``match`` with the keyboard:
     focus the list, Home, then Down until it is chosen."""
-    reachable(combo)
+    reachable(qtbot, combo)
     index = combo.findData(match)
     if index < 0:
         index = combo.findText(str(match))
@@ -68,7 +71,7 @@ def choose(qtbot: QtBot, combo: QComboBox, match: object) -> None:
 
 def choose_index(qtbot: QtBot, combo: QComboBox, index: int) -> None:
     """Pick entry ``index`` of a drop-down list with the keyboard."""
-    reachable(combo)
+    reachable(qtbot, combo)
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Home)
     for _ in range(index):
@@ -78,7 +81,7 @@ def choose_index(qtbot: QtBot, combo: QComboBox, index: int) -> None:
 
 def choose_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
     """Click the tab of ``page`` in the tab bar."""
-    reachable(tabs)
+    reachable(qtbot, tabs)
     index = tabs.indexOf(page)
     assert index >= 0, "no such tab"
     bar = tabs.tabBar()
@@ -89,7 +92,7 @@ def choose_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
 
 def click_list_row(qtbot: QtBot, view: QListWidget, row: int, *, double: bool = False) -> None:
     """Click (or double-click) row ``row`` of a list, scrolled into view first."""
-    reachable(view)
+    reachable(qtbot, view)
     item = view.item(row)
     view.scrollToItem(item)
     point = visible_point(view.visualItemRect(item), view.viewport().width())
@@ -100,7 +103,7 @@ def click_list_row(qtbot: QtBot, view: QListWidget, row: int, *, double: bool = 
 
 def double_click_tree_row(qtbot: QtBot, tree: QTreeWidget, match: Callable[..., bool]) -> None:
     """Double-click the first row of a tree for which ``match(item)`` holds."""
-    reachable(tree)
+    reachable(qtbot, tree)
     items = []
     for i in range(tree.topLevelItemCount()):
         top = tree.topLevelItem(i)
