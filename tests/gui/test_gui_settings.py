@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.gui.coordinator import AutomapReview
@@ -19,6 +19,17 @@ from clinic.store.clinic import AccessDenied, Clinic
 from tests.conftest import PASSPHRASE
 from tests.forms_fixture import SHARED_FORMS
 from tests.gui.conftest import answer_modal, build_clinic, idle, sign_in
+from tests.gui.test_gui_day import open_record_screen
+from tests.gui.user import (
+    FakeEdge,
+    answer_input_dialogs,
+    choose,
+    choose_tab,
+    click,
+    double_click_tree_row,
+    press_ok,
+    type_into,
+)
 from tests.test_worksheet import make_worksheet
 
 OpenWindow = Callable[..., ClinicWindow]
@@ -33,7 +44,7 @@ def text(item: Any, column: int | None = None) -> str:
 
 def open_settings(qtbot: QtBot, window: ClinicWindow) -> None:
     assert window.tabs is not None and window.settings is not None
-    window.tabs.setCurrentWidget(window.settings)
+    choose_tab(qtbot, window.tabs, window.settings)
     idle(qtbot, window)
 
 
@@ -48,24 +59,30 @@ def test_a_coordinator_adds_and_disables_a_user(
     settings = window.settings
     assert settings is not None
     assert settings.users.rowCount() == 4
-    settings.create_user("jun", "volunteer", "short")
-    idle(qtbot, window)
+
+    def add_user(name: str, role: str, passphrase: str) -> None:
+        answer_input_dialogs(qtbot, [name, role, passphrase])
+        click(qtbot, settings.add_user_button)
+        idle(qtbot, window)
+
+    add_user("jun", "volunteer", "short")
     assert "passphrase" in settings.message.text()  # too short: said, nobody added
-    settings.create_user("jun", "volunteer", PASSPHRASE)
-    idle(qtbot, window)
+    assert settings.users.rowCount() == 4
+    add_user("jun", "volunteer", PASSPHRASE)
+    assert settings.message.text() == "User added."
     assert settings.users.rowCount() == 5
     Clinic(data).unlock("jun", PASSPHRASE)
     row = next(
         r for r in range(settings.users.rowCount()) if text(settings.users.item(r, 0)) == "jun"
     )
-    settings.users.setCurrentCell(row, 0)
-    qtbot.mouseClick(settings.disable_user_button, Qt.MouseButton.LeftButton)
+    cell = settings.users.visualItemRect(settings.users.item(row, 0)).center()
+    qtbot.mouseClick(settings.users.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    click(qtbot, settings.disable_user_button)
     idle(qtbot, window)
     with pytest.raises(AccessDenied):
         Clinic(data).unlock("jun", PASSPHRASE)
     # a coordinator may not add an admin: the store says so, the screen shows it
-    settings.create_user("boss", "admin", PASSPHRASE)
-    idle(qtbot, window)
+    add_user("boss", "admin", PASSPHRASE)
     assert "may not" in settings.message.text()
 
 
@@ -84,7 +101,7 @@ def test_program_notices_follow_the_staff_language(
 
 @pytest.mark.skipif(not SHARED_FORMS.is_dir(), reason="no ../shared/forms")
 def test_forms_install_verify_and_a_new_edition_through_automap_review(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, edge: FakeEdge
 ) -> None:
     data = tmp_path / "c"
     build_clinic(data)
@@ -94,16 +111,19 @@ def test_forms_install_verify_and_a_new_edition_through_automap_review(
     settings = window.settings
     assert settings is not None
     assert "No forms installed" in text(settings.forms.item(0))
-    settings.install([SHARED_FORMS / "g-1145_2014-09-26.pdf"])
+    edge.open_paths.append([SHARED_FORMS / "g-1145_2014-09-26.pdf"])
+    click(qtbot, settings.install_button)
     idle(qtbot, window)
     assert "G-1145 09/26/14" in settings.message.text()
     assert settings.forms.count() == 1
-    settings.verify(SHARED_FORMS / "i-821d_2025-01-20.pdf")
+    edge.open_paths.append([SHARED_FORMS / "i-821d_2025-01-20.pdf"])
+    click(qtbot, settings.verify_button)
     idle(qtbot, window)
     assert "official I-821D 01/20/25" in settings.message.text()
     fake = tmp_path / "not-a-form.pdf"
     fake.write_bytes(b"%PDF-1.4 not really")
-    settings.verify(fake)
+    edge.open_paths.append([fake])
+    click(qtbot, settings.verify_button)
     idle(qtbot, window)
     assert "not-a-form.pdf" in settings.message.text()
 
@@ -116,11 +136,12 @@ def test_forms_install_verify_and_a_new_edition_through_automap_review(
         shown.append(dialog.text.toPlainText())
         ok = dialog.buttons.buttons()[0]
         assert not ok.isEnabled()  # not before the person says they checked
-        dialog.checked.setChecked(True)
-        dialog.buttons.accepted.emit()
+        click(qtbot, dialog.checked)
+        click(qtbot, ok)
 
     answer_modal(qtbot, check_and_confirm)
-    settings.automap(worksheet)
+    edge.open_paths.append([worksheet])
+    click(qtbot, settings.automap_button)
     idle(qtbot, window)
     assert shown and "ead.income_annual" in shown[0]
     assert "I-765WS 08/21/25" in settings.message.text()
@@ -134,34 +155,29 @@ def test_changing_an_answer_on_the_record_is_recorded(
     [rid] = build_clinic(data, people=1)
     window = open_window(data)
     sign_in(qtbot, window, "vol")
-    assert window.person is not None
-    record = window.person.record
-    window.person.setCurrentWidget(record)
-    record.open_record(rid)
-    idle(qtbot, window)
-    items = [
-        top.child(j)
-        for i in range(record.answers.topLevelItemCount())
-        if (top := record.answers.topLevelItem(i)) is not None
-        for j in range(top.childCount())
-    ]
-    [item] = [
-        it
-        for it in items
-        if it is not None and it.data(0, Qt.ItemDataRole.UserRole) == "birth.city"
-    ]
+    record = open_record_screen(qtbot, window, rid)
 
     def retype(dialog: QWidget) -> None:
         assert isinstance(dialog, EditAnswerDialog)
         editor = dialog.box.editor.focus_widget()
         assert isinstance(editor, QLineEdit)
-        editor.clear()
-        qtbot.keyClicks(editor, "Incheon")
-        dialog._check()
+        type_into(qtbot, editor, "Incheon")
+        [buttons] = dialog.findChildren(QDialogButtonBox)
+        press_ok(qtbot, buttons)
 
+    choose_tab(qtbot, record.tabs, record.answers)
     answer_modal(qtbot, retype)
-    record._edit(item, 1)
+    double_click_tree_row(
+        qtbot, record.answers, lambda it: it.data(0, Qt.ItemDataRole.UserRole) == "birth.city"
+    )
     idle(qtbot, window)
+    shown = [
+        text(top.child(j), 1)
+        for i in range(record.answers.topLevelItemCount())
+        if (top := record.answers.topLevelItem(i)) is not None
+        for j in range(top.childCount())
+    ]
+    assert "Incheon" in shown  # the record screen shows the new answer
     session = Clinic(data).unlock("admin", PASSPHRASE)
     assert session.load(rid).answers["birth.city"] == "Incheon"
     last = session.events(rid)[-1]
@@ -185,12 +201,12 @@ def test_an_inquiry_is_counted_without_a_name(
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, InquiryDialog)
-        dialog.language.setCurrentIndex(dialog.language.findData("es"))
-        dialog.topic.setCurrentIndex(dialog.topic.findData("travel"))
-        dialog.buttons.accepted.emit()
+        choose(qtbot, dialog.language, "es")
+        choose(qtbot, dialog.topic, "travel")
+        press_ok(qtbot, dialog.buttons)
 
     answer_modal(qtbot, fill)
-    qtbot.mouseClick(window.board.inquiry_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.board.inquiry_button)
     idle(qtbot, window)
     assert window.board.board is not None
     [row] = window.board.board.rows
@@ -215,12 +231,12 @@ def test_a_coordinator_renames_the_site(
     settings = window.settings
     assert settings is not None
     assert settings.site.text() == "Test Site"
-    settings.site.setText("   ")
-    qtbot.mouseClick(settings.site_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, settings.site, "   ")
+    click(qtbot, settings.site_button)
     idle(qtbot, window)
     assert "site:" in settings.message.text()
-    settings.site.setText("Koreatown Saturday Clinic")
-    qtbot.mouseClick(settings.site_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, settings.site, "Koreatown Saturday Clinic")
+    click(qtbot, settings.site_button)
     idle(qtbot, window)
     assert Clinic(data).site == "Koreatown Saturday Clinic"
     assert settings.site.text() == "Koreatown Saturday Clinic"

@@ -18,9 +18,11 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QListWidget,
+    QRadioButton,
     QTabWidget,
     QTreeWidget,
     QWidget,
@@ -44,7 +46,11 @@ def reachable(qtbot: QtBot, widget: QWidget) -> None:
 def click(qtbot: QtBot, widget: QWidget) -> None:
     """Click the middle of ``widget`` with the left mouse button."""
     reachable(qtbot, widget)
-    qtbot.mouseClick(widget, LEFT)
+    if isinstance(widget, QCheckBox | QRadioButton):
+        # a check box reacts on its box and its label, not on the empty width beyond them
+        qtbot.mouseClick(widget, LEFT, pos=QPoint(8, widget.height() // 2))
+    else:
+        qtbot.mouseClick(widget, LEFT)
 
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str, *, replace: bool = True) -> None:
@@ -204,3 +210,28 @@ class FakeEdge(OsEdge):
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.print_files.pop(0)))
         return printer
+
+
+def answer_input_dialogs(qtbot: QtBot, answers: list[str]) -> None:
+    """Answer the next ``QInputDialog``s in turn, as a person does: type the text (or pick the
+    entry of a list with the keyboard) and click OK."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    remaining = list(answers)
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog), type(dialog).__name__
+        value = remaining.pop(0)
+        if remaining:
+            on_next_dialog(qtbot, answer)  # the next one opens when this one closes
+        combo = dialog.findChild(QComboBox)
+        if combo is not None and combo.isVisible():
+            choose(qtbot, combo, value)
+        else:
+            edit = dialog.findChild(QLineEdit)
+            assert edit is not None
+            type_into(qtbot, edit, value)
+        [buttons] = dialog.findChildren(QDialogButtonBox)
+        press_ok(qtbot, buttons)
+
+    on_next_dialog(qtbot, answer)
