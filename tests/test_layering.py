@@ -123,3 +123,39 @@ def test_the_server_and_sync_keep_to_their_lanes() -> None:
     for path in _modules("sync"):
         bad = {n for n in _imports(path) if n.startswith(("clinic.server", "clinic.gui"))}
         assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+
+
+def test_no_button_slot_takes_an_argument() -> None:
+    """``clicked(bool)`` and ``triggered(bool)`` pass ``checked`` to a slot that accepts an
+    argument: a slot with an optional parameter then gets ``False`` (Print once received
+    ``printer=False`` and printed nothing). Every method connected to them takes none."""
+
+    problems = []
+    for path in (PACKAGE / "gui").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        methods = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "connect"
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr in ("clicked", "triggered")
+                and node.args
+            ):
+                continue
+            target = node.args[0]
+            if isinstance(target, ast.Lambda):
+                if target.args.args:
+                    problems.append(f"{path.name}:{node.lineno}: lambda takes an argument")
+                continue
+            if isinstance(target, ast.Attribute) and target.attr in methods:
+                args = methods[target.attr].args
+                extra = [a.arg for a in args.args if a.arg != "self"] + [
+                    a.arg for a in args.kwonlyargs
+                ]
+                if extra or args.vararg:
+                    problems.append(f"{path.name}:{node.lineno}: {target.attr}({extra})")
+            else:
+                problems.append(f"{path.name}:{node.lineno}: cannot check {ast.unparse(target)}")
+    assert problems == []
