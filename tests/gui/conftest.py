@@ -1,16 +1,18 @@
-"""GUI test fixtures: real widgets (offscreen), a real clinic on a real SQLite file, and a Desk
+"""GUI test fixtures: real widgets in a real X server (Xvfb, xcb; offscreen only where none can
+be started: tests/gui/xserver.py), a real clinic on a real SQLite file, and a Desk
 that fails any call made on the GUI thread (the GUI must go through its worker)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.gui import xserver
+
+PLATFORM = xserver.start()  # before Qt is imported
 
 import pytest
 from PySide6.QtWidgets import QWidget
