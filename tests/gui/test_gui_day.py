@@ -752,3 +752,27 @@ def test_merge_draft_keeps_newer_stored_values() -> None:
     assert merge_draft(stored, removed) == {"dob": "2001-03-05", "added": "x"}
     old = {"answers": {"city": "Busan"}}  # a draft from before "base" existed
     assert merge_draft(stored, old)["city"] == "Busan" and merge_draft(stored, old)["added"] == "x"
+
+
+def test_the_board_is_today_in_the_clinics_time_zone(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Today board counts the clinic's day (Los Angeles), by the one clock: a person checked
+    in at 23:30 on Nov 20 there (07:30 UTC on Nov 21) is on the board until midnight, and gone
+    from it a minute after, whatever the machine's own zone."""
+    from clinic import clock
+
+    frozen = clock.FixedClock(clock.parse_moment("2026-11-21T07:30:00+00:00"))
+    monkeypatch.setattr(clock, "_clock", frozen)
+    data = tmp_path / "c"
+    build_clinic(data, people=1)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    assert window.board is not None and window.board.board is not None
+    assert len(window.board.board.rows) == 1
+    assert sum(lst.count() for lst in window.board.lists.values()) == 1
+    frozen.set(clock.parse_moment("2026-11-21T08:01:00+00:00"))  # 00:01 on Nov 21 there
+    click(qtbot, window.board.refresh_button)
+    idle(qtbot, window)
+    assert window.board.board.rows == []
+    assert sum(lst.count() for lst in window.board.lists.values()) == 0
