@@ -243,6 +243,10 @@
         <translation>E&amp;xportar PDF…</translation>
     </message>
     <message>
+        <source>Export X&amp;LSX…</source>
+        <translation>Exportar X&amp;LSX…</translation>
+    </message>
+    <message>
         <source>Counts come from de-identified tallies: no names, numbers or answers. Each person counts once per count.</source>
         <translation>Los conteos provienen de registros sin datos de identificación: sin nombres, números ni respuestas. Cada persona se cuenta una sola vez en cada conteo.</translation>
     </message>
@@ -377,6 +381,10 @@
     <message>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Fix the answers marked in red first (%1).</source>
+        <translation>Primero corrija las respuestas marcadas en rojo (%1).</translation>
     </message>
 </context>
 <context>
@@ -566,6 +574,10 @@
     <message>
         <source>Keep which value?</source>
         <translation>¿Qué valor desea conservar?</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: the printer could not be started.</source>
+        <translation>No se imprimió nada: no se pudo iniciar la impresora.</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>

@@ -243,6 +243,10 @@
         <translation>PDF 내보내기(&amp;D)…</translation>
     </message>
     <message>
+        <source>Export X&amp;LSX…</source>
+        <translation>XLSX로 내보내기(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Counts come from de-identified tallies: no names, numbers or answers. Each person counts once per count.</source>
         <translation>집계는 비식별 집계 자료에서 가져옵니다. 이름, 번호, 답변은 들어 있지 않습니다. 한 사람은 항목마다 한 번만 집계됩니다.</translation>
     </message>
@@ -377,6 +381,10 @@
     <message>
         <source>Not saved: %1</source>
         <translation>저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Fix the answers marked in red first (%1).</source>
+        <translation>빨간색으로 표시된 답변을 먼저 고치세요 (%1).</translation>
     </message>
 </context>
 <context>
@@ -566,6 +574,10 @@
     <message>
         <source>Keep which value?</source>
         <translation>어느 값을 유지하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: the printer could not be started.</source>
+        <translation>인쇄되지 않았습니다: 프린터를 시작할 수 없습니다.</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>
