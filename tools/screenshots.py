@@ -17,8 +17,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The one clock (clinic.clock) starts on the demo's Saturday morning, so the pictures are the same
+# on any day.
+os.environ.setdefault("CLINIC_CLOCK", "2026-11-21T10:00:00-08:00")
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -51,6 +55,19 @@ def settle(app: QApplication, window: ClinicWindow) -> None:
         app.processEvents()
 
 
+def show_form(app: QApplication, viewer: Any, name: str) -> None:
+    """Show one file of a packet viewer and wait for QtPdf to paint it (it renders pages in the
+    background)."""
+    files = viewer.files
+    rows = [files.item(i).text() for i in range(files.count())]
+    if name in rows:
+        files.setCurrentRow(rows.index(name))
+    end = time.monotonic() + 3
+    while time.monotonic() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.02)
+
+
 ONLY: set[str] = set()  # --only: the screens to save (all when empty)
 
 
@@ -66,7 +83,7 @@ def save(widget: QWidget, path: Path) -> None:
 def shoot(app: QApplication, lang: str, out: Path, work: Path) -> None:
     data = work / "demo"
     forms = SHARED_FORMS if (SHARED_FORMS / "i-821d_2025-01-20.pdf").is_file() else None
-    welcome = make_window(work / f"empty-{lang}", lang=lang, today=TODAY)
+    welcome = make_window(work / f"empty-{lang}", lang=lang)
     welcome.resize(1280, 800)
     welcome.show()
     welcome.start()
@@ -74,7 +91,7 @@ def shoot(app: QApplication, lang: str, out: Path, work: Path) -> None:
     save(welcome, out / "welcome.png")
     welcome.close()
 
-    window = make_window(data, lang=lang, today=TODAY, forms_dir=forms)
+    window = make_window(data, lang=lang, forms_dir=forms)
     window.resize(1280, 800)
     window.show()
     window.start()
@@ -130,9 +147,12 @@ def shoot(app: QApplication, lang: str, out: Path, work: Path) -> None:
         record.tabs.setCurrentWidget(record.packet_tab)
         settle(app, window)
         save(window, out / "record-packet.png")
+        show_form(app, record.viewer, "I-821D.pdf")
+        save(window, out / "record-form.png")
         assert window.review is not None
         window.tabs.setCurrentWidget(window.review)
         settle(app, window)
+        show_form(app, window.review.viewer, "I-821D.pdf")
         save(window, out / "review.png")
     assert window.counts is not None and window.settings is not None
     window.tabs.setCurrentWidget(window.counts)
