@@ -193,14 +193,20 @@ class SignInPage(QWidget):
         layout.addStretch(1)
         self.button.clicked.connect(self._sign_in)
         self.passphrase.returnPressed.connect(self._sign_in)
+        self.locked_idle = False
         self.names: list[tuple[str, Role]] = []
         self.translate_ui()
 
     def translate_ui(self) -> None:
         self.heading.setText(self.site or self.tr("Sign in"))
-        if self.locked_user:
+        if self.locked_user and self.locked_idle:
             text = self.tr(
                 "ClinicDay locked itself after a while without use, and dropped its keys. "
+                "Enter your passphrase to continue where you were, or choose another user."
+            )
+        elif self.locked_user:
+            text = self.tr(
+                "ClinicDay is locked and dropped its keys. "
                 "Enter your passphrase to continue where you were, or choose another user."
             )
         else:
@@ -226,11 +232,19 @@ class SignInPage(QWidget):
         super().changeEvent(event)
 
     def set_names(
-        self, site: str, names: list[tuple[str, Role]], user: str | None, *, locked: bool
+        self,
+        site: str,
+        names: list[tuple[str, Role]],
+        user: str | None,
+        *,
+        locked: bool,
+        idle: bool = False,
     ) -> None:
-        """Show the users, ``user`` chosen; ``locked``: the app locked itself."""
+        """Show the users, ``user`` chosen; ``locked``: the app was locked (``idle``: by itself,
+        after the idle time)."""
         self.site, self.names = site, names
         self.locked_user = user if locked else None
+        self.locked_idle = idle
         self.translate_ui()
         wanted = user or ("vol" if site == DEMO_SITE else None)
         index = self.user.findData(wanted) if wanted else -1
@@ -286,7 +300,7 @@ class ClinicWindow(QMainWindow):
         self.signed_in: SignedIn | None = None
         self.resources: tuple[Questionnaire, Policy] | None = None
         self.idle = IdleLock(idle_minutes, self)
-        self.idle.locked.connect(self.lock)
+        self.idle.locked.connect(self._lock_idle)
         self.open_record: str | None = None
 
         self.stack = QStackedWidget(self)
@@ -392,18 +406,24 @@ class ClinicWindow(QMainWindow):
             self.welcome.error.setText,
         )
 
-    def show_sign_in(self, user: str | None = None, *, locked: bool = False) -> None:
+    def show_sign_in(
+        self, user: str | None = None, *, locked: bool = False, idle: bool = False
+    ) -> None:
         self.ops.run(
             lambda desk: (desk.site(), desk.sign_in_names()),
-            lambda loaded: self._names(loaded, user, locked),
+            lambda loaded: self._names(loaded, user, locked, idle),
             self._start_failed,
         )
 
     def _names(
-        self, loaded: tuple[str, list[tuple[str, Role]]], user: str | None, locked: bool
+        self,
+        loaded: tuple[str, list[tuple[str, Role]]],
+        user: str | None,
+        locked: bool,
+        idle: bool,
     ) -> None:
         site, names = loaded
-        self.signin.set_names(site, names, user, locked=locked)
+        self.signin.set_names(site, names, user, locked=locked, idle=idle)
         self.signin.button.setEnabled(True)
         self.stack.setCurrentWidget(self.signin)
         self.signin.passphrase.setFocus()
@@ -569,7 +589,14 @@ class ClinicWindow(QMainWindow):
     # -- locking and closing ----------------------------------------------------------------------
 
     def lock(self) -> None:
-        """Save what is typed, drop the keys, clear every signed-in screen, ask again."""
+        """Save what is typed, drop the keys, clear every signed-in screen, ask again (Ctrl+L,
+        the Lock button)."""
+        self._lock(idle=False)
+
+    def _lock_idle(self) -> None:
+        self._lock(idle=True)
+
+    def _lock(self, *, idle: bool) -> None:
         if self.signed_in is None:
             return
         user = self.signed_in.username
@@ -583,7 +610,7 @@ class ClinicWindow(QMainWindow):
         self.lock_button.hide()
         self.who.clear()
         self.statusBar().showMessage(self.tr("Locked. The keys were dropped."))
-        self.show_sign_in(user, locked=True)
+        self.show_sign_in(user, locked=True, idle=idle)
 
     def _drop_main(self) -> None:
         if self.sync is not None:

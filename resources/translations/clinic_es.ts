@@ -860,6 +860,10 @@
         <translation>ClinicDay se bloqueó tras un rato sin uso y borró sus claves de cifrado. Escriba su frase de contraseña para continuar donde estaba, o elija otro usuario.</translation>
     </message>
     <message>
+        <source>ClinicDay is locked and dropped its keys. Enter your passphrase to continue where you were, or choose another user.</source>
+        <translation>ClinicDay está bloqueado y descartó sus claves. Escriba su frase de contraseña para continuar donde estaba, o elija otro usuario.</translation>
+    </message>
+    <message>
         <source>Choose your name and enter your passphrase to start the clinic day.</source>
         <translation>Elija su nombre y escriba su frase de contraseña para comenzar el día de clínica.</translation>
     </message>

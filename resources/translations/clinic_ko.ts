@@ -860,6 +860,10 @@
         <translation>한동안 사용하지 않아 ClinicDay가 자동으로 잠기고 암호화 키를 지웠습니다. 하던 작업을 계속하려면 암호 문구를 입력하거나, 다른 사용자를 선택하세요.</translation>
     </message>
     <message>
+        <source>ClinicDay is locked and dropped its keys. Enter your passphrase to continue where you were, or choose another user.</source>
+        <translation>ClinicDay가 잠겼고 키를 지웠습니다. 하던 곳에서 계속하려면 암호문을 입력하거나 다른 사용자를 선택하세요.</translation>
+    </message>
+    <message>
         <source>Choose your name and enter your passphrase to start the clinic day.</source>
         <translation>이름을 선택하고 암호 문구를 입력하여 클리닉 업무를 시작하세요.</translation>
     </message>

@@ -100,7 +100,7 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[..., ClinicWindow]]:
 
     yield _open
     for window in windows:
-        window.close()  # stops the sync timer, as quitting the app does
+        window.close()  # as quitting the app does
         desk = window.ops.desk
         assert isinstance(desk, ThreadCheckedDesk)
         assert desk.gui_thread_calls == [], desk.gui_thread_calls

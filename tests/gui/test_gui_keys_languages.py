@@ -3,13 +3,13 @@ app's own entry point."""
 
 from __future__ import annotations
 
-import itertools
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,13 +18,16 @@ from clinic.gui.board import NewPersonDialog
 from clinic.gui.i18n import translations_dir
 from clinic.gui.window import ClinicWindow
 from tests.conftest import ROOT
-from tests.gui.conftest import build_clinic, idle, sign_in
+from tests.gui.conftest import answer_modal, build_clinic, idle, sign_in
+from tests.gui.user import choose, choose_tab, click, click_list_row
 
 OpenWindow = Callable[..., ClinicWindow]
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
 def activate(qtbot: QtBot, widget: QWidget) -> None:
-    """Make a window the active one (keyboard focus and shortcuts need it)."""
+    """Make a window the active one (keyboard focus and shortcuts need it), as the window
+    system does when a person brings it to the front."""
     widget.raise_()
     widget.activateWindow()
     handle = widget.windowHandle()
@@ -33,19 +36,65 @@ def activate(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitUntil(widget.isActiveWindow, timeout=3000)
 
 
-def test_check_in_dialog_tab_order_follows_the_form(qtbot: QtBot) -> None:
-    dialog = NewPersonDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    activate(qtbot, dialog)
-    order = [dialog.family, dialog.given, dialog.native, dialog.dob, dialog.language]
-    dialog.family.setFocus()
-    for current, following in itertools.pairwise(order):
-        assert current.nextInFocusChain() is following or current.hasFocus()
-        qtbot.keyClick(current, Qt.Key.Key_Tab)
-        assert following.hasFocus(), (
-            f"Tab from {current.objectName()} did not reach {following.objectName()}"
-        )
+def focused() -> str:
+    """The object name of the widget with the keyboard focus ('' for none)."""
+    widget = QApplication.focusWidget()
+    return widget.objectName() if widget is not None else ""
+
+
+def press(qtbot: QtBot, window: QWidget, key: Qt.Key, modifier: Any = NO_MODIFIER) -> None:
+    """A key through the window system, as a keyboard sends it (to whatever has the focus)."""
+    handle = window.windowHandle()
+    assert handle is not None
+    qtbot.keyClick(handle, key, modifier)
+
+
+def tab_to(qtbot: QtBot, window: QWidget, target: QWidget) -> None:
+    """Press Tab until ``target`` has the keyboard focus."""
+    for _ in range(40):
+        if target.hasFocus():
+            return
+        press(qtbot, window, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reaches {target.objectName()}")
+
+
+def test_check_in_dialog_tab_order_follows_the_form(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    activate(qtbot, window)
+    order = ["field:name.family", "field:name.given", "field:name.native", "field:dob"]
+    order.append("field:language")
+    reached: list[str] = []
+    top_to_bottom: list[str] = []
+    seen: list[str] = []
+
+    def tab_through(modal: QWidget) -> None:
+        assert isinstance(modal, NewPersonDialog)
+        seen.append(modal.windowTitle())
+        activate(qtbot, modal)
+        # the boxes as the form shows them, top to bottom
+        fields = [w for w in modal.findChildren(QWidget) if w.objectName().startswith("field:")]
+        fields.sort(key=lambda w: w.mapTo(modal, QPoint(0, 0)).y())
+        top_to_bottom.extend(w.objectName() for w in fields)
+        click(qtbot, modal.family)  # into the first box, then only Tab
+        reached.append(focused())
+        for _ in order[1:]:
+            press(qtbot, modal, Qt.Key.Key_Tab)
+            reached.append(focused())
+        click(qtbot, modal.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+
+    assert window.board is not None
+    answer_modal(qtbot, tab_through)
+    click(qtbot, window.board.new_button)
+    idle(qtbot, window)
+    assert seen == ["Check a person in"]
+    assert reached == order
+    assert reached == top_to_bottom[: len(reached)]  # Tab goes down the form as it is shown
+    assert window.board.lists["check_in"].count() == 0  # cancelled: nobody was checked in
 
 
 def test_the_interview_is_usable_with_the_keyboard_alone(
@@ -56,30 +105,35 @@ def test_the_interview_is_usable_with_the_keyboard_alone(
     window = open_window(data)
     sign_in(qtbot, window, "vol")
     activate(qtbot, window)
-    window.open_person(rid)
+    assert window.board is not None and window.person is not None
+    # Tab to the person's row on the board, Enter: their interview opens
+    lst = window.board.lists["screening"]
+    assert lst.count() == 1
+    tab_to(qtbot, window, lst)
+    press(qtbot, window, Qt.Key.Key_Return)
     idle(qtbot, window)
-    assert window.person is not None
     interview = window.person.interview
-    window.person.setCurrentWidget(interview)
-    interview.start(rid, "Testperson", {}, None, "en")
-    first = interview.interview.current.id
+    assert window.open_record == rid and window.person.currentWidget() is interview
+    assert interview.title.text().startswith("TestpersonA")
+    first = interview.group_title.text()
+    first_page = interview.page_label.text()
+    assert first_page.startswith("Page 1 of ")
     # the first question has the focus; Alt+N goes to the next page, Alt+B back
-    focused = QApplication.focusWidget()
-    assert focused is not None and focused.objectName().startswith("field:")
-    handle = window.windowHandle()  # keys through the window system, as a keyboard sends them
-    qtbot.keyClick(handle, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert focused() == "field:language"
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     # a mnemonic "animates" the click: it lands a moment later
-    qtbot.waitUntil(lambda: interview.interview.current.id != first, timeout=3000)
+    qtbot.waitUntil(lambda: interview.group_title.text() != first, timeout=3000)
     idle(qtbot, window)
-    qtbot.keyClick(handle, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: interview.interview.current.id == first, timeout=3000)
+    assert interview.page_label.text().startswith("Page 2 of ")
+    assert focused() == "field:daca.ever_granted"  # the new page's first question
+    press(qtbot, window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: interview.group_title.text() == first, timeout=3000)
     idle(qtbot, window)
+    assert interview.page_label.text() == first_page
     # Tab moves from one question to the next on a page
-    boxes = list(interview.boxes.values())
-    if len(boxes) > 1:
-        boxes[0].editor.focus_widget().setFocus()
-        qtbot.keyClick(boxes[0].editor.focus_widget(), Qt.Key.Key_Tab)
-        assert boxes[1].editor.focus_widget().hasFocus()
+    assert focused() == "field:language"
+    press(qtbot, window, Qt.Key.Key_Tab)
+    assert focused() == "field:english.reads"
 
 
 def test_the_board_opens_a_person_with_enter(
@@ -89,15 +143,19 @@ def test_the_board_opens_a_person_with_enter(
     [rid] = build_clinic(data, people=1)
     window = open_window(data)
     sign_in(qtbot, window, "vol")
+    activate(qtbot, window)
     assert window.board is not None and window.tabs is not None
     lst = window.board.lists["screening"]
     assert lst.count() == 1
-    lst.setFocus()
-    lst.setCurrentRow(0)
-    qtbot.keyClick(lst, Qt.Key.Key_Return)
+    click_list_row(qtbot, lst, 0)  # the row chosen; nothing opens yet
+    idle(qtbot, window)
+    assert window.tabs.currentWidget() is window.board
+    press(qtbot, window, Qt.Key.Key_Return)
     idle(qtbot, window)
     assert window.tabs.currentWidget() is window.person
     assert window.open_record == rid
+    assert window.person is not None
+    assert window.person.interview.title.text().startswith("TestpersonA")
 
 
 def messages(lang: str) -> list[tuple[str, str]]:
@@ -133,22 +191,40 @@ def test_the_staff_language_switches_live_from_settings(
     english = window.tabs.tabText(0)
     korean = dict(messages("ko"))
     spanish = dict(messages("es"))
-    window.settings.language.setCurrentIndex(window.settings.language.findData("ko"))
+    choose_tab(qtbot, window.tabs, window.settings)
+    idle(qtbot, window)
+    choose(qtbot, window.settings.language, "ko")
     qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) != english)
     assert window.tabs.tabText(0) == korean["&Today"]
     assert window.board.new_button.text() == korean["&New person…"]
-    dialog = NewPersonDialog()  # Qt's own words (OK, Cancel) come from Qt's translation
-    qtbot.addWidget(dialog)
-    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    assert cancel is not None and cancel.text() not in ("Cancel", "&Cancel")
-    window.settings.language.setCurrentIndex(window.settings.language.findData("es"))
+    # Qt's own words (OK, Cancel) come from Qt's translation: the check-in dialog shows them
+    seen: list[tuple[str, str]] = []
+
+    def read_and_cancel(modal: QWidget) -> None:
+        assert isinstance(modal, NewPersonDialog)
+        cancel = modal.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        seen.append((modal.windowTitle(), cancel.text()))
+        click(qtbot, cancel)
+
+    choose_tab(qtbot, window.tabs, window.board)
+    idle(qtbot, window)
+    answer_modal(qtbot, read_and_cancel)
+    click(qtbot, window.board.new_button)
+    idle(qtbot, window)
+    [(title, cancel)] = seen
+    assert title == korean["Check a person in"]
+    assert cancel not in ("Cancel", "&Cancel") and cancel.strip()
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "es")
     qtbot.waitUntil(
         lambda: (
             window.board is not None and window.board.new_button.text() == spanish["&New person…"]
         )
     )
-    window.settings.language.setCurrentIndex(window.settings.language.findData("en"))
+    assert window.tabs.tabText(0) == spanish["&Today"]
+    choose(qtbot, window.settings.language, "en")
     qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) == english)
+    assert window.board.new_button.text() == "&New person…"
 
 
 def test_a_font_with_hangul_is_installed() -> None:

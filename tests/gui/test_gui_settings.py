@@ -75,7 +75,9 @@ def test_a_coordinator_adds_and_disables_a_user(
     row = next(
         r for r in range(settings.users.rowCount()) if text(settings.users.item(r, 0)) == "jun"
     )
-    cell = settings.users.visualItemRect(settings.users.item(row, 0)).center()
+    jun = settings.users.item(row, 0)
+    assert jun is not None
+    cell = settings.users.visualItemRect(jun).center()
     qtbot.mouseClick(settings.users.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     click(qtbot, settings.disable_user_button)
     idle(qtbot, window)

@@ -115,8 +115,8 @@ def double_click_tree_row(qtbot: QtBot, tree: QTreeWidget, match: Callable[..., 
         top = tree.topLevelItem(i)
         assert top is not None
         items.append(top)
-        items.extend(top.child(j) for j in range(top.childCount()))
-    [item] = [it for it in items if match(it)][:1] or [None]
+        items.extend(c for j in range(top.childCount()) if (c := top.child(j)) is not None)
+    item = next((it for it in items if match(it)), None)
     assert item is not None, "no such row"
     tree.scrollToItem(item)
     point = visible_point(tree.visualItemRect(item), tree.viewport().width())
