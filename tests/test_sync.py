@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -228,7 +229,11 @@ def test_the_server_killed_mid_push_loses_nothing_and_doubles_nothing(
     # and killed at a random moment while a large push is in flight
     a.import_people([person(n) for n in range(300, 600)])
     total += 600
-    killer = threading.Timer(0.3, org.server.kill)
+    def kill_soon() -> None:
+        time.sleep(0.3)  # not threading.Timer: its timed wait hangs under faketime (CI)
+        org.server.kill()
+
+    killer = threading.Thread(target=kill_soon)
     killer.start()
     try:
         SyncClient(a).sync()
