@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -20,8 +22,9 @@ class OsEdge:
     """The real dialogs (native where the platform has them)."""
 
     def choose_folder(self, parent: QWidget, title: str) -> Path | None:
-        """A folder the person chose, or None if they cancelled."""
-        chosen = QFileDialog.getExistingDirectory(parent, title)
+        """A folder the person chose (starting in their Documents), or None if they cancelled."""
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen = QFileDialog.getExistingDirectory(parent, title, start)
         return Path(chosen) if chosen else None
 
     def choose_save_path(self, parent: QWidget, title: str, suggested: str) -> Path | None:
@@ -39,10 +42,14 @@ class OsEdge:
         chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", pattern)
         return Path(chosen) if chosen else None
 
-    def choose_printer(self, parent: QWidget) -> QPrinter | None:
-        """A configured ``QPrinter`` from the print dialog, or None if the person cancelled."""
+    def choose_printer(self, parent: QWidget, title: str) -> QPrinter | None:
+        """A configured ``QPrinter`` from the print dialog (US Letter, the size of the USCIS
+        forms, unless the person changes it), or None if the person cancelled."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return printer
 

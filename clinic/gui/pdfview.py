@@ -47,7 +47,15 @@ class PdfPane(QWidget):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
+        self.view.verticalScrollBar().setValue(0)  # a file opens at its first page
         return self.document.status() == QPdfDocument.Status.Ready
+
+    def clear(self) -> None:
+        """Show nothing (no other person's packet may stay on the screen)."""
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+            self._buffer = None
 
     def page_count(self) -> int:
         return self.document.pageCount()
@@ -96,6 +104,8 @@ class PacketViewer(QWidget):
             row = names.index(first) if first in names else 0
             self.files.setCurrentRow(row)
             self._show_file(row)
+        else:
+            self.pane.clear()
 
     def _state_text(self) -> None:
         if self.packet is None:

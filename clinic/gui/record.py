@@ -435,7 +435,12 @@ class RecordPage(QWidget):
         (A slot for ``clicked``: it takes no argument, so ``clicked(bool)`` passes none.)"""
         if self.packet is None:
             return
-        printer = osedge.edge().choose_printer(self)
+        self.message.clear()
+        pages = sum(1 for _ in self.packet.for_screen())
+        printer = osedge.edge().choose_printer(
+            self,
+            self.tr("Print the whole packet (%1 files, every page)").replace("%1", str(pages)),
+        )
         if printer is None:
             return
         pages = self.viewer.print_to(printer)
@@ -450,6 +455,7 @@ class RecordPage(QWidget):
         """Write the packet's files into a folder the person chooses (a ``clicked`` slot)."""
         if self.packet is None:
             return
+        self.message.clear()
         folder = osedge.edge().choose_folder(self, self.tr("Folder to export the packet to"))
         if folder is None:
             return
@@ -457,7 +463,10 @@ class RecordPage(QWidget):
         self.ops.run(
             lambda desk: desk.export_packet(record_id, folder),
             lambda paths: self.message.setText(
-                self.tr("Wrote %1 file(s) to %2 (the export is in the audit log).")
+                self.tr(
+                    "Wrote %1 file(s) to %2 (the export is in the audit log). These files are "
+                    "not encrypted: hand them on, then delete them."
+                )
                 .replace("%1", str(len(paths)))
                 .replace("%2", str(folder))
             ),

@@ -576,12 +576,20 @@
         <translation>¿Qué valor desea conservar?</translation>
     </message>
     <message>
+        <source>Print the whole packet (%1 files, every page)</source>
+        <translation>Imprimir el paquete completo (%1 archivos, todas las páginas)</translation>
+    </message>
+    <message>
         <source>Nothing was printed: the printer could not be started.</source>
         <translation>No se imprimió nada: no se pudo iniciar la impresora.</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>
         <translation>Carpeta a la que exportar el paquete</translation>
+    </message>
+    <message>
+        <source>Wrote %1 file(s) to %2 (the export is in the audit log). These files are not encrypted: hand them on, then delete them.</source>
+        <translation>Se escribieron %1 archivo(s) en %2 (la exportación queda en el registro de auditoría). Estos archivos no están cifrados: entréguelos y luego bórrelos.</translation>
     </message>
     <message>
         <source>conflict: %1</source>
@@ -618,10 +626,6 @@
     <message>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>Se enviaron %1 página(s) a la impresora.</translation>
-    </message>
-    <message>
-        <source>Wrote %1 file(s) to %2 (the export is in the audit log).</source>
-        <translation>Se guardaron %1 archivo(s) en %2 (la exportación queda en el registro de auditoría).</translation>
     </message>
 </context>
 <context>

@@ -576,12 +576,20 @@
         <translation>어느 값을 유지하시겠습니까?</translation>
     </message>
     <message>
+        <source>Print the whole packet (%1 files, every page)</source>
+        <translation>패킷 전체 인쇄 (파일 %1개, 모든 페이지)</translation>
+    </message>
+    <message>
         <source>Nothing was printed: the printer could not be started.</source>
         <translation>인쇄되지 않았습니다: 프린터를 시작할 수 없습니다.</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>
         <translation>서류 패킷을 내보낼 폴더</translation>
+    </message>
+    <message>
+        <source>Wrote %1 file(s) to %2 (the export is in the audit log). These files are not encrypted: hand them on, then delete them.</source>
+        <translation>파일 %1개를 %2에 저장했습니다 (내보내기는 감사 기록에 남습니다). 이 파일들은 암호화되어 있지 않습니다: 전달한 뒤 삭제하세요.</translation>
     </message>
     <message>
         <source>conflict: %1</source>
@@ -618,10 +626,6 @@
     <message>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>%1페이지를 프린터로 보냈습니다.</translation>
-    </message>
-    <message>
-        <source>Wrote %1 file(s) to %2 (the export is in the audit log).</source>
-        <translation>%2에 파일 %1개를 저장했습니다(이 내보내기는 감사 로그에 기록됩니다).</translation>
     </message>
 </context>
 <context>

@@ -403,6 +403,9 @@ def test_packet_build_view_print_export_review_and_approve(
     assert "Sent" in record.message.text(), record.message.text()
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) >= 10
+    box = printed.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # US Letter
+    assert edge.asked[-1] == f"printer: Print the whole packet ({files.count()} files, every page)"
     edge.folders.append(tmp_path / "out")
     click(qtbot, record.export_button)
     idle(qtbot, window)
@@ -413,9 +416,11 @@ def test_packet_build_view_print_export_review_and_approve(
     actions = [(e.action, e.detail) for e in session.audit_log() if e.record_id == rid]
     assert any(a == "export" and d.startswith("printed packet") for a, d in actions)
     assert any(a == "export" and d.endswith("to a folder") for a, d in actions)
-    # cancelling either dialog does nothing and says nothing went wrong
-    record.message.clear()
+    assert "not encrypted" in record.message.text()
+    # cancelling either dialog does nothing, and no earlier message stays to say it did
     click(qtbot, record.print_button)
+    idle(qtbot, window)
+    assert record.message.text() == ""
     click(qtbot, record.export_button)
     idle(qtbot, window)
     assert record.message.text() == ""
@@ -521,7 +526,7 @@ def test_the_viewer_and_the_printer_show_the_filled_values(
     value. Read where a person reads: the pixels inside the Family Name box of the I-821D, in
     the viewer on the screen and on the printed page, against the blank official form."""
     data = tmp_path / "c"
-    [rid] = build_clinic(data, people=1)
+    rid, other = build_clinic(data, people=2)
     family = Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers["name.family"]
     window = open_window(data, forms=forms)
     window.resize(1400, 1000)
@@ -592,6 +597,12 @@ def test_the_viewer_and_the_printer_show_the_filled_values(
     image = QImage(str(png) + ".png")
     assert not image.isNull()
     assert ocr_reads(png, family), f"the printed I-821D does not read {family}"
+
+    # another person with no packet yet: nothing of the first person's packet stays on screen
+    record = open_record_screen(qtbot, window, other)
+    choose_tab(qtbot, record.tabs, record.packet_tab)
+    assert record.viewer.files.count() == 0 and record.viewer.pane.page_count() == 0
+    assert record.viewer.state.text() == "No packet yet."
 
 
 def ocr_reads(png: Path, word: str) -> bool:

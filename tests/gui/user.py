@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -200,13 +200,14 @@ class FakeEdge(OsEdge):
         self.asked.append(f"open file: {title}")
         return self.open_paths.pop(0)[0] if self.open_paths else None
 
-    def choose_printer(self, parent: QWidget) -> QPrinter | None:
+    def choose_printer(self, parent: QWidget, title: str) -> QPrinter | None:
         """The print dialog, answered "print to this PDF file" (Qt's own PDF printer, as a
         person picks "Print to File (PDF)"), at the resolution the real dialog gives."""
-        self.asked.append("printer")
+        self.asked.append(f"printer: {title}")
         if not self.print_files:
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))  # as the real edge does
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.print_files.pop(0)))
         return printer
