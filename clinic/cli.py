@@ -848,7 +848,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Environment: CLINIC_DATA (data folder), CLINIC_USER and CLINIC_PASSPHRASE "
         "(non-interactive unlock), CLINIC_NEW_PASSPHRASE (for user add/passwd), "
         "CLINIC_ORG_PASSPHRASE (the org key file's, for clinic server and sync import-org-key), "
-        "CLINIC_ENROLL_CODE (for clinic sync enroll).",
+        "CLINIC_ENROLL_CODE (for clinic sync enroll), CLINIC_CLOCK (start the clock at an ISO "
+        "date and time with its offset, for demos and tests). Dates default to today in the "
+        "clinic's own time zone.",
     )
     parser.add_argument("--version", action="version", version=f"clinic {__version__}")
     parser.add_argument(
