@@ -229,6 +229,7 @@ def test_the_server_killed_mid_push_loses_nothing_and_doubles_nothing(
     # and killed at a random moment while a large push is in flight
     a.import_people([person(n) for n in range(300, 600)])
     total += 600
+
     def kill_soon() -> None:
         time.sleep(0.3)  # not threading.Timer: its timed wait hangs under faketime (CI)
         org.server.kill()
