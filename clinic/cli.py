@@ -21,11 +21,13 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from clinic import __version__, clock
-from clinic.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
+from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
 from clinic.domain.answers import AnswersInvalid
+from clinic.domain.review import ReviewRefused
 from clinic.domain.roles import ROLE_NAMES
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
 from clinic.domain.rules import Determination
+from clinic.errors import ClinicError
 from clinic.safefile import write_atomically
 from clinic.store.clinic import (
     DB_NAME,
@@ -41,7 +43,7 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
-class CliError(Exception):
+class CliError(ClinicError):
     """A usage problem found by the CLI itself."""
 
 
@@ -355,7 +357,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from clinic.demo import build_demo
+    from clinic.core.demo import build_demo
 
     data = _data_dir(args)
     passphrase = os.environ.get("CLINIC_PASSPHRASE", DEMO_PASSPHRASE)
@@ -489,7 +491,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
         written = packet.write(out, draft=True)
         print(f"Wrote a draft packet ({len(written) - 1} files) to {out}.")
     else:
-        from clinic.services import build_and_store_packet
+        from clinic.core.packets import build_and_store_packet
 
         session = _unlock(args)
         record_id = session.resolve_id(args.record)
@@ -518,7 +520,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
 
 def _export_stored_packet(args: argparse.Namespace, out: Path) -> int:
     """Write the latest stored packet of a record (approved: without the draft mark)."""
-    from clinic.services import export_packet, stored_packet
+    from clinic.core.packets import export_packet, stored_packet
 
     session = _unlock(args)
     record_id = session.resolve_id(args.record)
@@ -540,9 +542,11 @@ def _write_bytes_atomically(path: Path, data: bytes) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from clinic.core.review import review_record
+
     session = _unlock(args)
     record_id = session.resolve_id(args.id)
-    event = session.review(record_id, args.review_cmd, args.text or "", args.item)
+    event = review_record(session, record_id, args.review_cmd, args.text or "", args.item)
     packet = str(event.payload.get("packet_hash", ""))[:12]
     done = {
         "approve": f"Approved packet {packet}: it is locked; any edit puts the record back into "
@@ -555,7 +559,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from clinic.services import default_data_dir
+    from clinic.core import default_data_dir
 
     try:
         from clinic.gui.app import run
@@ -1229,7 +1233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for err in exc.errors:
             print(f"  {err}", file=sys.stderr)
         return EXIT_USAGE
-    except (CliError, StoreError, VaultError, clock.ClockError) as exc:
+    except (CliError, StoreError, VaultError, clock.ClockError, ReviewRefused) as exc:
         _fail(str(exc))
     except BrokenPipeError:
         # The reader went away (``clinic intake list | head``): what it read was whole.

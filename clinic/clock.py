@@ -24,11 +24,13 @@ from collections.abc import Iterator
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from clinic.errors import ClinicError
+
 ENV = "CLINIC_CLOCK"
 UTC = dt.UTC
 
 
-class ClockError(ValueError):
+class ClockError(ClinicError, ValueError):
     """A clock that cannot be set as asked (a malformed ``CLINIC_CLOCK``)."""
 
 

@@ -16,9 +16,10 @@ import yaml
 
 from clinic.domain.policy import Policy, parse_policy
 from clinic.domain.questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
+from clinic.errors import ClinicError
 
 
-class ResourceError(Exception):
+class ResourceError(ClinicError):
     """A resource file is missing or malformed (the message names the file)."""
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clinic import clock
+from clinic.errors import ClinicError
 
 PASSPHRASE = "selftest passphrase"  # noqa: S105 - a throwaway clinic, removed at once
 SYNTHETIC = {
@@ -31,7 +32,7 @@ SYNTHETIC = {
 }
 
 
-class SelftestError(Exception):
+class SelftestError(ClinicError):
     """A step failed (the message names it)."""
 
 

@@ -70,7 +70,7 @@ GUI_FORBIDDEN_CALLS = re.compile(
 
 
 def test_the_gui_does_no_storage_or_file_io_itself() -> None:
-    """The GUI goes through clinic.services.Desk on the worker (tests/gui check the thread)."""
+    """The GUI goes through clinic.core.Desk on the worker (tests/gui check the thread)."""
     for path in _modules("gui"):
         text = path.read_text(encoding="utf-8")
         tree = ast.parse(text)
@@ -84,9 +84,43 @@ def test_the_gui_does_no_storage_or_file_io_itself() -> None:
         assert not calls, f"{path.relative_to(PACKAGE)} does file I/O: {calls}"
 
 
-def test_the_services_import_no_qt() -> None:
-    bad = {n for n in _imports(PACKAGE / "services.py") if n.split(".")[0] in QT}
-    assert not bad
+def test_the_core_imports_no_qt() -> None:
+    for path in _modules("core"):
+        bad = {n for n in _imports(path) if n.split(".")[0] in QT}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+
+
+# What the GUI and the CLI may import of ClinicDay: the core, the domain, the errors, the one
+# clock and the version (clinic/__init__.py); the GUI its own modules; the CLI the app it starts.
+FRONT_ALLOWED = ("clinic.core", "clinic.domain", "clinic.errors", "clinic.clock")
+
+
+def _front_problems(path: Path, own: tuple[str, ...]) -> set[str]:
+    return {
+        n
+        for n in _imports(path)
+        if n.split(".")[0] == "clinic"
+        and n != "clinic"
+        and not any(n == a or n.startswith(a + ".") for a in FRONT_ALLOWED + own)
+    }
+
+
+def test_the_gui_and_the_cli_go_through_the_core() -> None:
+    """Every use case exists once, in ``clinic.core``: the GUI and the CLI call it, and never
+    the store, the packet builder, sync or the server directly."""
+    for path in _modules("gui"):
+        bad = _front_problems(path, ("clinic.gui",))
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+    bad = _front_problems(PACKAGE / "cli.py", ("clinic.gui.app",))
+    assert not bad, f"cli.py imports {bad}"
+
+
+def test_the_front_check_catches_a_violation(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from clinic.store.clinic import Session\nfrom clinic.core import Desk\n", encoding="utf-8"
+    )
+    assert _front_problems(bad, ()) == {"clinic.store.clinic"}
 
 
 def test_domain_does_no_io() -> None:
@@ -115,9 +149,7 @@ def test_the_server_and_sync_keep_to_their_lanes() -> None:
         bad = {
             n
             for n in _imports(path)
-            if n.startswith(
-                ("clinic.store.clinic", "clinic.packet", "clinic.gui", "clinic.services")
-            )
+            if n.startswith(("clinic.store.clinic", "clinic.packet", "clinic.gui", "clinic.core"))
         }
         assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
     for path in _modules("sync"):

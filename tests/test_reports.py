@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from clinic import clock
+from clinic.core.review import review_record
 from clinic.domain.events import EventType
 from clinic.domain.rules import screen
 from clinic.reports.counts import (
@@ -435,7 +436,7 @@ def test_no_personal_data_reaches_a_report(real_session: Session, tmp_path: Path
     det = screen(state.answers, first, policy(), "en")
     real_session.append_event(record, EventType.SCREENED, {"determination": det.to_json()})
     real_session.append_event(record, EventType.PACKET_BUILT, {"packet_hash": "ab" * 32})
-    real_session.review(record, "comment", text=f"{CANARY} {CANARY_A_NUMBER}")
+    review_record(real_session, record, "comment", text=f"{CANARY} {CANARY_A_NUMBER}")
 
     report = counts_for(real_session, first, last)
     assert report.total.screened == 1

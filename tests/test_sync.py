@@ -16,6 +16,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from clinic.core.review import review_record
 from clinic.domain.events import EventType
 from clinic.store.clinic import Session
 from clinic.sync.client import SyncClient, SyncError
@@ -47,7 +48,7 @@ def test_three_laptops_push_pull_and_review_outcomes_reach_the_volunteer(
     assert set(atty.record_ids()) == {a1, a2, b1}
     assert atty.load(b1).answers == b.load(b1).answers
     # the attorney approves a's packet; the outcome reaches a (sealed to a's device), not b
-    atty.review(a1, "approve")
+    review_record(atty, a1, "approve")
     SyncClient(atty).sync()
     assert SyncClient(a).sync().pulled == 1
     assert a.load(a1).approved_packet == "ab" * 32
@@ -262,7 +263,7 @@ def test_no_personal_data_reaches_the_server(org: Org, tmp_path: Path, db_url: s
     SyncClient(a, http).sync()
     atty_http = httpx.Client(event_hooks={"request": [capture]})
     SyncClient(atty, atty_http).sync()
-    atty.review(rid, "comment", f"check {CANARY_FAMILY}")
+    review_record(atty, rid, "comment", f"check {CANARY_FAMILY}")
     SyncClient(atty, atty_http).sync()
     assert atty.load(rid).answers["name.family"] == CANARY_FAMILY  # it did travel, sealed
     needles = [CANARY_FAMILY.encode(), CANARY_FAMILY.lower().encode(), CANARY_A.encode()]
@@ -494,9 +495,10 @@ def test_a_packet_built_on_another_laptop_opens_for_the_attorney(org: Org, tmp_p
     date and forms, keeps it if it is exactly the same, and approves only what was viewed."""
     import datetime as dt
 
+    from clinic.core import Desk
+    from clinic.core.packets import build_and_store_packet
+    from clinic.errors import ClinicError
     from clinic.packet.library import FormLibrary
-    from clinic.services import Desk, build_and_store_packet
-    from clinic.store.clinic import StoreError
     from tests.conftest import PASSPHRASE
     from tests.forms_fixture import SHARED_FORMS
 
@@ -510,9 +512,9 @@ def test_a_packet_built_on_another_laptop_opens_for_the_attorney(org: Org, tmp_p
     desk = Desk(tmp_path / "atty", forms_dir=SHARED_FORMS)
     desk.sign_in("admin", PASSPHRASE)
     SyncClient(desk.session).sync()
-    view = desk.packet(rid)
+    view = desk.packets.view(rid)
     assert view.packet_hash == packet.packet_hash and len(view.files) == len(packet.files)
-    with pytest.raises(StoreError, match="newer packet"):
-        desk.review(rid, "approve", packet_hash="0" * 64)
-    desk.review(rid, "approve", packet_hash=view.packet_hash)
+    with pytest.raises(ClinicError, match="newer packet"):
+        desk.review.act(rid, "approve", packet_hash="0" * 64)
+    desk.review.act(rid, "approve", packet_hash=view.packet_hash)
     assert desk.session.load(rid).approved_packet == packet.packet_hash

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from clinic.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE, build_demo  # noqa: E402
+from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE, build_demo  # noqa: E402
 from clinic.gui.app import make_window  # noqa: E402
 from clinic.gui.board import NewPersonDialog  # noqa: E402
 from clinic.gui.window import ClinicWindow  # noqa: E402

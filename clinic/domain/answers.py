@@ -25,6 +25,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final
 
+from clinic.errors import ClinicError
+
 __all__ = [
     "ADDED_KEYS",
     "ANSWER_KEYS",
@@ -67,7 +69,7 @@ class AnswerError:
         return f"{self.key}: {self.problem}"
 
 
-class AnswersInvalid(ValueError):
+class AnswersInvalid(ClinicError, ValueError):
     """Raised with every error found (never just the first).
 
     The message lists each ``key: problem``; like the errors themselves it contains no values.

@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from clinic.domain.rules import request_type
+from clinic.errors import ClinicError
 
 PATH = re.compile(r"^(?P<key>[a-z0-9_.]+?)\[(?P<index>\d+)\](?:\.(?P<field>[a-z0-9_]+))?$")
 
 
-class ConditionError(ValueError):
+class ConditionError(ClinicError, ValueError):
     """A malformed condition (names what is wrong)."""
 
 

@@ -19,6 +19,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from clinic.errors import ClinicError
+
+# What someone informed at a walk-in or on the hotline asked about: a code, never free text.
+INQUIRY_TOPICS = ("renewal", "initial", "travel", "work_permit", "fees", "other")
+
 
 class EventType(enum.StrEnum):
     """The kinds of event a record's log holds."""
@@ -46,7 +51,7 @@ class Status(enum.StrEnum):
     INQUIRY = "inquiry"  # a hotline or walk-in question only, never a packet
 
 
-class EventError(ValueError):
+class EventError(ClinicError, ValueError):
     """An event or a log that breaks the rules of the model (never carries personal data)."""
 
 

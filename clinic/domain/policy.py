@@ -12,10 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from clinic.errors import ClinicError
+
 LANGUAGES = ("en", "ko", "es")
 
 
-class PolicyDataError(ValueError):
+class PolicyDataError(ClinicError, ValueError):
     """The rules data is malformed (names the file part and the problem)."""
 
 

@@ -19,11 +19,12 @@ from typing import Any
 
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, validate_answers
 from clinic.domain.conditions import holds
+from clinic.errors import ClinicError
 
 LANGUAGES = ("en", "ko", "es")
 
 
-class QuestionnaireError(ValueError):
+class QuestionnaireError(ClinicError, ValueError):
     """The questionnaire data is malformed; the message names the place."""
 
 

@@ -1,6 +1,6 @@
 """Start the desktop app: ``clinic gui [--data DIR] [--lang en|ko|es] [--idle-minutes N]``.
 
-Builds the worker (:class:`~clinic.gui.ops.Ops` over a :class:`~clinic.services.Desk`), the
+Builds the worker (:class:`~clinic.gui.ops.Ops` over a :class:`~clinic.core.Desk`), the
 translator and the window, and runs Qt's event loop. Qt 6 scales for high-DPI screens by itself;
 every size in the screens is derived from the font, so the system font size scales them too.
 """
@@ -13,12 +13,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from clinic import __version__
+from clinic.core import Desk, staff_translation
 from clinic.gui.i18n import Translations, qt_translations_dir
 from clinic.gui.ops import Ops
 from clinic.gui.security import DEFAULT_IDLE_MINUTES
 from clinic.gui.window import ClinicWindow
-from clinic.resources import translation
-from clinic.services import Desk
 
 
 def make_window(
@@ -34,7 +33,7 @@ def make_window(
     desk = desk or Desk(data_dir, forms_dir=forms_dir)
     ops = Ops(desk)
     translations = Translations()
-    translations.switch(lang, translation(lang, qt_translations_dir()))  # at start-up
+    translations.switch(lang, staff_translation(lang, qt_translations_dir()))  # at start-up
     window = ClinicWindow(ops, data_dir, translations=translations, idle_minutes=idle_minutes)
     ops.setParent(window)
     return window

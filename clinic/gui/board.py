@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.core import STATIONS, Board, BoardRow
 from clinic.domain.answers import validate_answers
+from clinic.domain.events import INQUIRY_TOPICS
 from clinic.gui.ops import Ops
-from clinic.services import STATIONS, Board, BoardRow
-from clinic.store.clinic import INQUIRY_TOPICS
 
 
 def topic_label(topic: str) -> str:
@@ -303,7 +303,7 @@ class BoardPage(QWidget):
 
     def refresh(self) -> None:
         all_days = self.all_days.isChecked()
-        self.ops.run(lambda desk: desk.board(all_days=all_days), self.show_board)
+        self.ops.run(lambda desk: desk.people.board(all_days=all_days), self.show_board)
 
     def show_board(self, board: Board) -> None:
         self.board = board
@@ -330,7 +330,9 @@ class BoardPage(QWidget):
         if not query.strip():
             self.refresh()
             return
-        self.ops.run(lambda desk: desk.search(query), self._show_results, self._search_failed)
+        self.ops.run(
+            lambda desk: desk.people.search(query), self._show_results, self._search_failed
+        )
 
     def _show_results(self, rows: list[BoardRow]) -> None:
         self.show_board(Board(rows, []))
@@ -351,7 +353,7 @@ class BoardPage(QWidget):
             return
         language, topic = str(dialog.language.currentData()), str(dialog.topic.currentData())
         self.ops.run(
-            lambda desk: desk.log_inquiry(language, topic),
+            lambda desk: desk.people.log_inquiry(language, topic),
             self._inquiry_logged,
             self.hint.setText,
         )
@@ -365,7 +367,9 @@ class BoardPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         answers = dialog.answers()
-        self.ops.run(lambda desk: desk.similar(answers), lambda m: self._maybe_create(answers, m))
+        self.ops.run(
+            lambda desk: desk.people.similar(answers), lambda m: self._maybe_create(answers, m)
+        )
 
     def _maybe_create(self, answers: dict[str, Any], matches: list[tuple[BoardRow, str]]) -> None:
         if matches:
@@ -397,7 +401,7 @@ class BoardPage(QWidget):
                 return
             if box.clickedButton() is not create:
                 return
-        self.ops.run(lambda desk: desk.new_person(answers), self._created)
+        self.ops.run(lambda desk: desk.people.new_person(answers), self._created)
 
     def _created(self, record_id: str) -> None:
         self.refresh()

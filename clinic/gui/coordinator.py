@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.core import AutomapDraft
+from clinic.core.reports import METRICS, Report
 from clinic.domain.roles import ROLE_NAMES
 from clinic.gui import osedge
 from clinic.gui.i18n import role_label
 from clinic.gui.ops import Ops
-from clinic.reports.counts import METRICS, Report
-from clinic.services import AutomapDraft
 
 BAR_METRICS = ("screened", "referred", "packets_built")
 BAR_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c")
@@ -206,7 +206,9 @@ class CountsPage(QWidget):
         if end < start:
             self.note.setText(self.tr("The period ends before it starts."))
             return
-        self.ops.run(lambda desk: desk.counts(start, end), self.show_report, self.note.setText)
+        self.ops.run(
+            lambda desk: desk.reports.counts(start, end), self.show_report, self.note.setText
+        )
 
     def show_report(self, report: Report) -> None:
         self.report = report
@@ -245,7 +247,7 @@ class CountsPage(QWidget):
             return
         report, target = self.report, path
         self.ops.run(
-            lambda desk: desk.export_counts(report, target, fmt),
+            lambda desk: desk.reports.export(report, target, fmt),
             lambda p: self.note.setText(self.tr("Wrote %1").replace("%1", str(p))),
             self.note.setText,
         )
@@ -396,9 +398,9 @@ class SettingsPage(QWidget):
         self.ops.run(
             lambda desk: (
                 desk.site(),
-                desk.users(),
-                desk.installed_forms(),
-                desk.program_notices(lang),
+                desk.admin.users(),
+                desk.admin.installed_forms(),
+                desk.admin.program_notices(lang),
             ),
             self._show,
             self.message.setText,
@@ -442,7 +444,7 @@ class SettingsPage(QWidget):
     def save_site(self) -> None:
         site = self.site.text()
         self.ops.run(
-            lambda desk: desk.set_site(site),
+            lambda desk: desk.admin.set_site(site),
             lambda name: self._done(self.tr("The site is now called %1.").replace("%1", name)),
             self.message.setText,
         )
@@ -453,7 +455,7 @@ class SettingsPage(QWidget):
 
     def create_user(self, name: str, role: str, passphrase: str) -> None:
         self.ops.run(
-            lambda desk: desk.add_user(name, role, passphrase),
+            lambda desk: desk.admin.add_user(name, role, passphrase),
             lambda _r: self._done(self.tr("User added.")),
             self.message.setText,
         )
@@ -465,7 +467,7 @@ class SettingsPage(QWidget):
             return
         name = item.text()
         self.ops.run(
-            lambda desk: desk.disable_user(name),
+            lambda desk: desk.admin.disable_user(name),
             lambda _r: self._done(self.tr("User disabled.")),
             self.message.setText,
         )
@@ -476,7 +478,7 @@ class SettingsPage(QWidget):
             return
         wanted = list(paths)
         self.ops.run(
-            lambda desk: desk.install_forms(wanted),
+            lambda desk: desk.admin.install_forms(wanted),
             lambda forms: self._done(
                 self.tr("Installed: %1").replace("%1", ", ".join(f.pack.key for f in forms))
             ),
@@ -491,7 +493,7 @@ class SettingsPage(QWidget):
             return
         target = path
         self.ops.run(
-            lambda desk: desk.verify_form(target),
+            lambda desk: desk.admin.verify_form(target),
             lambda key: self.message.setText(
                 self.tr("%1 is the official %2, byte for byte.")
                 .replace("%1", target.name)
@@ -506,7 +508,7 @@ class SettingsPage(QWidget):
             return
         source, out = path, path.with_suffix(".draft.yaml")
         self.ops.run(
-            lambda desk: desk.automap(source, out), self.review_draft, self.message.setText
+            lambda desk: desk.admin.automap(source, out), self.review_draft, self.message.setText
         )
 
     def review_draft(self, draft: AutomapDraft) -> None:
@@ -520,7 +522,7 @@ class SettingsPage(QWidget):
             )
             return
         self.ops.run(
-            lambda desk: desk.confirm_pack(draft.draft, draft.pdf),
+            lambda desk: desk.admin.confirm_pack(draft.draft, draft.pdf),
             lambda form: self._done(
                 self.tr("Confirmed and installed: %1").replace("%1", form.pack.key)
             ),

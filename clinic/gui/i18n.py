@@ -13,13 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from clinic.domain.roles import Role
-from clinic.resources import resources_dir
 
 STAFF_LANGUAGES = ("en", "ko", "es")
-
-
-def translations_dir() -> Path:
-    return resources_dir() / "translations"
 
 
 def qt_translations_dir() -> Path:

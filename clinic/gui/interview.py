@@ -389,7 +389,7 @@ class InterviewPage(QWidget):
             return
         record_id, draft = self.record_id, self.draft()
         self.ops.run(
-            lambda desk: desk.save_draft(record_id, draft),
+            lambda desk: desk.interview.save_draft(record_id, draft),
             self._draft_saved,
             self._save_failed,
         )
@@ -405,7 +405,9 @@ class InterviewPage(QWidget):
     def _store_answers(self) -> None:
         record_id, answers = self.record_id, self.answers_to_store()
         self.base = dict(answers)
-        self.ops.run(lambda desk: desk.save_answers(record_id, answers), None, self._save_failed)
+        self.ops.run(
+            lambda desk: desk.interview.save_answers(record_id, answers), None, self._save_failed
+        )
 
     def go_next(self) -> None:
         self._store_answers()
@@ -436,7 +438,7 @@ class InterviewPage(QWidget):
         record_id, answers, lang = self.record_id, self.answers_to_store(), self.lang
         self.autosave.stop()
         self.ops.run(
-            lambda desk: desk.finish_screening(record_id, answers, lang),
+            lambda desk: desk.interview.finish_screening(record_id, answers, lang),
             lambda _det: self.finished.emit(record_id),
             self._save_failed,
         )

@@ -1,10 +1,12 @@
 """Run Desk calls off the GUI thread and deliver their results on it.
 
-One worker thread owns the :class:`~clinic.services.Desk` (and so the SQLite connections and the
+One worker thread owns the :class:`~clinic.core.Desk` (and so the SQLite connections and the
 keys); calls run in the order they were made, the way Anki's ``CollectionOp`` serializes work on
 the collection. A call's ``on_done`` or ``on_error`` runs later on the GUI thread. Errors a person
-can act on (a wrong passphrase, a field that is not valid, a form not installed) arrive as their
-one-line message; anything else arrives as its type only, so no personal data reaches a dialog.
+can act on (a wrong passphrase, a field that is not valid, a form not installed: every
+:class:`clinic.errors.ClinicError`) arrive as their one-line message; anything else arrives as
+its type only, so no personal data reaches a dialog. The sync lane and the threading contract
+are in :mod:`clinic.core`.
 """
 
 from __future__ import annotations
@@ -15,27 +17,10 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from clinic.domain.answers import AnswersInvalid
-from clinic.packet.fill import FillError
-from clinic.packet.library import LibraryError
-from clinic.services import Desk
-from clinic.store.clinic import StoreError
-from clinic.store.vault import VaultError
+from clinic.core import Desk
+from clinic.errors import user_message
 
 T = TypeVar("T")
-
-EXPECTED = (StoreError, AnswersInvalid, LibraryError, FillError, VaultError, OSError, ValueError)
-
-
-def error_text(exc: BaseException) -> str:
-    """What a person reads about a failed call: the message of an expected error (they never
-    carry personal values), or only the kind of an unexpected one."""
-    if isinstance(exc, OSError) and exc.strerror:
-        where = f"{exc.filename}: " if exc.filename else ""
-        return f"{where}{exc.strerror}"
-    if isinstance(exc, EXPECTED):
-        return str(exc) or type(exc).__name__
-    return f"internal error ({type(exc).__name__}); nothing was changed by the failed step"
 
 
 class Ops(QObject):
@@ -87,7 +72,7 @@ class Ops(QObject):
             try:
                 result = call(self.desk)
             except Exception as exc:  # every failure is reported; the worker lives on
-                message = error_text(exc)
+                message = user_message(exc)
                 self._deliver.emit(lambda: self._finish(on_error, message, True, main))
             else:
                 self._deliver.emit(lambda: self._finish(on_done, result, False, main))

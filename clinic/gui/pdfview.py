@@ -16,7 +16,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
-from clinic.services import PacketView
+from clinic.core import PacketView
 
 PRINT_DPI = 300  # pages are rendered for the printer at this resolution at most
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.core import PacketView, RecordView
 from clinic.domain.answers import validate_answers
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.gui import osedge
@@ -33,7 +34,6 @@ from clinic.gui.interview import determination_html
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer
 from clinic.gui.security import SecretClipboard
-from clinic.services import PacketView, RecordView
 
 SECRET_KEYS = ("a_number", "ssn")
 
@@ -218,7 +218,9 @@ class RecordPage(QWidget):
 
     def open_record(self, record_id: str) -> None:
         self.message.clear()
-        self.ops.run(lambda desk: desk.record(record_id), self.show_record, self.message.setText)
+        self.ops.run(
+            lambda desk: desk.interview.record(record_id), self.show_record, self.message.setText
+        )
 
     def reload(self) -> None:
         if self.view is not None:
@@ -247,7 +249,7 @@ class RecordPage(QWidget):
         if state.packets:
             record_id = state.record_id
             self.ops.run(
-                lambda desk: desk.packet(record_id), self._show_packet, self.message.setText
+                lambda desk: desk.packets.view(record_id), self._show_packet, self.message.setText
             )
         self.print_button.setEnabled(False)
         self.export_button.setEnabled(False)
@@ -370,7 +372,7 @@ class RecordPage(QWidget):
             value_index = labels.index(chosen)
         record_id, value = self.view.state.record_id, values[value_index]
         self.ops.run(
-            lambda desk: desk.resolve_conflict(record_id, key, value),
+            lambda desk: desk.sync.resolve_conflict(record_id, key, value),
             lambda _r: self._saved(record_id),
             self.message.setText,
         )
@@ -379,7 +381,7 @@ class RecordPage(QWidget):
         assert self.view is not None
         record_id = self.view.state.record_id
         self.ops.run(
-            lambda desk: desk.set_answer(record_id, key, value),
+            lambda desk: desk.interview.set_answer(record_id, key, value),
             lambda _n: self._saved(record_id),
             self.message.setText,
         )
@@ -398,7 +400,7 @@ class RecordPage(QWidget):
         self.message.setText(self.tr("Building the packet…"))
         report = self.ops.report_progress
         self.ops.run(
-            lambda desk: desk.build_packet(record_id, progress=report),
+            lambda desk: desk.packets.build_and_show(record_id, progress=report),
             self._built,
             self._build_failed,
         )
@@ -448,7 +450,7 @@ class RecordPage(QWidget):
             self.message.setText(self.tr("Nothing was printed: the printer could not be started."))
             return
         record_id, what = self.packet.record_id, f"packet {self.packet.packet_hash[:12]}"
-        self.ops.run(lambda desk: desk.audit_print(record_id, what))
+        self.ops.run(lambda desk: desk.packets.audit_print(record_id, what))
         self.message.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
 
     def export_packet(self) -> None:
@@ -461,7 +463,7 @@ class RecordPage(QWidget):
             return
         record_id = self.packet.record_id
         self.ops.run(
-            lambda desk: desk.export_packet(record_id, folder),
+            lambda desk: desk.packets.export(record_id, folder)[1],
             lambda paths: self.message.setText(
                 self.tr(
                     "Wrote %1 file(s) to %2 (the export is in the audit log). These files are "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.core import BoardRow, PacketView, RecordView
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role, may_approve
 from clinic.gui.board import row_text
@@ -29,7 +30,6 @@ from clinic.gui.i18n import staff_language
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer
 from clinic.gui.record import show_value
-from clinic.services import BoardRow, PacketView, RecordView
 
 
 class ReviewPage(QWidget):
@@ -138,7 +138,7 @@ class ReviewPage(QWidget):
         self.approve_button.setEnabled(on and allowed)
 
     def refresh(self) -> None:
-        self.ops.run(lambda desk: desk.review_queue(), self.show_queue, self.message.setText)
+        self.ops.run(lambda desk: desk.review.queue(), self.show_queue, self.message.setText)
 
     def show_queue(self, rows: list[BoardRow]) -> None:
         self.queue.clear()
@@ -163,7 +163,7 @@ class ReviewPage(QWidget):
 
     def open_record(self, record_id: str) -> None:
         self.ops.run(
-            lambda desk: (desk.record(record_id), desk.packet(record_id)),
+            lambda desk: (desk.interview.record(record_id), desk.packets.view(record_id)),
             self._show,
             self._load_failed,
         )
@@ -219,7 +219,7 @@ class ReviewPage(QWidget):
             if confirm != QMessageBox.StandardButton.Yes:
                 return
         self.ops.run(
-            lambda desk: desk.review(record_id, action, text, item, packet_hash),
+            lambda desk: desk.review.act(record_id, action, text, item, packet_hash),
             lambda _r: self._done(record_id, action),
             self.message.setText,
         )

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.core import SyncStatus
 from clinic.gui import osedge
 from clinic.gui.ops import Ops
-from clinic.services import SyncStatus
 
 INTERVAL_S = 60  # between background syncs while all is well
 BACKOFF_START_S = 30
@@ -69,7 +69,7 @@ class SyncIndicator(QWidget):
         super().changeEvent(event)
 
     def start(self) -> None:
-        self.ops.run(lambda desk: desk.sync_status(), self._started, lane="sync")
+        self.ops.run(lambda desk: desk.sync.status(), self._started, lane="sync")
 
     def stop(self) -> None:
         self.timer.stop()
@@ -120,7 +120,7 @@ class SyncIndicator(QWidget):
         self.timer.stop()
         self.running = True
         self._show()
-        self.ops.run(lambda desk: desk.sync(), self._synced, self._failed, lane="sync")
+        self.ops.run(lambda desk: desk.sync.now(), self._synced, self._failed, lane="sync")
 
     def _synced(self, status: SyncStatus) -> None:
         self.running, self.error, self.backoff_s = False, status.error, 0
@@ -132,7 +132,7 @@ class SyncIndicator(QWidget):
         self.backoff_s = min(max(self.backoff_s * 2, BACKOFF_START_S), BACKOFF_MAX_S)
         self._show()
         self.timer.start(self.backoff_s * 1000)
-        self.ops.run(lambda desk: desk.sync_status(), self.set_status, lane="sync")
+        self.ops.run(lambda desk: desk.sync.status(), self.set_status, lane="sync")
 
 
 class SyncSettings(QGroupBox):
@@ -241,7 +241,7 @@ class SyncSettings(QGroupBox):
             return
         self.code.clear()
         self.ops.run(
-            lambda desk: desk.enroll(server, code, desk.site()),
+            lambda desk: (desk.sync.enroll(server, code), desk.sync.status())[1],
             self._enrolled,
             self.message.setText,
             lane="sync",
@@ -266,7 +266,7 @@ class SyncSettings(QGroupBox):
             return
         target, secret = path, passphrase
         self.ops.run(
-            lambda desk: desk.import_org_key(target, secret),
+            lambda desk: (desk.sync.import_org_key(target, secret), desk.sync.status())[1],
             self._org_key_kept,
             self.message.setText,
             lane="sync",
@@ -279,7 +279,10 @@ class SyncSettings(QGroupBox):
     def make_code(self) -> None:
         role = str(self.code_role.currentData())
         self.ops.run(
-            lambda desk: desk.make_enroll_code(role), self._code, self.message.setText, lane="sync"
+            lambda desk: desk.sync.make_enroll_code(role),
+            self._code,
+            self.message.setText,
+            lane="sync",
         )
 
     def _code(self, code: str) -> None:

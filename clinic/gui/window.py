@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from clinic import clock
-from clinic.demo import DEMO_PASSPHRASE, DEMO_SITE
+from clinic.core import RecordView, SignedIn, SyncStatus
+from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SITE
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role
@@ -44,7 +45,6 @@ from clinic.gui.record import RecordPage
 from clinic.gui.review import ReviewPage
 from clinic.gui.security import DEFAULT_IDLE_MINUTES, IdleLock
 from clinic.gui.syncview import SyncIndicator, SyncSettings
-from clinic.services import RecordView, SignedIn, SyncStatus
 
 
 class WelcomePage(QWidget):
@@ -548,7 +548,7 @@ class ClinicWindow(QMainWindow):
         self.open_record = record_id
         self.tabs.setCurrentWidget(self.person)
         self.ops.run(
-            lambda desk: desk.record(record_id),
+            lambda desk: desk.interview.record(record_id),
             self._person_loaded,
             self.person.record.message.setText,
         )
@@ -556,7 +556,7 @@ class ClinicWindow(QMainWindow):
     def _person_loaded(self, view: RecordView) -> None:
         if self.person is None:
             return
-        from clinic.services import station_of
+        from clinic.core import station_of
 
         if view.draft is not None or station_of(view.state) in ("check_in", "screening"):
             self._start_interview(view)
@@ -566,7 +566,9 @@ class ClinicWindow(QMainWindow):
 
     def open_interview(self, record_id: str) -> None:
         self.ops.run(
-            lambda desk: desk.record(record_id), self._start_interview, self.statusBar().showMessage
+            lambda desk: desk.interview.record(record_id),
+            self._start_interview,
+            self.statusBar().showMessage,
         )
 
     def _start_interview(self, view: RecordView) -> None:

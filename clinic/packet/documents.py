@@ -54,6 +54,7 @@ from clinic.domain.answers import ANSWER_KEYS, FieldKind, normalize_a_number
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import HEADINGS, OUTCOME_LABELS
+from clinic.errors import ClinicError
 from clinic.packet.fill import AddendumEntry, english_text
 from clinic.packet.packs import Pack
 
@@ -98,7 +99,7 @@ DEFAULT_ORDER = {"G-1145": 0, "I-821D": 1, "I-765": 2, "G-1450": 3}
 FEE_FORMS = ("I-821D", "I-765")
 
 
-class DocumentError(RuntimeError):
+class DocumentError(ClinicError, RuntimeError):
     """A packet document cannot be drawn (no usable font, a PDF that cannot be read...)."""
 
 

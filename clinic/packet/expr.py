@@ -15,9 +15,10 @@ from typing import Any
 
 from clinic.domain.conditions import PATH as _PATH
 from clinic.domain.conditions import ConditionError, holds, resolve
+from clinic.errors import ClinicError
 
 
-class ExprError(ValueError):
+class ExprError(ClinicError, ValueError):
     """A pack expression that cannot be evaluated (malformed)."""
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clinic.errors import ClinicError
 from clinic.packet.expr import apply_format, condition, evaluate
 from clinic.packet.packs import (
     COMB_FLAG,
@@ -57,7 +58,7 @@ class Problem:
         return f"{self.form} {self.item} ({short}): {self.reason}"
 
 
-class FillError(ValueError):
+class FillError(ClinicError, ValueError):
     """The answers cannot be written on the form; ``problems`` names every field and reason."""
 
     def __init__(self, problems: list[Problem]) -> None:

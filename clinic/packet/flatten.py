@@ -17,11 +17,13 @@ import io
 import re
 from typing import Any, cast
 
+from clinic.errors import ClinicError
+
 HIDDEN = 1 << 1  # annotation flags (PDF 32000-1 table 165)
 NO_VIEW = 1 << 5
 
 
-class FlattenError(ValueError):
+class FlattenError(ClinicError, ValueError):
     """A PDF that cannot be read to flatten it."""
 
 

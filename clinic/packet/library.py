@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clinic import clock
+from clinic.errors import ClinicError
 from clinic.packet.packs import (
     Pack,
     PackError,
@@ -36,7 +37,7 @@ from clinic.safefile import write_atomically
 LOCAL_PACKS = "packs"  # DATA/forms/packs/<form>/<edition date>.yaml
 
 
-class LibraryError(ValueError):
+class LibraryError(ClinicError, ValueError):
     """A form cannot be installed or used; the message says which and what to do."""
 
 

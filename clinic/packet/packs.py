@@ -50,6 +50,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clinic.errors import ClinicError
+
 FIELD_TYPES = ("text", "comb", "checkbox", "choice")
 BLANK_REASONS = (
     "attorney",  # for an attorney or accredited representative
@@ -64,11 +66,11 @@ PDF_TYPE = {"text": "/Tx", "comb": "/Tx", "checkbox": "/Btn", "choice": "/Ch"}
 COMB_FLAG = 1 << 24
 
 
-class PackError(ValueError):
+class PackError(ClinicError, ValueError):
     """A pack file is malformed (names the pack and the place)."""
 
 
-class VerifyError(ValueError):
+class VerifyError(ClinicError, ValueError):
     """A PDF does not match its pack; ``problems`` lists every mismatch found."""
 
     def __init__(self, message: str, problems: list[str]) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, 
 from sqlalchemy.exc import IntegrityError
 
 from clinic import clock
+from clinic.errors import ClinicError
 from clinic.server import schema
 from clinic.sync.crypto import proofs_match
 
@@ -30,7 +31,7 @@ SERVER_HEAD = "s002"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class ServerError(Exception):
+class ServerError(ClinicError):
     """Something a client or an operator can act on (the message names it, never a value)."""
 
 

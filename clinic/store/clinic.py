@@ -33,6 +33,7 @@ from clinic import clock
 from clinic.domain import answers as answers_mod
 from clinic.domain.answers import AnswerError, AnswersInvalid
 from clinic.domain.events import (
+    INQUIRY_TOPICS,
     Event,
     EventType,
     FieldChange,
@@ -42,12 +43,12 @@ from clinic.domain.events import (
 )
 from clinic.domain.roles import (
     Role,
-    may_approve,
     may_manage,
     may_read_audit,
     may_set_up_site,
     parse_role,
 )
+from clinic.errors import ClinicError
 from clinic.safefile import write_atomically
 from clinic.store import migrate, schema
 from clinic.store.vault import (
@@ -64,11 +65,10 @@ from clinic.store.vault import (
 )
 
 DB_NAME = "clinic.db"
-INQUIRY_TOPICS = ("renewal", "initial", "travel", "work_permit", "fees", "other")
 MIN_ID_PREFIX = 4
 
 
-class StoreError(Exception):
+class StoreError(ClinicError):
     """A problem the user can act on; the message is one line and holds no personal data."""
 
 
@@ -1096,44 +1096,6 @@ class Session:
         return out
 
     # -- review ---------------------------------------------------------------------------
-
-    def review(
-        self,
-        record_id: str,
-        action: str,
-        text: str = "",
-        item: str | None = None,
-        packet_hash: str | None = None,
-    ) -> Event:
-        """An attorney's review of the latest packet: ``approve`` (locks that version: any later
-        edit puts the record back into review), ``return`` with comments, or ``comment``."""
-        state = self.load(record_id)
-        if not state.packets:
-            raise StoreError(f"record {record_id} has no packet to review")
-        latest = state.packets[-1]
-        if packet_hash is not None and packet_hash != latest:
-            raise StoreError(
-                "a newer packet was built since you opened this one: open the person again"
-            )
-        if action in ("approve", "return"):
-            self._require(may_approve(self.role), f"{action} a packet")
-        if action == "approve":
-            if state.approved_packet == latest:
-                raise StoreError(f"packet {latest[:12]} is already approved")
-            return self.append_event(record_id, EventType.REVIEW_APPROVED, {"packet_hash": latest})
-        if not text.strip():
-            raise StoreError("a comment needs text")
-        if action == "return":
-            payload = {
-                "packet_hash": latest,
-                "text": text.strip(),
-                **({"item": item} if item else {}),
-            }
-            return self.append_event(record_id, EventType.REVIEW_RETURNED, payload)
-        if action == "comment":
-            payload = {"text": text.strip(), **({"item": item} if item else {})}
-            return self.append_event(record_id, EventType.REVIEW_COMMENT, payload)
-        raise StoreError(f"unknown review action {action}")
 
     def audit_export(self, record_id: str, what: str) -> None:
         """Record that a record's data left the encrypted store (a folder, a printer)."""

@@ -29,6 +29,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from clinic.errors import ClinicError
+
 EVENT_FORMAT = "cd-event-v1"
 FILE_FORMAT = "cd-file-v1"
 WRAP_FORMAT = "cd-wrap-v1"
@@ -42,7 +44,7 @@ DEFAULT_MEMORY_KIB = 64 * 1024
 LANES = 4
 
 
-class VaultError(Exception):
+class VaultError(ClinicError):
     """A key or ciphertext problem. Messages never contain personal data or key material."""
 
 

@@ -18,10 +18,10 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from clinic.core import Desk
 from clinic.gui import osedge
 from clinic.gui.app import make_window
 from clinic.gui.window import ClinicWindow
-from clinic.services import Desk
 from clinic.store.clinic import Clinic
 from tests.conftest import FAST_KDF, PASSPHRASE, make_clinic, person
 from tests.forms_fixture import SHARED_FORMS
@@ -31,20 +31,39 @@ TODAY = dt.date(2026, 11, 21)  # the clinic's date at tests.conftest.CLOCK_START
 USERS = (("vol", "volunteer"), ("atty", "attorney"), ("coord", "coordinator"))
 
 
+def _on_gui_thread(calls: list[str], name: str) -> None:
+    if threading.current_thread() is threading.main_thread():
+        calls.append(name)
+        raise AssertionError(f"Desk.{name} called on the GUI thread")
+
+
+class _CheckedManager:
+    """A core manager (``desk.people``...) that refuses to be used from the GUI thread."""
+
+    def __init__(self, manager: object, name: str, calls: list[str]) -> None:
+        self._manager, self._name, self._calls = manager, name, calls
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._manager, name)
+        if callable(value) and not name.startswith("_"):
+            _on_gui_thread(self._calls, f"{self._name}.{name}")
+        return value
+
+
 class ThreadCheckedDesk(Desk):
-    """A Desk that refuses to be used from the GUI (main) thread."""
+    """A Desk that refuses to be used from the GUI (main) thread, its managers included."""
 
     gui_thread_calls: list[str]
 
     def __getattribute__(self, name: str) -> Any:
         value = object.__getattribute__(self, name)
-        if (
-            callable(value)
-            and not name.startswith("_")
-            and threading.current_thread() is threading.main_thread()
-        ):
-            object.__getattribute__(self, "gui_thread_calls").append(name)
-            raise AssertionError(f"Desk.{name} called on the GUI thread")
+        if name.startswith("_") or name == "gui_thread_calls":
+            return value
+        calls = object.__getattribute__(self, "gui_thread_calls")
+        if hasattr(value, "_desk"):  # a manager: check its methods as they are called
+            return _CheckedManager(value, name, calls)
+        if callable(value):
+            _on_gui_thread(calls, name)
         return value
 
 

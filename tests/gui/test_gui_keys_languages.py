@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.gui.board import NewPersonDialog
-from clinic.gui.i18n import translations_dir
 from clinic.gui.window import ClinicWindow
+from clinic.resources import resources_dir
 from tests.conftest import ROOT
 from tests.gui.conftest import answer_modal, build_clinic, idle, sign_in
 from tests.gui.user import choose, choose_tab, click, click_list_row
@@ -181,7 +181,7 @@ def test_every_staff_string_is_translated_with_its_placeholders(lang: str) -> No
 def test_the_staff_language_switches_live_from_settings(
     qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
 ) -> None:
-    if not (translations_dir() / "clinic_ko.qm").is_file():
+    if not (resources_dir() / "translations" / "clinic_ko.qm").is_file():
         pytest.fail("resources/translations/*.qm are missing: tools/setup compiles them")
     data = tmp_path / "c"
     build_clinic(data)

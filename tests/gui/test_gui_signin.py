@@ -181,8 +181,8 @@ def test_the_clipboard_is_left_alone_if_someone_copied_something_else(
 def test_a_call_after_shutdown_is_dropped_quietly(qtbot: QtBot, tmp_path: Path) -> None:
     """A unit test of the worker itself (no screen, nothing a person does): a call made while
     the app is closing (a late timer's) is dropped, not an error."""
+    from clinic.core import Desk
     from clinic.gui.ops import Ops
-    from clinic.services import Desk
 
     ops = Ops(Desk(tmp_path))
     ops.shutdown()

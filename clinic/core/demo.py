@@ -1,7 +1,7 @@
 """Build the demo clinic: synthetic people, the four demo users, and a realistic mix of progress.
 
-Used by ``clinic demo`` (and the README's first command). Everyone in it is synthetic
-(``clinic.domain.demo``); the users share a published demo passphrase.
+Used by ``clinic demo``, the app's first screen and the README's first command. Everyone in it
+is synthetic (``clinic.domain.demo``); the users share a published demo passphrase.
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from clinic.core.interview import record_screening
 from clinic.domain.demo import generate_people
-from clinic.domain.events import EventType
-from clinic.domain.rules import screen
 from clinic.resources import policy
 from clinic.store.clinic import DB_NAME, Clinic, Session, create_clinic
 
@@ -50,12 +49,5 @@ def build_demo(
         for i, record_id in enumerate(result.record_ids):
             if i % 4 == 3:
                 continue
-            answers = session.load(record_id).answers
-            lang = str(answers.get("language", "en"))
-            det = screen(answers, today, rules, lang if lang in ("en", "ko", "es") else "en")
-            session.append_event(
-                record_id,
-                EventType.SCREENED,
-                {"determination": det.to_json(), "on": today.isoformat()},
-            )
+            record_screening(session, record_id, None, today, rules)
     return session, fresh

@@ -1,0 +1,118 @@
+"""The interview: a record as the record screen shows it, autosaved drafts, answers, and
+screening a person (``record_screening``, the one place a determination is made and kept)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from clinic.core.views import RecordView, TimelineEntry, summary_of
+from clinic.domain.answers import ANSWER_KEYS, normalize_answers
+from clinic.domain.events import EventType
+from clinic.domain.policy import Policy
+from clinic.domain.rules import Determination, screen
+from clinic.errors import UsageError
+from clinic.store.clinic import Session
+
+if TYPE_CHECKING:
+    from clinic.core.desk import Desk
+
+
+def screening_language(answers: Mapping[str, Any], lang: str | None = None) -> str:
+    """The language a determination is written in: the one asked for, else the language the
+    person speaks when the rule texts have it, else English."""
+    if lang:
+        return lang
+    spoken = answers.get("language")
+    return spoken if isinstance(spoken, str) and spoken in ("en", "ko", "es") else "en"
+
+
+def record_screening(
+    session: Session,
+    record_id: str,
+    answers: Mapping[str, Any] | None,
+    on: dt.date,
+    policy: Policy,
+    lang: str | None = None,
+) -> Determination:
+    """Screen a record as of ``on`` and record the determination (a ``screened`` event).
+    With ``answers``, they are stored first (only what changed is recorded); without, the
+    stored answers are screened."""
+    if answers is not None:
+        session.set_answers(record_id, normalize_answers(answers))
+    stored = session.load(record_id).answers
+    det = screen(stored, on, policy, screening_language(stored, lang))
+    session.append_event(
+        record_id, EventType.SCREENED, {"determination": det.to_json(), "on": on.isoformat()}
+    )
+    return det
+
+
+class InterviewDesk:
+    """``desk.interview``: what the interview and the record screen do with a record."""
+
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+
+    def record(self, record_id: str) -> RecordView:
+        desk = self._desk
+        session = desk.session
+        state = session.show(record_id)
+        timeline = [
+            TimelineEntry(desk.local_time(e.at), e.author, e.type.value, summary_of(e))
+            for e in sorted(session.events(record_id), key=lambda e: e.order_key)
+        ]
+        elsewhere = tuple(desk.people.matches().get(record_id, ()))
+        return RecordView(state, timeline, session.load_draft(record_id), elsewhere)
+
+    def save_draft(self, record_id: str, draft: Mapping[str, Any]) -> None:
+        self._desk.session.save_draft(record_id, draft)
+
+    def discard_draft(self, record_id: str) -> None:
+        self._desk.session.discard_draft(record_id)
+
+    def save_answers(self, record_id: str, answers: Mapping[str, Any]) -> int:
+        """Store the valid answers (only the fields that changed are recorded); returns how
+        many changed."""
+        return len(self._desk.session.set_answers(record_id, answers))
+
+    def set_answer(self, record_id: str, key: str, value: Any) -> int:
+        """Change (or with ``None`` clear) one stored answer, as the record screen edits it."""
+        if key not in ANSWER_KEYS:
+            raise UsageError(f"{key}: not an answer this clinic records")
+        answers = dict(self._desk.session.load(record_id).answers)
+        if value is None:
+            answers.pop(key, None)
+        else:
+            answers[key] = value
+        return self.save_answers(record_id, answers)
+
+    def finish_screening(
+        self, record_id: str, answers: Mapping[str, Any], lang: str
+    ) -> dict[str, Any]:
+        """Store the answers, screen them as of today, record the determination, and drop the
+        draft. Returns the determination (JSON form)."""
+        desk = self._desk
+        det = record_screening(desk.session, record_id, answers, desk.today(), desk.policy, lang)
+        desk.session.discard_draft(record_id)
+        return det.to_json()
+
+    def screen_record(
+        self, record_id: str, *, on: dt.date | None = None, lang: str | None = None
+    ) -> Determination:
+        """Screen a record's stored answers as of ``on`` (today) and record it."""
+        desk = self._desk
+        return record_screening(
+            desk.session, record_id, None, desk.on_or_today(on), desk.policy, lang
+        )
+
+    def screen_answers(
+        self, answers: Mapping[str, Any], *, on: dt.date | None = None, lang: str | None = None
+    ) -> Determination:
+        """Screen answers that are not a record (nothing is stored): ``clinic screen``."""
+        desk = self._desk
+        normalized = normalize_answers(answers)
+        return screen(
+            normalized, desk.on_or_today(on), desk.policy, screening_language(normalized, lang)
+        )

@@ -1,0 +1,63 @@
+"""Reports: the de-identified counts of a period, for this laptop or the whole organization,
+and their export as CSV, JSON, XLSX or PDF (the one format switch)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clinic.errors import UsageError
+from clinic.reports.counts import METRICS, Report, counts_for, daily_counts
+from clinic.safefile import write_atomically
+
+if TYPE_CHECKING:
+    from clinic.core.desk import Desk
+
+FORMATS = ("csv", "json", "xlsx", "pdf")
+__all__ = ["FORMATS", "METRICS", "Report", "Reports", "report_bytes"]
+
+
+def report_bytes(report: Report, fmt: str, site_title: str) -> bytes:
+    """A report as a file of format ``fmt`` (csv, json, xlsx or pdf)."""
+    from clinic.reports import export
+
+    if fmt == "csv":
+        return export.to_csv(report).encode("utf-8")
+    if fmt == "json":
+        return (json.dumps(export.to_json(report), indent=2, ensure_ascii=False) + "\n").encode()
+    if fmt == "xlsx":
+        return export.to_xlsx(report, site_title=site_title)
+    if fmt == "pdf":
+        return export.to_pdf(report, site_title=site_title)
+    raise UsageError(f"format: {fmt} is not {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
+
+
+class Reports:
+    """``desk.reports``: counts (informed, screened, referred, prepared, approved) by site,
+    language and volunteer, never a person."""
+
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+
+    def counts(self, date_from: dt.date, date_to: dt.date, *, server: str | None = None) -> Report:
+        """The counts of a period: this laptop's, or with ``server`` ("" for the one this
+        laptop is enrolled with) the organization's, from its server."""
+        desk = self._desk
+        if date_to < date_from:
+            raise UsageError("--to: the period ends before it starts")
+        if server is None:
+            return counts_for(desk.session, date_from, date_to)
+        tallies = desk.sync.tallies(server or None, date_from.isoformat(), date_to.isoformat())
+        return daily_counts(tallies, date_from, date_to)
+
+    def title(self, *, server: str | None = None) -> str:
+        """The title a report goes under: the site, or the site and the organization."""
+        site = self._desk.site()
+        return site if server is None else f"{site} and the organization"
+
+    def export(self, report: Report, path: Path, fmt: str, *, title: str | None = None) -> Path:
+        """Write a report to ``path`` (whole or not at all)."""
+        data = report_bytes(report, fmt, title or self._desk.site())
+        return write_atomically(path, data)

@@ -1,0 +1,113 @@
+"""Sync: this laptop's link to the organization's server (enrollment, the org key, one sync,
+its status for the indicator), and choosing a value where two laptops edited at once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from clinic.core.views import SyncStatus
+from clinic.store.clinic import StoreError, now_utc
+from clinic.sync.client import SyncClient, SyncError, SyncReport
+
+if TYPE_CHECKING:
+    from clinic.core.desk import Desk
+
+
+class SyncDesk:
+    """``desk.sync``: the only manager the app's sync lane calls (see :mod:`clinic.core`)."""
+
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+
+    def _client(self) -> SyncClient:
+        return SyncClient(self._desk.session, forms_dir=self._desk.forms_dir)
+
+    def status(self) -> SyncStatus:
+        desk = self._desk
+        session = desk.session
+        server = session.sync_setting("server") or ""
+        last = session.sync_setting("last_sync") or ""
+        return SyncStatus(
+            enrolled=bool(server) and session.sync_secret("token") is not None,
+            server=server,
+            role=session.sync_setting("role") or "",
+            last_sync=desk.local_time(last) if last else "",
+            pending=session.outbox_count(),
+            error=session.sync_setting("last_error") or "",
+            matches=desk.people.matches(),
+            alerts=json.loads(session.sync_setting("alerts") or "[]"),
+            has_org_key=session.sync_secret("org_private_key") is not None,
+        )
+
+    def set_server(self, url: str) -> None:
+        """Sync with another address of the organization's server from now on."""
+        self._desk.session.set_sync_settings({"server": url.rstrip("/")})
+
+    def run(self) -> SyncReport:
+        """One sync now (push, then pull). Its outcome, or its error, is kept for the status
+        line; an error is raised again for the caller's backoff."""
+        desk = self._desk
+        session = desk.session
+        try:
+            report = self._client().sync()
+        except (SyncError, StoreError) as exc:
+            session.set_sync_settings({"last_error": str(exc)})
+            raise
+        except Exception as exc:  # recorded for the status line too, by its kind only
+            session.set_sync_settings({"last_error": f"sync failed ({type(exc).__name__})"})
+            raise
+        matches = desk.people.matches()
+        for record_id, _other, kind in report.matches:
+            kinds = matches.setdefault(record_id, [])
+            if kind not in kinds:
+                kinds.append(kind)
+        errors = []
+        if report.rejected:
+            errors.append(f"the server refused {len(report.rejected)} event(s)")
+        if report.audit_warning:
+            errors.append(report.audit_warning)
+        if report.rejected_packs:
+            names = ", ".join(report.rejected_packs)
+            errors.append(f"form pack(s) whose signature does not match: {names}")
+        session.set_sync_settings(
+            {
+                "last_sync": now_utc(),
+                "last_error": "; ".join(errors) or None,
+                "matches": json.dumps(matches, sort_keys=True),
+            }
+        )
+        return report
+
+    def now(self) -> SyncStatus:
+        """One sync now; returns the status the indicator shows."""
+        self.run()
+        return self.status()
+
+    def enroll(self, server: str, code: str, name: str | None = None) -> str:
+        """Enroll this laptop with a coordinator's one-time code; returns its role."""
+        return self._client().enroll(server, code, name or self._desk.site())
+
+    def import_org_key(self, path: Path, passphrase: str) -> str:
+        """Keep the organization's key (attorneys, coordinators), sealed with the clinic's key;
+        returns the organization's id."""
+        try:
+            text = path.read_text("utf-8")
+        except OSError as exc:
+            raise StoreError(f"{path.name}: cannot be read ({exc.strerror})") from None
+        except UnicodeDecodeError:
+            raise StoreError(f"{path.name}: not an org key file (not UTF-8 text)") from None
+        return self._client().import_org_keys(text, passphrase)
+
+    def make_enroll_code(self, role: str, hours: int = 72) -> str:
+        """A one-time code for a new laptop (coordinators)."""
+        return self._client().make_enroll_code(role, hours)
+
+    def tallies(self, server: str | None, date_from: str, date_to: str) -> list[dict[str, Any]]:
+        """The organization's de-identified tallies of a period, from its server."""
+        return self._client().tallies(server, date_from, date_to)
+
+    def resolve_conflict(self, record_id: str, key: str, value: Any) -> None:
+        """Choose the value of an answer two laptops edited at once."""
+        self._desk.session.resolve_conflict(record_id, key, value)

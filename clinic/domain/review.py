@@ -1,0 +1,58 @@
+"""An attorney's review, as rules: what an ``approve``, ``return`` or ``comment`` on a record's
+latest packet becomes (an event type and its payload), or why it is refused. Pure: the core
+(``clinic.core.review``) checks the role and stores the event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from clinic.domain.events import EventType, RecordState
+from clinic.errors import ClinicError
+
+REVIEW_ACTIONS = ("approve", "return", "comment")
+ATTORNEY_ACTIONS = frozenset({"approve", "return"})  # only a role that may approve
+
+
+class ReviewRefused(ClinicError, ValueError):
+    """The review cannot be recorded as asked; the message says why (no personal data)."""
+
+
+@dataclass(frozen=True)
+class ReviewStep:
+    """What a review records: an event type and its payload."""
+
+    type: EventType
+    payload: dict[str, Any]
+
+
+def review_step(
+    state: RecordState,
+    action: str,
+    text: str = "",
+    item: str | None = None,
+    packet_hash: str | None = None,
+) -> ReviewStep:
+    """The event a review action on ``state``'s latest packet records. ``packet_hash`` is the
+    packet the attorney is looking at: refused if a newer one was built meanwhile."""
+    if action not in REVIEW_ACTIONS:
+        raise ReviewRefused(f"unknown review action {action}")
+    if not state.packets:
+        raise ReviewRefused(f"record {state.record_id} has no packet to review")
+    latest = state.packets[-1]
+    if packet_hash is not None and packet_hash != latest:
+        raise ReviewRefused(
+            "a newer packet was built since you opened this one: open the person again"
+        )
+    if action == "approve":
+        if state.approved_packet == latest:
+            raise ReviewRefused(f"packet {latest[:12]} is already approved")
+        return ReviewStep(EventType.REVIEW_APPROVED, {"packet_hash": latest})
+    if not text.strip():
+        raise ReviewRefused("a comment needs text")
+    where = {"item": item} if item else {}
+    if action == "return":
+        return ReviewStep(
+            EventType.REVIEW_RETURNED, {"packet_hash": latest, "text": text.strip(), **where}
+        )
+    return ReviewStep(EventType.REVIEW_COMMENT, {"text": text.strip(), **where})
