@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from clinic.core.views import RecordView, TimelineEntry, summary_of
 from clinic.domain.answers import ANSWER_KEYS, normalize_answers
 from clinic.domain.events import EventType
+from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
 from clinic.domain.rules import Determination, screen
 from clinic.errors import UsageError
@@ -22,10 +23,7 @@ if TYPE_CHECKING:
 def screening_language(answers: Mapping[str, Any], lang: str | None = None) -> str:
     """The language a determination is written in: the one asked for, else the language the
     person speaks when the rule texts have it, else English."""
-    if lang:
-        return lang
-    spoken = answers.get("language")
-    return spoken if isinstance(spoken, str) and spoken in ("en", "ko", "es") else "en"
+    return lang or client_language(answers.get("language"))
 
 
 def record_screening(
