@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from clinic.domain.rules import screen
-from clinic.packet import documents
+from clinic.packet import fonts
 from clinic.packet.documents import (
     DISCLAIMER,
     DRAFT_TEXT,
@@ -140,7 +140,7 @@ def test_the_font_has_hangul_and_spanish_letters() -> None:
 
 def test_no_usable_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CLINIC_FONT", raising=False)
-    monkeypatch.setattr(documents, "NANUM_DIR", tmp_path / "nowhere")
+    monkeypatch.setattr(fonts, "NANUM_DIR", tmp_path / "nowhere")
     with pytest.raises(DocumentError, match=r"install fonts-nanum .*or set CLINIC_FONT"):
         hangul_font()
     monkeypatch.setenv("CLINIC_FONT", str(tmp_path / "missing.ttf"))

@@ -124,6 +124,39 @@ def test_an_approved_packet_has_no_draft_mark(library: FormLibrary, tmp_path: Pa
     assert "DRAFT" not in text
 
 
+def test_each_form_is_filled_once_per_build_and_its_draft_copy_made_then(
+    library: FormLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One plan per form (the values worked out once): the draft copy is the same values written
+    into the draft-stamped template, made at build with the clean file, for every file."""
+    from clinic.packet import fill
+
+    planned: list[str] = []
+    real_plan = fill.plan
+
+    def counting_plan(pack: Any, *args: Any, **kwargs: Any) -> Any:
+        planned.append(pack.key)
+        return real_plan(pack, *args, **kwargs)
+
+    monkeypatch.setattr(fill, "plan", counting_plan)
+    packet = build_packet(person(), ON, library)
+    forms = [f for f in packet.files if f.kind == "form"]
+    assert len(forms) == 5 and sorted(planned) == sorted(packet.forms)  # G-1450 twice, once each
+    for f in packet.files:
+        assert f.draft is not None and f.draft != f.data, f.name
+        marked = PdfReader(io.BytesIO(f.draft))
+        assert len(marked.pages) == len(PdfReader(io.BytesIO(f.data)).pages), f.name
+        for page in marked.pages:
+            assert "DRAFT - NOT FOR FILING" in " ".join((page.extract_text() or "").split())
+    for f in forms:  # the draft copy holds the same values as the clean file
+        clean = PdfReader(io.BytesIO(f.data)).get_fields() or {}
+        marked_fields = PdfReader(io.BytesIO(f.draft or b"")).get_fields() or {}
+        assert {n: v.get("/V") for n, v in clean.items()} == {
+            n: v.get("/V") for n, v in marked_fields.items()
+        }, f.name
+    assert packet.rendered(draft=True) == [(f.name, f.draft) for f in packet.files]
+
+
 def test_same_answers_same_packet_hash(library: FormLibrary) -> None:
     a = build_packet(person(), ON, library)
     b = build_packet(person(), ON, library)

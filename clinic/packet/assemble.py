@@ -1,9 +1,15 @@
 """Build a packet: cover sheet, the filled official forms in filing order, addendum, answer sheet
 and document checklist (DESIGN.md section 5).
 
-The packet is built clean; :meth:`Packet.write` stamps every page "DRAFT - NOT FOR FILING" unless
-an attorney approved exactly this packet (its hash). Every form uses the edition USCIS accepts on
-the packet's date; a value a form cannot take stops the build with every problem named.
+Each file is made once, clean, and once more stamped "DRAFT - NOT FOR FILING" on every page (the
+official forms fill once and write the same values into a draft-stamped template); the clean files
+are what the packet's hash covers, and :meth:`Packet.write` writes the draft copies unless an
+attorney approved exactly this packet (its hash). Every form uses the edition USCIS accepts on the
+packet's date; a value a form cannot take stops the build with every problem named.
+
+The screening on the cover sheet and the checklist is the one given to :func:`build_packet` (a
+record's recorded determination, ``clinic.core.packets``); without one, the answers are screened
+as of the packet's date (``clinic packet --answers``).
 """
 
 from __future__ import annotations
@@ -17,9 +23,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clinic.domain.answers import normalize_answers
-from clinic.domain.rules import Determination, screen
+from clinic.domain.policy import Policy
+from clinic.domain.rules import Determination, FilingWindow, Finding, screen
+from clinic.packet import documents
 from clinic.packet.fill import AddendumEntry, FilledForm, FillError, Problem, fill_form
 from clinic.packet.library import FormLibrary, InstalledForm, LibraryError
+from clinic.packet.stamp import draft_mark
 from clinic.safefile import write_atomically
 
 FILING = ("paper", "online")
@@ -32,7 +41,7 @@ class PacketFile:
     name: str
     kind: str  # cover | form | addendum | answer_sheet | checklist
     data: bytes
-    draft: bytes | None = None  # the same, draft-stamped, when made at build time
+    draft: bytes | None = None  # the same, draft-stamped, made at build time
 
     @property
     def sha256(self) -> str:
@@ -71,8 +80,6 @@ class Packet:
 
     def rendered(self, *, draft: bool) -> list[tuple[str, bytes]]:
         """The files as they are printed: draft-marked on every page unless approved."""
-        from clinic.packet.documents import draft_mark
-
         if not draft:
             return [(f.name, f.data) for f in self.files]
         return [
@@ -90,6 +97,36 @@ class Packet:
         return written
 
 
+def determination_from_json(recorded: Mapping[str, Any]) -> Determination:
+    """A :class:`Determination` from its JSON form (a ``screened`` event's ``determination``);
+    ``to_json`` of the result gives ``recorded`` back."""
+
+    def findings(key: str) -> tuple[Finding, ...]:
+        return tuple(
+            Finding(str(f.get("code", "")), str(f.get("message", "")), str(f.get("citation", "")))
+            for f in recorded.get(key) or []
+            if isinstance(f, Mapping)
+        )
+
+    window = recorded.get("filing_window")
+    return Determination(
+        request_type=str(recorded.get("request_type", "")),
+        outcome=str(recorded.get("outcome", "")),
+        reasons=findings("reasons"),
+        flags=findings("flags"),
+        filing_window=(
+            FilingWindow(
+                opens=dt.date.fromisoformat(str(window["opens"])),
+                closes=dt.date.fromisoformat(str(window["closes"])),
+                expires=dt.date.fromisoformat(str(window["expires"])),
+            )
+            if isinstance(window, Mapping)
+            else None
+        ),
+        notices=findings("notices"),
+    )
+
+
 def _with_fee(answers: Mapping[str, Any], form: str, amount: int) -> dict[str, Any]:
     return {**answers, "fee.form": form, "fee.amount": str(amount)}
 
@@ -102,12 +139,17 @@ def build_packet(
     filing: str = "paper",
     lang: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    determination: Mapping[str, Any] | None = None,
+    rules: Policy | None = None,
 ) -> Packet:
     """Fill every form of a DACA request (I-821D, I-765 (c)(33), G-1145, G-1450 per fee) with
     the editions accepted on ``on`` and assemble the packet. Raises :class:`FillError` naming
     every value the forms cannot take, or ``LibraryError`` for a missing or unaccepted form.
-    ``progress(done, total, what)`` is called before each step (for a progress bar)."""
-    from clinic.packet import documents
+    ``progress(done, total, what)`` is called before each step (for a progress bar).
+
+    ``determination`` (the JSON of a recorded screening) is what the cover sheet and the
+    checklist say; without it the answers are screened as of ``on`` with ``rules`` (the fees
+    come from ``rules`` either way; by default the rules shipped with ClinicDay)."""
     from clinic.resources import policy, questionnaire
 
     if filing not in FILING:
@@ -116,8 +158,13 @@ def build_packet(
     data = normalize_answers(answers)
     spoken = str(data.get("language", "en"))
     lang = lang or (spoken if spoken in ("en", "ko", "es") else "en")
-    rules = policy()
-    det = screen(data, on, rules, lang)
+    rules = rules or policy()
+    if determination is None:
+        det = screen(data, on, rules, lang)
+        det_json = det.to_json()
+    else:
+        det = determination_from_json(determination)
+        det_json = dict(determination)
     fees = rules.fees_on(on).forms
 
     wanted: list[tuple[str, str, Mapping[str, Any]]] = []
@@ -157,9 +204,8 @@ def build_packet(
     for step, (name, installed, values) in enumerate(plan):
         report(step, total, name.removesuffix(".pdf"))
         try:
-            clean = fill_form(installed.path, installed.pack, values, on)
-            marked = fill_form(installed.path, installed.pack, values, on, draft=True)
-            filled.append((name, clean, marked.pdf))
+            done = fill_form(installed.path, installed.pack, values, on, with_draft=True)
+            filled.append((name, done, done.draft or draft_mark(done.pdf)))
         except FillError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -170,41 +216,23 @@ def build_packet(
     packs = [f.pack for _n, f, _d in filled]
     fee_table = {form: (fee.paper, fee.online) for form, fee in fees.items()}
     report(len(plan), total, "Cover sheet")
-    files = [
-        PacketFile(
-            "Cover sheet.pdf",
-            "cover",
-            documents.cover_sheet(
-                data,
-                det.to_json(),
-                packs,
-                fee_table,
-                on,
-                filing=mode,
-                lang_of_client=lang,
-                notes=notes,
-            ),
-        )
-    ]
+
+    def made(name: str, kind: str, data: bytes) -> PacketFile:
+        return PacketFile(name, kind, data, draft_mark(data))
+
+    cover = documents.cover_sheet(
+        data, det_json, packs, fee_table, on, filing=mode, lang_of_client=lang, notes=notes
+    )
+    files = [made("Cover sheet.pdf", "cover", cover)]
     files += [PacketFile(name, "form", f.pdf, draft) for name, f, draft in filled]
     report(len(plan) + 1, total, "Addendum")
-    files.append(PacketFile("Addendum.pdf", "addendum", documents.addendum(data, entries)))
+    files.append(made("Addendum.pdf", "addendum", documents.addendum(data, entries)))
     report(len(plan) + 2, total, "Answer sheet")
-    files.append(
-        PacketFile(
-            "Answer sheet.pdf",
-            "answer_sheet",
-            documents.answer_sheet(data, packs, questionnaire(), lang),
-        )
-    )
+    sheet = documents.answer_sheet(data, packs, questionnaire(), lang)
+    files.append(made("Answer sheet.pdf", "answer_sheet", sheet))
     report(len(plan) + 3, total, "Document checklist")
-    files.append(
-        PacketFile(
-            "Document checklist.pdf",
-            "checklist",
-            documents.checklist(data, det.to_json(), det.request_type, lang),
-        )
-    )
+    checklist = documents.checklist(data, det_json, det.request_type, lang)
+    files.append(made("Document checklist.pdf", "checklist", checklist))
     report(total, total, "")
     return Packet(
         files=files,

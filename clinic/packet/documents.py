@@ -1,4 +1,4 @@
-"""The packet's own documents as PDF (cover sheet, answer sheet, checklist, addendum), draft mark.
+"""The packet's own documents as PDF: cover sheet, answer sheet, checklist, addendum.
 
 Pure functions from answers (and the screening, the packs, the fees) to PDF bytes, drawn with
 reportlab on US Letter (DESIGN.md section 5). Every text goes through one embedded TrueType font
@@ -11,8 +11,10 @@ and Spanish labels print as letters, never as empty boxes. reportlab embeds a su
 - :func:`answer_sheet`: every answer by form, Part and Item, with the question in English and in
   the client's language (the volunteer's copy for online filing);
 - :func:`checklist`: the documents to bring and attach, by situation, with boxes to tick;
-- :func:`addendum`: USCIS Part 8 style continuation pages (name and A-Number on every page);
-- :func:`draft_mark`: "DRAFT - NOT FOR FILING" across every page of any PDF, form fields kept.
+- :func:`addendum`: USCIS Part 8 style continuation pages (name and A-Number on every page).
+
+The font is :mod:`clinic.packet.fonts`; the draft mark ("DRAFT - NOT FOR FILING" across every
+page of any PDF, form fields kept) is :func:`clinic.packet.stamp.draft_mark`, named here too.
 
 Partial records are normal: a missing answer prints as a dash or is left out, never an error.
 No addresses are invented: paper filings point to the USCIS page that lists the lockboxes.
@@ -21,10 +23,7 @@ No addresses are invented: paper filings point to the USCIS page that lists the 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
-import math
-import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,9 +53,11 @@ from clinic.domain.answers import ANSWER_KEYS, FieldKind, normalize_a_number
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import HEADINGS, OUTCOME_LABELS
-from clinic.errors import ClinicError
 from clinic.packet.fill import AddendumEntry, english_text
+from clinic.packet.fonts import DocumentError, hangul_font
+from clinic.packet.fonts import fonts as _fonts
 from clinic.packet.packs import Pack
+from clinic.packet.stamp import DRAFT_TEXT, draft_mark
 
 __all__ = [
     "DRAFT_TEXT",
@@ -71,20 +72,12 @@ __all__ = [
     "hangul_font",
 ]
 
-DRAFT_TEXT = "DRAFT - NOT FOR FILING"
 DISCLAIMER = (
     "This packet was prepared with ClinicDay for review by an attorney; it is not legal advice."
 )
 LOCKBOX_TEXT = "Mail to the USCIS lockbox for your state listed on uscis.gov/i-821d-addresses"
 ONLINE_TEXT = "File online at my.uscis.gov; use the answer sheet"
 
-FONT_ENV = "CLINIC_FONT"
-NANUM_DIR = Path("/usr/share/fonts/truetype/nanum")
-NO_FONT = (
-    "no font with Korean letters: install fonts-nanum (apt-get install fonts-nanum) "
-    "or set CLINIC_FONT"
-)
-_MUST_HAVE = "한글김ñáéíóúü¿¡"  # Hangul, Spanish and accented Latin letters
 
 MARGIN = 0.6 * inch
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
@@ -97,70 +90,6 @@ CLIENT_LANGS = ("ko", "es")
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean (한국어)", "es": "Spanish (español)"}
 DEFAULT_ORDER = {"G-1145": 0, "I-821D": 1, "I-765": 2, "G-1450": 3}
 FEE_FORMS = ("I-821D", "I-765")
-
-
-class DocumentError(ClinicError, RuntimeError):
-    """A packet document cannot be drawn (no usable font, a PDF that cannot be read...)."""
-
-
-# -- the font ---------------------------------------------------------------------------------
-
-
-_REGISTERED: dict[str, tuple[str, str]] = {}
-
-
-def _font_files() -> tuple[Path, Path]:
-    """The regular and bold font files: ``CLINIC_FONT`` if set, else NanumGothic."""
-    override = os.environ.get(FONT_ENV)
-    if override:
-        regular = Path(override)
-        if not regular.is_file():
-            raise DocumentError(f"{NO_FONT} (CLINIC_FONT names no file)")
-        bold = regular.with_name(f"{regular.stem}Bold{regular.suffix}")
-        return regular, bold if bold.is_file() else regular
-    regular = NANUM_DIR / "NanumGothic.ttf"
-    if not regular.is_file():
-        raise DocumentError(NO_FONT)
-    bold = NANUM_DIR / "NanumGothicBold.ttf"
-    return regular, bold if bold.is_file() else regular
-
-
-def _register(path: Path) -> str:
-    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
-    name = f"Clinic-{re.sub(r'[^A-Za-z0-9]', '', path.stem)}-{digest}"
-    if name in pdfmetrics.getRegisteredFontNames():
-        return name
-    try:
-        font = TTFont(name, str(path))
-    except (TTFError, OSError, ValueError):
-        raise DocumentError(f"{NO_FONT} ({path.name} cannot be read as a TrueType font)") from None
-    glyphs = font.face.charToGlyph
-    if any(ord(ch) not in glyphs for ch in _MUST_HAVE):
-        raise DocumentError(f"{NO_FONT} ({path.name} lacks Hangul or Spanish letters)")
-    pdfmetrics.registerFont(font)
-    return name
-
-
-def _fonts() -> tuple[str, str]:
-    """Register (once) and return the names of the regular and the bold font."""
-    regular, bold = _font_files()
-    key = f"{regular}|{bold}"
-    if key not in _REGISTERED:
-        names = (_register(regular), _register(bold))
-        pdfmetrics.registerFontFamily(
-            names[0], normal=names[0], bold=names[1], italic=names[0], boldItalic=names[1]
-        )
-        _REGISTERED[key] = names
-    return _REGISTERED[key]
-
-
-def hangul_font() -> str:
-    """Register and return the name of a TrueType font with Hangul, accented Latin and Spanish.
-
-    NanumGothic (``fonts-nanum``), or the file in ``CLINIC_FONT``; raises :class:`DocumentError`
-    when there is none. reportlab embeds the subset of the font a document uses.
-    """
-    return _fonts()[0]
 
 
 # -- styles and page building ------------------------------------------------------------------
@@ -1301,65 +1230,3 @@ def addendum(answers: Mapping[str, Any], entries: Sequence[AddendumEntry]) -> by
         header=header,
         header_height=header_h,
     )
-
-
-# -- the draft mark -----------------------------------------------------------------------------
-
-
-def draft_mark(pdf: bytes, text: str = DRAFT_TEXT) -> bytes:
-    """Stamp ``text`` diagonally, light and semi-transparent, across every page of ``pdf``.
-
-    The stamp is merged into each page's content (so it prints everywhere), turned with the
-    page's ``/Rotate`` so that it reads diagonally as the page is shown, and repeated in small
-    upright letters at the top edge (where text extraction and a photocopy find it too); the form
-    fields, their values and the AcroForm are kept.
-    """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PdfReadError
-
-    _, bold = _fonts()
-    try:
-        reader = PdfReader(io.BytesIO(pdf))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        writer = PdfWriter(clone_from=reader)
-    except (PdfReadError, OSError, ValueError) as exc:
-        raise DocumentError(f"the PDF cannot be read ({type(exc).__name__})") from None
-
-    overlay_buffer = io.BytesIO()
-    overlay = Canvas(overlay_buffer, pagesize=LETTER, initialFontName=bold, invariant=1)
-    unit_width = pdfmetrics.stringWidth(text, bold, 1)
-    for page in writer.pages:
-        box = page.cropbox
-        left, bottom = float(box.left), float(box.bottom)
-        width, height = float(box.width), float(box.height)
-        rotation = int(page.rotation or 0) % 360
-        shown_w, shown_h = (height, width) if rotation in (90, 270) else (width, height)
-        diagonal = math.hypot(shown_w, shown_h)
-        size = min(0.72 * diagonal / unit_width, 0.3 * min(shown_w, shown_h))
-        angle = math.degrees(math.atan2(shown_h, shown_w)) + rotation
-        overlay.setPageSize((left + width, bottom + height))
-        overlay.saveState()
-        overlay.translate(left + width / 2, bottom + height / 2)
-        overlay.rotate(angle)
-        overlay.setFont(bold, size)
-        overlay.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.22))
-        overlay.setFillAlpha(0.22)
-        overlay.drawCentredString(0, -size * 0.35, text)
-        overlay.restoreState()
-        # the same words, small and upright, in the top margin as the page is shown
-        overlay.saveState()
-        overlay.translate(left + width / 2, bottom + height / 2)
-        overlay.rotate(rotation)
-        overlay.setFont(bold, 7)
-        overlay.setFillColor(colors.Color(0.8, 0.1, 0.1))
-        overlay.drawCentredString(0, shown_h / 2 - 9, text)
-        overlay.restoreState()
-        overlay.showPage()
-    overlay.save()
-    stamps = PdfReader(io.BytesIO(overlay_buffer.getvalue()))
-    for page, stamp in zip(writer.pages, stamps.pages, strict=True):
-        page.merge_page(stamp)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

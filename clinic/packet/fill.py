@@ -38,7 +38,8 @@ from clinic.packet.packs import (
     sha256_of,
     verify_pdf,
 )
-from clinic.packet.template import appearance_stream
+from clinic.packet.stamp import draft_mark
+from clinic.packet.template import CACHE, appearance_stream, direct_states, fill_prepared
 
 SEE_ADDENDUM = "See Addendum"
 OFF = "/Off"
@@ -85,6 +86,7 @@ class FilledForm:
     values: dict[str, str]
     addendum: list[AddendumEntry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    draft: bytes | None = None  # the same filled form stamped DRAFT, when asked for
 
 
 def english_text(text: str) -> tuple[str, bool]:
@@ -300,6 +302,7 @@ def fill_form(
     on: dt.date,
     *,
     draft: bool = False,
+    with_draft: bool = False,
 ) -> FilledForm:
     """Fill the official PDF at ``path`` (its edition verified against ``pack``).
 
@@ -307,23 +310,28 @@ def fill_form(
     template``); later fills check its SHA-256 and append the values as an incremental update.
     What the fast path does not handle is filled with pypdf (:func:`fill_with_pypdf`).
     ``draft=True`` fills the draft-stamped template ("DRAFT - NOT FOR FILING" on every page).
+    ``with_draft=True`` fills once and returns both: the clean form in ``pdf`` and the same
+    values written into the draft-stamped template in ``draft`` (what a packet stores).
     """
-    from clinic.packet.template import CACHE, fill_prepared
-
     sha = sha256_of(path)
     if pack.sha256 and sha != pack.sha256:
         return fill_with_pypdf(path, pack, answers, on)  # verification names what is wrong
     template = CACHE.get(path, pack, sha, draft=draft)
     values, addendum, notes = plan(pack, template.fields, answers, on)
     data = fill_prepared(template, values)
+    stamped: bytes | None = None
+    if data is not None and with_draft and not draft:
+        stamped = fill_prepared(CACHE.get(path, pack, sha, draft=True), values)
+        if stamped is None:
+            stamped = draft_mark(data)
     if data is None:
         filled = fill_with_pypdf(path, pack, answers, on)
         if draft:
-            from clinic.packet.documents import draft_mark
-
             filled.pdf = draft_mark(filled.pdf)
+        elif with_draft:
+            filled.draft = draft_mark(filled.pdf)
         return filled
-    return FilledForm(pack, data, values, addendum, notes)
+    return FilledForm(pack, data, values, addendum, notes, draft=stamped)
 
 
 def fill_with_pypdf(
@@ -336,8 +344,6 @@ def fill_with_pypdf(
     reference implementation, and the path for what prepared templates do not handle."""
     from pypdf import PdfWriter
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
-
-    from clinic.packet.template import direct_states
 
     reader = open_pdf(path)
     pdf = verify_pdf(path, pack, reader=reader, deep=False)

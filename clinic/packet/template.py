@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from clinic.packet.packs import COMB_FLAG, Pack, PdfField, open_pdf, qualified_name, verify_pdf
+from clinic.packet.stamp import draft_mark
 from clinic.safefile import write_atomically
 
 MULTILINE_FLAG = 1 << 12
@@ -380,8 +381,6 @@ class TemplateCache:
 
     def _save(self, official: Path, pack: Pack, sha256: str, draft: bool) -> Template:
         if draft:
-            from clinic.packet.documents import draft_mark
-
             clean = self.get(official, pack, sha256)
             template = index(draft_mark(clean.data), clean.fields)
         else:
