@@ -4,7 +4,9 @@ The window holds no global state beyond what it shows: the signed-in screens are
 sign-in and destroyed when the app locks (so nothing decrypted stays on screen or in a widget),
 then built again after the passphrase. Which tabs a role sees: everyone has Today, the person
 screen and Settings (staff language); attorneys and admins have Review; coordinators and admins
-have Counts and manage users and forms.
+have Counts and manage users and forms. The menus, shown while someone is signed in: Account
+(change my passphrase; admins and coordinators also reset another user's; lock) and Tools (check
+this laptop's data), with their dialogs in :mod:`clinic.gui.account`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SITE
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role
+from clinic.gui.account import CheckDialog, PassphraseDialog, manages_users
 from clinic.gui.board import BoardPage
 from clinic.gui.coordinator import CountsPage, SettingsPage
 from clinic.gui.i18n import Translations, qt_translations_dir, role_label
@@ -331,6 +334,29 @@ class ClinicWindow(QMainWindow):
         self.lock_button.hide()
         self.statusBar().addPermanentWidget(self.lock_button)
 
+        # the menus, for whoever is signed in (hidden on the welcome and sign-in screens)
+        self.account_menu = self.menuBar().addMenu("")
+        self.account_menu.setObjectName("account-menu")
+        self.change_passphrase_action = QAction(self)
+        self.change_passphrase_action.setObjectName("change-my-passphrase")
+        self.change_passphrase_action.triggered.connect(self.change_my_passphrase)
+        self.reset_passphrase_action = QAction(self)
+        self.reset_passphrase_action.setObjectName("reset-a-passphrase")
+        self.reset_passphrase_action.triggered.connect(self.reset_a_passphrase)
+        self.account_menu.addAction(self.change_passphrase_action)
+        self.account_menu.addAction(self.reset_passphrase_action)
+        self.account_menu.addSeparator()
+        self.account_menu.addAction(self.lock_action)
+        self.tools_menu = self.menuBar().addMenu("")
+        self.tools_menu.setObjectName("tools-menu")
+        self.check_action = QAction(self)
+        self.check_action.setObjectName("check-data")
+        self.check_action.triggered.connect(self.check_data)
+        self.tools_menu.addAction(self.check_action)
+        self.menuBar().hide()
+        self.passphrase_dialog: PassphraseDialog | None = None
+        self.check_dialog: CheckDialog | None = None
+
         ops.busy.connect(self._busy)
         ops.failed.connect(lambda m: self.statusBar().showMessage(m, 15_000))
         self.translate_ui()
@@ -342,6 +368,12 @@ class ClinicWindow(QMainWindow):
         self.setWindowTitle(self.tr("ClinicDay"))
         self.lock_button.setText(self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock now and drop the keys (Ctrl+L)"))
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.account_menu.setTitle(self.tr("&Account"))
+        self.change_passphrase_action.setText(self.tr("&Change my passphrase…"))
+        self.reset_passphrase_action.setText(self.tr("&Reset a user's passphrase…"))
+        self.tools_menu.setTitle(self.tr("T&ools"))
+        self.check_action.setText(self.tr("&Check this laptop's data…"))
         if self.signed_in is not None:
             s = self.signed_in
             self.who.setText(
@@ -446,6 +478,8 @@ class ClinicWindow(QMainWindow):
         self._build_main()
         self.idle.start()
         self.lock_button.show()
+        self.reset_passphrase_action.setVisible(manages_users(self.signed_in.role))
+        self.menuBar().show()
         self.translate_ui()
         self.statusBar().showMessage(
             self.tr("Signed in. The data on this laptop is encrypted."), 8000
@@ -588,6 +622,53 @@ class ClinicWindow(QMainWindow):
         if self.board is not None:
             self.board.refresh()
 
+    # -- the account and the checks (clinic.gui.account) ------------------------------------------
+
+    def change_my_passphrase(self) -> None:
+        """Account → Change my passphrase…"""
+        self._open_passphrase(reset=False)
+
+    def reset_a_passphrase(self) -> None:
+        """Account → Reset a user's passphrase… (admins and coordinators)."""
+        self._open_passphrase(reset=True)
+
+    def _open_passphrase(self, *, reset: bool) -> None:
+        if self.signed_in is None:
+            return
+        self._drop_dialogs()
+        dialog = PassphraseDialog(self.ops, self.signed_in, self, reset=reset)
+        dialog.changed.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.addAction(self.lock_action)  # Ctrl+L locks from the dialog too
+        self.passphrase_dialog = dialog
+        dialog.open()
+
+    def check_data(self) -> None:
+        """Tools → Check this laptop's data…: runs at once, shows all passed or each problem."""
+        if self.signed_in is None:
+            return
+        self._drop_dialogs()
+        dialog = CheckDialog(self.ops, self)
+        dialog.checked.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.addAction(self.lock_action)
+        self.check_dialog = dialog
+        dialog.open()
+        dialog.run_check()
+
+    def _dialog_closed(self, dialog: PassphraseDialog | CheckDialog) -> None:
+        dialog.dropped = True  # a result still on its way is ignored
+        if dialog is self.passphrase_dialog:
+            self.passphrase_dialog = None
+        if dialog is self.check_dialog:
+            self.check_dialog = None
+        dialog.deleteLater()
+
+    def _drop_dialogs(self) -> None:
+        for dialog in (self.passphrase_dialog, self.check_dialog):
+            if dialog is not None:
+                dialog.drop()
+
     # -- locking and closing ----------------------------------------------------------------------
 
     def lock(self) -> None:
@@ -606,10 +687,12 @@ class ClinicWindow(QMainWindow):
             self.person.interview.flush()
             self.person.record.clipboard.clear()
         self.idle.stop()
+        self._drop_dialogs()  # typed passphrases are cleared
         self.ops.run(lambda desk: desk.lock())
         self._drop_main()
         self.signed_in = None
         self.lock_button.hide()
+        self.menuBar().hide()
         self.who.clear()
         self.statusBar().showMessage(self.tr("Locked. The keys were dropped."))
         self.show_sign_in(user, locked=True, idle=idle)
@@ -630,5 +713,6 @@ class ClinicWindow(QMainWindow):
         if self.person is not None:
             self.person.interview.flush()
             self.person.record.clipboard.clear()
+        self._drop_dialogs()
         self.idle.stop()
         event.accept()
