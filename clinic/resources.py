@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from clinic.domain.languages import FALLBACK
 from clinic.domain.policy import Policy, parse_policy
 from clinic.domain.questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
 from clinic.errors import ClinicError
@@ -71,7 +72,7 @@ def translation(lang: str, qt_dir: Path | None = None) -> list[bytes]:
     """The compiled staff-interface translations for ``lang``: ClinicDay's own
     (``translations/clinic_<lang>.qm``, compiled by ``tools/setup``) and, from ``qt_dir``, Qt's
     (``qtbase_<lang>.qm``: OK, Cancel, Yes, No...). Empty for English or when missing."""
-    if lang == "en" or not lang.isalpha():
+    if lang == FALLBACK or not lang.isalpha():
         return []
     found = []
     for path in (

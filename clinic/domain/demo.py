@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from clinic.domain.languages import spoken_code
+
 __all__ = [
     "SCENARIOS",
     "generate_people",
@@ -79,20 +81,24 @@ _SCENARIO_FACTS: Final[dict[str, _Scenario]] = {
 SCENARIOS: Final[tuple[str, ...]] = tuple(_SCENARIO_FACTS)
 """Every scenario name :func:`generate_people_with_scenarios` can return."""
 
+# Languages the demo people speak, by their English names (the codes are the registry's).
+_EN, _KO, _ES = spoken_code("English"), spoken_code("Korean"), spoken_code("Spanish")
+_TL, _PT = spoken_code("Tagalog"), spoken_code("Portuguese")
+
 # The first twelve people cover every required scenario: (scenario, country of birth, language).
 _CORE: Final[tuple[tuple[str, str, str], ...]] = (
-    ("renewal_in_window_with_worksheet", "South Korea", "ko"),
-    ("renewal_too_early", "Mexico", "es"),
-    ("renewal_lapsed", "South Korea", "ko"),
-    ("expired_over_a_year", "Guatemala", "es"),
-    ("initial_never_granted", "South Korea", "en"),
-    ("terminated", "El Salvador", "es"),
-    ("many_trips", "Philippines", "en"),
-    ("detained", "Honduras", "es"),
-    ("arrived_age_16_or_older", "South Korea", "ko"),
-    ("born_before_1981_06_16", "Brazil", "pt"),
-    ("criminal_history", "South Korea", "ko"),
-    ("travel_without_advance_parole", "Colombia", "es"),
+    ("renewal_in_window_with_worksheet", "South Korea", _KO),
+    ("renewal_too_early", "Mexico", _ES),
+    ("renewal_lapsed", "South Korea", _KO),
+    ("expired_over_a_year", "Guatemala", _ES),
+    ("initial_never_granted", "South Korea", _EN),
+    ("terminated", "El Salvador", _ES),
+    ("many_trips", "Philippines", _EN),
+    ("detained", "Honduras", _ES),
+    ("arrived_age_16_or_older", "South Korea", _KO),
+    ("born_before_1981_06_16", "Brazil", _PT),
+    ("criminal_history", "South Korea", _KO),
+    ("travel_without_advance_parole", "Colombia", _ES),
 )
 
 _EXTRA_SCENARIOS: Final = (
@@ -147,7 +153,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("Seoul", "Busan", "Incheon", "Daegu", "Gwangju", "Daejeon", "Suwon"),
         ("Los Angeles, CA", "New York, NY", "San Francisco, CA", "Chicago, IL"),
         ("B-2 visitor", "B-2 visitor", "F-2 dependent"),
-        ("ko", "ko", "ko", "en"),
+        (_KO, _KO, _KO, _EN),
         False,
         (("asian",),),
         ("BRO", "BRO", "BLK"),
@@ -158,7 +164,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("Guadalajara", "Puebla", "Oaxaca de Juárez", "Ciudad de México", "Morelia", "León"),
         ("San Ysidro, CA", "El Paso, TX", "Nogales, AZ", "Laredo, TX"),
         ("EWI", "EWI", "B-2 visitor"),
-        ("es", "es", "es", "es", "en"),
+        (_ES, _ES, _ES, _ES, _EN),
         True,
         (("white",), ("white", "native_american"), ("native_american",)),
         ("BRO", "BRO", "HAZ", "BLK"),
@@ -169,7 +175,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("Ciudad de Guatemala", "Quetzaltenango", "Huehuetenango", "Cobán"),
         ("Hidalgo, TX", "Brownsville, TX", "Calexico, CA"),
         ("EWI",),
-        ("es", "es", "es", "en"),
+        (_ES, _ES, _ES, _EN),
         True,
         (("native_american",), ("white", "native_american")),
         ("BRO", "BLK"),
@@ -180,7 +186,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("San Salvador", "San Miguel", "Santa Ana", "Usulután"),
         ("Hidalgo, TX", "Los Angeles, CA"),
         ("EWI", "B-2 visitor"),
-        ("es", "es", "es", "en"),
+        (_ES, _ES, _ES, _EN),
         True,
         (("white",), ("white", "native_american")),
         ("BRO", "BLK"),
@@ -191,7 +197,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("Tegucigalpa", "San Pedro Sula", "La Ceiba", "Choluteca"),
         ("Laredo, TX", "Houston, TX"),
         ("EWI", "B-2 visitor"),
-        ("es", "es", "es", "en"),
+        (_ES, _ES, _ES, _EN),
         True,
         (("white",), ("black",), ("white", "native_american")),
         ("BRO", "BLK"),
@@ -202,7 +208,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("Bogotá", "Medellín", "Cali", "Barranquilla"),
         ("Miami, FL", "New York, NY", "Houston, TX"),
         ("B-2 visitor",),
-        ("es", "es", "es", "en"),
+        (_ES, _ES, _ES, _EN),
         True,
         (("white",), ("white", "black")),
         ("BRO", "HAZ", "GRN"),
@@ -213,7 +219,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("Lima", "Arequipa", "Trujillo", "Cusco"),
         ("Miami, FL", "Newark, NJ"),
         ("B-2 visitor",),
-        ("es", "es", "es", "en"),
+        (_ES, _ES, _ES, _EN),
         True,
         (("native_american",), ("white", "native_american")),
         ("BRO", "BLK"),
@@ -224,7 +230,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("Manila", "Quezon City", "Cebu City", "Davao City"),
         ("Los Angeles, CA", "San Francisco, CA", "Honolulu, HI"),
         ("B-2 visitor",),
-        ("en", "en", "tl"),
+        (_EN, _EN, _TL),
         False,
         (("asian",), ("asian", "pacific_islander")),
         ("BRO", "BLK"),
@@ -235,7 +241,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("São Paulo", "Belo Horizonte", "Governador Valadares", "Goiânia"),
         ("Miami, FL", "Newark, NJ", "Boston, MA"),
         ("B-2 visitor",),
-        ("pt", "pt", "en"),
+        (_PT, _PT, _EN),
         False,
         (("white",), ("white", "black"), ("black",)),
         ("BRO", "GRN", "HAZ", "BLU"),
@@ -246,7 +252,7 @@ _ORIGINS: Final[dict[str, _Origin]] = {
         ("Kingston", "Montego Bay", "Spanish Town", "Mandeville"),
         ("New York, NY", "Miami, FL", "Fort Lauderdale, FL"),
         ("B-2 visitor",),
-        ("en",),
+        (_EN,),
         False,
         (("black",),),
         ("BRO", "BLK"),

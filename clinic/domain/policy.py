@@ -12,9 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from clinic.domain.languages import FALLBACK, client_languages, text_in
 from clinic.errors import ClinicError
-
-LANGUAGES = ("en", "ko", "es")
 
 
 class PolicyDataError(ClinicError, ValueError):
@@ -33,11 +32,13 @@ def _date(value: object, where: str) -> dt.date:
 
 
 def _text(value: object, where: str) -> dict[str, str]:
+    """A text in every client language of the registry (:mod:`clinic.domain.languages`)."""
+    langs = client_languages()
     if not isinstance(value, Mapping) or any(
-        not isinstance(value.get(lang), str) or not value.get(lang) for lang in LANGUAGES
+        not isinstance(value.get(lang), str) or not value.get(lang) for lang in langs
     ):
-        raise PolicyDataError(f"{where}: needs text in {', '.join(LANGUAGES)}")
-    return {lang: str(value[lang]) for lang in LANGUAGES}
+        raise PolicyDataError(f"{where}: needs text in {', '.join(langs)}")
+    return {lang: str(value[lang]) for lang in langs}
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Notice:
     applies_to_states: tuple[str, ...] = ()
 
     def text(self, lang: str) -> str:
-        return self.message.get(lang) or self.message["en"]
+        return text_in(self.message, lang) or self.message[FALLBACK]
 
 
 @dataclass(frozen=True)

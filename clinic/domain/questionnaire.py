@@ -19,9 +19,19 @@ from typing import Any
 
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, validate_answers
 from clinic.domain.conditions import holds
+from clinic.domain.languages import FALLBACK, client_languages, text_in
 from clinic.errors import ClinicError
 
-LANGUAGES = ("en", "ko", "es")
+# The words the screens show beside the questions, in the client's language (``words:`` in the
+# questionnaire): a yes/no answer, an unanswered choice, and the buttons of a list's entries.
+# English here is for a questionnaire that has none.
+WORDS: Mapping[str, str] = {
+    "answer_yes": "Yes",
+    "answer_no": "No",
+    "not_answered": "(not answered)",
+    "add_entry": "Add",
+    "remove_entry": "Remove selected",
+}
 
 
 class QuestionnaireError(ClinicError, ValueError):
@@ -30,25 +40,33 @@ class QuestionnaireError(ClinicError, ValueError):
 
 @dataclass(frozen=True)
 class Text:
-    """A client-facing text in every interview language."""
+    """A client-facing text in every interview language (the registry's client languages,
+    :mod:`clinic.domain.languages`)."""
 
     by_lang: Mapping[str, str]
 
     def get(self, lang: str) -> str:
-        return self.by_lang.get(lang) or self.by_lang["en"]
+        """The text in ``lang``; made from English in a pseudo language; else English."""
+        return text_in(self.by_lang, lang) or self.by_lang[FALLBACK]
 
     @classmethod
     def parse(cls, raw: object, where: str) -> Text:
+        langs = client_languages()
         if not isinstance(raw, Mapping):
-            raise QuestionnaireError(f"{where}: needs a text in {', '.join(LANGUAGES)}")
+            raise QuestionnaireError(f"{where}: needs a text in {', '.join(langs)}")
         missing = [
-            lang
-            for lang in LANGUAGES
-            if not isinstance(raw.get(lang), str) or not raw[lang].strip()
+            lang for lang in langs if not isinstance(raw.get(lang), str) or not raw[lang].strip()
         ]
         if missing:
             raise QuestionnaireError(f"{where}: no text in {', '.join(missing)}")
-        return cls({lang: str(raw[lang]) for lang in LANGUAGES})
+        return cls({lang: str(raw[lang]) for lang in langs})
+
+
+def word(words: Mapping[str, Text], name: str, lang: str) -> str:
+    """One of :data:`WORDS` in ``lang`` from a questionnaire's ``words`` (English when it has
+    none)."""
+    text = words.get(name)
+    return text.get(lang) if text is not None else text_in({FALLBACK: WORDS[name]}, lang)
 
 
 Condition = Mapping[str, Any]
@@ -104,6 +122,11 @@ class Question:
     choices: Mapping[str, Text]
     items: Mapping[str, Text]
     item_choices: Mapping[str, Mapping[str, Text]] = field(default_factory=dict)
+    words: Mapping[str, Text] = field(default_factory=dict)  # the questionnaire's WORDS
+
+    def word(self, name: str, lang: str) -> str:
+        """One of the questionnaire's :data:`WORDS` in ``lang``."""
+        return word(self.words, name, lang)
 
     @property
     def kind(self) -> FieldKind:
@@ -138,6 +161,7 @@ class Questionnaire:
     id: str
     version: int
     sections: tuple[Section, ...]
+    words: Mapping[str, Text] = field(default_factory=dict)
 
     @property
     def groups(self) -> tuple[Group, ...]:
@@ -187,7 +211,17 @@ def _parse_item_choices(raw: object, key: str, where: str) -> dict[str, dict[str
     return parsed
 
 
-def _parse_question(raw: Mapping[str, Any], where: str) -> Question:
+def _parse_words(raw: object) -> dict[str, Text]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping) or set(map(str, raw)) != set(WORDS):
+        raise QuestionnaireError(f"words: must give exactly: {', '.join(WORDS)}")
+    return {str(name): Text.parse(text, f"words.{name}") for name, text in raw.items()}
+
+
+def _parse_question(
+    raw: Mapping[str, Any], where: str, words: Mapping[str, Text] | None = None
+) -> Question:
     key = raw.get("key")
     if not isinstance(key, str) or key not in ANSWER_KEYS:
         raise QuestionnaireError(f"{where}: unknown answer key {key!r}")
@@ -218,6 +252,7 @@ def _parse_question(raw: Mapping[str, Any], where: str) -> Question:
         choices=choices,
         items=items,
         item_choices=item_choices,
+        words=words or {},
     )
 
 
@@ -225,6 +260,7 @@ def parse_questionnaire(data: Mapping[str, Any]) -> Questionnaire:
     """Parse and check a questionnaire document (as loaded from YAML)."""
     if not isinstance(data, Mapping) or not isinstance(data.get("sections"), list):
         raise QuestionnaireError("the questionnaire needs a list of sections")
+    words = _parse_words(data.get("words"))
     ids: set[str] = set()
     keys: set[str] = set()
     sections: list[Section] = []
@@ -243,7 +279,7 @@ def parse_questionnaire(data: Mapping[str, Any]) -> Questionnaire:
             ids.add(gid)
             questions = []
             for qi, q in enumerate(g.get("questions") or []):
-                question = _parse_question(q, f"{gwhere}.questions[{qi}]")
+                question = _parse_question(q, f"{gwhere}.questions[{qi}]", words)
                 if question.key in keys:
                     raise QuestionnaireError(
                         f"{gwhere}.questions[{qi}]: {question.key} is asked twice"
@@ -262,7 +298,9 @@ def parse_questionnaire(data: Mapping[str, Any]) -> Questionnaire:
                 )
             )
         sections.append(Section(sid, Text.parse(s.get("title"), f"{where}.title"), tuple(groups)))
-    return Questionnaire(str(data.get("id", "")), int(data.get("version", 1)), tuple(sections))
+    return Questionnaire(
+        str(data.get("id", "")), int(data.get("version", 1)), tuple(sections), words
+    )
 
 
 @dataclass(frozen=True)

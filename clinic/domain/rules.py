@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.policy import Policy
 from clinic.domain.rule_texts import text_for
 
@@ -323,10 +324,11 @@ def _check_initial_guidelines(
 
 
 def screen(
-    answers: Mapping[str, Any], on: dt.date, policy: Policy, lang: str = "en"
+    answers: Mapping[str, Any], on: dt.date, policy: Policy, lang: str = FALLBACK
 ) -> Determination:
-    """Screen validated answers as of ``on``; messages in ``lang`` (en, ko or es; else English)."""
-    c = _Collector(lang if lang in ("en", "ko", "es") else "en")
+    """Screen validated answers as of ``on``; messages in ``lang`` (a client language of the
+    registry, :mod:`clinic.domain.languages`; else English)."""
+    c = _Collector(client_language(lang))
     rtype = request_type(answers, on)
     status = policy.status_on(on)
     born = _date(answers.get("dob"))

@@ -1,4 +1,4 @@
-"""Start the desktop app: ``clinic gui [--data DIR] [--lang en|ko|es] [--idle-minutes N]``.
+"""Start the desktop app: ``clinic gui [--data DIR] [--lang CODE] [--idle-minutes N]``.
 
 Builds the worker (:class:`~clinic.gui.ops.Ops` over a :class:`~clinic.core.Desk`), the
 translator and the window, and runs Qt's event loop. Qt 6 scales for high-DPI screens by itself;
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from clinic import __version__
 from clinic.core import Desk, staff_translation
+from clinic.domain.languages import FALLBACK
 from clinic.gui.i18n import Translations, qt_translations_dir
 from clinic.gui.ops import Ops
 from clinic.gui.security import DEFAULT_IDLE_MINUTES
@@ -23,7 +24,7 @@ from clinic.gui.window import ClinicWindow
 def make_window(
     data_dir: Path,
     *,
-    lang: str = "en",
+    lang: str = FALLBACK,
     idle_minutes: float = DEFAULT_IDLE_MINUTES,
     forms_dir: Path | None = None,
     desk: Desk | None = None,
@@ -42,7 +43,7 @@ def make_window(
 def run(
     data_dir: Path,
     *,
-    lang: str = "en",
+    lang: str = FALLBACK,
     idle_minutes: float = DEFAULT_IDLE_MINUTES,
     forms_dir: Path | None = None,
 ) -> int:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from clinic.core import STATIONS, Board, BoardRow
 from clinic.domain.answers import validate_answers
 from clinic.domain.events import INQUIRY_TOPICS
+from clinic.gui.i18n import client_language_choices, fill_languages
 from clinic.gui.ops import Ops
 
 
@@ -84,8 +85,7 @@ class NewPersonDialog(QDialog):
         self.dob.setPlaceholderText("YYYY-MM-DD")
         self.language = QComboBox(self)
         self.language.setObjectName("field:language")
-        for code, name in (("en", "English"), ("ko", "한국어"), ("es", "Español")):
-            self.language.addItem(name, code)
+        fill_languages(self.language, client_language_choices())
         self.a_number = QLineEdit(self)
         self.a_number.setObjectName("field:a_number")
         self.a_number.setPlaceholderText("A-000-000-000")
@@ -156,8 +156,7 @@ class InquiryDialog(QDialog):
         self.setObjectName("inquiry")
         self.language = QComboBox(self)
         self.language.setObjectName("inquiry-language")
-        for code, name in (("en", "English"), ("ko", "한국어"), ("es", "Español")):
-            self.language.addItem(name, code)
+        fill_languages(self.language, client_language_choices())
         self.topic = QComboBox(self)
         self.topic.setObjectName("inquiry-topic")
         for topic in INQUIRY_TOPICS:

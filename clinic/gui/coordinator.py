@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 
 from clinic.core import AutomapDraft
 from clinic.core.reports import METRICS, Report
+from clinic.domain.languages import FALLBACK
 from clinic.domain.roles import ROLE_NAMES
 from clinic.gui import osedge
-from clinic.gui.i18n import role_label
+from clinic.gui.i18n import fill_languages, role_label, staff_language_choices
 from clinic.gui.ops import Ops
 
 BAR_METRICS = ("screened", "referred", "packets_built")
@@ -271,8 +272,7 @@ class SettingsPage(QWidget):
         self.site_button.setEnabled(can_manage)
         self.language = QComboBox(self)
         self.language.setObjectName("staff-language")
-        for code, name in (("en", "English"), ("ko", "한국어"), ("es", "Español")):
-            self.language.addItem(name, code)
+        fill_languages(self.language, staff_language_choices())
         self.idle = QDoubleSpinBox(self)
         self.idle.setObjectName("idle-minutes")
         self.idle.setRange(1, 120)
@@ -394,7 +394,7 @@ class SettingsPage(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        lang = str(self.language.currentData() or "en")
+        lang = str(self.language.currentData() or FALLBACK)
         self.ops.run(
             lambda desk: (
                 desk.site(),

@@ -2,11 +2,13 @@
 record screen.
 
 Every editor keeps exactly what was typed (an invalid value is shown with its problem, never
-dropped), emits ``changed`` on each edit, and shows choice labels in the client's language.
+dropped), emits ``changed`` on each edit, and shows choice labels in the client's language; the
+words beside them (yes, no, "not answered", Add) come from the questionnaire's ``words``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,14 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec
-from clinic.domain.questionnaire import Question
+from clinic.domain.languages import FALLBACK, text_in
+from clinic.domain.questionnaire import Question, Text, word
 
-YES_NO = {
-    "en": ("Yes", "No"),
-    "ko": ("예", "아니요"),
-    "es": ("Sí", "No"),
-}
-NOT_ANSWERED = {"en": "(not answered)", "ko": "(답변 없음)", "es": "(sin respuesta)"}
+Labels = dict[str, dict[str, str]]  # value -> language code -> label
 PLACEHOLDERS = {
     FieldKind.DATE: "YYYY-MM-DD",
     FieldKind.A_NUMBER: "A-000-000-000",
@@ -140,10 +138,15 @@ class ComboEditor(Editor):
     """A yes/no question or one choice among several; the first entry means "not answered"."""
 
     def __init__(
-        self, key: str, labels: dict[str, dict[str, str]] | None, parent: QWidget | None = None
+        self,
+        key: str,
+        labels: Labels | None,
+        parent: QWidget | None = None,
+        words: Mapping[str, Text] | None = None,
     ) -> None:
         super().__init__(key, parent)
         self.labels = labels or {}
+        self.words = words or {}
         self.combo = QComboBox(self)
         self.combo.setObjectName(f"field:{key}")
         self.values: list[Any] = [None]
@@ -155,7 +158,7 @@ class ComboEditor(Editor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
         layout.addStretch(0)
-        self.set_language("en")
+        self.set_language(FALLBACK)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.setFocusProxy(self.combo)
 
@@ -166,17 +169,16 @@ class ComboEditor(Editor):
         current = self.combo.currentIndex()
         self.combo.blockSignals(True)
         self.combo.clear()
-        yes, no = YES_NO.get(lang, YES_NO["en"])
+        yes, no = word(self.words, "answer_yes", lang), word(self.words, "answer_no", lang)
         for v in self.values:
             if v is None:
-                text = NOT_ANSWERED.get(lang, NOT_ANSWERED["en"])
+                text = word(self.words, "not_answered", lang)
             elif v is True:
                 text = yes
             elif v is False:
                 text = no
             else:
-                by_lang = self.labels.get(str(v), {})
-                text = by_lang.get(lang) or by_lang.get("en") or str(v)
+                text = text_in(self.labels.get(str(v), {}), lang) or str(v)
             self.combo.addItem(text)
         self.combo.setCurrentIndex(max(current, 0))
         self.combo.blockSignals(False)
@@ -195,9 +197,7 @@ class ComboEditor(Editor):
 class ChoicesEditor(Editor):
     """Several choices: a list of check boxes (Space ticks one)."""
 
-    def __init__(
-        self, key: str, labels: dict[str, dict[str, str]], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, key: str, labels: Labels, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
         self.labels = labels
         self.list = QListWidget(self)
@@ -214,7 +214,7 @@ class ChoicesEditor(Editor):
         layout.addWidget(self.list)
         self.list.itemChanged.connect(lambda _i: self.changed.emit())
         self.setFocusProxy(self.list)
-        self.set_language("en")
+        self.set_language(FALLBACK)
 
     def focus_widget(self) -> QWidget:
         return self.list
@@ -224,7 +224,7 @@ class ChoicesEditor(Editor):
         for i in range(self.list.count()):
             item = self.list.item(i)
             v = str(item.data(Qt.ItemDataRole.UserRole))
-            item.setText(self.labels.get(v, {}).get(lang) or v)
+            item.setText(text_in(self.labels.get(v, {}), lang) or v)
         self.list.blockSignals(False)
 
     def value(self) -> Any:
@@ -273,13 +273,13 @@ class ListEditor(Editor):
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_row)
         self.table.itemChanged.connect(lambda _i: self.changed.emit())
-        self.lang = "en"
-        self.set_language("en")
+        self.lang = FALLBACK
+        self.set_language(FALLBACK)
 
     def focus_widget(self) -> QWidget:
         return self.table
 
-    def _labels(self, name: str) -> dict[str, dict[str, str]]:
+    def _labels(self, name: str) -> Labels:
         return {v: dict(t.by_lang) for v, t in self.question.item_choices.get(name, {}).items()}
 
     def add_row(self) -> int:
@@ -288,7 +288,7 @@ class ListEditor(Editor):
         self.table.insertRow(row)
         for col, (name, spec) in enumerate(self.fields):
             if spec.kind in (FieldKind.CHOICE, FieldKind.BOOL):
-                combo = _ItemCombo(spec, self._labels(name), self.lang)
+                combo = _ItemCombo(spec, self._labels(name), self.lang, self.question.words)
                 combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
                 self.table.setCellWidget(row, col, combo)
             else:
@@ -319,10 +319,8 @@ class ListEditor(Editor):
                 widget = self.table.cellWidget(row, col)
                 if isinstance(widget, _ItemCombo):
                     widget.relabel(lang)
-        add = {"en": "Add", "ko": "추가", "es": "Agregar"}
-        remove = {"en": "Remove selected", "ko": "선택 삭제", "es": "Quitar seleccionado"}
-        self.add_button.setText(add.get(lang, add["en"]))
-        self.remove_button.setText(remove.get(lang, remove["en"]))
+        self.add_button.setText(self.question.word("add_entry", lang))
+        self.remove_button.setText(self.question.word("remove_entry", lang))
 
     def value(self) -> Any:
         entries: list[dict[str, Any]] = []
@@ -364,9 +362,12 @@ class ListEditor(Editor):
 class _ItemCombo(QComboBox):
     """A choice or yes/no inside a list entry."""
 
-    def __init__(self, spec: FieldSpec, labels: dict[str, dict[str, str]], lang: str) -> None:
+    def __init__(
+        self, spec: FieldSpec, labels: Labels, lang: str, words: Mapping[str, Text]
+    ) -> None:
         super().__init__()
         self.labels = labels
+        self.words = words
         self.values: list[Any] = [None]
         self.values += [True, False] if spec.kind is FieldKind.BOOL else list(spec.choices)
         self.relabel(lang)
@@ -375,14 +376,14 @@ class _ItemCombo(QComboBox):
         current = max(self.currentIndex(), 0)
         self.blockSignals(True)
         self.clear()
-        yes, no = YES_NO.get(lang, YES_NO["en"])
+        yes, no = word(self.words, "answer_yes", lang), word(self.words, "answer_no", lang)
         for v in self.values:
             if v is None:
                 self.addItem("")
             elif isinstance(v, bool):
                 self.addItem(yes if v else no)
             else:
-                self.addItem(self.labels.get(str(v), {}).get(lang) or str(v))
+                self.addItem(text_in(self.labels.get(str(v), {}), lang) or str(v))
         self.setCurrentIndex(current)
         self.blockSignals(False)
 
@@ -398,7 +399,7 @@ def make_editor(question: Question, parent: QWidget | None = None) -> Editor:
     spec = ANSWER_KEYS[question.key]
     labels = {v: dict(t.by_lang) for v, t in question.choices.items()}
     if spec.kind in (FieldKind.BOOL, FieldKind.CHOICE):
-        return ComboEditor(question.key, labels, parent)
+        return ComboEditor(question.key, labels, parent, question.words)
     if spec.kind is FieldKind.CHOICES:
         return ChoicesEditor(question.key, labels, parent)
     if spec.kind is FieldKind.LIST:

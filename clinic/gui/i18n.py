@@ -4,17 +4,57 @@ Sources are ``resources/translations/clinic_<lang>.ts`` (made by ``tools/transla
 with ``pyside6-lupdate``); ``tools/setup`` compiles them to ``.qm`` with ``pyside6-lrelease``.
 Installing a translator makes Qt send every widget a ``LanguageChange`` event, and each screen
 sets all its texts again in its ``translate_ui`` (as Frescobaldi does). English needs no file.
+
+The languages are the registry's (:mod:`clinic.domain.languages`). A pseudo language has no
+file either: :class:`PseudoTranslator` makes every string of ClinicDay's own interface (and the
+words of Qt's standard buttons) from its English source with
+:func:`~clinic.domain.languages.pseudo`, so a string that shows without brackets was never
+passed through ``tr()`` and one that shows without its closing bracket is clipped.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QComboBox
 
+from clinic.domain.languages import (
+    FALLBACK,
+    client_languages,
+    is_pseudo,
+    native_name,
+    pseudo,
+    staff_languages,
+)
 from clinic.domain.roles import Role
 
-STAFF_LANGUAGES = ("en", "ko", "es")
+# Qt's own contexts are its class names (QPlatformTheme, QShortcut...): only the words of the
+# standard buttons and message boxes are shown in a pseudo language; the others stay English
+# (Qt reads some of them back, as QGuiApplication's QT_LAYOUT_DIRECTION or key names).
+_QT_CONTEXT = re.compile(r"^Q[A-Z]")
+_QT_SHOWN = frozenset({"QPlatformTheme", "QDialogButtonBox", "QMessageBox"})
+_pseudo_language = ""  # the staff interface's pseudo language, while it is in one
+
+
+class PseudoTranslator(QTranslator):
+    """Every source string, in the pseudo-locale (made at run time: no file to build)."""
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str:
+        if _QT_CONTEXT.match(context or "") and context not in _QT_SHOWN:
+            return ""  # not translated here: Qt keeps the English
+        return pseudo(source_text)
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def qt_translations_dir() -> Path:
@@ -29,20 +69,28 @@ class Translations:
     def __init__(self) -> None:
         self.translators: list[QTranslator] = []
         self.data: list[bytes] = []  # QTranslator reads from these buffers: keep them alive
-        self.language = "en"
+        self.language = FALLBACK
 
     def switch(self, lang: str, data: list[bytes]) -> bool:
         """Show the staff interface in ``lang`` from its compiled translations ``data`` (ours
         first); English, and False, when ours is missing or unreadable. Qt then sends every
         widget a ``LanguageChange`` event."""
+        global _pseudo_language
         app = QCoreApplication.instance()
         if app is None:
             return False
         for translator in self.translators:
             app.removeTranslator(translator)
-        self.translators, self.data, self.language = [], [], "en"
-        ok = lang == "en"
-        if lang in STAFF_LANGUAGES and lang != "en" and data:
+        self.translators, self.data, self.language = [], [], FALLBACK
+        _pseudo_language = ""
+        ok = lang == FALLBACK
+        if is_pseudo(lang) and lang in staff_languages(pseudo=True):
+            translator = PseudoTranslator(app)
+            app.installTranslator(translator)
+            self.translators, self.language, _pseudo_language = [translator], lang, lang
+            QLocale.setDefault(QLocale(FALLBACK))  # dates and numbers as in English
+            return True
+        if lang in staff_languages() and lang != FALLBACK and data:
             translators = [QTranslator(app) for _ in data]
             loaded = [t for t, blob in zip(translators, data, strict=True) if t.load(blob)]
             if translators[0] in loaded:  # ours is the one that must be there
@@ -55,9 +103,17 @@ class Translations:
 
 
 def staff_language() -> str:
-    """The staff interface's language now (en, ko or es)."""
+    """The staff interface's language now (a staff language of the registry)."""
+    if _pseudo_language:
+        return _pseudo_language
     lang = QLocale().name().split("_")[0]
-    return lang if lang in STAFF_LANGUAGES else "en"
+    return lang if lang in staff_languages() else FALLBACK
+
+
+def pseudo_active() -> bool:
+    """Whether the lists of languages offer the pseudo ones too (while the staff interface is
+    in one: never in a clinic's ordinary use)."""
+    return bool(_pseudo_language)
 
 
 def role_label(role: Role) -> str:
@@ -69,3 +125,32 @@ def role_label(role: Role) -> str:
         Role.ADMIN: QCoreApplication.translate("Roles", "administrator"),
     }
     return names[role]
+
+
+def fill_languages(box: QComboBox, codes: Sequence[str]) -> None:
+    """List languages by their own names, capitalized as a menu shows them (``Español``,
+    ``한국어``), each with its code as the item's data; the chosen one stays chosen when it is
+    still listed. No signal is sent."""
+    chosen = box.currentData()
+    if [box.itemData(i) for i in range(box.count())] == list(codes):
+        return
+    box.blockSignals(True)
+    box.clear()
+    for code in codes:
+        name = native_name(code)
+        box.addItem(name[:1].upper() + name[1:], code)
+    index = box.findData(chosen)
+    box.setCurrentIndex(index if index >= 0 else 0)
+    box.blockSignals(False)
+
+
+def client_language_choices() -> tuple[str, ...]:
+    """The languages a client can be served in, for the lists staff choose from (the pseudo
+    ones too while the staff interface is in one)."""
+    return client_languages(pseudo=pseudo_active())
+
+
+def staff_language_choices() -> tuple[str, ...]:
+    """The languages of the staff interface, for Settings (the pseudo ones too while the
+    interface is in one)."""
+    return staff_languages(pseudo=pseudo_active())

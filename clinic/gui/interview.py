@@ -5,7 +5,8 @@ Navigation, which questions apply, progress and validation all come from
 as an encrypted draft within a tenth of a second, and every page turn stores the valid
 answers as an event, so a crash or a kill loses nothing: reopening the person continues on the
 page where the interview stopped, with everything typed. The client-facing text switches between
-English, Korean and Spanish at any moment without touching the answers.
+the client languages of the registry (:mod:`clinic.domain.languages`) at any moment without
+touching the answers.
 """
 
 from __future__ import annotations
@@ -30,14 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.policy import Policy
-from clinic.domain.questionnaire import LANGUAGES, Interview, Questionnaire
-from clinic.domain.rule_texts import OUTCOME_LABELS, heading
+from clinic.domain.questionnaire import Interview, Questionnaire
+from clinic.domain.rule_texts import heading, outcome_label
 from clinic.domain.rules import screen
 from clinic.gui.fields import QuestionBox
+from clinic.gui.i18n import client_language_choices, fill_languages
 from clinic.gui.ops import Ops
 
-LANGUAGE_NAMES = {"en": "English", "ko": "한국어", "es": "Español"}
 AUTOSAVE_MS = 100  # keystrokes within a tenth of a second are sealed together
 OUTCOME_COLORS = {
     "likely_eligible": "#1b5e20",
@@ -50,7 +52,7 @@ def determination_html(det: Mapping[str, Any], lang: str) -> str:
     """A determination as a volunteer reads it: outcome, request type, window, every flag and
     reason with its rule, notices, and the reminder that this is not legal advice."""
     outcome = str(det.get("outcome", ""))
-    label = OUTCOME_LABELS.get(outcome, {}).get(lang, outcome)
+    label = outcome_label(outcome, lang)
     color = OUTCOME_COLORS.get(outcome, "#000")
     e = html.escape
     parts = [f'<h3 style="color:{color}">{e(label)}</h3>']
@@ -122,7 +124,7 @@ class InterviewPage(QWidget):
         self.today = today
         self.record_id = ""
         self.person = ""
-        self.lang = "en"
+        self.lang = FALLBACK
         self.interview = Interview(questionnaire, today())
         self.base: dict[str, Any] = {}
         self.warning = ""  # why Finish did nothing, until the next change
@@ -138,8 +140,7 @@ class InterviewPage(QWidget):
         self.language_label = QLabel(self)
         self.language = QComboBox(self)
         self.language.setObjectName("client-language")
-        for code in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[code], code)
+        fill_languages(self.language, client_language_choices())
         self.language_label.setBuddy(self.language)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("interview-progress")
@@ -236,6 +237,7 @@ class InterviewPage(QWidget):
     # -- texts ------------------------------------------------------------------------------------
 
     def translate_ui(self) -> None:
+        fill_languages(self.language, client_language_choices())
         self.language_label.setText(self.tr("Client's lang&uage:"))
         self.back_button.setText(self.tr("&Back"))
         self.next_button.setText(self.tr("&Next"))
@@ -278,9 +280,12 @@ class InterviewPage(QWidget):
                 self.interview.go_to(page)
             except KeyError:
                 pass  # the page no longer applies: start from the first
-        self.lang = lang if lang in LANGUAGES else "en"
+        fill_languages(self.language, client_language_choices())
+        index = self.language.findData(client_language(lang))
+        index = index if index >= 0 else self.language.findData(FALLBACK)
+        self.lang = str(self.language.itemData(index))
         self.language.blockSignals(True)
-        self.language.setCurrentIndex(LANGUAGES.index(self.lang))
+        self.language.setCurrentIndex(index)
         self.language.blockSignals(False)
         self.title.setText(person)
         self.render_page()

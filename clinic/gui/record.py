@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clinic.core import PacketView, RecordView
 from clinic.domain.answers import validate_answers
+from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.gui import osedge
 from clinic.gui.fields import QuestionBox
@@ -100,7 +101,7 @@ class RecordPage(QWidget):
         self.view: RecordView | None = None
         self.packet: PacketView | None = None
         self.clipboard = SecretClipboard(parent=self)
-        self.lang = "en"
+        self.lang = FALLBACK
 
         self.title = QLabel(self)
         self.title.setObjectName("record-title")
@@ -230,8 +231,7 @@ class RecordPage(QWidget):
         self.view = view
         state = view.state
         a = state.answers
-        lang = str(a.get("language", "en"))
-        self.lang = lang if lang in ("en", "ko", "es") else "en"
+        self.lang = client_language(a.get("language"))
         name = ", ".join(str(a[k]) for k in ("name.family", "name.given") if a.get(k))
         native = f" ({a['name.native']})" if a.get("name.native") else ""
         self.title.setText((name or self.tr("(no name yet)")) + native)

@@ -36,6 +36,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
+from clinic.domain.languages import find, label
 from clinic.reports.counts import BREAKDOWNS, METRICS, OUTCOMES, REQUEST_TYPES, Counts, Report
 
 __all__ = ["csv_columns", "to_csv", "to_json", "to_pdf"]
@@ -65,7 +66,6 @@ OUTCOME_LABELS = {
     "attorney_review": "needs attorney review",
     "not_eligible": "does not appear to meet a guideline",
 }
-LANGUAGE_LABELS = {"en": "English", "ko": "Korean (한국어)", "es": "Spanish (español)"}
 
 
 # -- CSV and JSON -------------------------------------------------------------------------------
@@ -170,7 +170,9 @@ def _period_text(report: Report) -> str:
 
 
 def _language_label(code: str) -> str:
-    return LANGUAGE_LABELS.get(code, code)
+    """``Korean (한국어)`` for a language of the registry; any other code as it is (its own
+    name may need a script the PDF's fonts do not have)."""
+    return label(code) if find(code) is not None else code
 
 
 def _table(rows: list[list[Any]], widths: list[float], font: str, bold: str) -> Table:

@@ -254,7 +254,7 @@ def create_app(store: ServerStore) -> FastAPI:
         store.add_alert(
             body.alert_id,
             body.effective,
-            {"en": body.en, "ko": body.ko, "es": body.es},
+            dict(body.texts),
             me.device_id,
         )
         return {"alert_id": body.alert_id}

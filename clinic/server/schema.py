@@ -86,7 +86,7 @@ alerts = Table(
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("alert_id", String(64), nullable=False, unique=True),
     Column("effective", String(10), nullable=False),
-    Column("body", Text, nullable=False),  # JSON: en, ko, es
+    Column("body", Text, nullable=False),  # JSON: the text by language code (en, ...)
     Column("created_by", String(32), nullable=False),
     Column("created_at", String(32), nullable=False),
 )

@@ -8,9 +8,21 @@ answer in clear (a canary test searches request bodies and the server's database
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+
+from clinic.domain.languages import FALLBACK, client_languages
 
 ROLES = ("volunteer", "attorney", "coordinator", "admin")
 ID = r"^[0-9a-f]{32}$"
@@ -127,14 +139,64 @@ class PullResponse(Strict):
     more: bool
 
 
+def _client_language(code: str) -> str:
+    if code not in client_languages():
+        raise ValueError(f"not a client language of ClinicDay ({', '.join(client_languages())})")
+    return code
+
+
 class Alert(Strict):
-    """A program-status alert from the organization, in the clinic languages."""
+    """A program-status alert from the organization: its text by language code (``texts``),
+    English required, every other code a client language of the registry
+    (:mod:`clinic.domain.languages`).
+
+    On the wire each text is a field named by its code beside ``alert_id`` and ``effective``
+    (``{"alert_id": .., "effective": .., "en": .., "ko": ..}``), as the previous version sends
+    and reads it; ``Alert(en=.., ko=..)`` and ``alert.en`` still work. An empty text is no text.
+    """
 
     alert_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
     effective: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
-    en: str = Field(min_length=1, max_length=2000)
-    ko: str = Field(default="", max_length=2000)
-    es: str = Field(default="", max_length=2000)
+    texts: dict[
+        Annotated[str, AfterValidator(_client_language)], Annotated[str, Field(max_length=2000)]
+    ]
+
+    def __init__(self, **data: Any) -> None:
+        # Alert(alert_id=.., effective=.., en=.., ko=..) as on the wire, or with texts=
+        super().__init__(**data)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _texts_from_fields(cls, data: Any) -> Any:
+        """The wire's fields named by a language code, gathered into ``texts``."""
+        if not isinstance(data, Mapping) or "texts" in data:
+            return data
+        codes = client_languages()
+        fields = {k: v for k, v in data.items() if k not in codes}
+        return {**fields, "texts": {k: v for k, v in data.items() if k in codes}}
+
+    @field_validator("texts")
+    @classmethod
+    def _english_required(cls, texts: dict[str, str]) -> dict[str, str]:
+        if not texts.get(FALLBACK, "").strip():
+            raise ValueError(f"needs a text in English ({FALLBACK})")
+        return {code: text for code, text in texts.items() if text}
+
+    @model_serializer(mode="wrap")
+    def _texts_as_fields(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = dict(handler(self))
+        texts = data.pop("texts", {})
+        return {**data, **texts}
+
+    def text(self, lang: str) -> str:
+        """The text in ``lang``, or "" when the alert has none in it."""
+        return self.texts.get(lang, "")
+
+    def __getattr__(self, name: str) -> Any:
+        # alert.en, alert.ko...: the text in one language, as the fields of the previous version
+        if name in client_languages():
+            return self.texts.get(name, "")
+        return super().__getattr__(name)  # type: ignore[misc]
 
 
 class FormPack(Strict):
