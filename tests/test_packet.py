@@ -277,8 +277,11 @@ def test_packet_from_a_stored_record_is_encrypted_and_audited(cli: Cli, tmp_path
     assert shown["status"] == "in_review"
     stored = list((cli.data / "packets" / rid).rglob("*.bin"))
     assert len(stored) == 9
+    # beside them, made at build: each file's draft copy and its copy flattened for the screen
+    copies = sorted(p.name for p in (cli.data / "packets" / rid).rglob("*.copy"))
+    assert len(copies) == 18 and copies[0].startswith("draft-") and copies[-1].startswith("screen-")
     family = answers["name.family"].encode()
-    for blob in stored:
+    for blob in [*stored, *(cli.data / "packets" / rid).rglob("*.copy")]:
         data = blob.read_bytes()
         assert b"%PDF" not in data and family not in data  # encrypted at rest
     assert re.search(r"export\s+" + rid[:8] + r"\s+packet", cli.ok("audit").stdout)

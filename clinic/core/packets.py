@@ -1,24 +1,136 @@
 """Packets: build a record's packet and keep it encrypted, show it, print and export it.
 
-The command line and the app build, store and export packets through these same functions."""
+The command line and the app build, store and export packets through these same functions.
+
+**Made once, shown many times.** A build stores, encrypted beside the clean files (what the
+packet's hash and an approval name), two copies of every file made from them there and then: the
+copy stamped "DRAFT - NOT FOR FILING" (:data:`DRAFT`), and that copy flattened for the screen and
+the printer (:data:`SCREEN`; QtPdf draws no form fields, ``clinic.packet.flatten``). Opening a
+record then only decrypts. After approval the clean files are what is shown, printed and
+exported; their flattened copy is made the first time the approved packet is shown, and kept.
+Copies missing (a clinic from before they were kept, or a packet built on another laptop, which
+arrives by sync as its event only and is rebuilt here) are made once, when first needed, and kept.
+
+**The screening is the recorded one.** A record's packet says what the record's latest
+``screened`` event says (``clinic.core.interview.record_screening``), never a fresh screening
+with today's rules. When the answers changed after a person's screening, the build is refused
+(:class:`ScreenAgain`): that person is screened again first. A record nobody screened yet (or
+whose latest screening was made by a build, for a record nobody screened) is screened as of the
+packet's date, and that screening is recorded like any other when the packet is stored; the
+``packet_built`` event names the screening it used (``screening``; ``screened_at_build``)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clinic.core.interview import record_screening, screening_language
 from clinic.core.views import PacketView
-from clinic.domain.events import EventType
+from clinic.domain.events import Event, EventType
+from clinic.domain.policy import Policy
+from clinic.domain.rules import screen
+from clinic.errors import UsageError
 from clinic.packet.assemble import Packet, build_packet
+from clinic.packet.flatten import flatten
 from clinic.packet.library import FormLibrary
+from clinic.packet.stamp import draft_mark
 from clinic.safefile import write_atomically
-from clinic.store.clinic import RecordDamaged, Session, StoreError
+from clinic.store.clinic import Session, StoreError
 
 if TYPE_CHECKING:
     from clinic.core.desk import Desk
+
+COPIES = "v1"  # bump when draft_mark or flatten draw differently: older copies are made again
+DRAFT = f"draft-{COPIES}"  # every file stamped DRAFT
+SCREEN = {False: f"screen-draft-{COPIES}", True: f"screen-approved-{COPIES}"}  # flattened
+
+
+class ScreenAgain(UsageError):
+    """A packet of a record whose recorded screening is not of its current answers."""
+
+
+def _latest(events: Sequence[Event], type_: EventType) -> Event | None:
+    found = [e for e in events if e.type is type_]
+    return max(found, key=lambda e: e.order_key) if found else None
+
+
+def current_screening(events: Sequence[Event]) -> tuple[Event | None, bool]:
+    """A record's latest ``screened`` event and whether its answers changed after it."""
+    screened = _latest(events, EventType.SCREENED)
+    if screened is None:
+        return None, True
+    changed = any(
+        e.type is EventType.ANSWERS_SET and e.order_key > screened.order_key for e in events
+    )
+    return screened, changed
+
+
+def screening_for_build(
+    session: Session,
+    record_id: str,
+    on: dt.date,
+    rules: Policy,
+    lang: str | None = None,
+) -> tuple[Event | None, Mapping[str, Any]]:
+    """The recorded screening a packet of the record is built from and its determination; or
+    ``None`` and the determination of a screening as of ``on`` that the build records when it
+    stores the packet (the record has no screening, or only one a build made, and its answers
+    changed since). Raises :class:`ScreenAgain` when the answers changed after a person's
+    screening."""
+    events = session.events(record_id)
+    screened, changed = current_screening(events)
+    if screened is not None and not changed:
+        return screened, _determination(screened)
+    if screened is not None:
+        made_by_build = any(
+            e.type is EventType.PACKET_BUILT
+            and e.payload.get("screening") == screened.event_id
+            and e.payload.get("screened_at_build")
+            for e in events
+        )
+        if not made_by_build:
+            when = str(screened.payload.get("on") or screened.at[:10])
+            raise ScreenAgain(
+                f"the answers changed since the last screening ({when}): screen this person "
+                "again before building a packet (finish the interview, or "
+                f"`clinic intake screen {record_id[:8]}`)"
+            )
+    answers = session.load(record_id).answers
+    return None, screen(answers, on, rules, screening_language(answers, lang)).to_json()
+
+
+def _record_build_screening(
+    session: Session,
+    record_id: str,
+    on: dt.date,
+    rules: Policy,
+    lang: str | None,
+    determination: Mapping[str, Any],
+) -> Event:
+    """Record the screening a build made (the one place screenings are recorded) and check it
+    is the one the packet says."""
+    record_screening(session, record_id, None, on, rules, lang)
+    made = _latest(session.events(record_id), EventType.SCREENED)
+    if made is None or made.payload.get("determination") != determination:
+        raise StoreError("the answers changed while the packet was built: build it again")
+    return made
+
+
+def _determination(screened: Event) -> Mapping[str, Any]:
+    det = screened.payload.get("determination")
+    if not isinstance(det, Mapping):
+        raise StoreError("the recorded screening holds no determination: screen this person again")
+    return det
+
+
+def _copies(packet: Packet) -> dict[str, list[bytes]]:
+    """The copies a build keeps beside the clean files: draft-marked, and flattened for the
+    screen (``Packet.files[i].draft`` is made at build; ``draft_mark`` only if it is missing)."""
+    drafts = [f.draft if f.draft is not None else draft_mark(f.data) for f in packet.files]
+    return {DRAFT: drafts, SCREEN[False]: [flatten(d) for d in drafts]}
 
 
 def build_and_store_packet(
@@ -30,48 +142,116 @@ def build_and_store_packet(
     filing: str = "paper",
     lang: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    rules: Policy | None = None,
 ) -> tuple[Packet, bool]:
-    """Build a record's packet from its stored answers and store it encrypted (unless the same
-    packet is stored already). Returns the packet and whether exactly it is approved."""
+    """Build a record's packet from its stored answers and its recorded screening (see the
+    module's docstring), and store it encrypted with its copies (unless the same packet is
+    stored already). Returns the packet and whether exactly it is approved."""
+    if rules is None:
+        from clinic.resources import policy
+
+        rules = policy()
+    screened, determination = screening_for_build(session, record_id, on, rules, lang)
     state = session.load(record_id)
-    packet = build_packet(state.answers, on, library, filing=filing, lang=lang, progress=progress)
+    packet = build_packet(
+        state.answers,
+        on,
+        library,
+        filing=filing,
+        lang=lang,
+        progress=progress,
+        determination=determination,
+        rules=rules,
+    )
     files = [(f.name, f.data) for f in packet.files]
     if packet.packet_hash in state.packets:
-        try:  # built before; here only its event (from sync) may be, not its files
-            session.packet_files(record_id, packet.packet_hash)
-        except RecordDamaged:
-            session.restore_packet_files(record_id, packet.packet_hash, files)
+        # built before; here only its event (from sync) may be, not its files or copies
+        if not session.has_packet_files(record_id, packet.packet_hash):
+            session.restore_packet_files(record_id, packet.packet_hash, files, _copies(packet))
+        elif session.packet_copies(record_id, packet.packet_hash, DRAFT) is None:
+            for kind, data in _copies(packet).items():
+                session.store_packet_copies(record_id, packet.packet_hash, kind, data)
     else:
-        session.store_packet(
-            record_id,
-            packet.packet_hash,
-            files,
-            {"date": on.isoformat(), "filing": packet.filing, "forms": packet.forms},
-        )
+        at_build = screened is None
+        if screened is None:
+            screened = _record_build_screening(session, record_id, on, rules, lang, determination)
+        info: dict[str, Any] = {
+            "date": on.isoformat(),
+            "filing": packet.filing,
+            "forms": packet.forms,
+            "screening": screened.event_id,
+        }
+        if at_build:
+            info["screened_at_build"] = True
+        if lang:
+            info["lang"] = lang
+        session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
         state = session.load(record_id)
     return packet, state.approved_packet == packet.packet_hash
 
 
-def stored_packet(session: Session, record_id: str) -> PacketView:
-    """The latest stored packet, decrypted and checked; every page marked DRAFT unless approved."""
-    from clinic.packet.documents import draft_mark
-
+def _latest_packet(session: Session, record_id: str) -> tuple[str, bool]:
     state = session.load(record_id)
     if not state.packets:
         raise StoreError(f"record {record_id[:8]} has no packet yet: build one first")
     latest = state.packets[-1]
-    approved = state.approved_packet == latest
-    files = [
-        (name, data if approved else draft_mark(data))
-        for name, data in session.packet_files(record_id, latest)
-    ]
-    return PacketView(record_id, latest, approved, files)
+    return latest, state.approved_packet == latest
+
+
+def _kept(
+    session: Session,
+    record_id: str,
+    packet_hash: str,
+    kind: str,
+    make: Callable[[], list[tuple[str, bytes]]],
+) -> list[tuple[str, bytes]]:
+    """The stored copies of ``kind``; missing, made once with ``make`` and stored."""
+    copies = session.packet_copies(record_id, packet_hash, kind)
+    if copies is None:
+        copies = make()
+        session.store_packet_copies(record_id, packet_hash, kind, [d for _n, d in copies])
+    return copies
+
+
+def _files(
+    session: Session, record_id: str, packet_hash: str, approved: bool
+) -> list[tuple[str, bytes]]:
+    if approved:
+        return session.packet_files(record_id, packet_hash)
+    return _kept(
+        session,
+        record_id,
+        packet_hash,
+        DRAFT,
+        lambda: [(n, draft_mark(d)) for n, d in session.packet_files(record_id, packet_hash)],
+    )
+
+
+def stored_packet(session: Session, record_id: str) -> PacketView:
+    """The latest stored packet, decrypted and checked; every page marked DRAFT unless approved
+    (the draft copies kept at build; the clean files once approved)."""
+    latest, approved = _latest_packet(session, record_id)
+    return PacketView(record_id, latest, approved, _files(session, record_id, latest, approved))
+
+
+def shown_packet(session: Session, record_id: str) -> PacketView:
+    """The latest stored packet with its copies for the screen and the printer (flattened):
+    decrypted only, or made once and kept when this laptop has none yet."""
+    latest, approved = _latest_packet(session, record_id)
+    files = _files(session, record_id, latest, approved)
+    shown = _kept(
+        session,
+        record_id,
+        latest,
+        SCREEN[approved],
+        lambda: [(name, flatten(data)) for name, data in files],
+    )
+    return PacketView(record_id, latest, approved, files, shown)
 
 
 def on_screen(view: PacketView) -> PacketView:
-    """``view`` with its files flattened for the screen and the printer."""
-    from clinic.packet.flatten import flatten
-
+    """``view`` with its files flattened for the screen and the printer (made now, not kept:
+    :func:`shown_packet` keeps them)."""
     shown = [(name, flatten(data)) for name, data in view.files]
     return dataclasses.replace(view, shown=shown)
 
@@ -99,8 +279,8 @@ class Packets:
         lang: str | None = None,
         progress: Callable[[int, int, str], None] | None = None,
     ) -> tuple[Packet, bool]:
-        """Build and store a record's packet as of ``on`` (today). Returns the packet and
-        whether exactly it is approved."""
+        """Build and store a record's packet as of ``on`` (today) from its recorded screening.
+        Returns the packet and whether exactly it is approved."""
         desk = self._desk
         return build_and_store_packet(
             desk.session,
@@ -110,6 +290,7 @@ class Packets:
             filing=filing,
             lang=lang,
             progress=progress,
+            rules=desk.policy,
         )
 
     def build_and_show(
@@ -121,7 +302,7 @@ class Packets:
     ) -> PacketView:
         """Build and store a record's packet as of today, and return it as the screen shows it."""
         self.build(record_id, filing=filing, progress=progress)
-        return on_screen(stored_packet(self._desk.session, record_id))
+        return shown_packet(self._desk.session, record_id)
 
     def build_from_answers(
         self,
@@ -131,9 +312,17 @@ class Packets:
         filing: str = "paper",
         lang: str | None = None,
     ) -> Packet:
-        """A draft packet from answers that are not a record (nothing is stored)."""
+        """A draft packet from answers that are not a record (nothing is stored): the answers
+        are screened as of ``on``."""
         desk = self._desk
-        return build_packet(answers, desk.on_or_today(on), desk.library(), filing=filing, lang=lang)
+        return build_packet(
+            answers,
+            desk.on_or_today(on),
+            desk.library(),
+            filing=filing,
+            lang=lang,
+            rules=desk.policy,
+        )
 
     def write_built(self, record_id: str, packet: Packet, approved: bool, out: Path) -> None:
         """Write a packet just built into ``out`` (marked DRAFT unless approved); audited."""
@@ -141,38 +330,57 @@ class Packets:
         self._desk.session.audit_export(record_id, f"packet {packet.packet_hash[:12]} to a folder")
 
     def view(self, record_id: str) -> PacketView:
-        """The latest packet as the screen shows it. Built on another laptop (only its event
-        came through sync), it is rebuilt here from the same answers, date and forms, and kept
-        if it is exactly the same."""
+        """The latest packet as the screen shows it (decrypted; see the module's docstring).
+        Built on another laptop (only its event came through sync), it is rebuilt here from the
+        same answers, date, forms and recorded screening, and kept if it is exactly the same."""
         session = self._desk.session
-        try:
-            return on_screen(stored_packet(session, record_id))
-        except RecordDamaged as exc:
-            if "No such file" not in str(exc):
-                raise
-        state = session.load(record_id)
-        built = [
-            e
-            for e in session.events(record_id)
-            if e.type is EventType.PACKET_BUILT
-            and e.payload.get("packet_hash") == state.packets[-1]
-        ][-1]
-        on = dt.date.fromisoformat(str(built.payload.get("date")))
+        latest, _approved = _latest_packet(session, record_id)
+        if not session.has_packet_files(record_id, latest):
+            self._rebuild(record_id, latest)
+        return shown_packet(session, record_id)
+
+    def _rebuild(self, record_id: str, packet_hash: str) -> None:
+        session = self._desk.session
+        events = session.events(record_id)
+        built = max(
+            (
+                e
+                for e in events
+                if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == packet_hash
+            ),
+            key=lambda e: e.order_key,
+        )
+        determination: Mapping[str, Any] | None = None
+        screening = built.payload.get("screening")
+        if screening:  # packets built before it was named were screened at build, as then
+            screened = [e for e in events if e.event_id == screening]
+            if not screened:
+                raise StoreError(
+                    "this packet was built on another laptop from a screening that has not "
+                    "arrived here yet: sync again"
+                )
+            determination = _determination(screened[0])
+        lang = built.payload.get("lang")
         packet = build_packet(
-            state.answers,
-            on,
+            session.load(record_id).answers,
+            dt.date.fromisoformat(str(built.payload.get("date"))),
             self._desk.library(),
             filing=str(built.payload.get("filing", "paper")),
+            lang=str(lang) if lang else None,
+            determination=determination,
+            rules=self._desk.policy,
         )
-        if packet.packet_hash != state.packets[-1]:
+        if packet.packet_hash != packet_hash:
             raise StoreError(
                 "this packet was built on another laptop, and rebuilding it here gives another "
                 "packet (other forms installed?): review it on that laptop"
             )
         session.restore_packet_files(
-            record_id, packet.packet_hash, [(f.name, f.data) for f in packet.files]
+            record_id,
+            packet.packet_hash,
+            [(f.name, f.data) for f in packet.files],
+            _copies(packet),
         )
-        return on_screen(stored_packet(session, record_id))
 
     def stored(self, record_id: str) -> PacketView:
         """The latest stored packet (marked DRAFT unless approved), not flattened."""
