@@ -175,6 +175,7 @@ def test_the_pseudo_locale_is_never_offered_unless_asked() -> None:
         "&New person…",
         "Fees on this date: Form I-821D ${i821d}; Form I-765 ${i765_paper}.",
         "%1 of %2 people: %n waiting",
+        "%v of %m required answers",
         "<b>Why</b> &amp; how",
         "Filing window: opens {opens}, closes {closes}; DACA expires {expires}",
     ],
@@ -182,7 +183,7 @@ def test_the_pseudo_locale_is_never_offered_unless_asked() -> None:
 def test_pseudo_text_is_bracketed_accented_longer_and_still_formats(english: str) -> None:
     text = languages.pseudo(english)
     assert text.startswith("[") and text.endswith("]")
-    keep = re.compile(r"\{[^{}]*\}|%L?\d+|%n|<[^<>]*>|&#?\w+;")
+    keep = re.compile(r"\{[^{}]*\}|%L?\d+|%[nvm]|<[^<>]*>|&#?\w+;")
     assert len(keep.sub("", text)) >= 1.3 * len(keep.sub("", english))  # what shows
     assert keep.findall(text) == keep.findall(english)  # placeholders, tags, entities intact
     assert not re.search(r"[A-Za-z]", keep.sub("", text)), text  # every letter accented

@@ -1,7 +1,10 @@
-"""Save a PNG of every screen of the desktop app in English, Korean and Spanish.
+"""Save a PNG of every screen of the desktop app in each staff language (English, Korean, Spanish).
 
 Usage: ``tools/screenshots [--out docs/screenshots] [--langs en,ko,es] [--only today,...]``;
-with ``QT_SCALE_FACTOR=2`` it shows what a high-DPI screen gets. Builds a throwaway demo clinic
+with ``QT_SCALE_FACTOR=2`` it shows what a high-DPI screen gets. ``--langs en,qps`` adds the
+pseudo-locale (``clinic.domain.languages``): every translatable text accented, about 40% longer
+and in brackets, the client's texts too, so a string with no brackets is not translatable and one
+without its closing bracket is clipped. Builds a throwaway demo clinic
 of synthetic people (never real ones), installs the official PDFs from ``../shared/forms`` when
 they are there (for the packet screens), and drives the real window offscreen through the day:
 welcome, sign-in, Today, check-in, interview, record, packet, review, counts, settings.
@@ -31,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE, build_demo  # noqa: E402
+from clinic.domain.languages import staff_languages  # noqa: E402
 from clinic.gui.app import make_window  # noqa: E402
 from clinic.gui.board import NewPersonDialog  # noqa: E402
 from clinic.gui.window import ClinicWindow  # noqa: E402
@@ -122,7 +126,7 @@ def shoot(app: QApplication, lang: str, out: Path, work: Path) -> None:
     window.open_person(waiting[0].record_id)
     settle(app, window)
     interview = window.person.interview
-    interview.language.setCurrentIndex(("en", "ko", "es").index(lang))
+    interview.language.setCurrentIndex(max(interview.language.findData(lang), 0))
     while "daca.expires" not in interview.boxes and not interview.interview.at_end():
         interview.go_next()
         settle(app, window)
@@ -172,7 +176,11 @@ def shoot(app: QApplication, lang: str, out: Path, work: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--langs", default="en,ko,es")
+    parser.add_argument(
+        "--langs",
+        default=",".join(staff_languages()),
+        help="staff languages, comma-separated (default: every one; qps: the pseudo-locale)",
+    )
     parser.add_argument("--only", default="", help="comma-separated screen names (default: all)")
     args = parser.parse_args()
     ONLY.update(filter(None, args.only.split(",")))

@@ -190,15 +190,16 @@ def unknown_codes(texts: Mapping[str, object]) -> list[str]:
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ACCENTED = "áƀçđéƒĝĥíĵķĺɱñóþǫŕšţúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĹṀÑÓÞǪŔŠŢÚṼŴẊÝŽ"
 _ACCENTS = str.maketrans(_PLAIN, _ACCENTED)
-# What must reach the program unchanged: {placeholders} (str.format), %1 and %n (Qt), <tags>
-# and &entities; (rich text), and a doubled && (a literal ampersand in a button).
-_KEEP = re.compile(r"\{[^{}]*\}|%L?\d+|%n|<[^<>]*>|&#?\w+;|&&")
+# What must reach the program unchanged: {placeholders} (str.format), %1, %n, %v and %m (Qt),
+# <tags> and &entities; (rich text), and a doubled && (a literal ampersand in a button).
+_KEEP = re.compile(r"\{[^{}]*\}|%L?\d+|%[a-z]|<[^<>]*>|&#?\w+;|&&")
 
 
 def pseudo(text: str) -> str:
     """``text`` in the pseudo-locale: letters accented, padded with ``~`` to about 40% longer,
-    in brackets (``Search`` -> ``[Šéáŕçĥ ~]``). Placeholders, Qt's ``%1``, tags and entities stay
-    as they are, so the text still formats; an empty text stays empty."""
+    in brackets (``Search`` -> ``[Šéáŕçĥ ~]``). The padding comes in words of five at most, so
+    a long text still wraps as a translation would. Placeholders, Qt's ``%1``, tags and entities
+    stay as they are, so the text still formats; an empty text stays empty."""
     if not text.strip():
         return text
     parts: list[str] = []
@@ -213,5 +214,6 @@ def pseudo(text: str) -> str:
     parts.append(text[last:].translate(_ACCENTS))
     visible += len(text) - last
     # brackets and a space are 3 of the 40%; at least one ~ so the end always shows
-    pad = "~" * max(1, round(visible * 0.4) - 3)
+    tildes = max(1, round(visible * 0.4) - 3)
+    pad = " ".join("~" * min(5, tildes - i) for i in range(0, tildes, 5))
     return f"[{''.join(parts)} {pad}]"
