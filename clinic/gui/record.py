@@ -243,6 +243,8 @@ class RecordPage(QWidget):
         self.timeline.clear()
         for entry in view.timeline:
             QTreeWidgetItem(self.timeline, [entry.at, entry.author, entry.type, entry.summary])
+        for column in range(3):  # when, who, what: never cut ("2026-11-21 1...")
+            self.timeline.resizeColumnToContents(column)
         self._show_status()
         self.viewer.set_packet(None)
         self.packet = None
