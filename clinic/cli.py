@@ -1,8 +1,11 @@
-"""The ``clinic`` command: argparse subcommands that parse, call a service and print.
+"""The ``clinic`` command: argparse subcommands that parse, call the application core
+(:mod:`clinic.core`) and print.
 
-Errors the user can act on print one line, ``clinic: error: ...``, and exit with status 2; nothing
-is changed by a command that fails. An unexpected failure prints only the exception's type (never
-its message, which could hold a person's data) unless ``CLINIC_DEBUG=1`` is set.
+Errors the user can act on print ``clinic: error: ...`` (with detail lines for a multi-part error)
+and exit with status 2; nothing is changed by a command that fails. What a person reads about an
+error comes from :func:`clinic.errors.explain`, as in the app. An unexpected failure prints only
+the exception's type (never its message, which could hold a person's data) unless
+``CLINIC_DEBUG=1`` is set.
 """
 
 from __future__ import annotations
@@ -12,38 +15,33 @@ import contextlib
 import getpass
 import json
 import os
-import resource
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from clinic import __version__, clock
+from clinic.core import Desk, RecordSummary
 from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
-from clinic.domain.answers import AnswersInvalid
-from clinic.domain.review import ReviewRefused
+from clinic.core.files import write_file
+from clinic.core.interview import screening_language
+from clinic.core.reports import check_period
+from clinic.domain.answers import normalize_answers
 from clinic.domain.roles import ROLE_NAMES
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
 from clinic.domain.rules import Determination
-from clinic.errors import ClinicError
-from clinic.safefile import write_atomically
-from clinic.store.clinic import (
-    DB_NAME,
-    Clinic,
-    RecordSummary,
-    Session,
-    StoreError,
-    create_clinic,
-)
-from clinic.store.vault import VaultError
+from clinic.errors import ClinicError, UsageError, explain
+
+if TYPE_CHECKING:
+    from clinic.core.orgserver import OrgServer
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
-class CliError(ClinicError):
+class CliError(UsageError):
     """A usage problem found by the CLI itself."""
 
 
@@ -78,18 +76,19 @@ def _read_user(args: argparse.Namespace) -> str:
     return input("User: ").strip()
 
 
-def _unlock(args: argparse.Namespace) -> Session:
-    clinic = Clinic(_data_dir(args))
+def _unlock(args: argparse.Namespace, *, forms_dir: Path | None = None) -> Desk:
+    """The clinic of the data folder with the user signed in (``--user`` and the passphrase)."""
+    desk = Desk(_data_dir(args), forms_dir=forms_dir)
     user = _read_user(args)
     passphrase = _read_secret("CLINIC_PASSPHRASE", f"Passphrase for {user}: ")
-    session = clinic.unlock(user, passphrase)
-    if clinic.damaged:
+    desk.sign_in(user, passphrase)
+    if desk.damaged():
         print(
             "clinic: warning: the clinic database is damaged; it is open read-only so that what "
             "is intact can be exported. Restore it from a backup.",
             file=sys.stderr,
         )
-    return session
+    return desk
 
 
 def _width(text: str) -> int:
@@ -138,11 +137,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = _read_secret(
         "CLINIC_PASSPHRASE", f"New passphrase for {args.admin}: ", confirm=True
     )
-    create_clinic(
-        data,
-        site=args.site,
-        admin=args.admin,
-        passphrase=passphrase,
+    Desk(data).create(
+        args.site,
+        args.admin,
+        passphrase,
         kdf_seconds=args.kdf_seconds,
         timezone=args.timezone,
     )
@@ -151,10 +149,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    session = _unlock(args)
+    desk = _unlock(args)
     if args.user_cmd == "list":
         rows = [["USER", "ROLE", "STATE", "CREATED"]]
-        for u in session.list_users():
+        for u in desk.admin.users():
             rows.append(
                 [
                     u.username,
@@ -168,15 +166,15 @@ def cmd_user(args: argparse.Namespace) -> int:
         new = _read_secret(
             "CLINIC_NEW_PASSPHRASE", f"New passphrase for {args.name}: ", confirm=True
         )
-        session.add_user(args.name, args.role, new)
+        desk.admin.add_user(args.name, args.role, new)
         print(f"Added {args.role} {args.name}.")
     elif args.user_cmd == "passwd":
-        target = args.name or session.username
+        target = args.name or desk.signed_in().username
         new = _read_secret("CLINIC_NEW_PASSPHRASE", f"New passphrase for {target}: ", confirm=True)
-        session.change_passphrase(target, new)
+        desk.admin.change_passphrase(new, target)
         print(f"Changed the passphrase of {target}.")
     elif args.user_cmd == "disable":
-        session.disable_user(args.name)
+        desk.admin.disable_user(args.name)
         print(f"Disabled {args.name}; their key wrap is deleted.")
     return 0
 
@@ -190,11 +188,11 @@ def _people_from_json(data: Any) -> list[dict[str, Any]]:
 
 
 def cmd_intake(args: argparse.Namespace) -> int:
-    session = _unlock(args)
+    desk = _unlock(args)
     sub = args.intake_cmd
     if sub == "import":
         people = _people_from_json(_load_json_file(Path(args.file)))
-        result = session.import_people(people)
+        result = desk.people.import_people(people)
         for i, record_id in enumerate(result.record_ids):
             print(f"imported {record_id}" + (f" (person {i})" if len(people) > 1 else ""))
         for i, other, kind in result.possible_duplicates:
@@ -205,15 +203,15 @@ def cmd_intake(args: argparse.Namespace) -> int:
             )
         print(f"Imported {len(result.record_ids)} people.", file=sys.stderr)
     elif sub == "list":
-        listed, damaged = session.list_records()
+        listed, damaged = desk.people.list()
         _print_table(_person_rows(listed), sys.stdout)
         print(f"{len(listed)} people.", file=sys.stderr)
         for exc in damaged:
             print(f"clinic: error: {exc}", file=sys.stderr)
         return EXIT_USAGE if damaged else 0
     elif sub == "show":
-        record_id = session.resolve_id(args.id)
-        state = session.show(record_id)
+        record_id = desk.people.resolve_id(args.id)
+        state = desk.people.show(record_id)
         if args.json:
             out = {
                 "record_id": state.record_id,
@@ -240,67 +238,50 @@ def cmd_intake(args: argparse.Namespace) -> int:
             for key in sorted(state.conflicts):
                 print(f"  CONFLICT {key}: edited on two laptops at once; choose a value")
     elif sub == "export":
-        record_id = session.resolve_id(args.id)
-        answers = session.export(record_id)
+        record_id = desk.people.resolve_id(args.id)
+        answers = desk.people.export_answers(record_id)
         text = json.dumps(answers, ensure_ascii=False, indent=2) + "\n"
         if args.out:
-            _write_file_atomically(Path(args.out), text)
+            write_file(Path(args.out), text.encode("utf-8"))
             print(f"Exported {record_id[:8]} to {args.out}.", file=sys.stderr)
         else:
             sys.stdout.write(text)
     elif sub == "screen":
-        from clinic.domain.events import EventType
-        from clinic.domain.rules import screen
-        from clinic.resources import policy
-
-        record_id = session.resolve_id(args.id)
-        state = session.load(record_id)
+        record_id = desk.people.resolve_id(args.id)
         on = _evaluation_date(args.on, args)
-        det = screen(state.answers, on, policy(), _screen_language(args, state.answers))
-        session.append_event(
-            record_id,
-            EventType.SCREENED,
-            {"determination": det.to_json(), "on": on.isoformat()},
+        det = desk.interview.screen_record(record_id, on=on, lang=args.lang)
+        sys.stdout.write(
+            render_determination(det, desk.interview.language_of(record_id, args.lang))
         )
-        sys.stdout.write(render_determination(det, _screen_language(args, state.answers)))
     elif sub == "find":
-        if args.a_number:
-            ids = session.find_by_a_number(args.a_number)
-        elif args.ssn:
-            ids = session.find_by_ssn(args.ssn)
-        elif args.family and args.dob:
-            ids = session.find_by_name_dob(args.family, args.dob)
-        else:
-            raise CliError(
-                "find needs --a-number N, --ssn N, or --family NAME with --dob YYYY-MM-DD"
-            )
-        found = [session.summarize(session.load(i)) for i in ids]
+        found = desk.people.find(
+            a_number=args.a_number, ssn=args.ssn, family=args.family, dob=args.dob
+        )
         _print_table(_person_rows(found), sys.stdout)
         print(f"{len(found)} match(es).", file=sys.stderr)
     return 0
 
 
-def _write_file_atomically(path: Path, text: str) -> None:
-    _write_bytes_atomically(path, text.encode("utf-8"))
-
-
-def _clinic_zone(args: argparse.Namespace | None) -> str | None:
-    """The clinic's time zone when the data folder holds a clinic; else None (the machine's)."""
-    if args is None:
-        return None
-    value = getattr(args, "data", None) or os.environ.get("CLINIC_DATA")
-    if not value or not (Path(value).expanduser() / DB_NAME).is_file():
-        return None
-    try:
-        return Clinic(Path(value).expanduser()).timezone
-    except StoreError:
-        return None
+def _clinic_today(args: argparse.Namespace | None) -> date:
+    """Today in the clinic's time zone when the data folder holds a clinic; else the
+    machine's."""
+    value = None if args is None else getattr(args, "data", None) or os.environ.get("CLINIC_DATA")
+    if value:
+        desk = Desk(Path(value).expanduser())
+        try:
+            if desk.has_clinic():
+                return desk.today()
+        except ClinicError:
+            pass
+        finally:
+            desk.close()
+    return clock.today(None)
 
 
 def _evaluation_date(text: str | None, args: argparse.Namespace | None = None) -> date:
     """The date given (``--on``, ``--date``), else today in the clinic's time zone."""
     if not text:
-        return clock.today(_clinic_zone(args))
+        return _clinic_today(args)
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -333,39 +314,32 @@ def render_determination(det: Determination, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _screen_language(args: argparse.Namespace, answers: dict[str, Any]) -> str:
-    if args.lang:
-        return str(args.lang)
-    spoken = answers.get("language")
-    return spoken if spoken in ("en", "ko", "es") else "en"
+def _offline_desk(args: argparse.Namespace, forms_dir: Path | None = None) -> Desk:
+    """A desk for work that needs no clinic (screening a file, a packet from answers): never
+    opened or signed in; every date it is given is explicit."""
+    value = getattr(args, "data", None) or os.environ.get("CLINIC_DATA")
+    return Desk(Path(value).expanduser() if value else Path.cwd(), forms_dir=forms_dir)
 
 
 def cmd_screen(args: argparse.Namespace) -> int:
-    from clinic.domain.answers import normalize_answers
-    from clinic.domain.rules import screen
-    from clinic.resources import policy
-
-    data = _load_json_file(Path(args.answers))
-    answers = normalize_answers(data)
+    answers = normalize_answers(_load_json_file(Path(args.answers)))
     on = _evaluation_date(args.on, args)
-    det = screen(answers, on, policy(), _screen_language(args, answers))
+    det = _offline_desk(args).interview.screen_answers(answers, on=on, lang=args.lang)
     if args.json:
         print(json.dumps(det.to_json(), ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(render_determination(det, _screen_language(args, answers)))
+        sys.stdout.write(render_determination(det, screening_language(answers, args.lang)))
     return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from clinic.core.demo import build_demo
-
     data = _data_dir(args)
     passphrase = os.environ.get("CLINIC_PASSPHRASE", DEMO_PASSPHRASE)
-    session, fresh = build_demo(
-        data,
+    desk = Desk(data)
+    fresh = desk.build_demo(
         people=args.people,
         seed=args.seed,
-        today=_evaluation_date(args.on, args),
+        on=_evaluation_date(args.on, args),
         site=args.site,
         passphrase=passphrase,
         kdf_seconds=args.kdf_seconds,
@@ -380,7 +354,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"the demo passphrase is {where}."
     )
     if args.list:
-        people, _damaged = session.list_records()
+        desk.sign_in("admin", passphrase)
+        people, _damaged = desk.people.list()
         _print_table(_person_rows(people), sys.stdout)
     return 0
 
@@ -392,17 +367,16 @@ def _forms_dir(args: argparse.Namespace) -> Path:
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
-    from clinic.packet.library import FormLibrary, LibraryError
-
-    library = FormLibrary(_forms_dir(args))
+    desk = _offline_desk(args, _forms_dir(args))  # form PDFs are public: no passphrase
+    admin = desk.admin
     sub = args.forms_cmd
     if sub == "list":
-        installed = {f.pack.key: f for f in library.installed()}
+        installed = {f.pack.key: f for f in admin.installed_forms()}
         today = _evaluation_date(args.on, args)
         rows = [
             ["FORM", "EDITION", "ACCEPTED FROM", "UNTIL", "ON " + today.isoformat(), "INSTALLED"]
         ]
-        for pack in library.packs:
+        for pack in admin.form_packs():
             rows.append(
                 [
                     pack.form,
@@ -414,7 +388,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
                 ]
             )
         _print_table(rows, sys.stdout)
-        if not library.packs_for("I-765WS"):
+        if not admin.has_pack("I-765WS"):
             print(
                 "Form I-765WS has no pack yet: its answers are on the answer sheet. To add it: "
                 "clinic forms automap PDF --out DRAFT.yaml, check it, clinic forms confirm "
@@ -426,42 +400,31 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
         def one(name: str) -> str:
             if sub == "verify":
-                return f"{name}: verified {library.recognise(Path(name)).key}"
-            form = library.install(Path(name))
+                return f"{name}: verified {admin.verify_form(Path(name))}"
+            [form] = admin.install_forms([Path(name)])
             return f"{name}: installed {form.pack.key} as {form.path}"
 
         failed = 0
         for name in args.pdf:  # every file is tried; each failure is named
             try:
                 print(one(name))
-            except LibraryError as exc:
+            except ClinicError as exc:
                 failed += 1
-                print(f"clinic: error: {exc}", file=sys.stderr)
+                _print_error(exc)
         return EXIT_USAGE if failed else 0
     if sub == "confirm":
-        form = library.confirm(Path(args.draft), Path(args.pdf))
+        form = admin.confirm_pack(Path(args.draft), Path(args.pdf))
         print(f"Confirmed the pack of {form.pack.key} for this clinic and installed {form.path}.")
         return 0
     if sub == "automap":
-        from clinic.packet.automap import draft_pack
-
-        try:
-            draft = draft_pack(Path(args.pdf))
-        except ValueError as exc:  # no edition date, not a readable PDF
-            raise CliError(f"{args.pdf}: cannot draft a pack ({exc})") from None
-        _write_file_atomically(Path(args.out), draft.to_yaml())
-        fields = draft.pack.get("fields", {})
-        blank = draft.pack.get("blank", {})
+        draft = admin.automap(Path(args.pdf), Path(args.out))
         print(
-            f"Wrote a DRAFT pack to {args.out}: {len(fields)} field(s) mapped, {len(blank)} blank, "
-            f"{len(draft.unmatched)} matched no rule. A person must check every line; then put it "
-            "in forms/<form>/<edition date>.yaml with confirmed: true."
+            f"Wrote a DRAFT pack to {args.out}: {draft.summary}. A person must check every line; "
+            "then put it in forms/<form>/<edition date>.yaml with confirmed: true."
         )
         return 0
     if sub == "fetch":
-        from clinic.packet.fetch import fetch
-
-        results = fetch(library, _evaluation_date(args.on, args), args.form or None)
+        results = admin.fetch_forms(_evaluation_date(args.on, args), args.form or ())
         for r in results:
             if r.installed:
                 print(f"{r.pack.key}: downloaded and installed as {r.installed.path}")
@@ -472,9 +435,6 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
-    from clinic.packet.assemble import build_packet
-    from clinic.packet.library import FormLibrary
-
     on = _evaluation_date(args.on, args)
     out = Path(args.out).expanduser()
     if bool(args.answers) == bool(args.record):
@@ -484,27 +444,17 @@ def cmd_packet(args: argparse.Namespace) -> int:
             raise CliError("--stored goes with --record ID")
         return _export_stored_packet(args, out)
     if args.answers:
-        library = FormLibrary(_forms_dir(args))
-        packet = build_packet(
-            _load_json_file(Path(args.answers)), on, library, filing=args.filing, lang=args.lang
+        desk = _offline_desk(args, _forms_dir(args))
+        packet = desk.packets.build_from_answers(
+            _load_json_file(Path(args.answers)), on=on, filing=args.filing, lang=args.lang
         )
         written = packet.write(out, draft=True)
         print(f"Wrote a draft packet ({len(written) - 1} files) to {out}.")
     else:
-        from clinic.core.packets import build_and_store_packet
-
-        session = _unlock(args)
-        record_id = session.resolve_id(args.record)
-        packet, approved = build_and_store_packet(
-            session,
-            record_id,
-            on,
-            FormLibrary(_forms_dir(args)),
-            filing=args.filing,
-            lang=args.lang,
-        )
-        packet.write(out, draft=not approved)
-        session.audit_export(record_id, f"packet {packet.packet_hash[:12]} to a folder")
+        desk = _unlock(args, forms_dir=_forms_dir(args))
+        record_id = desk.people.resolve_id(args.record)
+        packet, approved = desk.packets.build(record_id, on=on, filing=args.filing, lang=args.lang)
+        desk.packets.write_built(record_id, packet, approved, out)
         state_word = "approved" if approved else "draft"
         print(
             f"Stored packet {packet.packet_hash[:12]} (encrypted); wrote the {state_word} to {out}."
@@ -520,13 +470,10 @@ def cmd_packet(args: argparse.Namespace) -> int:
 
 def _export_stored_packet(args: argparse.Namespace, out: Path) -> int:
     """Write the latest stored packet of a record (approved: without the draft mark)."""
-    from clinic.core.packets import export_packet, stored_packet
-
-    session = _unlock(args)
-    record_id = session.resolve_id(args.record)
-    view = stored_packet(session, record_id)
+    desk = _unlock(args)
+    record_id = desk.people.resolve_id(args.record)
     try:
-        export_packet(session, view, out)
+        view, _paths = desk.packets.export(record_id, out)
     except OSError as exc:
         raise CliError(f"{out}: cannot be written ({exc.strerror})") from None
     word = "approved" if view.approved else "draft"
@@ -534,19 +481,10 @@ def _export_stored_packet(args: argparse.Namespace, out: Path) -> int:
     return 0
 
 
-def _write_bytes_atomically(path: Path, data: bytes) -> None:
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise CliError(f"{path}: cannot be written ({exc.strerror})") from None
-
-
 def cmd_review(args: argparse.Namespace) -> int:
-    from clinic.core.review import review_record
-
-    session = _unlock(args)
-    record_id = session.resolve_id(args.id)
-    event = review_record(session, record_id, args.review_cmd, args.text or "", args.item)
+    desk = _unlock(args)
+    record_id = desk.people.resolve_id(args.id)
+    event = desk.review.act(record_id, args.review_cmd, args.text or "", args.item)
     packet = str(event.payload.get("packet_hash", ""))[:12]
     done = {
         "approve": f"Approved packet {packet}: it is locked; any edit puts the record back into "
@@ -572,150 +510,92 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(data, lang=args.lang, idle_minutes=args.idle_minutes, forms_dir=forms)
 
 
-def _server_store(args: argparse.Namespace) -> Any:
-    from clinic.server.storage import ServerStore, database_url
+def _org_server(args: argparse.Namespace) -> OrgServer:
+    from clinic.core.orgserver import OrgServer
 
-    store = ServerStore(database_url(args.db, Path.cwd()))
-    store.migrate()
-    return store
+    return OrgServer(args.db, Path.cwd())
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from clinic.server.app import create_app
-
-    if bool(args.tls_cert) != bool(args.tls_key):
-        raise CliError("give both --tls-cert and --tls-key, or neither")
-    store = _server_store(args)
-    print(
-        f"ClinicDay sync server on http{'s' if args.tls_cert else ''}://{args.host}:{args.port} "
-        "(API docs at /docs)",
-        flush=True,
-    )
-    uvicorn.run(
-        create_app(store),
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.tls_cert,
-        ssl_keyfile=args.tls_key,
-        log_level="warning",
-        access_log=False,  # request lines name no one, but they are noise on a clinic day
+    _org_server(args).serve(
+        args.host,
+        args.port,
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
+        started=lambda url: print(
+            f"ClinicDay sync server on {url} (API docs at /docs)", flush=True
+        ),
     )
     return 0
 
 
-def _read_text(name: str) -> str:
-    try:
-        return Path(name).expanduser().read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(
-            f"{name}: cannot be read ({getattr(exc, 'strerror', None) or exc})"
-        ) from None
-
-
 def cmd_server(args: argparse.Namespace) -> int:
-    from clinic.server.admin import init_org, make_enroll_code
-    from clinic.store.vault import tune_kdf
-    from clinic.sync.crypto import import_org_keys
-
-    store = _server_store(args)
+    server = _org_server(args)
     if args.server_cmd == "init":
         out = Path(args.org_key_out).expanduser()
-        if out.exists():
-            raise CliError(f"{out}: exists already; choose another file")
-        passphrase = _read_secret(
-            "CLINIC_ORG_PASSPHRASE", "Passphrase for the org key file: ", confirm=True
+        org_id = server.init(
+            out,
+            lambda: _read_secret(
+                "CLINIC_ORG_PASSPHRASE", "Passphrase for the org key file: ", confirm=True
+            ),
+            args.kdf_seconds,
         )
-        keys, text = init_org(store, passphrase, tune_kdf(args.kdf_seconds))
-        _write_file_atomically(out, text)
         print(
-            f"Organization {keys.org_id} set up. Its key file is {out}: keep it offline; import "
+            f"Organization {org_id} set up. Its key file is {out}: keep it offline; import "
             "it on attorney and coordinator laptops with 'clinic sync import-org-key'."
         )
         return 0
     if args.server_cmd == "enroll-code":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
-        keys = import_org_keys(_read_text(args.org_key), passphrase)
-        code, expires = make_enroll_code(store, keys, args.role, args.hours)
+        code, expires = server.enroll_code(Path(args.org_key), passphrase, args.role, args.hours)
         print(f"Enrollment code for a {args.role} laptop (one use, until {expires}):\n{code}")
         return 0
     if args.server_cmd == "publish-pack":
-        import yaml
-
-        from clinic.packet.packs import PackError, parse_pack
-        from clinic.server.admin import publish_pack
-
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
-        keys = import_org_keys(_read_text(args.org_key), passphrase)
-        body = _read_text(args.pack)
-        try:
-            pack = parse_pack(yaml.safe_load(body), args.pack)
-        except (PackError, yaml.YAMLError, AttributeError, TypeError) as exc:
-            raise CliError(f"{args.pack}: not a valid form pack ({exc})") from None
-        publish_pack(store, keys, pack.key, body)
-        print(f"Published the pack of {pack.key}, signed; laptops get it at their next sync.")
+        key = server.publish_pack(Path(args.org_key), passphrase, Path(args.pack))
+        print(f"Published the pack of {key}, signed; laptops get it at their next sync.")
         return 0
     if args.server_cmd == "alert":
-        from pydantic import ValidationError
-
-        from clinic.server.admin import post_alert
-        from clinic.sync.models import Alert
-
-        try:
-            alert = Alert(
-                alert_id=args.alert_id,
-                effective=args.effective,
-                en=args.en,
-                ko=args.ko or "",
-                es=args.es or "",
-            )
-        except ValidationError as exc:
-            where = ".".join(str(p) for p in exc.errors()[0]["loc"])
-            raise CliError(f"{where}: {exc.errors()[0]['msg']}") from None
-        texts = {"en": alert.en, "ko": alert.ko, "es": alert.es}
-        post_alert(store, alert.alert_id, alert.effective, texts)
+        server.post_alert(args.alert_id, args.effective, args.en, args.ko or "", args.es or "")
         print(f"Alert {args.alert_id} posted; laptops show it after their next sync.")
         return 0
     if args.server_cmd == "devices":
         rows = [
-            [d.device_id, d.name, d.role, "revoked" if d.revoked else "active", d.last_seen or ""]
-            for d in store.devices()
+            [d.device_id, d.name, d.role, "revoked" if d.revoked else "active", d.last_seen]
+            for d in server.devices()
         ]
         _print_table(rows, sys.stdout)
         return 0
     if args.server_cmd == "revoke":
-        store.revoke(args.device_id)
+        server.revoke(args.device_id)
         print(f"Device {args.device_id} revoked: its token no longer works.")
         return 0
     raise CliError(f"unknown server action {args.server_cmd}")
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from clinic.sync.client import SyncClient
-
-    session = _unlock(args)
-    client = SyncClient(session)
+    desk = _unlock(args)
     if args.sync_cmd == "enroll":
         code = _read_secret("CLINIC_ENROLL_CODE", "Enrollment code: ")
-        role = client.enroll(args.server, code, args.name or session.clinic.site)
+        role = desk.sync.enroll(args.server, code, args.name)
         print(f"This laptop is enrolled as a {role} laptop with {args.server}.")
         return 0
     if args.sync_cmd == "import-org-key":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
-        org_id = client.import_org_keys(Path(args.file).expanduser().read_text("utf-8"), passphrase)
+        org_id = desk.sync.import_org_key(Path(args.file).expanduser(), passphrase)
         print(f"The key of {org_id} is kept on this laptop, sealed with the clinic's key.")
         return 0
     if args.sync_cmd == "enroll-code":
-        code = client.make_enroll_code(args.role, args.hours)
+        code = desk.sync.make_enroll_code(args.role, args.hours)
         print(f"Enrollment code for a {args.role} laptop (one use):\n{code}")
         return 0
     if args.server_url:
-        session.set_sync_settings({"server": args.server_url.rstrip("/")})
-    report = client.sync()
+        desk.sync.set_server(args.server_url)
+    report = desk.sync.run()
     print(
         f"Sync: pushed {report.pushed} event(s) ({report.acknowledged_again} already there), "
-        f"pulled {report.pulled}, {session.outbox_count()} waiting, {report.alerts} alert(s)."
+        f"pulled {report.pulled}, {desk.sync.status().pending} waiting, "
+        f"{report.alerts} alert(s)."
     )
     for record, other, kind in report.matches:
         print(f"possible duplicate: record {record[:8]} and {other[:8]} on another laptop ({kind})")
@@ -734,34 +614,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from clinic.reports.counts import daily_counts
-    from clinic.reports.export import to_csv, to_json, to_pdf, to_xlsx
-
     start = _evaluation_date(args.date, args)
     end = _evaluation_date(args.to, args) if args.to else start
-    if end < start:
-        raise CliError("--to: the period ends before it starts")
-    session = _unlock(args)
-    if args.server:
-        from clinic.sync.client import SyncClient
-
-        client = SyncClient(session)
-        tallies = client.tallies(args.server, start.isoformat(), end.isoformat())
-        title = f"{session.clinic.site} and the organization"
-    else:
-        tallies = session.tallies(start.isoformat(), end.isoformat())
-        title = session.clinic.site
-    report = daily_counts(tallies, start, end)
+    check_period(start, end)  # before the passphrase is asked for
+    desk = _unlock(args)
+    report = desk.reports.counts(start, end, server=args.server)
     out = Path(args.out).expanduser()
-    if args.format == "csv":
-        data = to_csv(report).encode("utf-8")
-    elif args.format == "json":
-        data = (json.dumps(to_json(report), indent=2, ensure_ascii=False) + "\n").encode()
-    elif args.format == "xlsx":
-        data = to_xlsx(report, site_title=title)
-    else:
-        data = to_pdf(report, site_title=title)
-    _write_bytes_atomically(out, data)
+    desk.reports.export(report, out, args.format, title=desk.reports.title(server=args.server))
     t = report.total
     print(
         f"Wrote {out}: {t.informed} informed, {t.screened} screened, {t.referred} referred, "
@@ -771,7 +630,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
-    from clinic.selftest import SelftestError, run
+    from clinic.core.selftest import SelftestError, run
 
     render = None
     if not args.no_render:
@@ -790,8 +649,8 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    session = _unlock(args)
-    problems = session.check()
+    desk = _unlock(args)
+    problems = desk.admin.check()
     for p in problems:
         print(f"problem: {p}")
     if problems:
@@ -802,12 +661,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    session = _unlock(args)
+    desk = _unlock(args)
+    entries, problems = desk.admin.audit_log()
     rows = [["SEQ", "AT", "USER", "ACTION", "RECORD", "DETAIL"]]
-    for e in session.audit_log():
+    for e in entries:
         rows.append([str(e.seq), e.at[:19], e.user, e.action, (e.record_id or "")[:8], e.detail])
     _print_table(rows, sys.stdout)
-    problems = session.verify_audit()
     for p in problems:
         print(f"clinic: error: {p}", file=sys.stderr)
     return EXIT_USAGE if problems else 0
@@ -1185,34 +1044,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _disable_core_dumps() -> None:
+    """No core file: it would hold decrypted records. ``resource`` exists only on Unix."""
+    try:
+        import resource
+    except ImportError:  # Windows: no core dumps to disable
+        return
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _packet_error(exc: Exception) -> int | None:
-    """Print a form or packet problem the user can act on; ``None`` if ``exc`` is not one."""
-    from clinic.packet.fill import FillError
-    from clinic.packet.library import LibraryError
-    from clinic.packet.packs import PackError, VerifyError
-
-    if isinstance(exc, FillError):
-        print(
-            f"clinic: error: {len(exc.problems)} value(s) the forms cannot take; no packet was "
-            "written:",
-            file=sys.stderr,
-        )
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    if isinstance(exc, LibraryError | PackError | VerifyError):
-        print(f"clinic: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    return None
-
-
-def _fail(message: str) -> NoReturn:
-    print(f"clinic: error: {message}", file=sys.stderr)
-    raise SystemExit(EXIT_USAGE)
+def _print_error(exc: BaseException) -> None:
+    """``clinic: error: ...`` and the detail lines of a known error (:func:`explain`)."""
+    told = explain(exc)
+    print(f"clinic: error: {told.headline}", file=sys.stderr)
+    for line in told.details:
+        print(f"  {line}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1225,16 +1071,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return func(args)
-    except AnswersInvalid as exc:
-        print(
-            f"clinic: error: {len(exc.errors)} problem(s) in the answers; nothing was stored:",
-            file=sys.stderr,
-        )
-        for err in exc.errors:
-            print(f"  {err}", file=sys.stderr)
-        return EXIT_USAGE
-    except (CliError, StoreError, VaultError, clock.ClockError, ReviewRefused) as exc:
-        _fail(str(exc))
     except BrokenPipeError:
         # The reader went away (``clinic intake list | head``): what it read was whole.
         with contextlib.suppress(OSError):
@@ -1244,13 +1080,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("clinic: interrupted; nothing was changed by the unfinished step", file=sys.stderr)
         return 130
     except Exception as exc:
-        handled = _packet_error(exc)
-        if handled is not None:
-            return handled
-        from clinic.server.storage import ServerError
-
-        if isinstance(exc, ServerError):
-            _fail(str(exc))
+        if explain(exc).known:
+            _print_error(exc)
+            return EXIT_USAGE
         if os.environ.get("CLINIC_DEBUG") == "1":
             raise
         print(

@@ -2,25 +2,100 @@
 
 Every error the code raises on purpose is a :class:`ClinicError`: its message is safe to show
 (it names fields, ids and problems, never a person's data). Anything else is a bug, and a person
-reads only its kind (:func:`user_message`)."""
+reads only its kind. :func:`explain` is the one presenter: the app shows its one-line form
+(:func:`user_message`), the command line its headline and detail lines.
+
+Code that must react to a particular failure reads attributes the raiser set (an HTTP status, a
+:class:`Reason`, ids), never the message text.
+"""
 
 from __future__ import annotations
 
+import enum
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class Reason(enum.Enum):
+    """Why a known error happened, for code that reacts to it (a retry, a skip)."""
+
+    CODE_ID_TAKEN = "code_id_taken"  # a one-time code's short id is in use: make another
+    CONFLICT = "conflict"  # ids already stored with other content (HTTP 409)
+
 
 class ClinicError(Exception):
-    """The root of every error ClinicDay raises on purpose; its message is safe to show."""
+    """The root of every error ClinicDay raises on purpose; its message is safe to show.
+
+    ``reason`` (optional) says why, for code that reacts to it. A multi-part error (every
+    problem in a set of answers, every value a form cannot take) overrides :attr:`headline` and
+    :attr:`details`; the message stays the whole of it on one line."""
+
+    def __init__(self, *args: object, reason: Reason | None = None) -> None:
+        super().__init__(*args)
+        self.reason = reason
+
+    @property
+    def headline(self) -> str:
+        """What went wrong, in one line (before the detail lines, if any)."""
+        return str(self) or type(self).__name__
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """One line per part of a multi-part error; none for a one-part error."""
+        return ()
 
 
 class UsageError(ClinicError, ValueError):
     """A request the core cannot carry out as asked (a missing option, a value out of range)."""
 
 
-def user_message(exc: BaseException) -> str:
-    """What a person reads about a failed step: the message of a known error, the file and
-    the system's reason for an operating-system error, else only the kind of the failure."""
+@dataclass(frozen=True)
+class Explanation:
+    """What a person reads about a failure: a headline and detail lines (the command line
+    prints them), the whole of it on one line (the app's message bar), and whether the failure
+    is one the code knows about (``known``) or a bug, of which only the kind is shown."""
+
+    headline: str
+    details: tuple[str, ...] = ()
+    line: str = ""
+    known: bool = True
+
+
+def _multipart(exc: ClinicError) -> tuple[str, Sequence[object]] | None:
+    """The headline and parts of the two multi-part errors whose modules are owned elsewhere
+    right now. TODO: give ``AnswersInvalid`` (clinic/domain/answers.py) and ``FillError``
+    (clinic/packet/fill.py) these as :attr:`ClinicError.headline` and
+    :attr:`ClinicError.details` overrides, then delete this function."""
+    from clinic.domain.answers import AnswersInvalid
+
+    if isinstance(exc, AnswersInvalid):
+        return f"{len(exc.errors)} problem(s) in the answers; nothing was stored:", exc.errors
+    fill = sys.modules.get("clinic.packet.fill")  # a FillError exists only once it is loaded
+    if fill is not None and isinstance(exc, fill.FillError):
+        problems: Sequence[object] = exc.problems
+        return f"{len(problems)} value(s) the forms cannot take; no packet was written:", problems
+    return None
+
+
+def explain(exc: BaseException) -> Explanation:
+    """What a person reads about a failed step: a known error's headline and details; the file
+    and the system's reason for an operating-system error; else only the kind of the failure
+    (its message could hold a person's data)."""
+    if isinstance(exc, ClinicError):
+        line = str(exc) or type(exc).__name__
+        special = _multipart(exc)
+        if special is not None:
+            headline, parts = special
+            return Explanation(headline, tuple(str(p) for p in parts), line)
+        return Explanation(exc.headline, tuple(exc.details), line)
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""
-        return f"{where}{exc.strerror}"
-    if isinstance(exc, ClinicError):
-        return str(exc) or type(exc).__name__
-    return f"internal error ({type(exc).__name__}); nothing was changed by the failed step"
+        return Explanation(f"{where}{exc.strerror}", line=f"{where}{exc.strerror}")
+    kind = f"internal error ({type(exc).__name__})"
+    return Explanation(kind, line=f"{kind}; nothing was changed by the failed step", known=False)
+
+
+def user_message(exc: BaseException) -> str:
+    """What the app shows about a failed step, on one line (:func:`explain`)."""
+    return explain(exc).line

@@ -14,6 +14,10 @@ managers do the work, the way Anki's ``Collection`` has ``decks`` and ``models``
 ``desk.reports``       de-identified counts and their export
 =====================  ==========================================================================
 
+Beside the desk: ``clinic.core.orgserver`` (the organization's server, as its operator serves
+and sets it up), ``clinic.core.selftest`` (``clinic selftest``) and ``clinic.core.files`` (files a
+person asked for, written whole or not at all).
+
 Below the core: ``clinic.domain`` decides (pure rules, no I/O), ``clinic.store`` stores
 (encrypted records, drafts, index, outbox, audit), ``clinic.packet`` fills the official PDFs,
 ``clinic.sync`` talks to the server. ``docs/architecture.md`` draws it.
@@ -50,6 +54,7 @@ from clinic.core.views import (
     TimelineEntry,
     station_of,
 )
+from clinic.store.clinic import RecordSummary
 
 __all__ = [
     "STATIONS",
@@ -59,6 +64,7 @@ __all__ = [
     "Desk",
     "Locked",
     "PacketView",
+    "RecordSummary",
     "RecordView",
     "SignedIn",
     "SyncStatus",

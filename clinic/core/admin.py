@@ -9,15 +9,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clinic.core.files import write_file
 from clinic.core.views import AutomapDraft
 from clinic.errors import UsageError
 from clinic.packet.library import InstalledForm
-from clinic.safefile import write_atomically
 from clinic.store.clinic import AuditEntry, UserInfo
 
 if TYPE_CHECKING:
     from clinic.core.desk import Desk
     from clinic.packet.fetch import Fetched
+    from clinic.packet.packs import Pack
 
 
 class Admin:
@@ -53,6 +54,15 @@ class Admin:
     def installed_forms(self) -> list[InstalledForm]:
         return self._desk.library().installed()
 
+    def form_packs(self) -> list[Pack]:
+        """Every form pack this laptop has (each an edition of a form, with when USCIS accepts
+        it), whether or not its PDF is installed."""
+        return list(self._desk.library().packs)
+
+    def has_pack(self, form: str) -> bool:
+        """Whether any edition of ``form`` (e.g. ``I-765WS``) has a form pack here."""
+        return bool(self._desk.library().packs_for(form))
+
     def install_forms(self, paths: Sequence[Path]) -> list[InstalledForm]:
         library = self._desk.library()
         return [library.install(p) for p in paths]
@@ -71,7 +81,7 @@ class Admin:
         except ValueError as exc:  # no edition date, not a readable PDF
             raise UsageError(f"{path.name}: cannot draft a pack ({exc})") from None
         text = draft.to_yaml()
-        write_atomically(out, text.encode("utf-8"))
+        write_file(out, text.encode("utf-8"))
         fields, blank = draft.pack.get("fields", {}), draft.pack.get("blank", {})
         summary = (
             f"{len(fields)} field(s) mapped, {len(blank)} blank, {len(draft.unmatched)} matched "

@@ -56,10 +56,24 @@ class Desk:
     def has_clinic(self) -> bool:
         return (self.data_dir / DB_NAME).is_file()
 
-    def create(self, site: str, admin: str, passphrase: str, *, kdf_seconds: float = 0.5) -> None:
-        """Create a new clinic in the data folder (refused if one is there)."""
+    def create(
+        self,
+        site: str,
+        admin: str,
+        passphrase: str,
+        *,
+        kdf_seconds: float = 0.5,
+        timezone: str | None = None,
+    ) -> None:
+        """Create a new clinic in the data folder (refused if one is there), in ``timezone``
+        (an IANA name; default: the system's)."""
         create_clinic(
-            self.data_dir, site=site, admin=admin, passphrase=passphrase, kdf_seconds=kdf_seconds
+            self.data_dir,
+            site=site,
+            admin=admin,
+            passphrase=passphrase,
+            kdf_seconds=kdf_seconds,
+            timezone=timezone,
         )
 
     def build_demo(
@@ -120,6 +134,12 @@ class Desk:
         with self._guard:
             self._session = session
         return SignedIn(username, session.role, clinic.site, clinic.timezone)
+
+    def signed_in(self) -> SignedIn:
+        """Who is signed in (raises :class:`Locked` when no one is)."""
+        session = self.session
+        clinic = self.clinic
+        return SignedIn(session.username, session.role, clinic.site, clinic.timezone)
 
     def lock(self) -> None:
         """Drop the keys: the session (and with it the data key) is released."""

@@ -105,6 +105,10 @@ class InterviewDesk:
             desk.session, record_id, None, desk.on_or_today(on), desk.policy, lang
         )
 
+    def language_of(self, record_id: str, lang: str | None = None) -> str:
+        """The language a record's determination is written in (:func:`screening_language`)."""
+        return screening_language(self._desk.session.load(record_id).answers, lang)
+
     def screen_answers(
         self, answers: Mapping[str, Any], *, on: dt.date | None = None, lang: str | None = None
     ) -> Determination:

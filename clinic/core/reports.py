@@ -8,15 +8,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clinic.core.files import write_file
 from clinic.errors import UsageError
 from clinic.reports.counts import METRICS, Report, counts_for, daily_counts
-from clinic.safefile import write_atomically
 
 if TYPE_CHECKING:
     from clinic.core.desk import Desk
 
 FORMATS = ("csv", "json", "xlsx", "pdf")
-__all__ = ["FORMATS", "METRICS", "Report", "Reports", "report_bytes"]
+__all__ = ["FORMATS", "METRICS", "Report", "Reports", "check_period", "report_bytes"]
 
 
 def report_bytes(report: Report, fmt: str, site_title: str) -> bytes:
@@ -34,6 +34,12 @@ def report_bytes(report: Report, fmt: str, site_title: str) -> bytes:
     raise UsageError(f"format: {fmt} is not {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
 
 
+def check_period(date_from: dt.date, date_to: dt.date) -> None:
+    """Refuse a period that ends before it starts."""
+    if date_to < date_from:
+        raise UsageError("--to: the period ends before it starts")
+
+
 class Reports:
     """``desk.reports``: counts (informed, screened, referred, prepared, approved) by site,
     language and volunteer, never a person."""
@@ -45,8 +51,7 @@ class Reports:
         """The counts of a period: this laptop's, or with ``server`` ("" for the one this
         laptop is enrolled with) the organization's, from its server."""
         desk = self._desk
-        if date_to < date_from:
-            raise UsageError("--to: the period ends before it starts")
+        check_period(date_from, date_to)
         if server is None:
             return counts_for(desk.session, date_from, date_to)
         tallies = desk.sync.tallies(server or None, date_from.isoformat(), date_to.isoformat())
@@ -60,4 +65,4 @@ class Reports:
     def export(self, report: Report, path: Path, fmt: str, *, title: str | None = None) -> Path:
         """Write a report to ``path`` (whole or not at all)."""
         data = report_bytes(report, fmt, title or self._desk.site())
-        return write_atomically(path, data)
+        return write_file(path, data)

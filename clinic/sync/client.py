@@ -16,12 +16,14 @@ import base64
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from clinic.domain.events import Event, EventType
+from clinic.errors import Reason
 from clinic.store.clinic import Session, StoreError
 from clinic.sync.crypto import (
     KeyPair,
@@ -47,7 +49,22 @@ REVIEW_TYPES = (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED, EventType.R
 
 
 class SyncError(StoreError):
-    """Sync cannot go on (not enrolled, server unreachable, refused): the message says why."""
+    """Sync cannot go on (not enrolled, server unreachable, refused): the message says why.
+
+    A refusal by the server keeps its HTTP ``status`` and its ``detail`` (the server's one line)
+    for code that reacts to it; ``status`` is ``None`` when no server answered."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        detail: str = "",
+        reason: Reason | None = None,
+    ) -> None:
+        super().__init__(message, reason=reason)
+        self.status = status
+        self.detail = detail
 
 
 @dataclass
@@ -307,9 +324,10 @@ class SyncClient:
             try:
                 response = self._call("POST", f"{server}/v1/events", json=body)
             except SyncError as exc:
-                if "409" not in str(exc):
+                if exc.reason is not Reason.CONFLICT:
                     raise
-                ids = [e["event_id"] for e in events if e["event_id"] in str(exc)]
+                # the ids the server names in its refusal (it lists them); else the whole batch
+                ids = [e["event_id"] for e in events if e["event_id"] in exc.detail]
                 ids = ids or [e["event_id"] for e in events]
                 self.session.outbox_failed(ids)
                 report.rejected.extend(ids)
@@ -436,5 +454,11 @@ class SyncClient:
                 detail = str(response.json().get("detail"))
             except ValueError:
                 detail = response.reason_phrase
-            raise SyncError(f"the server refused ({response.status_code}): {detail}")
+            status = response.status_code
+            raise SyncError(
+                f"the server refused ({status}): {detail}",
+                status=status,
+                detail=detail,
+                reason=Reason.CONFLICT if status == HTTPStatus.CONFLICT else None,
+            )
         return response

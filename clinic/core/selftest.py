@@ -37,12 +37,15 @@ class SelftestError(ClinicError):
 
 
 def _store(folder: Path) -> str:
-    from clinic.store.clinic import DB_NAME, Clinic, create_clinic
+    from clinic.core.desk import Desk
+    from clinic.store.clinic import DB_NAME
 
-    create_clinic(folder, site="Selftest", admin="admin", passphrase=PASSPHRASE, kdf_seconds=0.01)
-    session = Clinic(folder).unlock("admin", PASSPHRASE)
-    [record_id] = session.import_people([SYNTHETIC]).record_ids
-    back = session.load(record_id).answers
+    desk = Desk(folder)
+    desk.create("Selftest", "admin", PASSPHRASE, kdf_seconds=0.01)
+    desk.sign_in("admin", PASSPHRASE)
+    [record_id] = desk.people.import_people([SYNTHETIC]).record_ids
+    back = desk.session.load(record_id).answers
+    desk.close()
     if back["name.family"] != SYNTHETIC["name.family"]:
         raise SelftestError("store: the person read back differs")
     for path in folder.rglob(f"{DB_NAME}*"):

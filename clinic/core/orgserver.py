@@ -1,0 +1,158 @@
+"""The organization's server, as its operator runs it: serve the sync API, and set it up from
+the server's own machine (the organization's keys, one-time enrollment codes, signed form
+packs, program-status alerts, devices). ``clinic serve`` and ``clinic server ...`` call this.
+
+The org private key exists only in the org key file (wrapped by its passphrase) and, for a
+moment, in the process that makes a code or signs a pack; the server process never holds it
+(:mod:`clinic.server.admin`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from clinic.core.files import write_file
+from clinic.errors import UsageError
+from clinic.server.storage import ServerStore, database_url
+from clinic.sync.crypto import OrgKeys
+
+__all__ = ["DeviceRow", "OrgServer"]
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    """An enrolled device, as the operator lists it (no key material)."""
+
+    device_id: str
+    name: str
+    role: str
+    revoked: bool
+    last_seen: str
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.expanduser().read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(
+            f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
+
+
+class OrgServer:
+    """One server database (``--db``: a SQLAlchemy URL or a SQLite file; default
+    ``server.db`` in ``where``), opened and migrated at first use."""
+
+    def __init__(self, db: str | None, where: Path) -> None:
+        self._url = database_url(db, where)
+
+    @functools.cached_property
+    def store(self) -> ServerStore:
+        """The server's database, opened and migrated at first use."""
+        store = ServerStore(self._url)
+        store.migrate()
+        return store
+
+    # -- serving ----------------------------------------------------------------------------
+
+    def serve(
+        self,
+        host: str,
+        port: int,
+        *,
+        tls_cert: str | None = None,
+        tls_key: str | None = None,
+        started: Callable[[str], None] = print,
+    ) -> None:
+        """Serve the sync API until stopped; ``started`` is told the address first."""
+        if bool(tls_cert) != bool(tls_key):
+            raise UsageError("give both --tls-cert and --tls-key, or neither")
+        import uvicorn
+
+        from clinic.server.app import create_app
+
+        app = create_app(self.store)
+        started(f"http{'s' if tls_cert else ''}://{host}:{port}")
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            ssl_certfile=tls_cert,
+            ssl_keyfile=tls_key,
+            log_level="warning",
+            access_log=False,  # request lines name no one, but they are noise on a clinic day
+        )
+
+    # -- setting up -------------------------------------------------------------------------
+
+    def init(self, out: Path, passphrase: Callable[[], str], kdf_seconds: float) -> str:
+        """Create the organization's keys: the server keeps the public key, ``out`` (which must
+        not exist) gets the org key file, wrapped with ``passphrase()`` (asked only once
+        ``out`` is known to be free). Returns the organization's id."""
+        from clinic.server.admin import init_org
+        from clinic.store.vault import tune_kdf
+
+        if out.exists():
+            raise UsageError(f"{out}: exists already; choose another file")
+        keys, text = init_org(self.store, passphrase(), tune_kdf(kdf_seconds))
+        write_file(out, text.encode("utf-8"))
+        return keys.org_id
+
+    def _keys(self, org_key: Path, passphrase: str) -> OrgKeys:
+        from clinic.sync.crypto import import_org_keys
+
+        return import_org_keys(_read_text(org_key), passphrase)
+
+    def enroll_code(self, org_key: Path, passphrase: str, role: str, hours: int) -> tuple[str, str]:
+        """A one-time code that enrolls a laptop in ``role``: (code, expires at)."""
+        from clinic.server.admin import make_enroll_code
+
+        return make_enroll_code(self.store, self._keys(org_key, passphrase), role, hours)
+
+    def publish_pack(self, org_key: Path, passphrase: str, pack: Path) -> str:
+        """Sign a form pack (YAML) with the org's key and publish it to every laptop; returns
+        its key (form and edition)."""
+        import yaml
+
+        from clinic.packet.packs import PackError, parse_pack
+        from clinic.server.admin import publish_pack
+
+        keys = self._keys(org_key, passphrase)
+        body = _read_text(pack)
+        try:
+            parsed = parse_pack(yaml.safe_load(body), str(pack))
+        except (PackError, yaml.YAMLError, AttributeError, TypeError) as exc:
+            raise UsageError(f"{pack}: not a valid form pack ({exc})") from None
+        publish_pack(self.store, keys, parsed.key, body)
+        return parsed.key
+
+    def post_alert(
+        self, alert_id: str, effective: str, en: str, ko: str = "", es: str = ""
+    ) -> None:
+        """A program-status alert for every laptop (checked as the API checks it)."""
+        from pydantic import ValidationError
+
+        from clinic.server.admin import post_alert
+        from clinic.sync.models import Alert
+
+        try:
+            alert = Alert(alert_id=alert_id, effective=effective, en=en, ko=ko, es=es)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise UsageError(f"{where}: {first['msg']}") from None
+        texts = {"en": alert.en, "ko": alert.ko, "es": alert.es}
+        post_alert(self.store, alert.alert_id, alert.effective, texts)
+
+    def devices(self) -> list[DeviceRow]:
+        return [
+            DeviceRow(d.device_id, d.name, d.role, d.revoked, d.last_seen or "")
+            for d in self.store.devices()
+        ]
+
+    def revoke(self, device_id: str) -> None:
+        """Revoke a device's token: it no longer works."""
+        self.store.revoke(device_id)
