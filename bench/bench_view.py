@@ -4,11 +4,12 @@ Run from the repository root::
 
     .venv/bin/python bench/bench_view.py [--rounds 5] [--profile]
 
-The app's viewer (QtPdf) draws no form fields, so opening a record shows and prints a flattened
-copy of every packet file: ``clinic.services.stored_packet`` draft-marks each file
-(``clinic.packet.documents.draft_mark``) unless the packet is approved, then
-``clinic.services.on_screen`` flattens each (``clinic.packet.flatten.flatten``: one incremental
-update appended to the file, drawing every widget's appearance into its page).
+The app's viewer (QtPdf) draws no form fields, so the app shows and prints a flattened copy of
+every packet file: the draft-marked file (``clinic.packet.stamp.draft_mark``) flattened with
+``clinic.packet.flatten.flatten`` (one incremental update appended to the file, drawing every
+widget's appearance into its page). Opening a record used to make both on every view; they are now
+made once, when the packet is built, and kept (``clinic.core.packets``; ``bench_open.py`` measures
+opening a record). This benchmark still compares the two ways of flattening.
 
 One synthetic person's packet (``clinic.domain.demo``, scenario
 ``renewal_in_window_with_worksheet``, normalized; ``build_packet(answers, 2026-11-21,
@@ -57,7 +58,6 @@ from typing import Any, cast
 from clinic.domain.answers import normalize_answers
 from clinic.domain.demo import generate_people_with_scenarios
 from clinic.packet.assemble import build_packet
-from clinic.packet.documents import draft_mark
 from clinic.packet.flatten import (
     HIDDEN,
     NO_VIEW,
@@ -68,6 +68,7 @@ from clinic.packet.flatten import (
     has_widgets,
 )
 from clinic.packet.library import FormLibrary
+from clinic.packet.stamp import draft_mark
 
 SHARED_FORMS = Path(__file__).resolve().parents[2] / "shared" / "forms"
 ON = dt.date(2026, 11, 21)
