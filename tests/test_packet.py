@@ -418,3 +418,37 @@ def test_a_damaged_prepared_template_is_prepared_again(tmp_path: Path) -> None:
     # an unreadable index: the same
     next((forms / ".prepared").glob("*.json")).write_text("{not json", encoding="utf-8")
     assert TemplateCache().get(pdf, pack, pack.sha256).data == first.data
+
+
+def test_packet_from_a_record_says_its_recorded_screening(cli: Cli, tmp_path: Path) -> None:
+    """`clinic packet --record` builds from the record's screening (here one made before the
+    renewal window opened), and refuses once the answers changed after it."""
+    from clinic.store.clinic import Clinic
+
+    if not SHARED_FORMS.is_dir():
+        pytest.skip("no ../shared/forms")
+    cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", "0.002")
+    cli.ok("forms", "install", *[str(p) for p in sorted(SHARED_FORMS.glob("*.pdf"))])
+    rid = cli.ok("intake", "import", str(write_json(tmp_path / "p.json", person()))).stdout.split()[
+        1
+    ]
+    cli.ok("intake", "screen", rid, "--on", "2026-09-22")
+    with Clinic(cli.data) as clinic:
+        recorded = clinic.unlock("admin", cli.passphrase).load(rid).determination
+    assert recorded is not None and recorded["outcome"] == "attorney_review"
+    built = cli.ok("packet", "--record", rid, "--out", str(tmp_path / "a"), "--on", "2026-11-21")
+    assert "Screening: attorney_review;" in built.stderr
+    cover = pdftotext((tmp_path / "a" / "Cover sheet.pdf").read_bytes(), tmp_path)
+    assert "Needs attorney review" in cover
+
+    clinic = Clinic(cli.data)
+    session = clinic.unlock("admin", cli.passphrase)
+    session.set_answers(rid, {**session.load(rid).answers, "phone": "2135550142"})
+    clinic.close()
+    refused = cli.run("packet", "--record", rid, "--out", str(tmp_path / "b"), "--on", "2026-11-21")
+    assert refused.returncode == 2 and not (tmp_path / "b").exists()
+    assert "the answers changed since the last screening (2026-09-22)" in refused.stderr
+    assert "screen this person again before building a packet" in refused.stderr
+    cli.ok("intake", "screen", rid, "--on", "2026-11-21")
+    again = cli.ok("packet", "--record", rid, "--out", str(tmp_path / "b"), "--on", "2026-11-21")
+    assert "Screening: likely_eligible;" in again.stderr
