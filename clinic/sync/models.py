@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from clinic.domain.languages import FALLBACK, client_languages
+from clinic.domain.languages import FALLBACK, client_languages, english_name
 
 ROLES = ("volunteer", "attorney", "coordinator", "admin")
 ID = r"^[0-9a-f]{32}$"
@@ -139,6 +139,21 @@ class PullResponse(Strict):
     more: bool
 
 
+def _wire_schema(schema: dict[str, Any]) -> None:
+    """The JSON schema of an alert as it travels: a text field per client language, English
+    required (not ``texts``, which is how the model keeps them)."""
+    properties = schema.setdefault("properties", {})
+    properties.pop("texts", None)
+    for code in client_languages():
+        properties[code] = {
+            "type": "string",
+            "maxLength": 2000,
+            "title": f"in {english_name(code)}",
+        }
+    properties[FALLBACK]["minLength"] = 1
+    schema["required"] = [*(r for r in schema.get("required", []) if r != "texts"), FALLBACK]
+
+
 def _client_language(code: str) -> str:
     if code not in client_languages():
         raise ValueError(f"not a client language of ClinicDay ({', '.join(client_languages())})")
@@ -154,6 +169,8 @@ class Alert(Strict):
     (``{"alert_id": .., "effective": .., "en": .., "ko": ..}``), as the previous version sends
     and reads it; ``Alert(en=.., ko=..)`` and ``alert.en`` still work. An empty text is no text.
     """
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_wire_schema)
 
     alert_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
     effective: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
