@@ -71,11 +71,12 @@ from clinic.domain.answers import normalize_answers
 from clinic.domain.demo import generate_people
 from clinic.domain.events import Event, EventType
 from clinic.domain.rules import screen
+from clinic.domain.wire import encode_event
 from clinic.resources import policy
 from clinic.server import schema
 from clinic.server.admin import make_enroll_code
 from clinic.server.storage import ServerError, ServerStore, make_engine
-from clinic.sync.client import BATCH, associated, body_of, org_index
+from clinic.sync.client import BATCH, associated, org_index
 from clinic.sync.crypto import KeyPair, OrgKeys, enroll_auth, key_id_of, recipients_of, seal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +148,7 @@ def clinic_day(
                 tally["outcome"] = det.get("outcome", "")
                 tally["request_type"] = det.get("request_type", "")
                 tally["flags"] = sorted({str(f.get("code")) for f in det.get("flags", [])})
-            sealed = seal(body_of(ev), recipients, associated(ev.event_id, ev.record_id))
+            sealed = seal(encode_event(ev), recipients, associated(ev.event_id, ev.record_id))
             item: dict[str, Any] = {
                 "event_id": ev.event_id,
                 "record_id": ev.record_id,

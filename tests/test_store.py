@@ -73,7 +73,7 @@ def test_set_answers_records_only_changes_and_reindexes(session: Session) -> Non
 
 def test_append_event_and_status(session: Session) -> None:
     rid = session.import_people([person(1)]).record_ids[0]
-    session.append_event(rid, EventType.PACKET_BUILT, {"packet_hash": "abc"})
+    session.append_event(rid, EventType.PACKET_BUILT, {"packet_hash": "ab" * 32})
     assert session.load(rid).status is Status.IN_REVIEW
 
 

@@ -435,7 +435,8 @@ def test_a_laptop_enrolls_again_after_its_answer_was_lost(org: Org, tmp_path: Pa
 
 def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -> None:
     """A device may only send its own events: one that names another laptop is not ingested."""
-    from clinic.sync.client import associated, body_of
+    from clinic.domain.wire import encode_event
+    from clinic.sync.client import associated
     from clinic.sync.crypto import key_id_of, seal
 
     a = org.device(tmp_path / "a", "volunteer")
@@ -456,7 +457,7 @@ def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -
     )
     org_public = base64.b64decode(a.sync_setting("org_public_key") or "")
     envelope = seal(
-        body_of(forged), {key_id_of(org_public): org_public}, associated(forged.event_id, rid)
+        encode_event(forged), {key_id_of(org_public): org_public}, associated(forged.event_id, rid)
     )
     token = a.sync_secret("token")
     assert token is not None

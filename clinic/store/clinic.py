@@ -35,6 +35,7 @@ from clinic.domain.answers import AnswerError, AnswersInvalid
 from clinic.domain.events import (
     INQUIRY_TOPICS,
     Event,
+    EventError,
     EventType,
     FieldChange,
     RecordState,
@@ -48,6 +49,8 @@ from clinic.domain.roles import (
     may_set_up_site,
     parse_role,
 )
+from clinic.domain.tally import tally_of
+from clinic.domain.wire import decode_event, encode_event, parse_payload
 from clinic.errors import ClinicError
 from clinic.safefile import write_atomically
 from clinic.store import migrate, schema
@@ -656,41 +659,10 @@ class Session:
         return clock.local_date(at, self.clinic.timezone).isoformat()
 
     def _tally(self, ev: Event, language: str | None) -> dict[str, Any]:
-        """De-identified facts of an event, the only thing reports read (DESIGN.md section 3)."""
-        tally: dict[str, Any] = {
-            "site": self.clinic.site,
-            "date": self._local_date(ev.at),
-            "type": ev.type.value,
-            "language": language or "",
-            "volunteer": ev.author,
-        }
-        if ev.type is EventType.CREATED:
-            tally["kind"] = ev.payload.get("kind", "intake")
-        if ev.type is EventType.INQUIRY_LOGGED:
-            tally["topic"] = str(ev.payload.get("topic", ""))
-        if ev.type is EventType.SCREENED:
-            det = ev.payload.get("determination") or {}
-            tally["outcome"] = det.get("outcome", "")
-            tally["request_type"] = det.get("request_type", "")
-            tally["flags"] = sorted(
-                {str(f.get("code")) for f in det.get("flags", []) if isinstance(f, Mapping)}
-            )
-        return tally
+        return tally_of(ev, site=self.clinic.site, date=self._local_date(ev.at), language=language)
 
     def _event_row(self, ev: Event, seq: int, language: str | None) -> dict[str, Any]:
-        body = json.dumps(
-            {
-                "record_id": ev.record_id,
-                "type": ev.type.value,
-                "clock": ev.clock,
-                "device_id": ev.device_id,
-                "author": ev.author,
-                "at": ev.at,
-                "payload": ev.payload,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode("utf-8")
+        body = encode_event(ev)
         return {
             "event_id": ev.event_id,
             "record_id": ev.record_id,
@@ -706,29 +678,23 @@ class Session:
 
     def _open_event(self, row: Any) -> Event:
         plain = self.keys.open_event(row.record_id, row.event_id, bytes(row.blob), row.key_id)
-        body = json.loads(plain)
-        if (
-            body.get("record_id") != row.record_id
-            or body.get("type") != row.type
-            or body.get("clock") != row.clock
-            or body.get("device_id") != row.device_id
-            or body.get("at") != row.at
+        try:
+            ev = decode_event(plain, event_id=row.event_id, record_id=row.record_id)
+        except EventError as exc:
+            raise VaultError(str(exc)) from None
+        if (ev.type.value, ev.clock, ev.device_id, ev.at) != (
+            row.type,
+            row.clock,
+            row.device_id,
+            row.at,
         ):
             raise VaultError("its clear-text columns do not match its sealed body")
-        return Event(
-            event_id=row.event_id,
-            record_id=row.record_id,
-            type=EventType(row.type),
-            clock=int(row.clock),
-            device_id=row.device_id,
-            author=str(body.get("author", "")),
-            at=row.at,
-            payload=body.get("payload") or {},
-        )
+        return ev
 
     def _new_event(
         self, record_id: str, type_: EventType, clock: int, payload: Mapping[str, Any]
     ) -> Event:
+        parse_payload(type_, payload)  # a payload that does not fit its type is never stored
         return Event(
             event_id=uuid.uuid4().hex,
             record_id=record_id,
@@ -922,7 +888,7 @@ class Session:
                 events.append(self._open_event(row))
             except (VaultError, ValueError, KeyError, TypeError) as exc:
                 raise RecordDamaged(
-                    record_id, f"event {row.event_id} failed its integrity check ({exc})"
+                    record_id, f"event {row.event_id}: {exc or 'failed its integrity check'}"
                 ) from None
         return events
 

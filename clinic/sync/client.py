@@ -22,7 +22,8 @@ from typing import Any
 
 import httpx
 
-from clinic.domain.events import Event, EventType
+from clinic.domain.events import Event, EventError, EventType
+from clinic.domain.wire import decode_event, encode_event
 from clinic.errors import Reason
 from clinic.store.clinic import Session, StoreError
 from clinic.sync.crypto import (
@@ -86,39 +87,12 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def body_of(ev: Event) -> bytes:
-    """An event as it is sealed: the same fields the laptop seals locally."""
-    return json.dumps(
-        {
-            "event_id": ev.event_id,
-            "record_id": ev.record_id,
-            "type": ev.type.value,
-            "clock": ev.clock,
-            "device_id": ev.device_id,
-            "author": ev.author,
-            "at": ev.at,
-            "payload": ev.payload,
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-    ).encode("utf-8")
-
-
 def event_of(body: bytes, event_id: str, record_id: str) -> Event:
-    raw = json.loads(body)
-    if raw.get("event_id") != event_id or raw.get("record_id") != record_id:
-        raise SealError("a sealed event names another event or record")
-    return Event(
-        event_id=event_id,
-        record_id=record_id,
-        type=EventType(raw["type"]),
-        clock=int(raw["clock"]),
-        device_id=str(raw["device_id"]),
-        author=str(raw.get("author", "")),
-        at=str(raw["at"]),
-        payload=raw.get("payload") or {},
-    )
+    """An event pulled from the server, in the one wire format (clinic.domain.wire)."""
+    try:
+        return decode_event(body, event_id=event_id, record_id=record_id)
+    except EventError as exc:
+        raise SealError(str(exc)) from None
 
 
 def associated(event_id: str, record_id: str) -> bytes:
@@ -305,7 +279,9 @@ class SyncClient:
                     recipients = {org_id: org_public}
                     if ev.type in REVIEW_TYPES and ev.record_id in origin:
                         recipients[key_id_of(origin[ev.record_id])] = origin[ev.record_id]
-                    sealed = seal(body_of(ev), recipients, associated(ev.event_id, ev.record_id))
+                    sealed = seal(
+                        encode_event(ev), recipients, associated(ev.event_id, ev.record_id)
+                    )
                     made[ev.event_id] = sealed
                 item: dict[str, Any] = {
                     "event_id": ev.event_id,

@@ -1,0 +1,33 @@
+"""What an event counts for: the de-identified tally kept beside every sealed event, the only
+thing reports and the organization's server read (DESIGN.md section 3). Pure: a site, a day, a
+language, a volunteer's user name and the codes of the outcome and flags; never a person."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from clinic.domain.events import Event, EventType
+
+
+def tally_of(ev: Event, *, site: str, date: str, language: str | None) -> dict[str, Any]:
+    """The tally of ``ev``: ``date`` is its day in the clinic's time zone (YYYY-MM-DD)."""
+    tally: dict[str, Any] = {
+        "site": site,
+        "date": date,
+        "type": ev.type.value,
+        "language": language or "",
+        "volunteer": ev.author,
+    }
+    if ev.type is EventType.CREATED:
+        tally["kind"] = ev.payload.get("kind", "intake")
+    if ev.type is EventType.INQUIRY_LOGGED:
+        tally["topic"] = str(ev.payload.get("topic", ""))
+    if ev.type is EventType.SCREENED:
+        det = ev.payload.get("determination") or {}
+        tally["outcome"] = det.get("outcome", "")
+        tally["request_type"] = det.get("request_type", "")
+        tally["flags"] = sorted(
+            {str(f.get("code")) for f in det.get("flags", []) if isinstance(f, Mapping)}
+        )
+    return tally
