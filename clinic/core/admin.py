@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from clinic.core.files import write_file
 from clinic.core.views import AutomapDraft
+from clinic.domain.languages import text_in
 from clinic.errors import UsageError
 from clinic.packet.library import InstalledForm
 from clinic.store.clinic import AuditEntry, UserInfo
@@ -110,8 +111,8 @@ class Admin:
         lines.append(f"{status.effective.isoformat()} · {status.source}")
         alerts = json.loads(desk.session.sync_setting("alerts") or "[]")
         for alert in alerts:
-            text = alert.get(lang) or alert.get("en", "")
-            lines.append(f"{alert.get('effective', '')} · {text}")
+            texts = {k: v for k, v in alert.items() if isinstance(v, str)}
+            lines.append(f"{alert.get('effective', '')} · {text_in(texts, lang)}")
         return lines
 
     # -- checks ---------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from clinic import clock
 from clinic.core import RecordView, SignedIn, SyncStatus
 from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SITE
+from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role
@@ -610,7 +611,7 @@ class ClinicWindow(QMainWindow):
             return
         a = view.state.answers
         name = ", ".join(str(a[k]) for k in ("name.family", "name.given") if a.get(k))
-        lang = str(a.get("language", "en"))
+        lang = client_language(a.get("language"))
         self.person.interview.start(view.state.record_id, name, a, view.draft, lang)
         self.person.setCurrentWidget(self.person.interview)
 
