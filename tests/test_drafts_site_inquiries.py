@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from clinic.core import Desk
 from clinic.domain.answers import AnswersInvalid
 from clinic.store.clinic import AccessDenied, Clinic, NotFound, RecordDamaged, Session, StoreError
 from tests.conftest import PASSPHRASE, person
@@ -58,9 +59,10 @@ def test_the_site_is_renamed_only_by_a_coordinator_or_admin(
     session: Session, clinic_dir: Path
 ) -> None:
     session.add_user("vol", "volunteer", PASSPHRASE)
-    volunteer = Clinic(clinic_dir).unlock("vol", PASSPHRASE)
+    volunteer = Desk(clinic_dir)
+    volunteer.sign_in("vol", PASSPHRASE)
     with pytest.raises(AccessDenied):
-        volunteer.set_site("Elsewhere")
+        volunteer.admin.set_site("Elsewhere")
     with pytest.raises(StoreError, match="site:"):
         session.set_site("\x07")
     session.set_site("  Koreatown   Saturday Clinic ")

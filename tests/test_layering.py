@@ -191,3 +191,17 @@ def test_no_button_slot_takes_an_argument() -> None:
             else:
                 problems.append(f"{path.name}:{node.lineno}: cannot check {ast.unparse(target)}")
     assert problems == []
+
+
+def test_the_store_checks_no_permission() -> None:
+    """Who may do what is decided in the core (with clinic.domain.roles), never in the store."""
+    for path in _modules("store"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        checks = {
+            a.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "clinic.domain.roles"
+            for a in node.names
+            if a.name.startswith("may_")
+        }
+        assert not checks, f"{path.relative_to(PACKAGE)} imports {checks}"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from clinic.core import Desk
 from clinic.domain.answers import AnswersInvalid
 from clinic.domain.events import EventType, Status
 from clinic.store.clinic import (
@@ -96,21 +97,28 @@ def test_resolve_id(session: Session) -> None:
 
 
 def test_users_roles_and_permissions(clinic_dir: Path, session: Session) -> None:
+    """Who may manage whom is the core's check (clinic.core.admin); the store keeps users."""
     session.add_user("vol1", "volunteer", "volunteer passphrase")
     session.add_user("coord", "coordinator", "coordinator passphrase")
     with pytest.raises(StoreError, match="already exists"):
         session.add_user("vol1", "volunteer", "volunteer passphrase")
     clinic = Clinic(clinic_dir)
-    vol = clinic.unlock("vol1", "volunteer passphrase")
+    vol = Desk(clinic_dir)
+    vol.sign_in("vol1", "volunteer passphrase")
     with pytest.raises(AccessDenied):
-        vol.add_user("x", "volunteer", "another passphrase")
+        vol.admin.add_user("x", "volunteer", "another passphrase")
     with pytest.raises(AccessDenied):
-        vol.audit_log()
-    coord = clinic.unlock("coord", "coordinator passphrase")
-    coord.add_user("atty", "attorney", "attorney passphrase")
+        vol.admin.audit_log()
     with pytest.raises(AccessDenied):
-        coord.add_user("boss", "admin", "admin passphrase 2")
-    coord.disable_user("vol1")
+        vol.admin.change_passphrase("a new passphrase for coord", "coord")
+    coord = Desk(clinic_dir)
+    coord.sign_in("coord", "coordinator passphrase")
+    coord.admin.add_user("atty", "attorney", "attorney passphrase")
+    with pytest.raises(AccessDenied):
+        coord.admin.add_user("boss", "admin", "admin passphrase 2")
+    with pytest.raises(AccessDenied):
+        coord.admin.disable_user("admin")
+    coord.admin.disable_user("vol1")
     with pytest.raises(AccessDenied, match="disabled"):
         clinic.unlock("vol1", "volunteer passphrase")
     listed = {u.username: (u.role.value, u.disabled) for u in session.list_users()}

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from clinic.core.files import write_file
 from clinic.core.views import AutomapDraft
 from clinic.domain.languages import text_in
+from clinic.domain.roles import may_manage, may_read_audit, may_set_up_site, parse_role
 from clinic.errors import UsageError
 from clinic.packet.library import InstalledForm
-from clinic.store.clinic import AuditEntry, UserInfo
+from clinic.store.clinic import AccessDenied, AuditEntry, Session, UserInfo
 
 if TYPE_CHECKING:
     from clinic.core.desk import Desk
@@ -30,25 +31,47 @@ class Admin:
 
     # -- the site and its users ---------------------------------------------------------------
 
+    def _require(self, allowed: bool, what: str) -> Session:
+        """The signed-in session, if its role may do ``what`` (:class:`AccessDenied` if not)."""
+        session = self._desk.session
+        if not allowed:
+            raise AccessDenied(f"a {session.role.value} may not {what}")
+        return session
+
     def set_site(self, site: str) -> str:
-        """Rename the site (what reports and tallies show from now on); returns the new name."""
-        self._desk.session.set_site(site)
+        """Rename the site (what reports and tallies show from now on); returns the new name.
+        Admins and coordinators."""
+        role = self._desk.session.role
+        self._require(may_set_up_site(role), "set up the site").set_site(site)
         return self._desk.site()
 
     def users(self) -> list[UserInfo]:
         return self._desk.session.list_users()
 
     def add_user(self, username: str, role: str, passphrase: str) -> None:
-        self._desk.session.add_user(username, role, passphrase)
+        """Add a user of a role the signed-in user manages (clinic.domain.roles)."""
+        target = parse_role(role)
+        me = self._desk.session.role
+        self._require(may_manage(me, target), f"add a {target.value}").add_user(
+            username, target.value, passphrase
+        )
 
     def disable_user(self, username: str) -> None:
-        self._desk.session.disable_user(username)
+        """Disable a user the signed-in user manages; their wrap of the data key is deleted."""
+        session = self._desk.session
+        target = session.user_role(username)
+        self._require(may_manage(session.role, target), f"disable a {target.value}")
+        session.disable_user(username)
 
     def change_passphrase(self, new_passphrase: str, username: str | None = None) -> None:
         """Change one's own passphrase, or (admins, coordinators) reset another user's; a reset
         also re-enables a disabled user. Records are untouched."""
         session = self._desk.session
-        session.change_passphrase(username or session.username, new_passphrase)
+        username = username or session.username
+        if username != session.username:
+            target = session.user_role(username)
+            self._require(may_manage(session.role, target), f"reset a {target.value}'s passphrase")
+        session.change_passphrase(username, new_passphrase)
 
     # -- forms ----------------------------------------------------------------------------
 
@@ -123,5 +146,5 @@ class Admin:
 
     def audit_log(self) -> tuple[list[AuditEntry], list[str]]:
         """The audit log (who did what, no personal data) and the problems of its chain."""
-        session = self._desk.session
+        session = self._require(may_read_audit(self._desk.session.role), "read the audit log")
         return session.audit_log(), session.verify_audit()
