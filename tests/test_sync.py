@@ -168,7 +168,7 @@ def test_tokens_and_roles(org: Org, tmp_path: Path) -> None:
     with pytest.raises(SyncError, match="403"):
         SyncClient(vol).make_enroll_code("volunteer")
     third = org.device(tmp_path / "t", "volunteer")  # through the server-side code path
-    assert third.sync_setting("role") == "volunteer"
+    assert third.sync_state().role == "volunteer"
     # a code works once
     fourth_dir = tmp_path / "f"
     from clinic.store.clinic import Clinic
@@ -300,7 +300,7 @@ def test_signed_form_packs_and_alerts_come_down(org: Org, tmp_path: Path) -> Non
     assert report.packs == ["I-765WS 08/21/25"] and report.alerts == 1
     kept = list((tmp_path / "a" / "forms" / "packs").rglob("*.yaml"))
     assert len(kept) == 1 and "signed" in kept[0].read_text(encoding="utf-8")
-    assert json.loads(a.sync_setting("alerts") or "[]")[0]["en"] == "New fees soon."
+    assert a.sync_state().alerts[0]["en"] == "New fees soon."
     # a pack changed on the server (not by the organization) is refused, never kept
     with org.store.engine.begin() as conn:
         conn.execute(text("UPDATE packs SET body = body || '# changed'"))
@@ -455,7 +455,7 @@ def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -
         at=forged.at,
         payload={},
     )
-    org_public = base64.b64decode(a.sync_setting("org_public_key") or "")
+    org_public = a.sync_state().org_public_key or b""
     envelope = seal(
         encode_event(forged), {key_id_of(org_public): org_public}, associated(forged.event_id, rid)
     )

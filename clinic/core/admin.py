@@ -4,7 +4,6 @@ program-status notices, and the checks of the database and the audit chain."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -132,8 +131,7 @@ class Admin:
         status = desk.policy.status_on(desk.today())
         lines = [n.text(lang) for n in status.notices]
         lines.append(f"{status.effective.isoformat()} · {status.source}")
-        alerts = json.loads(desk.session.sync_setting("alerts") or "[]")
-        for alert in alerts:
+        for alert in desk.session.sync_state().alerts:
             texts = {k: v for k, v in alert.items() if isinstance(v, str)}
             lines.append(f"{alert.get('effective', '')} · {text_in(texts, lang)}")
         return lines

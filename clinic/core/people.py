@@ -4,7 +4,6 @@ Every person's data is decrypted only in memory, for the view returned (clinic.c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -26,9 +25,8 @@ class People:
 
     def matches(self) -> dict[str, list[str]]:
         """Record id -> identifiers shared with a person on another laptop (from sync)."""
-        raw = self._desk.session.sync_setting("matches") or "{}"
-        matches: dict[str, list[str]] = json.loads(raw)
-        return matches
+        matches = self._desk.session.sync_state().matches
+        return {record: list(kinds) for record, kinds in matches.items()}
 
     def board(self, *, all_days: bool = False) -> Board:
         """The people of today (anyone with an event today, local time), or of every day."""

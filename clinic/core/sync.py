@@ -3,7 +3,6 @@ its status for the indicator), and choosing a value where two laptops edited at 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,23 +26,22 @@ class SyncDesk:
     def status(self) -> SyncStatus:
         desk = self._desk
         session = desk.session
-        server = session.sync_setting("server") or ""
-        last = session.sync_setting("last_sync") or ""
+        state = session.sync_state()
         return SyncStatus(
-            enrolled=bool(server) and session.sync_secret("token") is not None,
-            server=server,
-            role=session.sync_setting("role") or "",
-            last_sync=desk.local_time(last) if last else "",
+            enrolled=state.enrolled and session.sync_secret("token") is not None,
+            server=state.server,
+            role=state.role,
+            last_sync=desk.local_time(state.last_sync) if state.last_sync else "",
             pending=session.outbox_count(),
-            error=session.sync_setting("last_error") or "",
-            matches=desk.people.matches(),
-            alerts=json.loads(session.sync_setting("alerts") or "[]"),
+            error=state.last_error,
+            matches={k: list(v) for k, v in state.matches.items()},
+            alerts=[dict(a) for a in state.alerts],
             has_org_key=session.sync_secret("org_private_key") is not None,
         )
 
     def set_server(self, url: str) -> None:
         """Sync with another address of the organization's server from now on."""
-        self._desk.session.set_sync_settings({"server": url.rstrip("/")})
+        self._desk.session.update_sync_state(server=url.rstrip("/"))
 
     def run(self) -> SyncReport:
         """One sync now (push, then pull). Its outcome, or its error, is kept for the status
@@ -53,10 +51,10 @@ class SyncDesk:
         try:
             report = self._client().sync()
         except (SyncError, StoreError) as exc:
-            session.set_sync_settings({"last_error": str(exc)})
+            session.update_sync_state(last_error=str(exc))
             raise
         except Exception as exc:  # recorded for the status line too, by its kind only
-            session.set_sync_settings({"last_error": f"sync failed ({type(exc).__name__})"})
+            session.update_sync_state(last_error=f"sync failed ({type(exc).__name__})")
             raise
         matches = desk.people.matches()
         for record_id, _other, kind in report.matches:
@@ -71,12 +69,8 @@ class SyncDesk:
         if report.rejected_packs:
             names = ", ".join(report.rejected_packs)
             errors.append(f"form pack(s) whose signature does not match: {names}")
-        session.set_sync_settings(
-            {
-                "last_sync": now_utc(),
-                "last_error": "; ".join(errors) or None,
-                "matches": json.dumps(matches, sort_keys=True),
-            }
+        session.update_sync_state(
+            last_sync=now_utc(), last_error="; ".join(errors) or None, matches=matches
         )
         return report
 

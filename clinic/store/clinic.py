@@ -50,7 +50,7 @@ from clinic.domain.tally import tally_of
 from clinic.domain.wire import decode_event, encode_event, parse_payload
 from clinic.errors import ClinicError
 from clinic.safefile import write_atomically
-from clinic.store import migrate, schema
+from clinic.store import migrate, schema, syncstate
 from clinic.store.vault import (
     KdfParams,
     Keys,
@@ -1281,15 +1281,28 @@ class Session:
 
     # -- sync: settings, the outbox, events from other devices -------------------------------
 
-    def sync_setting(self, name: str) -> str | None:
-        """A sync setting kept in clear (server URL, cursor, org id, public keys...)."""
+    def sync_state(self) -> syncstate.SyncState:
+        """This laptop's sync state (server, org, cursor, last sync, alerts...), decoded once."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.meta.c.key, schema.meta.c.value).where(
+                    schema.meta.c.key.like("sync.%"), schema.meta.c.key.notlike("sync.secret.%")
+                )
+            ).all()
+        return syncstate.decode({str(k)[len("sync.") :]: str(v) for k, v in rows})
+
+    def update_sync_state(self, **changes: Any) -> None:
+        """Change fields of the sync state (``None`` clears one), in one transaction."""
+        self._set_sync_settings(syncstate.encode(changes))
+
+    def _sync_setting(self, name: str) -> str | None:
         with self._read() as conn:
             value = conn.execute(
                 select(schema.meta.c.value).where(schema.meta.c.key == f"sync.{name}")
             ).scalar()
         return None if value is None else str(value)
 
-    def set_sync_settings(self, values: Mapping[str, str | None]) -> None:
+    def _set_sync_settings(self, values: Mapping[str, str | None]) -> None:
         """Set (or with ``None`` remove) sync settings, in one transaction."""
         with self._write(durable=False) as (conn, _audit):
             for name, value in values.items():
@@ -1300,7 +1313,7 @@ class Session:
 
     def sync_secret(self, name: str) -> bytes | None:
         """A sync secret (device token, device key, org keys), sealed with the data key."""
-        raw = self.sync_setting(f"secret.{name}")
+        raw = self._sync_setting(f"secret.{name}")
         if raw is None:
             return None
         try:
@@ -1309,7 +1322,7 @@ class Session:
             raise StoreError(f"sync: the stored {name} cannot be opened ({exc})") from None
 
     def set_sync_secrets(self, secrets_: Mapping[str, bytes | None]) -> None:
-        self.set_sync_settings(
+        self._set_sync_settings(
             {
                 f"secret.{name}": None
                 if data is None

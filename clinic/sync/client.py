@@ -13,7 +13,6 @@ cursor is saved after every page, and a retry after a dropped connection stores 
 from __future__ import annotations
 
 import base64
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -133,7 +132,7 @@ class SyncClient:
     # -- settings -------------------------------------------------------------------------------
 
     def server(self) -> str:
-        url = self.session.sync_setting("server")
+        url = self.session.sync_state().server
         if not url:
             raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
         return url
@@ -148,17 +147,17 @@ class SyncClient:
         return {"Authorization": f"Bearer {self._token()}"}
 
     def _org_public(self) -> bytes:
-        value = self.session.sync_setting("org_public_key")
+        value = self.session.sync_state().org_public_key
         if value is None:
             raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
-        return base64.b64decode(value)
+        return value
 
     def _org_keys(self) -> OrgKeys | None:
         """The org's keys with the private key, on laptops that imported the org key file."""
         private = self.session.sync_secret("org_private_key")
         index = self.session.sync_secret("org_index_key")
-        org_id = self.session.sync_setting("org_id")
-        if private is None or index is None or org_id is None:
+        org_id = self.session.sync_state().org_id
+        if private is None or index is None or not org_id:
             return None
         return OrgKeys(org_id, KeyPair(private, self._org_public()), index)
 
@@ -194,39 +193,36 @@ class SyncClient:
                 "org_index_key": base64.b64decode(bundle["index_key"]),
             }
         )
-        self.session.set_sync_settings(
-            {
-                "server": server.rstrip("/"),
-                "org_id": str(data["org_id"]),
-                "org_public_key": bundle["public_key"],
-                "org_signing_public_key": bundle.get("signing_public_key"),
-                "device_public_key": _b64(pair.public),
-                "role": str(data["role"]),
-                "cursor": "0",
-            }
+        signing = bundle.get("signing_public_key")
+        self.session.update_sync_state(
+            server=server.rstrip("/"),
+            org_id=str(data["org_id"]),
+            org_public_key=base64.b64decode(bundle["public_key"]),
+            org_signing_public_key=base64.b64decode(signing) if signing else None,
+            device_public_key=pair.public,
+            role=str(data["role"]),
+            cursor=0,
         )
         return str(data["role"])
 
     def import_org_keys(self, text: str, passphrase: str) -> str:
         """Keep the org private key on this laptop (attorneys and coordinators)."""
         keys = import_org_keys(text, passphrase)
-        enrolled_org = self.session.sync_setting("org_id")
+        enrolled_org = self.session.sync_state().org_id
         if enrolled_org and enrolled_org != keys.org_id:
             raise SyncError("the org key file belongs to another organization")
         self.session.set_sync_secrets(
             {"org_private_key": keys.pair.private, "org_index_key": keys.index_key}
         )
-        self.session.set_sync_settings(
-            {"org_id": keys.org_id, "org_public_key": _b64(keys.pair.public)}
-        )
+        self.session.update_sync_state(org_id=keys.org_id, org_public_key=keys.pair.public)
         return keys.org_id
 
     def make_enroll_code(self, role: str, hours: int = 72) -> str:
         """A one-time code for a new laptop (coordinators): returns the code to read out."""
-        org_id = self.session.sync_setting("org_id") or ""
+        org_id = self.session.sync_state().org_id
         for _attempt in range(8):  # a code id is short (it is read aloud): retry on a collision
             code, code_id, proof = new_enroll_code()
-            signing = base64.b64decode(self.session.sync_setting("org_signing_public_key") or "")
+            signing = self.session.sync_state().org_signing_public_key or b""
             bundle = seal_bundle(
                 code, enrollment_bundle(org_id, self._org_public(), self._index_key(), signing)
             )
@@ -339,15 +335,15 @@ class SyncClient:
     def pull(self, report: SyncReport) -> None:
         server = self.server()
         device_private = self.session.sync_secret("device_private_key")
-        device_public = self.session.sync_setting("device_public_key")
+        device_public = self.session.sync_state().device_public_key
         org = self._org_keys()
         openers: list[tuple[str, bytes]] = []
         if org is not None:
             openers.append((key_id_of(org.pair.public), org.pair.private))
         if device_private is not None and device_public is not None:
-            openers.append((key_id_of(base64.b64decode(device_public)), device_private))
+            openers.append((key_id_of(device_public), device_private))
         while True:
-            cursor = int(self.session.sync_setting("cursor") or "0")
+            cursor = self.session.sync_state().cursor
             response = self._call(
                 "GET", f"{server}/v1/events", params={"after": cursor, "limit": BATCH}
             )
@@ -376,11 +372,18 @@ class SyncClient:
                     )
                 pulled.append((event, item.tally))
             report.pulled += self.session.ingest(pulled)
-            self.session.set_sync_settings({"cursor": str(page.cursor)})
+            self.session.update_sync_state(cursor=page.cursor)
             if not page.more:
                 break
-        alerts = self._call("GET", f"{server}/v1/alerts").json()
-        self.session.set_sync_settings({"alerts": json.dumps(alerts, ensure_ascii=False)})
+        raw = self._call("GET", f"{server}/v1/alerts").json()
+        if not isinstance(raw, list):
+            raise SyncError("the server's alerts are not a list")
+        alerts = [
+            {str(k): v for k, v in a.items() if isinstance(v, str)}
+            for a in raw
+            if isinstance(a, dict)
+        ]
+        self.session.update_sync_state(alerts=alerts)
         report.alerts = len(alerts)
         self.pull_packs(report)
 
@@ -388,7 +391,7 @@ class SyncClient:
         """Form packs the organization signed: checked, then kept for this clinic's forms."""
         from clinic.packet.library import FormLibrary
 
-        signing = self.session.sync_setting("org_signing_public_key")
+        signing = self.session.sync_state().org_signing_public_key
         packs = self._call("GET", f"{self.server()}/v1/forms").json()
         if not packs:
             return
@@ -398,7 +401,7 @@ class SyncClient:
         for item in packs:
             body = str(item["body"])
             try:
-                verify_signature(base64.b64decode(signing), body.encode("utf-8"), item["signature"])
+                verify_signature(signing, body.encode("utf-8"), item["signature"])
             except SealError:
                 report.rejected_packs.append(str(item.get("pack_key", "")))
                 continue
