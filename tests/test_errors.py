@@ -58,6 +58,19 @@ def test_invalid_answers_have_a_headline_and_one_line_per_problem() -> None:
     assert told.headline.endswith("problem(s) in the answers; nothing was stored:")
     assert len(told.details) == len(info.value.errors) == 2
     assert user_message(info.value) == str(info.value)
+    assert (told.headline, told.details) == (info.value.headline, info.value.details)
+    assert told.headline == "2 problem(s) in the answers; nothing was stored:"
+    assert told.details == tuple(str(e) for e in info.value.errors)
+
+
+def test_values_the_forms_cannot_take_have_a_headline_and_one_line_per_value() -> None:
+    from clinic.packet.fill import FillError, Problem
+
+    problems = [Problem("I-821D", "Part 1 Item 3.a", "name.family", "too long")] * 2
+    told = explain(FillError(problems))
+    assert told.headline == "2 value(s) the forms cannot take; no packet was written:"
+    assert told.details == (str(problems[0]), str(problems[1]))
+    assert told.line == str(FillError(problems))
 
 
 def test_the_cli_prints_every_known_error_with_status_2_and_a_bug_with_3(
@@ -118,7 +131,8 @@ class RefuseFirstEvent(httpx.BaseTransport):
         if request.method == "POST" and request.url.path == "/v1/events" and not self.refused:
             self.refused = json.loads(request.content)["events"][0]["event_id"]
             detail = f"1 event id(s) already stored with different content: {self.refused}"
-            return httpx.Response(409, json={"detail": detail}, request=request)
+            body = {"detail": detail, "reason": "conflict", "event_ids": [self.refused]}
+            return httpx.Response(409, json=body, request=request)
         return self.inner.handle_request(request)
 
 

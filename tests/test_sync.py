@@ -136,6 +136,8 @@ def test_replays_are_acknowledged_and_other_bytes_are_a_409(org: Org, tmp_path: 
         f"{org.server.url}/v1/events", json={"events": tampered}, headers=other_headers
     )
     assert refused.status_code == 409
+    assert refused.json()["reason"] == "conflict"
+    assert refused.json()["event_ids"] == [tampered[0]["event_id"]]
     # from the laptop that sent it (it sealed it again after losing its first envelope): it
     # was delivered already, and is acknowledged, not stored twice
     again = httpx.post(f"{org.server.url}/v1/events", json={"events": tampered}, headers=headers)

@@ -70,7 +70,8 @@ def with_envelope(envelope: str) -> Callable[[Case[Any]], Case[Any]]:
 
 
 def is_problem(response: Response) -> bool:
-    """The API's own error: one line, ``{"detail": "..."}`` (``clinic.sync.models.Problem``).
+    """The API's own error: one line, ``{"detail": "..."}``, with a ``reason`` code and the
+    ``event_ids`` a 409 names where there are (``clinic.sync.models.Problem``).
 
     The app raises some 422s itself (``public_key: not base64`` and the like) in this shape, while
     the schema documents only FastAPI's ``HTTPValidationError`` (a list) for 422: both are
@@ -79,7 +80,13 @@ def is_problem(response: Response) -> bool:
         body = response.json()
     except ValueError:
         return False
-    return isinstance(body, dict) and set(body) == {"detail"} and isinstance(body["detail"], str)
+    return (
+        isinstance(body, dict)
+        and set(body) <= {"detail", "reason", "event_ids"}
+        and isinstance(body.get("detail"), str)
+        and isinstance(body.get("reason") or "", str)
+        and isinstance(body.get("event_ids", []), list)
+    )
 
 
 def is_validation_error(response: Response) -> bool:

@@ -13,8 +13,8 @@ from clinic.store.vault import KdfParams
 from clinic.sync.crypto import (
     OrgKeys,
     export_org_keys,
-    new_enroll_code,
     seal_bundle,
+    with_a_free_code,
 )
 
 
@@ -33,15 +33,12 @@ def make_enroll_code(
     org_id, _public = store.org()
     if org_id != keys.org_id:
         raise ServerError("the org key file belongs to another organization than this server")
-    for _attempt in range(8):  # a code id is short (it is read aloud): retry on a collision
-        code, code_id, proof = new_enroll_code()
+
+    def register(code: str, code_id: str, proof: str) -> tuple[str, str]:
         bundle = seal_bundle(code, keys.bundle())
-        try:
-            return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)
-        except ServerError as exc:
-            if "already used" not in str(exc):
-                raise
-    raise ServerError("code_id: no free code id; try again")
+        return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)
+
+    return with_a_free_code(register)
 
 
 def publish_pack(store: ServerStore, keys: OrgKeys, pack_key: str, body: str) -> None:

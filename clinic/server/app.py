@@ -20,6 +20,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Res
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from clinic.errors import Reason
 from clinic.server.storage import Conflict, Device, NewEvent, ServerError, ServerStore
 from clinic.sync.crypto import SealError, key_id_of, proof_of, recipients_of
 from clinic.sync.models import (
@@ -81,7 +82,17 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.exception_handler(ServerError)
     async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+        body = {"detail": str(exc)} | ({"reason": exc.reason.value} if exc.reason else {})
+        return JSONResponse(body, status_code=400)
+
+    @app.exception_handler(Conflict)
+    async def _conflict(_request: Request, exc: Conflict) -> JSONResponse:
+        problem = Problem(
+            detail=f"{exc}: {', '.join(exc.event_ids[:20])}; nothing of this batch was stored",
+            reason=Reason.CONFLICT.value,
+            event_ids=list(exc.event_ids),
+        )
+        return JSONResponse(problem.model_dump(), status_code=409)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -185,7 +196,10 @@ def create_app(store: ServerStore) -> FastAPI:
         store.revoke(device_id)
         return {"device_id": device_id, "revoked": "true"}
 
-    @app.post("/v1/events", responses={409: {"description": "an event id with other bytes"}})
+    @app.post(
+        "/v1/events",
+        responses={409: {"model": Problem, "description": "an event id with other bytes"}},
+    )
     def push(body: PushRequest, me: Annotated[Device, Depends(device)]) -> PushResponse:
         batch: list[NewEvent] = []
         for i, e in enumerate(body.events):
@@ -205,12 +219,8 @@ def create_app(store: ServerStore) -> FastAPI:
                 )
             )
         audit = (body.audit_seq, body.audit_mac) if body.audit_seq else None
-        try:
-            stored, duplicates, matches, warning = store.push(me, batch, audit)
-        except Conflict as exc:
-            raise HTTPException(
-                409, f"{exc}: {', '.join(exc.event_ids[:20])}; nothing of this batch was stored"
-            ) from None
+        # a Conflict (ids stored with other bytes) is answered 409 by its handler
+        stored, duplicates, matches, warning = store.push(me, batch, audit)
         return PushResponse(
             stored=stored,
             duplicates=duplicates,

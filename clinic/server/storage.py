@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, 
 from sqlalchemy.exc import IntegrityError
 
 from clinic import clock
-from clinic.errors import ClinicError
+from clinic.errors import ClinicError, Reason
 from clinic.server import schema
 from clinic.sync.crypto import proofs_match
 
@@ -198,7 +198,9 @@ class ServerStore:
                     },
                 )
         except IntegrityError:
-            raise ServerError("code_id: already used; make a new code") from None
+            raise ServerError(
+                "code_id: already used; make a new code", reason=Reason.CODE_ID_TAKEN
+            ) from None
         return expires
 
     def enroll(

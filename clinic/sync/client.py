@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from pydantic import ValidationError
 
 from clinic.domain.events import Event, EventError, EventType
 from clinic.domain.wire import decode_event, encode_event
@@ -33,15 +34,15 @@ from clinic.sync.crypto import (
     enrollment_bundle,
     import_org_keys,
     key_id_of,
-    new_enroll_code,
     open_bundle,
     open_sealed,
     org_blind_index,
     seal,
     seal_bundle,
     verify_signature,
+    with_a_free_code,
 )
-from clinic.sync.models import PullResponse, PushResponse
+from clinic.sync.models import Problem, PullResponse, PushResponse
 
 BATCH = 200
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -51,8 +52,9 @@ REVIEW_TYPES = (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED, EventType.R
 class SyncError(StoreError):
     """Sync cannot go on (not enrolled, server unreachable, refused): the message says why.
 
-    A refusal by the server keeps its HTTP ``status`` and its ``detail`` (the server's one line)
-    for code that reacts to it; ``status`` is ``None`` when no server answered."""
+    A refusal by the server keeps its HTTP ``status``, its ``detail`` (the server's one line),
+    its ``reason`` and the ``event_ids`` it names, for code that reacts to it (never by reading
+    the text); ``status`` is ``None`` when no server answered."""
 
     def __init__(
         self,
@@ -61,10 +63,12 @@ class SyncError(StoreError):
         status: int | None = None,
         detail: str = "",
         reason: Reason | None = None,
+        event_ids: Sequence[str] = (),
     ) -> None:
         super().__init__(message, reason=reason)
         self.status = status
         self.detail = detail
+        self.event_ids = list(event_ids)  # the events a 409 names
 
 
 @dataclass
@@ -220,30 +224,24 @@ class SyncClient:
     def make_enroll_code(self, role: str, hours: int = 72) -> str:
         """A one-time code for a new laptop (coordinators): returns the code to read out."""
         org_id = self.session.sync_state().org_id
-        for _attempt in range(8):  # a code id is short (it is read aloud): retry on a collision
-            code, code_id, proof = new_enroll_code()
-            signing = self.session.sync_state().org_signing_public_key or b""
-            bundle = seal_bundle(
-                code, enrollment_bundle(org_id, self._org_public(), self._index_key(), signing)
+        signing = self.session.sync_state().org_signing_public_key or b""
+        contents = enrollment_bundle(org_id, self._org_public(), self._index_key(), signing)
+
+        def register(code: str, code_id: str, proof: str) -> str:
+            self._call(
+                "POST",
+                f"{self.server()}/v1/enroll-codes",
+                json={
+                    "code_id": code_id,
+                    "proof": proof,
+                    "role": role,
+                    "bundle": seal_bundle(code, contents),
+                    "expires_in_hours": hours,
+                },
             )
-            try:
-                self._call(
-                    "POST",
-                    f"{self.server()}/v1/enroll-codes",
-                    json={
-                        "code_id": code_id,
-                        "proof": proof,
-                        "role": role,
-                        "bundle": bundle,
-                        "expires_in_hours": hours,
-                    },
-                )
-            except SyncError as exc:
-                if "already used" in str(exc):
-                    continue
-                raise
             return code
-        raise SyncError("code: no free code id; try again")
+
+        return with_a_free_code(register)
 
     # -- the sync ---------------------------------------------------------------------------------
 
@@ -298,9 +296,9 @@ class SyncClient:
             except SyncError as exc:
                 if exc.reason is not Reason.CONFLICT:
                     raise
-                # the ids the server names in its refusal (it lists them); else the whole batch
-                ids = [e["event_id"] for e in events if e["event_id"] in exc.detail]
-                ids = ids or [e["event_id"] for e in events]
+                # the ids the server names in its refusal; else the whole batch
+                sent = [e["event_id"] for e in events]
+                ids = [i for i in sent if i in set(exc.event_ids)] or sent
                 self.session.outbox_failed(ids)
                 report.rejected.extend(ids)
                 skip.update(ids)
@@ -430,14 +428,18 @@ class SyncClient:
             ) from None
         if response.status_code >= 400:
             try:
-                detail = str(response.json().get("detail"))
-            except ValueError:
-                detail = response.reason_phrase
+                problem = Problem.model_validate(response.json())
+            except (ValueError, ValidationError):
+                problem = Problem(detail=response.reason_phrase)
             status = response.status_code
+            reason = next((r for r in Reason if r.value == problem.reason), None)
+            if status == HTTPStatus.CONFLICT:
+                reason = Reason.CONFLICT
             raise SyncError(
-                f"the server refused ({status}): {detail}",
+                f"the server refused ({status}): {problem.detail}",
                 status=status,
-                detail=detail,
-                reason=Reason.CONFLICT if status == HTTPStatus.CONFLICT else None,
+                detail=problem.detail,
+                reason=reason,
+                event_ids=problem.event_ids,
             )
         return response

@@ -64,9 +64,9 @@ import json
 import re
 import secrets
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -76,6 +76,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from clinic.errors import ClinicError, Reason
 from clinic.store.vault import (
     KEY_LEN,
     NONCE_LEN,
@@ -144,6 +145,8 @@ ENROLL_CODE_ID_LEN = ENROLL_GROUP_LEN
 ENROLL_KDF = KdfParams(iterations=2, memory_kib=19 * 1024, lanes=1)
 _ENROLL_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d"
 _BUNDLE_KEYS = frozenset({"format", "code_id", "nonce", "sealed"})
+
+T = TypeVar("T")
 
 
 class SealError(VaultError):
@@ -624,6 +627,23 @@ def new_enroll_code() -> tuple[str, str, str]:
     code = "-".join(groups)
     code_id, proof = enroll_proof(code)
     return code, code_id, proof
+
+
+ENROLL_CODE_ATTEMPTS = 8
+
+
+def with_a_free_code(register: Callable[[str, str, str], T]) -> T:
+    """Make a fresh one-time code and ``register(code, code_id, proof)`` it. A code's id is
+    short (it is read aloud), so it can be taken: then a new code is made, up to
+    :data:`ENROLL_CODE_ATTEMPTS` times. The server and the laptop both register codes so."""
+    for _attempt in range(ENROLL_CODE_ATTEMPTS):
+        code, code_id, proof = new_enroll_code()
+        try:
+            return register(code, code_id, proof)
+        except ClinicError as exc:
+            if exc.reason is not Reason.CODE_ID_TAKEN:
+                raise
+    raise ClinicError("code_id: no free code id; try again", reason=Reason.CODE_ID_TAKEN)
 
 
 def enrollment_bundle(

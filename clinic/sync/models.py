@@ -225,6 +225,10 @@ class FormPack(Strict):
 
 
 class Problem(Strict):
-    """An error: one line naming the field or the rule, never a value."""
+    """An error: one line naming the field or the rule, never a value; ``reason`` (a
+    ``clinic.errors.Reason`` value) for a client that reacts to it, ``event_ids`` the events a
+    409 names."""
 
     detail: str
+    reason: str | None = None
+    event_ids: list[str] = Field(default_factory=list)
