@@ -12,8 +12,6 @@ Code that must react to a particular failure reads attributes the raiser set (an
 from __future__ import annotations
 
 import enum
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -62,32 +60,12 @@ class Explanation:
     known: bool = True
 
 
-def _multipart(exc: ClinicError) -> tuple[str, Sequence[object]] | None:
-    """The headline and parts of the two multi-part errors whose modules are owned elsewhere
-    right now. TODO: give ``AnswersInvalid`` (clinic/domain/answers.py) and ``FillError``
-    (clinic/packet/fill.py) these as :attr:`ClinicError.headline` and
-    :attr:`ClinicError.details` overrides, then delete this function."""
-    from clinic.domain.answers import AnswersInvalid
-
-    if isinstance(exc, AnswersInvalid):
-        return f"{len(exc.errors)} problem(s) in the answers; nothing was stored:", exc.errors
-    fill = sys.modules.get("clinic.packet.fill")  # a FillError exists only once it is loaded
-    if fill is not None and isinstance(exc, fill.FillError):
-        problems: Sequence[object] = exc.problems
-        return f"{len(problems)} value(s) the forms cannot take; no packet was written:", problems
-    return None
-
-
 def explain(exc: BaseException) -> Explanation:
     """What a person reads about a failed step: a known error's headline and details; the file
     and the system's reason for an operating-system error; else only the kind of the failure
     (its message could hold a person's data)."""
     if isinstance(exc, ClinicError):
         line = str(exc) or type(exc).__name__
-        special = _multipart(exc)
-        if special is not None:
-            headline, parts = special
-            return Explanation(headline, tuple(str(p) for p in parts), line)
         return Explanation(exc.headline, tuple(exc.details), line)
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""

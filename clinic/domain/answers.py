@@ -84,6 +84,15 @@ class AnswersInvalid(ClinicError, ValueError):
         details = "; ".join(str(error) for error in self.errors)
         super().__init__(f"{count} {noun} in the answers: {details}")
 
+    @property
+    def headline(self) -> str:
+        return f"{len(self.errors)} problem(s) in the answers; nothing was stored:"
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """One ``key: problem`` line per error."""
+        return tuple(str(error) for error in self.errors)
+
 
 # --------------------------------------------------------------------------------------------------
 # Field specifications

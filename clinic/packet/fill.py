@@ -66,6 +66,15 @@ class FillError(ClinicError, ValueError):
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
 
+    @property
+    def headline(self) -> str:
+        return f"{len(self.problems)} value(s) the forms cannot take; no packet was written:"
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """One line per value: the form, the item and why it cannot be written."""
+        return tuple(str(p) for p in self.problems)
+
 
 @dataclass(frozen=True)
 class AddendumEntry:
