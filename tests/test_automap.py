@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from clinic.domain import languages
 from clinic.domain.answers import ANSWER_KEYS
 from clinic.domain.demo import generate_people
 from clinic.packet.automap import HEADER, PACKET_VALUES, DraftResult, draft_pack, parse_tooltip
@@ -373,3 +374,25 @@ def test_the_draft_uses_only_known_answer_keys(pdf: str) -> None:
 def test_every_shared_form_drafts_a_verifiable_pack(pdf: str) -> None:
     result = draft(pdf)
     verify_pdf(official(pdf), parse_pack(yaml.safe_load(result.to_yaml()), source="draft"))
+
+
+def test_the_language_boxes_take_the_registrys_english_names() -> None:
+    """The forms' "language" boxes name the client's language in English, from the registry's
+    list of spoken languages (a code not there leaves the box empty)."""
+    found: list[Mapping[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, Mapping):
+            if node.get("of") == "language" and "map" in node:
+                found.append(node["map"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(draft(I821D[0]).pack)
+    assert found
+    for table in found:
+        assert dict(table) == {code: languages.english_name(code) for code in languages.SPOKEN}
+        assert table["ko"] == "Korean" and table["yua"] == "Yucatec Maya"

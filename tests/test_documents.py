@@ -6,6 +6,7 @@ Every person here is synthetic ("테스트 김" / Testperson Minji, A-Numbers wi
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
 import re
 import shutil
@@ -16,8 +17,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from clinic.domain import languages
+from clinic.domain.languages import FALLBACK
 from clinic.domain.rules import screen
-from clinic.packet import fonts
+from clinic.packet import fonts, texts
 from clinic.packet.documents import (
     DISCLAIMER,
     DRAFT_TEXT,
@@ -558,3 +561,59 @@ def test_letters_nanumgothic_lacks_are_drawn_not_dropped(tmp_path: Path) -> None
     assert "Falcão" in header
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
     assert "DejaVuSans" in fonts or "Clinic-Fallback" in fonts
+
+
+# -- the client's language: the registry (clinic.domain.languages) and clinic/packet/texts ------
+
+
+def test_every_document_text_is_in_every_client_language() -> None:
+    english = importlib.import_module(f"clinic.packet.texts.{FALLBACK}")
+    placeholders = re.compile(r"\{\w*\}")
+    for code in languages.client_languages():
+        module = importlib.import_module(f"clinic.packet.texts.{code}")
+        for table in texts.TABLES:
+            own, base = getattr(module, table), getattr(english, table)
+            assert own.keys() == base.keys(), (code, table)
+            for key, text in base.items():
+                assert own[key].strip(), (code, table, key)
+                assert placeholders.findall(own[key]) == placeholders.findall(text), (code, key)
+
+
+def test_the_cover_sheet_names_the_clients_language(tmp_path: Path) -> None:
+    text = flat(text_of(write(tmp_path, "pt.pdf", cover(someone(language="pt"), lang=FALLBACK))))
+    assert "Client's language Portuguese (português)" in text
+    text = flat(text_of(write(tmp_path, "ko.pdf", cover(someone()))))
+    assert f"Client's language {languages.label('ko')}" in text
+
+
+@pytest.fixture
+def vietnamese(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new client language in the registry, with no document texts yet."""
+    questionnaire()
+    policy()
+    entry = languages.Language("vi", "Vietnamese", "Tiếng Việt")
+    monkeypatch.setattr(languages, "LANGUAGES", (*languages.LANGUAGES, entry))
+    return entry.code
+
+
+def test_a_new_language_reads_english_until_its_document_texts_exist(
+    vietnamese: str, tmp_path: Path
+) -> None:
+    answers = initial(criminal=[{"offense": "Trespass", "outcome": "dismissed"}])
+    new = flat(text_of(write(tmp_path, "vi.pdf", checklist(answers, {}, None, vietnamese))))
+    english = flat(text_of(write(tmp_path, "en.pdf", checklist(answers, {}, None, FALLBACK))))
+    assert new == english
+    assert "Documents to bring and attach Testperson" in new  # no "... / ..." of the same text
+    new = flat(text_of(write(tmp_path, "cvi.pdf", cover(answers, lang=vietnamese))))
+    english = flat(text_of(write(tmp_path, "cen.pdf", cover(answers, lang=FALLBACK))))
+    assert new == english
+
+
+def test_the_pseudo_locale_in_the_checklist(tmp_path: Path) -> None:
+    code = next(lang.code for lang in languages.LANGUAGES if lang.pseudo)
+    text = flat(text_of(write(tmp_path, "qps.pdf", checklist(someone(), {}, "renewal", code))))
+    title = "Documents to bring and attach"
+    assert f"{title} / {languages.pseudo(title)}" in text
+    fee = "Fee for Form {form}: a check or money order, or Form G-1450 signed by the cardholder"
+    assert " ".join(languages.pseudo(fee).format(form="I-765").split()) in text
+    assert "Renewal / [" in text

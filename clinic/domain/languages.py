@@ -79,6 +79,22 @@ SPOKEN: dict[str, tuple[str, str]] = {
     "gu": ("Gujarati", "ગુજરાતી"),
     "bn": ("Bengali", "বাংলা"),
     "ur": ("Urdu", "اردو"),
+    "ne": ("Nepali", "नेपाली"),
+    "ja": ("Japanese", "日本語"),
+    "th": ("Thai", "ไทย"),
+    "km": ("Khmer", "ខ្មែរ"),
+    "lo": ("Lao", "ລາວ"),
+    "my": ("Burmese", "မြန်မာ"),
+    "am": ("Amharic", "አማርኛ"),
+    "ti": ("Tigrinya", "ትግርኛ"),
+    "so": ("Somali", "Soomaali"),
+    "sw": ("Swahili", "Kiswahili"),
+    "fa": ("Persian", "فارسی"),
+    "ps": ("Pashto", "پښتو"),
+    "mam": ("Mam", "Qyol Mam"),
+    "quc": ("K'iche'", "K'iche'"),
+    "kjb": ("Q'anjob'al", "Q'anjob'al"),
+    "yua": ("Yucatec Maya", "Maaya t'aan"),
 }
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clinic.domain.answers import normalize_answers
+from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
 from clinic.domain.rules import Determination, FilingWindow, Finding, screen
 from clinic.packet import documents
@@ -156,8 +157,7 @@ def build_packet(
         raise ValueError(f"filing is one of {', '.join(FILING)}")
     mode: Literal["paper", "online"] = "paper" if filing == "paper" else "online"
     data = normalize_answers(answers)
-    spoken = str(data.get("language", "en"))
-    lang = lang or (spoken if spoken in ("en", "ko", "es") else "en")
+    lang = lang or client_language(data.get("language"))
     rules = rules or policy()
     if determination is None:
         det = screen(data, on, rules, lang)

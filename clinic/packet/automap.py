@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from clinic.domain import languages
 from clinic.domain.answers import ANSWER_KEYS, FieldKind
 from clinic.packet.packs import (
     PdfField,
@@ -66,45 +67,6 @@ PACKET_VALUES = ("fee.amount", "fee.form")
 
 # The DACA eligibility category, (c)(33), as the I-765's three category boxes take it.
 CATEGORY = ("c", "33", "")
-
-# English names of interview languages, for the forms' "language" boxes (a code not here leaves the
-# box empty for the preparer).
-LANGUAGE_NAMES: dict[str, str] = {
-    "es": "Spanish",
-    "ko": "Korean",
-    "en": "English",
-    "pt": "Portuguese",
-    "tl": "Tagalog",
-    "zh": "Chinese",
-    "vi": "Vietnamese",
-    "fr": "French",
-    "ht": "Haitian Creole",
-    "ar": "Arabic",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-    "pl": "Polish",
-    "hi": "Hindi",
-    "pa": "Punjabi",
-    "gu": "Gujarati",
-    "bn": "Bengali",
-    "ur": "Urdu",
-    "ne": "Nepali",
-    "ja": "Japanese",
-    "th": "Thai",
-    "km": "Khmer",
-    "lo": "Lao",
-    "my": "Burmese",
-    "am": "Amharic",
-    "ti": "Tigrinya",
-    "so": "Somali",
-    "sw": "Swahili",
-    "fa": "Persian",
-    "ps": "Pashto",
-    "mam": "Mam",
-    "quc": "K'iche'",
-    "kjb": "Q'anjob'al",
-    "yua": "Yucatec Maya",
-}
 
 _ORDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _POSITIONS = (r"\bfirst\b", r"\b(?:second|middle)\b", r"\b(?:third|last)\b")
@@ -286,10 +248,16 @@ def _empty() -> dict[str, Any]:
     return {"literal": ""}
 
 
+def _language_names() -> _Table:
+    """English names of the languages clients speak (the registry's :data:`SPOKEN`), for the
+    forms' "language" boxes; a code not there leaves the box empty for the preparer."""
+    return _Table({code: languages.english_name(code) for code in languages.SPOKEN})
+
+
 def _language() -> dict[str, Any]:
     return {
         "if": {"key": "english.reads", "equals": False},
-        "then": {"map": _Table(LANGUAGE_NAMES), "of": "language", "default": _empty()},
+        "then": {"map": _language_names(), "of": "language", "default": _empty()},
         "else": _empty(),
     }
 

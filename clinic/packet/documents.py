@@ -10,7 +10,9 @@ and Spanish labels print as letters, never as empty boxes. reportlab embeds a su
   where to file, the forms in filing order, what to sign;
 - :func:`answer_sheet`: every answer by form, Part and Item, with the question in English and in
   the client's language (the volunteer's copy for online filing);
-- :func:`checklist`: the documents to bring and attach, by situation, with boxes to tick;
+- :func:`checklist`: the documents to bring and attach, by situation, with boxes to tick, in
+  English and the client's language (its texts: :mod:`clinic.packet.texts`, one module per
+  language);
 - :func:`addendum`: USCIS Part 8 style continuation pages (name and A-Number on every page).
 
 The font is :mod:`clinic.packet.fonts`; the draft mark ("DRAFT - NOT FOR FILING" across every
@@ -49,7 +51,9 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
+from clinic.domain import languages
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, normalize_a_number
+from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import HEADINGS, OUTCOME_LABELS
@@ -58,6 +62,9 @@ from clinic.packet.fonts import DocumentError, hangul_font
 from clinic.packet.fonts import fonts as _fonts
 from clinic.packet.packs import Pack
 from clinic.packet.stamp import DRAFT_TEXT, draft_mark
+from clinic.packet.texts import Phrase, TableName, phrase
+from clinic.packet.texts import has as _has_text
+from clinic.packet.texts import text as _text
 
 __all__ = [
     "DRAFT_TEXT",
@@ -86,8 +93,6 @@ DASH = "\u2014"
 GREY = colors.Color(0.38, 0.38, 0.38)
 LINE = colors.Color(0.75, 0.75, 0.75)
 SHADE = colors.Color(0.93, 0.93, 0.93)
-CLIENT_LANGS = ("ko", "es")
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean (한국어)", "es": "Spanish (español)"}
 DEFAULT_ORDER = {"G-1145": 0, "I-821D": 1, "I-765": 2, "G-1450": 3}
 FEE_FORMS = ("I-821D", "I-765")
 
@@ -388,12 +393,12 @@ def _scalar(kind: FieldKind | None, key: str, value: Any, labels: Mapping[str, A
         shown = []
         for v in values:
             label = labels.get(str(v))
-            shown.append(label.get("en") if label is not None else str(v).replace("_", " "))
+            shown.append(label.get(FALLBACK) if label is not None else str(v).replace("_", " "))
         return ", ".join(shown) if shown else DASH
     if kind is FieldKind.A_NUMBER:
         return format_a_number(value)
     if kind is FieldKind.LANGUAGE:
-        return LANGUAGE_NAMES.get(str(value), str(value))
+        return languages.label(str(value))
     if kind is FieldKind.SSN:
         return _digits(value, (3, 2, 4))
     if kind is FieldKind.PHONE:
@@ -424,7 +429,7 @@ def _answer_lines(question: Question | None, key: str, value: Any) -> list[str]:
                 field_spec = (spec.items or {}).get(field) if spec else None
                 label_text = question.items.get(field) if question else None
                 label = (
-                    label_text.get("en")
+                    label_text.get(FALLBACK)
                     if label_text is not None
                     else (field_spec.label if field_spec else field).capitalize()
                 )
@@ -477,10 +482,18 @@ def _native_name(answers: Mapping[str, Any]) -> str:
     return value.strip() if isinstance(value, str) and value.strip() else ""
 
 
+def _in_client_language(lang: str) -> bool:
+    """Whether documents say their client texts in ``lang`` beside English: a client language
+    of the registry (the pseudo one too) other than English."""
+    return lang != FALLBACK and lang in languages.client_languages(pseudo=True)
+
+
 def _heading(key: str, lang: str) -> str:
     table = HEADINGS.get(key, {})
-    english = table.get("en", key)
-    other = table.get(lang, "") if lang in CLIENT_LANGS else ""
+    english = table.get(FALLBACK, key)
+    other = text_in(table, lang) if table and _in_client_language(lang) else ""
+    if other == english:  # a language with no text of its own yet
+        other = ""
     english = english[:1].upper() + english[1:]
     return f"{english} / {other}" if other and other != english else english
 
@@ -578,7 +591,7 @@ def cover_sheet(
             ("Name in own script" if native else "Name as written", native or as_written),
             ("Date of birth", _date_text(answers.get("dob")) or DASH),
             ("A-Number", format_a_number(answers.get("a_number"))),
-            ("Client's language", LANGUAGE_NAMES.get(str(language or lang), str(language or lang))),
+            ("Client's language", languages.label(str(language or lang))),
             ("Filing", "Paper (by mail)" if filing == "paper" else "Online"),
         ]
         cells = [[_p(a, s.cell_bold), _p(b, s.cell)] for a, b in pairs]
@@ -597,9 +610,10 @@ def cover_sheet(
         outcome = str(determination.get("outcome") or "")
         labels = OUTCOME_LABELS.get(outcome)
         if labels:
-            outcome_text = labels["en"]
-            if lang in CLIENT_LANGS and labels.get(lang):
-                outcome_text += f" / {labels[lang]}"
+            outcome_text = labels[FALLBACK]
+            other = text_in(labels, lang) if _in_client_language(lang) else ""
+            if other and other != outcome_text:
+                outcome_text += f" / {other}"
         else:
             outcome_text = "Not screened yet" if not outcome else outcome
         rows2: list[list[Any]] = [
@@ -802,10 +816,10 @@ def _question_cell(question: Question | None, key: str, lang: str, s: _Styles) -
     if question is None:
         spec = ANSWER_KEYS.get(key)
         return [_p(spec.label.capitalize() if spec else key, s.cell)]
-    cell = [_p(question.label.get("en"), s.cell)]
-    if lang in CLIENT_LANGS:
+    cell = [_p(question.label.get(FALLBACK), s.cell)]
+    if _in_client_language(lang):
         other = question.label.get(lang)
-        if other != question.label.get("en"):
+        if other != question.label.get(FALLBACK):
             cell.append(_p(other, s.cell_muted))
     return cell
 
@@ -819,7 +833,8 @@ def answer_sheet(
     """Every answer by form, Part and Item (the volunteer's copy for online filing).
 
     A key that feeds several forms appears under each; keys that feed no form item are listed
-    under "Screening only". The question is shown in English and, for ko/es, in ``lang``.
+    under "Screening only". The question is shown in English and, for a client in another
+    language of the registry, in ``lang`` too.
     """
     s = _styles()
     questions = {q.key: q for q in questionnaire.questions}
@@ -869,7 +884,7 @@ def answer_sheet(
             _p(
                 "Every answer by form, Part and Item, for review and for online filing. "
                 "Questions in English"
-                + (f" and {LANGUAGE_NAMES[lang]}" if lang in CLIENT_LANGS else "")
+                + (f" and {languages.label(lang)}" if _in_client_language(lang) else "")
                 + ".",
                 s.muted,
             ),
@@ -910,116 +925,11 @@ def answer_sheet(
 
 
 # -- checklist ----------------------------------------------------------------------------------
-
-_T = dict[str, str]
-
-
-def _t(en: str, ko: str, es: str) -> _T:
-    return {"en": en, "ko": ko, "es": es}
+# The checklist's texts are in English and in the client's language: clinic/packet/texts, one
+# module per language.
 
 
-_CHECKLIST_TITLE = _t(
-    "Documents to bring and attach", "가져오실 서류와 첨부 서류", "Documentos para traer y adjuntar"
-)
-_SECTIONS: dict[str, _T] = {
-    "everyone": _t("For everyone", "모든 신청자", "Para todos"),
-    "renewal": _t("Renewal", "갱신 신청", "Renovación"),
-    "initial": _t("Initial request", "최초 신청", "Solicitud inicial"),
-    "criminal": _t(
-        "Arrests, charges and convictions", "체포, 기소 및 유죄 판결", "Arrestos, cargos y condenas"
-    ),
-    "removal": _t("Removal proceedings", "추방 절차", "Procedimientos de deportación"),
-    "travel": _t("Travel outside the U.S.", "미국 밖 여행", "Viajes fuera de los EE. UU."),
-    "fees": _t("Fees", "수수료", "Tarifas"),
-    "optional": _t("Optional", "선택 사항", "Opcional"),
-}
-
-_ITEMS: dict[str, _T] = {
-    "identity": _t(
-        "Identity document with photo: passport, national ID card or consular ID",
-        "사진이 있는 신분증: 여권, 국가 신분증 또는 영사관 신분증",
-        "Documento de identidad con foto: pasaporte, cédula de identidad o matrícula consular",
-    ),
-    "photos": _t(
-        "Two identical passport-style photos (2 x 2 inches)",
-        "동일한 여권 규격 사진 2장 (2 x 2 인치)",
-        "Dos fotos idénticas tipo pasaporte (2 x 2 pulgadas)",
-    ),
-    "ead": _t(
-        "Copy of the current or most recent work permit (EAD), front and back",
-        "현재 또는 가장 최근의 노동 허가증(EAD) 앞면과 뒷면 사본",
-        "Copia del permiso de trabajo (EAD) actual o más reciente, por ambos lados",
-    ),
-    "approval": _t(
-        "Copy of the previous DACA approval notice (Form I-797)",
-        "이전 DACA 승인 통지서(I-797 양식) 사본",
-        "Copia del aviso de aprobación de DACA anterior (Formulario I-797)",
-    ),
-    "arrival": _t(
-        "Proof of arrival in the U.S. before the 16th birthday",
-        "16번째 생일 전에 미국에 입국했다는 증거",
-        "Prueba de que llegó a los EE. UU. antes de cumplir 16 años",
-    ),
-    "residence": _t(
-        "Proof of living in the U.S. continuously since June 15, 2007 "
-        "(school, medical, work or rent records)",
-        "2007년 6월 15일부터 계속 미국에 거주했다는 증거 (학교, 병원, 직장 또는 임대 기록)",
-        "Prueba de haber vivido en los EE. UU. de forma continua desde el 15 de junio de 2007 "
-        "(registros escolares, médicos, de trabajo o de alquiler)",
-    ),
-    "presence": _t(
-        "Proof of being in the U.S. on June 15, 2012",
-        "2012년 6월 15일에 미국에 있었다는 증거",
-        "Prueba de que estaba en los EE. UU. el 15 de junio de 2012",
-    ),
-    "removal": _t(
-        "Documents of the removal proceedings (notices, immigration judge orders)",
-        "추방 절차 관련 서류 (통지서, 이민 판사의 명령)",
-        "Documentos del procedimiento de deportación (avisos, órdenes del juez de inmigración)",
-    ),
-    "g1145": _t(
-        "Form G-1145, to get an email or text when USCIS accepts the request (optional)",
-        "G-1145 양식: USCIS가 신청서를 접수하면 이메일이나 문자로 알림 받기 (선택)",
-        "Formulario G-1145, para recibir un correo o mensaje de texto cuando USCIS acepte la "
-        "solicitud (opcional)",
-    ),
-}
-
-_EDUCATION: dict[str, _T] = {
-    "in_school": _t(
-        "Proof of current school enrollment (letter or transcript from the school)",
-        "현재 재학 증명 (학교의 서신 또는 성적 증명서)",
-        "Prueba de inscripción escolar actual (carta o expediente de la escuela)",
-    ),
-    "high_school_diploma": _t(
-        "High school diploma or transcript",
-        "고등학교 졸업장 또는 성적 증명서",
-        "Diploma o expediente académico de la escuela secundaria",
-    ),
-    "ged": _t(
-        "GED (or other high school equivalency) certificate",
-        "GED (고등학교 학력 인정) 증명서",
-        "Certificado de GED (u otro equivalente de secundaria)",
-    ),
-    "certificate_of_completion": _t(
-        "Certificate of completion from a U.S. high school",
-        "미국 고등학교 수료 증명서",
-        "Certificado de terminación de una escuela secundaria de EE. UU.",
-    ),
-    "honorably_discharged_veteran": _t(
-        "Proof of honorable discharge (for example Form DD-214 or NGB-22)",
-        "명예 제대 증명 (예: DD-214 또는 NGB-22 양식)",
-        "Prueba de baja honorable (por ejemplo, Formulario DD-214 o NGB-22)",
-    ),
-    "": _t(
-        "Proof of education (school enrollment, diploma, GED or honorable discharge)",
-        "학력 증명 (재학, 졸업장, GED 또는 명예 제대)",
-        "Prueba de estudios (inscripción escolar, diploma, GED o baja honorable)",
-    ),
-}
-
-
-def _court_item(entry: Mapping[str, Any]) -> _T:
+def _court_item(entry: Mapping[str, Any]) -> Phrase:
     what = ", ".join(
         str(x)
         for x in (
@@ -1030,50 +940,39 @@ def _court_item(entry: Mapping[str, Any]) -> _T:
         )
         if x
     )
-    what = f": {what}" if what else ""
-    return _t(
-        f"Court records (certified final disposition){what}",
-        f"법원 기록 (최종 처분 인증 사본){what}",
-        f"Registros del tribunal (disposición final certificada){what}",
-    )
+    return phrase("ITEMS", "court", what=f": {what}" if what else "")
 
 
-def _trip_item(trip: Mapping[str, Any]) -> _T:
+def _trip_item(trip: Mapping[str, Any]) -> Phrase:
     dates = (
         " - ".join(_date_text(trip.get(k)) for k in ("departed", "returned") if trip.get(k)) or DASH
     )
     if trip.get("advance_parole") is True:
-        return _t(
-            f"Advance parole document and I-94 for the trip {dates}",
-            f"{dates} 여행의 사전 여행 허가(Advance Parole) 서류와 I-94",
-            f"Documento de permiso adelantado (Advance Parole) e I-94 del viaje {dates}",
-        )
-    return _t(
-        f"Documents of the trip {dates} (passport stamps, I-94, advance parole if any)",
-        f"{dates} 여행 관련 서류 (여권 도장, I-94, 사전 여행 허가가 있다면 그 서류)",
-        f"Documentos del viaje {dates} (sellos del pasaporte, I-94, permiso adelantado si lo tuvo)",
-    )
+        return phrase("ITEMS", "trip_advance_parole", dates=dates)
+    return phrase("ITEMS", "trip", dates=dates)
 
 
-def _fee_item(form: str) -> _T:
-    return _t(
-        f"Fee for Form {form}: a check or money order, or Form G-1450 signed by the cardholder",
-        f"{form} 양식 수수료: 수표 또는 머니오더, 또는 카드 소유자가 서명한 G-1450 양식",
-        f"Tarifa del Formulario {form}: cheque o giro postal (money order), o Formulario G-1450 "
-        "firmado por el titular de la tarjeta",
-    )
+def _fee_item(form: str) -> Phrase:
+    return phrase("ITEMS", "fee", form=form)
 
 
-def _checklist_sections(answers: Mapping[str, Any], rtype: str) -> list[tuple[str, list[_T]]]:
-    sections: list[tuple[str, list[_T]]] = [("everyone", [_ITEMS["identity"], _ITEMS["photos"]])]
+def _education_item(education: object) -> Phrase:
+    """The proof of the education answered; any proof when the answer is none of those."""
+    if isinstance(education, str) and _has_text("EDUCATION", education):
+        return phrase("EDUCATION", education)
+    return phrase("EDUCATION", "unknown")
+
+
+def _checklist_sections(answers: Mapping[str, Any], rtype: str) -> list[tuple[str, list[Phrase]]]:
+    def items(*keys: str) -> list[Phrase]:
+        return [phrase("ITEMS", key) for key in keys]
+
+    sections: list[tuple[str, list[Phrase]]] = [("everyone", items("identity", "photos"))]
     if rtype in ("renewal", ""):
-        sections.append(("renewal", [_ITEMS["ead"], _ITEMS["approval"]]))
+        sections.append(("renewal", items("ead", "approval")))
     if rtype in ("initial", ""):
-        education = answers.get("education.status")
-        edu = _EDUCATION.get(education if isinstance(education, str) else "", _EDUCATION[""])
-        sections.append(
-            ("initial", [_ITEMS["arrival"], _ITEMS["residence"], _ITEMS["presence"], edu])
-        )
+        edu = _education_item(answers.get("education.status"))
+        sections.append(("initial", [*items("arrival", "residence", "presence"), edu]))
     criminal = answers.get("criminal")
     if isinstance(criminal, list) and criminal:
         sections.append(
@@ -1081,14 +980,14 @@ def _checklist_sections(answers: Mapping[str, Any], rtype: str) -> list[tuple[st
         )
     removal = answers.get("removal.status")
     if isinstance(removal, str) and removal != "never":
-        sections.append(("removal", [_ITEMS["removal"]]))
+        sections.append(("removal", items("removal")))
     travel = answers.get("travel")
     if isinstance(travel, list) and travel:
         sections.append(
             ("travel", [_trip_item(t if isinstance(t, Mapping) else {}) for t in travel])
         )
     sections.append(("fees", [_fee_item(form) for form in FEE_FORMS]))
-    sections.append(("optional", [_ITEMS["g1145"]]))
+    sections.append(("optional", items("g1145")))
     return sections
 
 
@@ -1100,36 +999,46 @@ def checklist(
 ) -> bytes:
     """The documents to bring and attach, by situation, with empty boxes to tick.
 
-    Item names are in English and, for ko/es, in ``lang``. ``request_type`` (renewal or initial)
-    falls back to the determination's; when neither is known both lists are shown.
+    Item names are in English and, for a client in another language of the registry, in
+    ``lang`` too (:mod:`clinic.packet.texts`; English when it has no texts yet, the pseudo-locale
+    made from English). ``request_type`` (renewal or initial) falls back to the determination's;
+    when neither is known both lists are shown.
     """
     s = _styles()
     rtype = request_type or str(determination.get("request_type") or "")
     if rtype not in ("renewal", "initial"):
         rtype = ""
     sections = _checklist_sections(answers, rtype)
-    client = lang if lang in CLIENT_LANGS else ""
+    client = lang if _in_client_language(lang) else ""
+
+    def both(table: TableName, key: str) -> str:
+        """``English / the client's``, or English alone (a client reading English, or a
+        language with no text of its own yet)."""
+        english = _text(table, key, FALLBACK)
+        own = _text(table, key, client) if client else ""
+        return f"{english} / {own}" if own and own != english else english
 
     def story() -> list[Any]:
-        title = _CHECKLIST_TITLE["en"] + (f" / {_CHECKLIST_TITLE[client]}" if client else "")
+        title = both("TITLES", "checklist")
         rtype_text = _heading(rtype, lang) if rtype else "not known yet (both lists shown)"
         out: list[Any] = [
             _p(title, s.title),
             _p(
                 f"{_shown_name(answers)} · "
                 f"A-Number: {format_a_number(answers.get('a_number'))} · "
-                f"{_heading('request_type', 'en')}: {rtype_text}",
+                f"{_heading('request_type', FALLBACK)}: {rtype_text}",
                 s.body,
             ),
             _p("Tick each box when the document is in the packet.", s.muted),
         ]
         for section, items in sections:
-            head = _SECTIONS[section]
-            out.extend(_h2(head["en"] + (f" / {head[client]}" if client else ""), s))
+            out.extend(_h2(both("SECTIONS", section), s))
             for item in items:
-                text: list[Any] = [_p(item["en"], s.body)]
-                if client:
-                    text.append(_p(item[client], s.muted))
+                english = item.said_in(FALLBACK)
+                own = item.said_in(client) if client else ""
+                text: list[Any] = [_p(english, s.body)]
+                if own and own != english:
+                    text.append(_p(own, s.muted))
                 out.append(_tick(text))
         out.append(Spacer(1, 8))
         out.append(_p(DISCLAIMER, s.muted))

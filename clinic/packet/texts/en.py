@@ -1,0 +1,53 @@
+"""The packet documents' texts in English: the document checklist's title, sections and
+items (read by :mod:`clinic.packet.texts`; the file's name is the language's code)."""
+
+from __future__ import annotations
+
+# the titles of the documents
+TITLES: dict[str, str] = {
+    "checklist": "Documents to bring and attach",
+}
+
+# the checklist's sections
+SECTIONS: dict[str, str] = {
+    "everyone": "For everyone",
+    "renewal": "Renewal",
+    "initial": "Initial request",
+    "criminal": "Arrests, charges and convictions",
+    "removal": "Removal proceedings",
+    "travel": "Travel outside the U.S.",
+    "fees": "Fees",
+    "optional": "Optional",
+}
+
+# the checklist's items ({what}: the court case, {dates}: the trip, {form}: the form)
+ITEMS: dict[str, str] = {
+    "identity": "Identity document with photo: passport, national ID card or consular ID",
+    "photos": "Two identical passport-style photos (2 x 2 inches)",
+    "ead": "Copy of the current or most recent work permit (EAD), front and back",
+    "approval": "Copy of the previous DACA approval notice (Form I-797)",
+    "arrival": "Proof of arrival in the U.S. before the 16th birthday",
+    "residence": (
+        "Proof of living in the U.S. continuously since June 15, 2007 (school, medical, work or "
+        "rent records)"
+    ),
+    "presence": "Proof of being in the U.S. on June 15, 2012",
+    "removal": "Documents of the removal proceedings (notices, immigration judge orders)",
+    "g1145": "Form G-1145, to get an email or text when USCIS accepts the request (optional)",
+    "court": "Court records (certified final disposition){what}",
+    "trip_advance_parole": "Advance parole document and I-94 for the trip {dates}",
+    "trip": "Documents of the trip {dates} (passport stamps, I-94, advance parole if any)",
+    "fee": "Fee for Form {form}: a check or money order, or Form G-1450 signed by the cardholder",
+}
+
+# the proof of education the checklist asks for, by education.status
+EDUCATION: dict[str, str] = {
+    "in_school": "Proof of current school enrollment (letter or transcript from the school)",
+    "high_school_diploma": "High school diploma or transcript",
+    "ged": "GED (or other high school equivalency) certificate",
+    "certificate_of_completion": "Certificate of completion from a U.S. high school",
+    "honorably_discharged_veteran": (
+        "Proof of honorable discharge (for example Form DD-214 or NGB-22)"
+    ),
+    "unknown": "Proof of education (school enrollment, diploma, GED or honorable discharge)",
+}

@@ -1,0 +1,67 @@
+"""The packet documents' texts in Spanish: the document checklist's title, sections and
+items (read by :mod:`clinic.packet.texts`; the file's name is the language's code)."""
+
+from __future__ import annotations
+
+# the titles of the documents
+TITLES: dict[str, str] = {
+    "checklist": "Documentos para traer y adjuntar",
+}
+
+# the checklist's sections
+SECTIONS: dict[str, str] = {
+    "everyone": "Para todos",
+    "renewal": "Renovación",
+    "initial": "Solicitud inicial",
+    "criminal": "Arrestos, cargos y condenas",
+    "removal": "Procedimientos de deportación",
+    "travel": "Viajes fuera de los EE. UU.",
+    "fees": "Tarifas",
+    "optional": "Opcional",
+}
+
+# the checklist's items ({what}: the court case, {dates}: the trip, {form}: the form)
+ITEMS: dict[str, str] = {
+    "identity": (
+        "Documento de identidad con foto: pasaporte, cédula de identidad o matrícula consular"
+    ),
+    "photos": "Dos fotos idénticas tipo pasaporte (2 x 2 pulgadas)",
+    "ead": "Copia del permiso de trabajo (EAD) actual o más reciente, por ambos lados",
+    "approval": "Copia del aviso de aprobación de DACA anterior (Formulario I-797)",
+    "arrival": "Prueba de que llegó a los EE. UU. antes de cumplir 16 años",
+    "residence": (
+        "Prueba de haber vivido en los EE. UU. de forma continua desde el 15 de junio de 2007 "
+        "(registros escolares, médicos, de trabajo o de alquiler)"
+    ),
+    "presence": "Prueba de que estaba en los EE. UU. el 15 de junio de 2012",
+    "removal": (
+        "Documentos del procedimiento de deportación (avisos, órdenes del juez de inmigración)"
+    ),
+    "g1145": (
+        "Formulario G-1145, para recibir un correo o mensaje de texto cuando USCIS acepte la "
+        "solicitud (opcional)"
+    ),
+    "court": "Registros del tribunal (disposición final certificada){what}",
+    "trip_advance_parole": (
+        "Documento de permiso adelantado (Advance Parole) e I-94 del viaje {dates}"
+    ),
+    "trip": (
+        "Documentos del viaje {dates} (sellos del pasaporte, I-94, permiso adelantado si lo tuvo)"
+    ),
+    "fee": (
+        "Tarifa del Formulario {form}: cheque o giro postal (money order), o Formulario G-1450 "
+        "firmado por el titular de la tarjeta"
+    ),
+}
+
+# the proof of education the checklist asks for, by education.status
+EDUCATION: dict[str, str] = {
+    "in_school": "Prueba de inscripción escolar actual (carta o expediente de la escuela)",
+    "high_school_diploma": "Diploma o expediente académico de la escuela secundaria",
+    "ged": "Certificado de GED (u otro equivalente de secundaria)",
+    "certificate_of_completion": "Certificado de terminación de una escuela secundaria de EE. UU.",
+    "honorably_discharged_veteran": (
+        "Prueba de baja honorable (por ejemplo, Formulario DD-214 o NGB-22)"
+    ),
+    "unknown": "Prueba de estudios (inscripción escolar, diploma, GED o baja honorable)",
+}

@@ -1,0 +1,50 @@
+"""The packet documents' texts in Korean: the document checklist's title, sections and
+items (read by :mod:`clinic.packet.texts`; the file's name is the language's code)."""
+
+from __future__ import annotations
+
+# the titles of the documents
+TITLES: dict[str, str] = {
+    "checklist": "가져오실 서류와 첨부 서류",
+}
+
+# the checklist's sections
+SECTIONS: dict[str, str] = {
+    "everyone": "모든 신청자",
+    "renewal": "갱신 신청",
+    "initial": "최초 신청",
+    "criminal": "체포, 기소 및 유죄 판결",
+    "removal": "추방 절차",
+    "travel": "미국 밖 여행",
+    "fees": "수수료",
+    "optional": "선택 사항",
+}
+
+# the checklist's items ({what}: the court case, {dates}: the trip, {form}: the form)
+ITEMS: dict[str, str] = {
+    "identity": "사진이 있는 신분증: 여권, 국가 신분증 또는 영사관 신분증",
+    "photos": "동일한 여권 규격 사진 2장 (2 x 2 인치)",
+    "ead": "현재 또는 가장 최근의 노동 허가증(EAD) 앞면과 뒷면 사본",
+    "approval": "이전 DACA 승인 통지서(I-797 양식) 사본",
+    "arrival": "16번째 생일 전에 미국에 입국했다는 증거",
+    "residence": (
+        "2007년 6월 15일부터 계속 미국에 거주했다는 증거 (학교, 병원, 직장 또는 임대 기록)"
+    ),
+    "presence": "2012년 6월 15일에 미국에 있었다는 증거",
+    "removal": "추방 절차 관련 서류 (통지서, 이민 판사의 명령)",
+    "g1145": "G-1145 양식: USCIS가 신청서를 접수하면 이메일이나 문자로 알림 받기 (선택)",
+    "court": "법원 기록 (최종 처분 인증 사본){what}",
+    "trip_advance_parole": "{dates} 여행의 사전 여행 허가(Advance Parole) 서류와 I-94",
+    "trip": "{dates} 여행 관련 서류 (여권 도장, I-94, 사전 여행 허가가 있다면 그 서류)",
+    "fee": "{form} 양식 수수료: 수표 또는 머니오더, 또는 카드 소유자가 서명한 G-1450 양식",
+}
+
+# the proof of education the checklist asks for, by education.status
+EDUCATION: dict[str, str] = {
+    "in_school": "현재 재학 증명 (학교의 서신 또는 성적 증명서)",
+    "high_school_diploma": "고등학교 졸업장 또는 성적 증명서",
+    "ged": "GED (고등학교 학력 인정) 증명서",
+    "certificate_of_completion": "미국 고등학교 수료 증명서",
+    "honorably_discharged_veteran": "명예 제대 증명 (예: DD-214 또는 NGB-22 양식)",
+    "unknown": "학력 증명 (재학, 졸업장, GED 또는 명예 제대)",
+}
