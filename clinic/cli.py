@@ -29,6 +29,7 @@ from clinic.core.files import write_file
 from clinic.core.interview import screening_language
 from clinic.core.reports import check_period
 from clinic.domain.answers import normalize_answers
+from clinic.domain.languages import FALLBACK, client_languages, english_name, staff_languages
 from clinic.domain.roles import ROLE_NAMES
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
 from clinic.domain.rules import Determination
@@ -556,7 +557,9 @@ def cmd_server(args: argparse.Namespace) -> int:
         print(f"Published the pack of {key}, signed; laptops get it at their next sync.")
         return 0
     if args.server_cmd == "alert":
-        server.post_alert(args.alert_id, args.effective, args.en, args.ko or "", args.es or "")
+        texts = {code: getattr(args, code) or "" for code in client_languages()}
+        english = texts.pop(FALLBACK)
+        server.post_alert(args.alert_id, args.effective, english, texts)
         print(f"Alert {args.alert_id} posted; laptops show it after their next sync.")
         return 0
     if args.server_cmd == "devices":
@@ -786,7 +789,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_unlock(q)
     q.add_argument("id", help="the record id, or its first characters (at least 4)")
     q.add_argument("--on", metavar="YYYY-MM-DD", help="evaluate as of this date (default: today)")
-    q.add_argument("--lang", choices=("en", "ko", "es"), help="language of the messages")
+    q.add_argument("--lang", choices=client_languages(), help="language of the messages")
     q = isub.add_parser("find", help="find people by A-Number, SSN, or family name and birth date")
     _add_unlock(q)
     q.add_argument("--a-number", metavar="N", help="an A-Number, with or without A and dashes")
@@ -807,7 +810,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the determination as JSON")
     p.add_argument(
         "--lang",
-        choices=("en", "ko", "es"),
+        choices=client_languages(),
         help="language of the messages (default: the interview language, else English)",
     )
     p.set_defaults(func=cmd_screen)
@@ -861,7 +864,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--forms-dir", metavar="DIR", help="official PDFs (default: DATA/forms)")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the packet's date (default: today)")
     p.add_argument("--filing", choices=("paper", "online"), default="paper", help="how it is filed")
-    p.add_argument("--lang", choices=("en", "ko", "es"), help="the client's language")
+    p.add_argument("--lang", choices=client_languages(), help="the client's language")
     p.add_argument(
         "--stored",
         action="store_true",
@@ -922,7 +925,9 @@ def build_parser() -> argparse.ArgumentParser:
         "demo clinic of synthetic people.",
     )
     _add_data(p)
-    p.add_argument("--lang", choices=("en", "ko", "es"), default="en", help="staff language")
+    p.add_argument(
+        "--lang", choices=staff_languages(pseudo=True), default=FALLBACK, help="staff language"
+    )
     p.add_argument(
         "--idle-minutes",
         type=float,
@@ -970,9 +975,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_server_db(q)
     q.add_argument("alert_id", help="a short id, e.g. 2026-12-fees")
     q.add_argument("--effective", required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--en", required=True, help="the alert in English")
-    q.add_argument("--ko", help="in Korean")
-    q.add_argument("--es", help="in Spanish")
+    for code in client_languages():  # --en (required), then one option per client language
+        if code == FALLBACK:
+            q.add_argument(f"--{code}", required=True, help=f"the alert in {english_name(code)}")
+        else:
+            q.add_argument(f"--{code}", help=f"in {english_name(code)}")
     q = ssub.add_parser("devices", help="list enrolled devices")
     _add_server_db(q)
     q = ssub.add_parser("revoke", help="revoke a device's token")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from clinic.cli import build_parser
+from clinic.cli import build_parser, main
+from clinic.domain import languages
 from tests.conftest import FAST_KDF, Cli, person, write_json
 
 SUBCOMMANDS = [
@@ -209,3 +211,49 @@ def test_selftest_passes_headless(cli: Cli) -> None:
     assert [ln.split(":")[0] for ln in lines[:4]] == ["ok"] * 4
     assert "renders" in lines[2] and "with ink" in lines[2]
     assert lines[-1].endswith("selftest passed.")
+
+
+# -- languages: every choice comes from the registry (clinic.domain.languages) -------------------
+
+
+def _subcommand(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser of the subcommand ``argv`` (``["intake", "screen"]``)."""
+    parser = build_parser()
+    for name in argv:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = sub.choices[name]
+    return parser
+
+
+def _choices(argv: list[str]) -> tuple[str, ...]:
+    """The choices of ``--lang`` of the subcommand ``argv``."""
+    action = next(a for a in _subcommand(argv)._actions if a.dest == "lang")
+    return tuple(action.choices or ())
+
+
+def test_language_choices_come_from_the_registry() -> None:
+    for argv in (["screen"], ["packet"], ["intake", "screen"]):
+        assert _choices(argv) == languages.client_languages(), argv
+    assert _choices(["gui"]) == languages.staff_languages(pseudo=True)
+    pseudo = next(lang.code for lang in languages.LANGUAGES if lang.pseudo)
+    assert build_parser().parse_args(["gui", "--lang", pseudo]).lang == pseudo
+    assert build_parser().parse_args(["gui"]).lang == languages.FALLBACK
+
+
+def test_an_alert_takes_a_text_in_every_client_language(tmp_path: Path) -> None:
+    from clinic.core.orgserver import OrgServer
+
+    db = str(tmp_path / "server.db")
+    argv = ["server", "alert", "fees-1", "--db", db, "--effective", "2026-12-01"]
+    assert main([*argv, "--en", "Fees change", "--ko", "수수료 변경", "--es", "Cambio"]) == 0
+    assert main([*argv[:2], "fees-2", *argv[3:], "--en", "Only English"]) == 0
+    assert OrgServer(db, tmp_path).store.alerts() == [
+        {"alert_id": "fees-1", "effective": "2026-12-01", "en": "Fees change",
+         "ko": "수수료 변경", "es": "Cambio"},
+        {"alert_id": "fees-2", "effective": "2026-12-01", "en": "Only English"},
+    ]  # fmt: skip
+    alert = _subcommand(["server", "alert"])
+    options = {a.dest: a for a in alert._actions if a.dest in languages.codes()}
+    assert list(options) == list(languages.client_languages())
+    assert options[languages.FALLBACK].required
+    assert options["ko"].help == "in Korean" and options["es"].help == "in Spanish"

@@ -10,11 +10,12 @@ moment, in the process that makes a code or signs a pack; the server process nev
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from clinic.core.files import write_file
+from clinic.domain.languages import FALLBACK, unknown_codes
 from clinic.errors import UsageError
 from clinic.server.storage import ServerStore, database_url
 from clinic.sync.crypto import OrgKeys
@@ -130,22 +131,31 @@ class OrgServer:
         return parsed.key
 
     def post_alert(
-        self, alert_id: str, effective: str, en: str, ko: str = "", es: str = ""
+        self,
+        alert_id: str,
+        effective: str,
+        english: str,
+        texts: Mapping[str, str] | None = None,
     ) -> None:
-        """A program-status alert for every laptop (checked as the API checks it)."""
+        """A program-status alert for every laptop (checked as the API checks it): its text in
+        English, and in ``texts`` its text in other client languages by code (an empty text is
+        no text)."""
         from pydantic import ValidationError
 
         from clinic.server.admin import post_alert
         from clinic.sync.models import Alert
 
+        by_lang = {FALLBACK: english, **{k: v for k, v in (texts or {}).items() if k != FALLBACK}}
+        unknown = unknown_codes(by_lang)
+        if unknown:
+            raise UsageError(f"{', '.join(unknown)}: not a client language of ClinicDay")
         try:
-            alert = Alert(alert_id=alert_id, effective=effective, en=en, ko=ko, es=es)
+            alert = Alert(alert_id=alert_id, effective=effective, **by_lang)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise UsageError(f"{where}: {first['msg']}") from None
-        texts = {"en": alert.en, "ko": alert.ko, "es": alert.es}
-        post_alert(self.store, alert.alert_id, alert.effective, texts)
+        post_alert(self.store, alert.alert_id, alert.effective, dict(alert.texts))
 
     def devices(self) -> list[DeviceRow]:
         return [

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clinic import clock
+from clinic.domain.languages import FALLBACK
 from clinic.errors import ClinicError
 
 PASSPHRASE = "selftest passphrase"  # noqa: S105 - a throwaway clinic, removed at once
@@ -28,7 +29,7 @@ SYNTHETIC = {
     "name.given": "Ada",
     "dob": "2000-01-02",
     "a_number": "A-099-000-123",
-    "language": "en",
+    "language": FALLBACK,
 }
 
 
