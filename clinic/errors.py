@@ -14,6 +14,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from clinic.domain.languages import FALLBACK
+
 
 class Reason(enum.Enum):
     """Why a known error happened, for code that reacts to it (a retry, a skip)."""
@@ -60,20 +62,30 @@ class Explanation:
     known: bool = True
 
 
-def explain(exc: BaseException) -> Explanation:
-    """What a person reads about a failed step: a known error's headline and details; the file
-    and the system's reason for an operating-system error; else only the kind of the failure
-    (its message could hold a person's data)."""
+def explain(exc: BaseException, lang: str = FALLBACK) -> Explanation:
+    """What a person reads about a failed step, in the staff language ``lang``: a known
+    error's headline and details; the file and the system's reason for an operating-system
+    error; else only the kind of the failure (its message could hold a person's data).
+    Messages made with :func:`clinic.messages.say` are translated; others read as written."""
+    from clinic.messages import in_language, say
+
     if isinstance(exc, ClinicError):
-        line = str(exc) or type(exc).__name__
-        return Explanation(exc.headline, tuple(exc.details), line)
+        message = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+        line = in_language(message, lang) if message else type(exc).__name__
+        headline = exc.headline
+        if headline == str(exc):
+            headline = line
+        else:
+            headline = in_language(headline, lang)
+        return Explanation(headline, tuple(in_language(d, lang) for d in exc.details), line)
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""
         return Explanation(f"{where}{exc.strerror}", line=f"{where}{exc.strerror}")
-    kind = f"internal error ({type(exc).__name__})"
-    return Explanation(kind, line=f"{kind}; nothing was changed by the failed step", known=False)
+    kind = in_language(say("internal error ({kind})", kind=type(exc).__name__), lang)
+    unchanged = in_language(say("nothing was changed by the failed step"), lang)
+    return Explanation(kind, line=f"{kind}; {unchanged}", known=False)
 
 
-def user_message(exc: BaseException) -> str:
-    """What the app shows about a failed step, on one line (:func:`explain`)."""
-    return explain(exc).line
+def user_message(exc: BaseException, lang: str = FALLBACK) -> str:
+    """What the app shows about a failed step, on one line, in ``lang`` (:func:`explain`)."""
+    return explain(exc, lang).line

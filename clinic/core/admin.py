@@ -13,6 +13,7 @@ from clinic.core.views import AutomapDraft
 from clinic.domain.languages import text_in
 from clinic.domain.roles import may_manage, may_read_audit, may_set_up_site, parse_role
 from clinic.errors import UsageError
+from clinic.messages import say
 from clinic.packet.library import InstalledForm
 from clinic.store.clinic import AccessDenied, AuditEntry, Session, UserInfo
 
@@ -34,7 +35,7 @@ class Admin:
         """The signed-in session, if its role may do ``what`` (:class:`AccessDenied` if not)."""
         session = self._desk.session
         if not allowed:
-            raise AccessDenied(f"a {session.role.value} may not {what}")
+            raise AccessDenied(say("a {role} may not {what}", role=session.role.value, what=what))
         return session
 
     def set_site(self, site: str) -> str:

@@ -23,6 +23,7 @@ from clinic.core.views import SignedIn
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role
+from clinic.messages import say
 from clinic.packet.library import FormLibrary
 from clinic.store.clinic import DB_NAME, Clinic, Session, StoreError, create_clinic
 
@@ -157,7 +158,7 @@ class Desk:
     def session(self) -> Session:
         session = self._session
         if session is None:
-            raise Locked("signed out: sign in again to continue")
+            raise Locked(say("signed out: sign in again to continue"))
         return session
 
     @property

@@ -33,6 +33,7 @@ from clinic.domain.events import Event, EventType
 from clinic.domain.policy import Policy
 from clinic.domain.rules import screen
 from clinic.errors import UsageError
+from clinic.messages import say
 from clinic.packet.assemble import Packet, build_packet
 from clinic.packet.flatten import flatten
 from clinic.packet.library import FormLibrary
@@ -94,9 +95,13 @@ def screening_for_build(
         if not made_by_build:
             when = str(screened.payload.get("on") or screened.at[:10])
             raise ScreenAgain(
-                f"the answers changed since the last screening ({when}): screen this person "
-                "again before building a packet (finish the interview, or "
-                f"`clinic intake screen {record_id[:8]}`)"
+                say(
+                    "the answers changed since the last screening ({when}): screen this person "
+                    "again before building a packet (finish the interview, or "
+                    "`clinic intake screen {record}`)",
+                    when=when,
+                    record=record_id[:8],
+                )
             )
     answers = session.load(record_id).answers
     return None, screen(answers, on, rules, screening_language(answers, lang)).to_json()
@@ -193,7 +198,9 @@ def build_and_store_packet(
 def _latest_packet(session: Session, record_id: str) -> tuple[str, bool]:
     state = session.load(record_id)
     if not state.packets:
-        raise StoreError(f"record {record_id[:8]} has no packet yet: build one first")
+        raise StoreError(
+            say("record {record} has no packet yet: build one first", record=record_id[:8])
+        )
     latest = state.packets[-1]
     return latest, state.approved_packet == latest
 

@@ -9,6 +9,7 @@ from clinic.core.views import BoardRow
 from clinic.domain.events import Event, Status
 from clinic.domain.review import ATTORNEY_ACTIONS, review_step
 from clinic.domain.roles import may_approve
+from clinic.messages import say
 from clinic.store.clinic import AccessDenied, Session
 
 if TYPE_CHECKING:
@@ -26,7 +27,9 @@ def review_record(
     """An attorney's review of the latest packet: ``approve`` (locks that version: any later
     edit puts the record back into review), ``return`` with comments, or ``comment``."""
     if action in ATTORNEY_ACTIONS and not may_approve(session.role):
-        raise AccessDenied(f"a {session.role.value} may not {action} a packet")
+        raise AccessDenied(
+            say("a {role} may not {action} a packet", role=session.role.value, action=action)
+        )
     step = review_step(session.load(record_id), action, text, item, packet_hash)
     return session.append_event(record_id, step.type, step.payload)
 

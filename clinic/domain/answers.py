@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from clinic.errors import ClinicError
+from clinic.messages import say
 
 __all__ = [
     "ADDED_KEYS",
@@ -80,13 +81,17 @@ class AnswersInvalid(ClinicError, ValueError):
     def __init__(self, errors: list[AnswerError] | tuple[AnswerError, ...]) -> None:
         self.errors = tuple(errors)
         count = len(self.errors)
-        noun = "problem" if count == 1 else "problems"
         details = "; ".join(str(error) for error in self.errors)
-        super().__init__(f"{count} {noun} in the answers: {details}")
+        if count == 1:
+            super().__init__(say("1 problem in the answers: {details}", details=details))
+        else:
+            super().__init__(
+                say("{count} problems in the answers: {details}", count=count, details=details)
+            )
 
     @property
     def headline(self) -> str:
-        return f"{len(self.errors)} problem(s) in the answers; nothing was stored:"
+        return say("{count} problem(s) in the answers; nothing was stored:", count=len(self.errors))
 
     @property
     def details(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from clinic.domain.events import EventType, RecordState
 from clinic.errors import ClinicError
+from clinic.messages import say
 
 REVIEW_ACTIONS = ("approve", "return", "comment")
 ATTORNEY_ACTIONS = frozenset({"approve", "return"})  # only a role that may approve
@@ -38,18 +39,18 @@ def review_step(
     if action not in REVIEW_ACTIONS:
         raise ReviewRefused(f"unknown review action {action}")
     if not state.packets:
-        raise ReviewRefused(f"record {state.record_id} has no packet to review")
+        raise ReviewRefused(say("record {record} has no packet to review", record=state.record_id))
     latest = state.packets[-1]
     if packet_hash is not None and packet_hash != latest:
         raise ReviewRefused(
-            "a newer packet was built since you opened this one: open the person again"
+            say("a newer packet was built since you opened this one: open the person again")
         )
     if action == "approve":
         if state.approved_packet == latest:
-            raise ReviewRefused(f"packet {latest[:12]} is already approved")
+            raise ReviewRefused(say("packet {packet} is already approved", packet=latest[:12]))
         return ReviewStep(EventType.REVIEW_APPROVED, {"packet_hash": latest})
     if not text.strip():
-        raise ReviewRefused("a comment needs text")
+        raise ReviewRefused(say("a comment needs text"))
     where = {"item": item} if item else {}
     if action == "return":
         return ReviewStep(

@@ -35,6 +35,7 @@ def make_window(
     ops = Ops(desk)
     translations = Translations()
     translations.switch(lang, staff_translation(lang, qt_translations_dir()))  # at start-up
+    ops.language = translations.language
     window = ClinicWindow(ops, data_dir, translations=translations, idle_minutes=idle_minutes)
     ops.setParent(window)
     return window

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from clinic.core import Desk
+from clinic.domain.languages import FALLBACK
 from clinic.errors import user_message
 
 T = TypeVar("T")
@@ -42,6 +43,7 @@ class Ops(QObject):
         self._busy = 0  # of those, on the main lane
         self._closed = False
         self._deliver.connect(self._run_on_gui)
+        self.language = FALLBACK  # the staff language errors are told in (the window sets it)
 
     @property
     def pending(self) -> int:
@@ -72,7 +74,7 @@ class Ops(QObject):
             try:
                 result = call(self.desk)
             except Exception as exc:  # every failure is reported; the worker lives on
-                message = user_message(exc)
+                message = user_message(exc, self.language)
                 self._deliver.emit(lambda: self._finish(on_error, message, True, main))
             else:
                 self._deliver.emit(lambda: self._finish(on_done, result, False, main))

@@ -559,8 +559,12 @@ class ClinicWindow(QMainWindow):
         qt_dir = qt_translations_dir()
         self.ops.run(
             lambda desk: desk.translation(lang, qt_dir),
-            lambda data: self.translations.switch(lang, data),
+            lambda data: self._language_switched(lang, data),
         )
+
+    def _language_switched(self, lang: str, data: list[bytes]) -> None:
+        self.translations.switch(lang, data)
+        self.ops.language = self.translations.language  # errors are told in it too
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs is None:

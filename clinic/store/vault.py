@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from clinic.errors import ClinicError
+from clinic.messages import say
 
 EVENT_FORMAT = "cd-event-v1"
 FILE_FORMAT = "cd-file-v1"
@@ -68,7 +69,7 @@ def normalize_passphrase(passphrase: str) -> bytes:
     another encoding) is refused rather than silently turned into a different passphrase.
     """
     if passphrase == "":
-        raise PassphraseRejected("the passphrase is empty")
+        raise PassphraseRejected(say("the passphrase is empty"))
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in passphrase):
         raise PassphraseRejected(
             "the passphrase holds bytes that are not valid text "
@@ -86,7 +87,10 @@ def check_new_passphrase(passphrase: str) -> bytes:
     data = normalize_passphrase(passphrase)
     if len(unicodedata.normalize("NFC", passphrase)) < MIN_PASSPHRASE_LEN:
         raise PassphraseRejected(
-            f"the new passphrase is too short (at least {MIN_PASSPHRASE_LEN} characters)"
+            say(
+                "the new passphrase is too short (at least {count} characters)",
+                count=MIN_PASSPHRASE_LEN,
+            )
         )
     return data
 
@@ -220,7 +224,7 @@ def unwrap_data_key(header_json: str, wrapped: bytes, passphrase: str, user: str
     try:
         return AESGCM(kek).decrypt(nonce, body, header.associated_data())
     except InvalidTag as exc:
-        raise WrongPassphrase("wrong passphrase") from exc
+        raise WrongPassphrase(say("wrong passphrase")) from exc
 
 
 def new_data_key() -> bytes:

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from clinic.domain.events import Event, EventError, EventType
 from clinic.domain.wire import decode_event, encode_event
 from clinic.errors import Reason
+from clinic.messages import say
 from clinic.store.clinic import Session, StoreError
 from clinic.sync.crypto import (
     KeyPair,
@@ -47,6 +48,9 @@ from clinic.sync.models import Problem, PullResponse, PushResponse
 BATCH = 200
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 REVIEW_TYPES = (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED, EventType.REVIEW_APPROVED)
+
+
+NOT_ENROLLED = say("this laptop is not enrolled: run 'clinic sync enroll' first")
 
 
 class SyncError(StoreError):
@@ -138,13 +142,13 @@ class SyncClient:
     def server(self) -> str:
         url = self.session.sync_state().server
         if not url:
-            raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
+            raise SyncError(NOT_ENROLLED)
         return url
 
     def _token(self) -> str:
         token = self.session.sync_secret("token")
         if token is None:
-            raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
+            raise SyncError(NOT_ENROLLED)
         return token.decode()
 
     def _headers(self) -> dict[str, str]:
@@ -153,7 +157,7 @@ class SyncClient:
     def _org_public(self) -> bytes:
         value = self.session.sync_state().org_public_key
         if value is None:
-            raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
+            raise SyncError(NOT_ENROLLED)
         return value
 
     def _org_keys(self) -> OrgKeys | None:
@@ -168,7 +172,7 @@ class SyncClient:
     def _index_key(self) -> bytes:
         index = self.session.sync_secret("org_index_key")
         if index is None:
-            raise SyncError("this laptop is not enrolled: run 'clinic sync enroll' first")
+            raise SyncError(NOT_ENROLLED)
         return index
 
     # -- enrollment -------------------------------------------------------------------------------
@@ -423,8 +427,12 @@ class SyncClient:
             response = self.http.request(method, url, headers=headers, **kwargs)
         except httpx.HTTPError as exc:
             raise SyncError(
-                f"the server at {url.split('/v1/')[0]} cannot be reached ({type(exc).__name__}); "
-                "everything stays queued on this laptop"
+                say(
+                    "the server at {server} cannot be reached ({kind}); everything stays queued "
+                    "on this laptop",
+                    server=url.split("/v1/")[0],
+                    kind=type(exc).__name__,
+                )
             ) from None
         if response.status_code >= 400:
             try:
@@ -436,7 +444,9 @@ class SyncClient:
             if status == HTTPStatus.CONFLICT:
                 reason = Reason.CONFLICT
             raise SyncError(
-                f"the server refused ({status}): {problem.detail}",
+                say(
+                    "the server refused ({status}): {detail}", status=status, detail=problem.detail
+                ),
                 status=status,
                 detail=problem.detail,
                 reason=reason,

@@ -1,0 +1,47 @@
+"""What the app says about a failure, in Spanish (read by :mod:`clinic.messages`; the file's
+name is the language's code). Keys are the English templates; values keep their placeholders."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "signed out: sign in again to continue": (
+        "sesión cerrada: inicie sesión de nuevo para continuar"
+    ),
+    "a {role} may not {action} a packet": "el rol {role} no puede {action} un paquete",
+    "a {role} may not {what}": "el rol {role} no puede: {what}",
+    "record {record} has no packet to review": "el registro {record} no tiene paquete que revisar",
+    "packet {packet} is already approved": "el paquete {packet} ya está aprobado",
+    "a comment needs text": "un comentario necesita texto",
+    "a newer packet was built since you opened this one: open the person again": (
+        "se preparó un paquete más nuevo después de abrir este: abra a la persona de nuevo"
+    ),
+    "the answers changed since the last screening ({when}): screen this person again before "
+    "building a packet (finish the interview, or `clinic intake screen {record}`)": (
+        "las respuestas cambiaron desde la última evaluación ({when}): evalúe de nuevo a esta "
+        "persona antes de preparar un paquete (termine la entrevista, o "
+        "`clinic intake screen {record}`)"
+    ),
+    "record {record} has no packet yet: build one first": (
+        "el registro {record} aún no tiene paquete: prepare uno primero"
+    ),
+    "the passphrase is empty": "la frase de contraseña está vacía",
+    "the new passphrase is too short (at least {count} characters)": (
+        "la nueva frase de contraseña es demasiado corta (al menos {count} caracteres)"
+    ),
+    "wrong passphrase": "frase de contraseña incorrecta",
+    "1 problem in the answers: {details}": "1 problema en las respuestas: {details}",
+    "{count} problems in the answers: {details}": "{count} problemas en las respuestas: {details}",
+    "{count} problem(s) in the answers; nothing was stored:": (
+        "{count} problema(s) en las respuestas; no se guardó nada:"
+    ),
+    "this laptop is not enrolled: run 'clinic sync enroll' first": (
+        "esta computadora no está inscrita: ejecute primero 'clinic sync enroll'"
+    ),
+    "the server at {server} cannot be reached ({kind}); everything stays queued on this laptop": (
+        "no se puede conectar con el servidor {server} ({kind}); todo queda en espera en esta "
+        "computadora"
+    ),
+    "the server refused ({status}): {detail}": "el servidor rechazó ({status}): {detail}",
+    "internal error ({kind})": "error interno ({kind})",
+    "nothing was changed by the failed step": "el paso fallido no cambió nada",
+}

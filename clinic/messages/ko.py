@@ -1,0 +1,28 @@
+# ruff: noqa: E501 - translated text: Hangul counts double width
+"""What the app says about a failure, in Korean (read by :mod:`clinic.messages`; the file's
+name is the language's code). Keys are the English templates; values keep their placeholders."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "signed out: sign in again to continue": "로그아웃되었습니다. 계속하려면 다시 로그인하세요.",
+    "a {role} may not {action} a packet": "{role} 역할은 패킷을 {action}할 수 없습니다.",
+    "a {role} may not {what}": "{role} 역할은 다음을 할 수 없습니다: {what}",
+    "record {record} has no packet to review": "기록 {record}에는 검토할 패킷이 없습니다.",
+    "packet {packet} is already approved": "패킷 {packet}은(는) 이미 승인되었습니다.",
+    "a comment needs text": "의견에는 내용이 있어야 합니다.",
+    "a newer packet was built since you opened this one: open the person again": "이 패킷을 연 뒤에 새 패킷이 만들어졌습니다. 이 사람을 다시 여세요.",
+    "the answers changed since the last screening ({when}): screen this person again before building a packet (finish the interview, or `clinic intake screen {record}`)": "마지막 선별({when}) 이후 답변이 바뀌었습니다. 패킷을 만들기 전에 이 사람을 다시 선별하세요(인터뷰를 마치거나 `clinic intake screen {record}`).",
+    "record {record} has no packet yet: build one first": "기록 {record}에는 아직 패킷이 없습니다. 먼저 패킷을 만드세요.",
+    "the passphrase is empty": "암호 문구가 비어 있습니다.",
+    "the new passphrase is too short (at least {count} characters)": "새 암호 문구가 너무 짧습니다(최소 {count}자).",
+    "wrong passphrase": "암호 문구가 틀렸습니다.",
+    "1 problem in the answers: {details}": "답변에 문제 1개: {details}",
+    "{count} problems in the answers: {details}": "답변에 문제 {count}개: {details}",
+    "{count} problem(s) in the answers; nothing was stored:": "답변에 문제 {count}개가 있어 아무것도 저장하지 않았습니다:",
+    "this laptop is not enrolled: run 'clinic sync enroll' first": "이 노트북은 등록되지 않았습니다. 먼저 'clinic sync enroll'을 실행하세요.",
+    "the server at {server} cannot be reached ({kind}); everything stays queued on this laptop": "{server} 서버에 연결할 수 없습니다({kind}). 모든 내용은 이 노트북에 대기 중으로 남아 있습니다.",
+    "the server refused ({status}): {detail}": "서버가 거부했습니다({status}): {detail}",
+    "internal error ({kind})": "내부 오류({kind})",
+    "nothing was changed by the failed step": "실패한 단계로 바뀐 것은 없습니다",
+}
