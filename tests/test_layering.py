@@ -205,3 +205,77 @@ def test_the_store_checks_no_permission() -> None:
             if a.name.startswith("may_")
         }
         assert not checks, f"{path.relative_to(PACKAGE)} imports {checks}"
+
+
+STORE_REPOSITORIES = {
+    "clinic.store.users",
+    "clinic.store.records",
+    "clinic.store.index",
+    "clinic.store.drafts",
+    "clinic.store.files",
+    "clinic.store.outbox",
+    "clinic.store.audit",
+    "clinic.store.settings",
+}
+STORE_PLUMBING = {"_write", "_read", "_audit_read", "_next_clock", "_next_seq", "_AuditWriter"}
+STORE_MAX_LINES = 500
+
+
+def _session_problems(session_cls: type) -> list[str]:
+    """What in ``session_cls`` is not the store's shape: a public method that no repository
+    module gives, or anything the session class itself defines."""
+    problems = [f"Session defines {n}" for n in vars(session_cls) if not n.startswith("__")]
+    for name in dir(session_cls):
+        if name.startswith("_") or not callable(getattr(session_cls, name)):
+            continue
+        owner = next(c for c in session_cls.__mro__ if name in vars(c))
+        if owner.__module__ not in STORE_REPOSITORIES:
+            problems.append(f"{name} comes from {owner.__module__}.{owner.__qualname__}")
+    return problems
+
+
+def test_the_store_is_small_repositories_that_decide_nothing() -> None:
+    """``Session`` is composed of repositories, one module per concern, none over 500 lines;
+    every public method comes from one of them; the plumbing is written once (store/base.py);
+    what a record means (inquiry topics, a record's summary) is not the store's."""
+    from clinic.store.base import Repository
+    from clinic.store.clinic import Session
+
+    long = {
+        str(p.relative_to(PACKAGE)): n
+        for p in _modules("store")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > STORE_MAX_LINES
+    }
+    assert not long, long
+    assert _session_problems(Session) == []
+    public = [n for n in dir(Session) if not n.startswith("_") and callable(getattr(Session, n))]
+    assert len(public) >= 40, public  # the whole store, not an empty class
+    assert {c.__module__ for c in Session.__bases__} == STORE_REPOSITORIES
+    assert all(c.__bases__ == (Repository,) for c in Session.__bases__)
+    for path in _modules("store"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.ClassDef)}
+        if path.name != "base.py":
+            assert not defined & STORE_PLUMBING, f"{path.name} defines {defined & STORE_PLUMBING}"
+        assert "summarize" not in defined, path.name
+        meanings = {
+            a.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "clinic.domain.events"
+            for a in node.names
+            if a.name == "INQUIRY_TOPICS"
+        }
+        assert not meanings, f"{path.name} imports {meanings}"
+
+
+def test_the_store_shape_check_catches_a_violation() -> None:
+    from clinic.store.clinic import Session
+
+    class Deciding(Session):
+        def may_disable(self) -> bool:
+            return True
+
+    problems = _session_problems(Deciding)
+    assert problems[0] == "Session defines may_disable"
+    assert problems[1].startswith("may_disable comes from tests.test_layering.")
+    assert len(problems) == 2

@@ -8,10 +8,11 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from clinic.core.views import Board, BoardRow, row_of
-from clinic.domain.answers import validate_answers
-from clinic.domain.events import RecordState
+from clinic.domain.answers import AnswersInvalid, validate_answers
+from clinic.domain.events import INQUIRY_TOPICS, RecordState
+from clinic.domain.records import RecordSummary, summarize
 from clinic.errors import UsageError
-from clinic.store.clinic import ImportResult, RecordDamaged, RecordSummary
+from clinic.store.clinic import ImportResult, RecordDamaged
 
 if TYPE_CHECKING:
     from clinic.core.desk import Desk
@@ -98,7 +99,7 @@ class People:
             raise UsageError(
                 "find needs --a-number N, --ssn N, or --family NAME with --dob YYYY-MM-DD"
             )
-        return [session.summarize(session.load(i)) for i in ids]
+        return [summarize(session.load(i)) for i in ids]
 
     def similar(
         self, answers: Mapping[str, Any], *, exclude: str | None = None
@@ -112,7 +113,13 @@ class People:
         ]
 
     def log_inquiry(self, language: str, topic: str) -> str:
-        """Count someone informed (no name, no answers): a language and a topic code."""
+        """Count someone informed (no name, no answers): a language and a topic code. Only a
+        topic code is kept (never free text, which could name someone)."""
+        if topic not in INQUIRY_TOPICS:
+            raise UsageError(f"topic: one of {', '.join(INQUIRY_TOPICS)}")
+        problems = validate_answers({"language": language})
+        if problems:
+            raise AnswersInvalid(problems)
         return self._desk.session.log_inquiry(language, topic)
 
     def new_person(self, answers: Mapping[str, Any]) -> str:

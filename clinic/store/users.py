@@ -1,0 +1,128 @@
+"""The users repository: who may unlock this clinic, their roles, and their wraps of the data
+key (a passphrase change re-wraps it; records are never re-encrypted).
+
+Who may add, reset or disable whom is the core's to check (``clinic.core.admin`` with
+``clinic.domain.roles``). What is checked here keeps the stored users whole: a user name is
+one the table can hold, a role is one of the roles, and the clinic always keeps an enabled
+admin (counted in the same transaction as the change, so two writers cannot both pass it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select
+
+from clinic.domain.roles import Role, parse_role
+from clinic.store import schema
+from clinic.store.base import NotFound, Repository, StoreError, now_utc
+from clinic.store.vault import check_new_passphrase, wrap_data_key
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """A user as listed: no key material."""
+
+    username: str
+    role: Role
+    disabled: bool
+    created_at: str
+
+
+def check_username(name: str) -> str:
+    """A user name as stored: 1 to 64 letters, digits, '.', '_' or '-' (stripped)."""
+    name = name.strip()
+    if not name or len(name) > 64 or not all(c.isalnum() or c in "._-" for c in name):
+        raise StoreError("a user name is 1 to 64 letters, digits, '.', '_' or '-'")
+    return name
+
+
+class UserRepository(Repository):
+    """Users, roles and passphrases (``session.add_user``, ``session.disable_user``...)."""
+
+    def list_users(self) -> list[UserInfo]:
+        with self._read() as conn:
+            rows = conn.execute(select(schema.users).order_by(schema.users.c.username)).all()
+        return [UserInfo(r.username, Role(r.role), bool(r.disabled), r.created_at) for r in rows]
+
+    def add_user(self, username: str, role: str, passphrase: str) -> None:
+        username = check_username(username)
+        target = parse_role(role)
+        header, wrapped = wrap_data_key(
+            self.keys.data_key, passphrase, username, self.keys.key_id, self.clinic.kdf_params
+        )
+        with self._write() as (conn, audit):
+            exists = conn.execute(
+                select(schema.users.c.username).where(schema.users.c.username == username)
+            ).first()
+            if exists:
+                raise StoreError(f"user {username} already exists")
+            conn.execute(
+                schema.users.insert(),
+                {
+                    "username": username,
+                    "role": target.value,
+                    "disabled": 0,
+                    "created_at": now_utc(),
+                    "header": header,
+                    "wrapped": wrapped,
+                },
+            )
+            audit.add("user_add", None, f"user {username} role {target.value}")
+
+    def user_role(self, username: str) -> Role:
+        """The role of a user of this clinic (:class:`NotFound` if there is none)."""
+        with self._read() as conn:
+            return self._target_role(conn, username)
+
+    def _target_role(self, conn: Connection, username: str) -> Role:
+        row = conn.execute(
+            select(schema.users.c.role).where(schema.users.c.username == username)
+        ).first()
+        if row is None:
+            raise NotFound(f"no user {username}")
+        return Role(row[0])
+
+    def change_passphrase(self, username: str, new_passphrase: str) -> None:
+        """Re-wrap the data key for ``username`` under a new passphrase (records are untouched).
+
+        A reset also re-enables a disabled user. Who may reset whose is the core's to check
+        (``clinic.core.admin``).
+        """
+        check_new_passphrase(new_passphrase)
+        with self._write() as (conn, audit):
+            self._target_role(conn, username)
+            header, wrapped = wrap_data_key(
+                self.keys.data_key,
+                new_passphrase,
+                username,
+                self.keys.key_id,
+                self.clinic.kdf_params,
+            )
+            conn.execute(
+                schema.users.update()
+                .where(schema.users.c.username == username)
+                .values(header=header, wrapped=wrapped, disabled=0)
+            )
+            audit.add("user_passwd", None, f"user {username}")
+
+    def disable_user(self, username: str) -> None:
+        """Disable a user and delete their wrap of the data key."""
+        with self._write() as (conn, audit):
+            target = self._target_role(conn, username)
+            if username == self.username:
+                raise StoreError("you cannot disable yourself")
+            if target is Role.ADMIN:
+                admins = conn.execute(
+                    select(func.count())
+                    .select_from(schema.users)
+                    .where(schema.users.c.role == Role.ADMIN.value, schema.users.c.disabled == 0)
+                ).scalar_one()
+                if admins <= 1:
+                    raise StoreError("the last admin cannot be disabled")
+            conn.execute(
+                schema.users.update()
+                .where(schema.users.c.username == username)
+                .values(disabled=1, header=None, wrapped=None)
+            )
+            audit.add("user_disable", None, f"user {username}")
