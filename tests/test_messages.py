@@ -67,7 +67,7 @@ def test_a_said_message_is_its_english_text() -> None:
 def test_the_presenter_tells_a_known_error_in_the_staff_language() -> None:
     locked = Locked(say("signed out: sign in again to continue"))
     assert user_message(locked) == "signed out: sign in again to continue"
-    assert user_message(locked, "ko") == "로그아웃되었습니다. 계속하려면 다시 로그인하세요."
+    assert user_message(locked, "ko") == "로그아웃되었습니다. 계속하려면 다시 로그인하세요"
     assert user_message(locked, "es").startswith("sesión cerrada")
     pseudo = user_message(locked, "qps")
     assert pseudo.startswith("[") and pseudo.endswith("]") and pseudo != str(locked)

@@ -97,7 +97,7 @@ def screening_for_build(
             raise ScreenAgain(
                 say(
                     "the answers changed since the last screening ({when}): screen this person "
-                    "again before building a packet (finish the interview, or "
+                    "again before building a packet (Screen again on the record, or "
                     "`clinic intake screen {record}`)",
                     when=when,
                     record=record_id[:8],

@@ -113,6 +113,8 @@ class RecordPage(QWidget):
         self.status.setObjectName("record-status")
         self.interview_button = QPushButton(self)
         self.interview_button.setObjectName("open-interview")
+        self.screen_button = QPushButton(self)
+        self.screen_button.setObjectName("screen-again")
         self.copy_a_number = QPushButton(self)
         self.copy_a_number.setObjectName("copy:a_number")
         self.copy_ssn = QPushButton(self)
@@ -165,6 +167,7 @@ class RecordPage(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.copy_a_number)
         head.addWidget(self.copy_ssn)
+        head.addWidget(self.screen_button)
         head.addWidget(self.interview_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -173,6 +176,7 @@ class RecordPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.interview_button.clicked.connect(self._open_interview)
+        self.screen_button.clicked.connect(self.screen_again)
         self.copy_a_number.clicked.connect(lambda: self._copy("a_number"))
         self.copy_ssn.clicked.connect(lambda: self._copy("ssn"))
         self.build_button.clicked.connect(self.build_packet)
@@ -185,6 +189,10 @@ class RecordPage(QWidget):
 
     def translate_ui(self) -> None:
         self.interview_button.setText(self.tr("&Interview…"))
+        self.screen_button.setText(self.tr("Screen a&gain"))
+        self.screen_button.setToolTip(
+            self.tr("Screen the stored answers again as of today (after an answer changed)")
+        )
         self.copy_a_number.setText(self.tr("Copy A-Number"))
         self.copy_ssn.setText(self.tr("Copy SSN"))
         tip = self.tr("Copied as a secret; the clipboard is cleared after 30 seconds")
@@ -217,15 +225,16 @@ class RecordPage(QWidget):
 
     # -- loading ----------------------------------------------------------------------------------
 
-    def open_record(self, record_id: str) -> None:
-        self.message.clear()
+    def open_record(self, record_id: str, *, keep_message: bool = False) -> None:
+        if not keep_message:  # a reload after an action keeps what the action said
+            self.message.clear()
         self.ops.run(
             lambda desk: desk.interview.record(record_id), self.show_record, self.message.setText
         )
 
     def reload(self) -> None:
         if self.view is not None:
-            self.open_record(self.view.state.record_id)
+            self.open_record(self.view.state.record_id, keep_message=True)
 
     def show_record(self, view: RecordView) -> None:
         self.view = view
@@ -391,6 +400,23 @@ class RecordPage(QWidget):
     def _saved(self, record_id: str) -> None:
         self.reload()
         self.changed.emit(record_id)
+
+    def screen_again(self) -> None:
+        """Screen the stored answers again as of today and record it (the packet is built
+        from the recorded screening)."""
+        if self.view is None:
+            return
+        record_id = self.view.state.record_id
+        self.ops.run(
+            lambda desk: desk.interview.screen_record(record_id),
+            lambda _det: self._screened_again(record_id),
+            self.message.setText,
+        )
+
+    def _screened_again(self, record_id: str) -> None:
+        self._saved(record_id)
+        self.message.setText(self.tr("Screened again as of today: see the Screening tab."))
+        self.tabs.setCurrentWidget(self.screening)
 
     def build_packet(self) -> None:
         if self.view is None:

@@ -16,9 +16,9 @@ MESSAGES: dict[str, str] = {
         "se preparó un paquete más nuevo después de abrir este: abra a la persona de nuevo"
     ),
     "the answers changed since the last screening ({when}): screen this person again before "
-    "building a packet (finish the interview, or `clinic intake screen {record}`)": (
+    "building a packet (Screen again on the record, or `clinic intake screen {record}`)": (
         "las respuestas cambiaron desde la última evaluación ({when}): evalúe de nuevo a esta "
-        "persona antes de preparar un paquete (termine la entrevista, o "
+        "persona antes de preparar un paquete (Evaluar de nuevo en el registro, o "
         "`clinic intake screen {record}`)"
     ),
     "record {record} has no packet yet: build one first": (

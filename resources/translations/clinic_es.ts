@@ -122,6 +122,37 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check this laptop&apos;s data</source>
+        <translation>Revisar los datos de esta computadora</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Revisar &amp;otra vez</translation>
+    </message>
+    <message>
+        <source>The check changed nothing. Tell your coordinator before going on, and do not delete or copy over the clinic&apos;s folder: the records that are intact can still be exported.</source>
+        <translation>La revisión no cambió nada. Avise a su coordinador antes de seguir, y no borre ni sobrescriba la carpeta de la clínica: los registros intactos todavía se pueden exportar.</translation>
+    </message>
+    <message>
+        <source>Checking the database, every record and the audit log on this laptop…</source>
+        <translation>Revisando la base de datos, cada registro y el registro de auditoría de esta computadora…</translation>
+    </message>
+    <message>
+        <source>All checks passed: the database, every record and the audit log on this laptop are intact.</source>
+        <translation>Todas las revisiones pasaron: la base de datos, cada registro y el registro de auditoría de esta computadora están intactos.</translation>
+    </message>
+    <message>
+        <source>The check found %1 problem(s) in this laptop&apos;s data:</source>
+        <translation>La revisión encontró %1 problema(s) en los datos de esta computadora:</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>La revisión no se pudo hacer: %1</translation>
+    </message>
+</context>
+<context>
     <name>ClinicWindow</name>
     <message>
         <source>ClinicDay</source>
@@ -134,6 +165,30 @@
     <message>
         <source>Lock now and drop the keys (Ctrl+L)</source>
         <translation>Bloquear ahora y borrar las claves de cifrado (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Cuenta</translation>
+    </message>
+    <message>
+        <source>&amp;Change my passphrase…</source>
+        <translation>&amp;Cambiar mi frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset a user&apos;s passphrase…</source>
+        <translation>&amp;Restablecer la frase de contraseña de un usuario…</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Check this laptop&apos;s data…</source>
+        <translation>&amp;Revisar los datos de esta computadora…</translation>
     </message>
     <message>
         <source>%1 (%2) at %3</source>
@@ -446,6 +501,85 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change my passphrase</source>
+        <translation>Cambiar mi frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Reset a passphrase</source>
+        <translation>Restablecer una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Your passphrase unlocks this laptop&apos;s records for you. Choose one of 12 characters or more that nobody could guess; the records are not changed.</source>
+        <translation>Su frase de contraseña abre para usted los registros de esta computadora. Elija una de 12 caracteres o más que nadie pueda adivinar; los registros no cambian.</translation>
+    </message>
+    <message>
+        <source>%1 will sign in with the new passphrase; tell it to them in person. A disabled user is enabled again. To confirm that it is you, give your own passphrase.</source>
+        <translation>%1 iniciará sesión con la nueva frase de contraseña; dígasela en persona. Un usuario desactivado vuelve a estar activo. Para confirmar que es usted, escriba su propia frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>me (%1)</source>
+        <translation>yo (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Your current passphrase:</source>
+        <translation>Su frase de contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase for %1:</source>
+        <translation>&amp;Nueva frase de contraseña para %1:</translation>
+    </message>
+    <message>
+        <source>New passphrase a&amp;gain:</source>
+        <translation>Nueva frase de contraseña otra &amp;vez:</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase</source>
+        <translation>Cambiar la &amp;frase de contraseña</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Give your current passphrase.</source>
+        <translation>Escriba su frase de contraseña actual.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ. Type the new one twice, the same.</source>
+        <translation>Las dos frases nuevas no coinciden. Escriba la nueva dos veces, igual.</translation>
+    </message>
+    <message>
+        <source>Checking your current passphrase…</source>
+        <translation>Comprobando su frase de contraseña actual…</translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one from now on.</source>
+        <translation>Su frase de contraseña cambió. Desde ahora inicie sesión con la nueva.</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 is changed. They sign in with the new one from now on.</source>
+        <translation>La frase de contraseña de %1 cambió. Desde ahora inicia sesión con la nueva.</translation>
+    </message>
+    <message>
+        <source>Your current passphrase was not accepted (%1). Nothing was changed.</source>
+        <translation>Su frase de contraseña actual no fue aceptada (%1). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed: %1.</source>
+        <translation>La frase de contraseña no se cambió: %1.</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>&amp;Interview…</source>
@@ -474,6 +608,14 @@
     <message>
         <source>Pri&amp;nt…</source>
         <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Screen a&amp;gain</source>
+        <translation>Evaluar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>Screen the stored answers again as of today (after an answer changed)</source>
+        <translation>Evaluar de nuevo las respuestas guardadas con fecha de hoy (después de cambiar una respuesta)</translation>
     </message>
     <message>
         <source>Answers</source>
@@ -574,6 +716,10 @@
     <message>
         <source>Keep which value?</source>
         <translation>¿Qué valor desea conservar?</translation>
+    </message>
+    <message>
+        <source>Screened again as of today: see the Screening tab.</source>
+        <translation>Evaluado de nuevo con fecha de hoy: vea la pestaña Evaluación.</translation>
     </message>
     <message>
         <source>Print the whole packet (%1 files, every page)</source>

@@ -122,6 +122,37 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check this laptop&apos;s data</source>
+        <translation>이 노트북의 데이터 확인</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>다시 확인(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The check changed nothing. Tell your coordinator before going on, and do not delete or copy over the clinic&apos;s folder: the records that are intact can still be exported.</source>
+        <translation>확인은 아무것도 바꾸지 않았습니다. 계속하기 전에 코디네이터에게 알리고, 클리닉 폴더를 지우거나 덮어쓰지 마세요. 손상되지 않은 기록은 여전히 내보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Checking the database, every record and the audit log on this laptop…</source>
+        <translation>이 노트북의 데이터베이스, 모든 기록과 감사 기록을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>All checks passed: the database, every record and the audit log on this laptop are intact.</source>
+        <translation>모든 확인을 통과했습니다. 이 노트북의 데이터베이스, 모든 기록과 감사 기록이 온전합니다.</translation>
+    </message>
+    <message>
+        <source>The check found %1 problem(s) in this laptop&apos;s data:</source>
+        <translation>이 노트북의 데이터에서 문제 %1개를 찾았습니다:</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>확인을 실행할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>ClinicWindow</name>
     <message>
         <source>ClinicDay</source>
@@ -134,6 +165,30 @@
     <message>
         <source>Lock now and drop the keys (Ctrl+L)</source>
         <translation>지금 잠그고 암호화 키를 지웁니다(Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>지금 잠그기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>계정(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Change my passphrase…</source>
+        <translation>내 암호 문구 바꾸기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset a user&apos;s passphrase…</source>
+        <translation>사용자 암호 문구 재설정(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>도구(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Check this laptop&apos;s data…</source>
+        <translation>이 노트북의 데이터 확인(&amp;C)…</translation>
     </message>
     <message>
         <source>%1 (%2) at %3</source>
@@ -446,6 +501,85 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change my passphrase</source>
+        <translation>내 암호 문구 바꾸기</translation>
+    </message>
+    <message>
+        <source>Reset a passphrase</source>
+        <translation>암호 문구 재설정</translation>
+    </message>
+    <message>
+        <source>Your passphrase unlocks this laptop&apos;s records for you. Choose one of 12 characters or more that nobody could guess; the records are not changed.</source>
+        <translation>암호 문구로 이 노트북의 기록을 엽니다. 아무도 짐작할 수 없는 12자 이상의 문구를 고르세요. 기록은 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 will sign in with the new passphrase; tell it to them in person. A disabled user is enabled again. To confirm that it is you, give your own passphrase.</source>
+        <translation>%1 님은 새 암호 문구로 로그인합니다. 직접 만나서 알려 주세요. 사용 중지된 사용자는 다시 사용할 수 있게 됩니다. 본인 확인을 위해 내 암호 문구를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>대상(&amp;F):</translation>
+    </message>
+    <message>
+        <source>me (%1)</source>
+        <translation>나(%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Your current passphrase:</source>
+        <translation>현재 내 암호 문구(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>새 암호 문구(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase for %1:</source>
+        <translation>%1 님의 새 암호 문구(&amp;N):</translation>
+    </message>
+    <message>
+        <source>New passphrase a&amp;gain:</source>
+        <translation>새 암호 문구 다시(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase</source>
+        <translation>암호 문구 바꾸기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>사용 중지됨</translation>
+    </message>
+    <message>
+        <source>Give your current passphrase.</source>
+        <translation>현재 암호 문구를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ. Type the new one twice, the same.</source>
+        <translation>새 암호 문구 두 개가 다릅니다. 같은 문구를 두 번 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Checking your current passphrase…</source>
+        <translation>현재 암호 문구를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one from now on.</source>
+        <translation>암호 문구가 바뀌었습니다. 이제부터 새 문구로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 is changed. They sign in with the new one from now on.</source>
+        <translation>%1 님의 암호 문구가 바뀌었습니다. 이제부터 새 문구로 로그인합니다.</translation>
+    </message>
+    <message>
+        <source>Your current passphrase was not accepted (%1). Nothing was changed.</source>
+        <translation>현재 암호 문구가 받아들여지지 않았습니다(%1). 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed: %1.</source>
+        <translation>암호 문구를 바꾸지 않았습니다: %1.</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>&amp;Interview…</source>
@@ -474,6 +608,14 @@
     <message>
         <source>Pri&amp;nt…</source>
         <translation>인쇄(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Screen a&amp;gain</source>
+        <translation>다시 선별(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Screen the stored answers again as of today (after an answer changed)</source>
+        <translation>저장된 답변을 오늘 기준으로 다시 선별합니다(답변이 바뀐 뒤)</translation>
     </message>
     <message>
         <source>Answers</source>
@@ -574,6 +716,10 @@
     <message>
         <source>Keep which value?</source>
         <translation>어느 값을 유지하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Screened again as of today: see the Screening tab.</source>
+        <translation>오늘 기준으로 다시 선별했습니다. 선별 탭을 보세요.</translation>
     </message>
     <message>
         <source>Print the whole packet (%1 files, every page)</source>

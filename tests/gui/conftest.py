@@ -119,6 +119,7 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[..., ClinicWindow]]:
 
     yield _open
     for window in windows:
+        window.translations.switch("en", [])  # Qt's translators are the app's, not a window's
         window.close()  # as quitting the app does
         desk = window.ops.desk
         assert isinstance(desk, ThreadCheckedDesk)

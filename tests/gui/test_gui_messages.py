@@ -23,7 +23,7 @@ NEW = "a brand new passphrase"
     ("lang", "said"),
     [
         ("en", "the new passphrase is too short (at least 12 characters)"),
-        ("ko", "새 암호 문구가 너무 짧습니다(최소 12자)."),
+        ("ko", "새 암호 문구가 너무 짧습니다(최소 12자)"),
         ("es", "la nueva frase de contraseña es demasiado corta (al menos 12 caracteres)"),
     ],
 )
