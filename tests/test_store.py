@@ -10,6 +10,7 @@ import pytest
 from clinic.core import Desk
 from clinic.domain.answers import AnswersInvalid
 from clinic.domain.events import EventType, Status
+from clinic.errors import ClinicError
 from clinic.store.clinic import (
     AccessDenied,
     Clinic,
@@ -131,8 +132,10 @@ def test_users_roles_and_permissions(clinic_dir: Path, session: Session) -> None
 
 def test_cannot_disable_the_last_admin(clinic_dir: Path, session: Session) -> None:
     session.add_user("co", "coordinator", "coordinator passphrase")
-    with pytest.raises(StoreError, match="yourself"):
-        session.disable_user("admin")
+    me = Desk(clinic_dir)  # "not yourself" is the core's rule
+    me.sign_in("admin", PASSPHRASE)
+    with pytest.raises(ClinicError, match="yourself"):
+        me.admin.disable_user("admin")
     session.add_user("admin2", "admin", "admin two passphrase")
     other = Clinic(clinic_dir).unlock("admin2", "admin two passphrase")
     other.disable_user("admin")
@@ -201,3 +204,20 @@ def test_reads_do_not_wait_for_a_writer(clinic_dir: Path, session: Session) -> N
     finally:
         other.rollback()
         other.close()
+
+
+def test_no_one_disables_themselves_and_the_last_admin_stays(clinic_dir: Path) -> None:
+    """ "Not yourself" is the core's rule; "not the last admin" the store's (one transaction)."""
+    from clinic.errors import UsageError
+
+    desk = Desk(clinic_dir)
+    desk.sign_in("admin", PASSPHRASE)
+    with pytest.raises(UsageError, match="you cannot disable yourself"):
+        desk.admin.disable_user("admin")
+    desk.admin.add_user("admin2", "admin", "second admin passphrase")
+    other = Desk(clinic_dir)
+    other.sign_in("admin2", "second admin passphrase")
+    other.admin.disable_user("admin")
+    with pytest.raises(StoreError, match="the last admin cannot be disabled"):
+        Clinic(clinic_dir).unlock("admin2", "second admin passphrase").disable_user("admin2")
+    assert {u.username: u.disabled for u in desk.admin.users()} == {"admin": True, "admin2": False}

@@ -54,7 +54,7 @@ from clinic.core.views import (
     TimelineEntry,
     station_of,
 )
-from clinic.store.clinic import RecordSummary
+from clinic.domain.records import RecordSummary
 
 __all__ = [
     "STATIONS",

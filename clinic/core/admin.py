@@ -61,6 +61,8 @@ class Admin:
         session = self._desk.session
         target = session.user_role(username)
         self._require(may_manage(session.role, target), f"disable a {target.value}")
+        if username == session.username:
+            raise UsageError(say("you cannot disable yourself"))
         session.disable_user(username)
 
     def change_passphrase(self, new_passphrase: str, username: str | None = None) -> None:

@@ -20,7 +20,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from clinic.domain.events import Event, EventError, EventType, FieldChange, parse_changes
+from clinic.domain.events import (
+    INQUIRY_TOPICS,
+    Event,
+    EventError,
+    EventType,
+    FieldChange,
+    parse_changes,
+)
 
 # -- typed payloads ----------------------------------------------------------------------------
 
@@ -181,7 +188,8 @@ class InquiryLogged:
     @classmethod
     def of(cls, raw: Mapping[str, Any]) -> InquiryLogged:
         topic = _text(raw, "topic", "inquiry_logged")
-        assert topic is not None
+        if topic not in INQUIRY_TOPICS:  # a code, never free text: it is counted in clear
+            raise EventError("inquiry_logged payload: topic is not a topic code")
         return cls(topic)
 
     def to_json(self) -> dict[str, Any]:

@@ -44,4 +44,9 @@ MESSAGES: dict[str, str] = {
     "the server refused ({status}): {detail}": "el servidor rechazó ({status}): {detail}",
     "internal error ({kind})": "error interno ({kind})",
     "nothing was changed by the failed step": "el paso fallido no cambió nada",
+    "wrong user name or passphrase": "usuario o frase de contraseña incorrectos",
+    "user {name} is disabled": "el usuario {name} está desactivado",
+    "user {name} already exists": "el usuario {name} ya existe",
+    "you cannot disable yourself": "no puede desactivarse a sí mismo",
+    "the last admin cannot be disabled": "no se puede desactivar al último administrador",
 }

@@ -25,4 +25,9 @@ MESSAGES: dict[str, str] = {
     "the server refused ({status}): {detail}": "서버가 거부했습니다({status}): {detail}",
     "internal error ({kind})": "내부 오류({kind})",
     "nothing was changed by the failed step": "실패한 단계로 바뀐 것은 없습니다",
+    "wrong user name or passphrase": "사용자 이름 또는 암호 문구가 틀렸습니다",
+    "user {name} is disabled": "사용자 {name}은(는) 사용 중지되었습니다",
+    "user {name} already exists": "사용자 {name}이(가) 이미 있습니다",
+    "you cannot disable yourself": "자기 자신은 사용 중지할 수 없습니다",
+    "the last admin cannot be disabled": "마지막 관리자는 사용 중지할 수 없습니다",
 }

