@@ -10,11 +10,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
 
+from clinic.errors import ClinicError
+
 SCHEMA_HEAD = "0004"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class SchemaTooNew(Exception):
+class SchemaTooNew(ClinicError):
     """The database was written by a newer ClinicDay than this one."""
 
 
