@@ -27,7 +27,7 @@ from clinic.core import Desk, RecordSummary
 from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
 from clinic.core.files import write_file
 from clinic.core.interview import screening_language
-from clinic.core.reports import check_period
+from clinic.core.reports import check_period, format_of
 from clinic.domain.answers import normalize_answers
 from clinic.domain.languages import FALLBACK, client_languages, english_name, staff_languages
 from clinic.domain.roles import ROLE_NAMES
@@ -592,9 +592,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         code = desk.sync.make_enroll_code(args.role, args.hours)
         print(f"Enrollment code for a {args.role} laptop (one use):\n{code}")
         return 0
-    if args.server_url:
-        desk.sync.set_server(args.server_url)
-    report = desk.sync.run()
+    report = desk.sync.run(server=args.server_url or None)  # kept once it worked
     print(
         f"Sync: pushed {report.pushed} event(s) ({report.acknowledged_again} already there), "
         f"pulled {report.pulled}, {desk.sync.status().pending} waiting, "
@@ -620,10 +618,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     start = _evaluation_date(args.date, args)
     end = _evaluation_date(args.to, args) if args.to else start
     check_period(start, end)  # before the passphrase is asked for
+    out = Path(args.out).expanduser()
+    fmt = format_of(out, args.format)  # from --format, else the file's name; never guessed
     desk = _unlock(args)
     report = desk.reports.counts(start, end, server=args.server)
-    out = Path(args.out).expanduser()
-    desk.reports.export(report, out, args.format, title=desk.reports.title(server=args.server))
+    desk.reports.export(report, out, fmt, title=desk.reports.title(server=args.server))
     t = report.total
     print(
         f"Wrote {out}: {t.informed} informed, {t.screened} screened, {t.referred} referred, "
@@ -994,7 +993,12 @@ def build_parser() -> argparse.ArgumentParser:
         "other laptops'. Without an action: one sync now.",
     )
     _add_unlock(p)
-    p.add_argument("--server", dest="server_url", metavar="URL", help="the server (once enrolled)")
+    p.add_argument(
+        "--server",
+        dest="server_url",
+        metavar="URL",
+        help="sync with the server at this address (once enrolled); kept once the sync works",
+    )
     tsub = p.add_subparsers(dest="sync_cmd", metavar="ACTION")
     q = tsub.add_parser("enroll", help="enroll with a one-time code ($CLINIC_ENROLL_CODE or asked)")
     q.add_argument("server", metavar="URL", help="the sync server, e.g. https://clinic.example.org")
@@ -1023,7 +1027,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the (first) day (default: today in the clinic's time zone)",
     )
     q.add_argument("--to", metavar="YYYY-MM-DD", help="the last day (default: --date)")
-    q.add_argument("--format", choices=("csv", "xlsx", "pdf", "json"), default="csv")
+    q.add_argument(
+        "--format",
+        choices=("csv", "xlsx", "pdf", "json"),
+        help="the file's format (default: from the --out file's name: .csv, .xlsx, .pdf, .json)",
+    )
     q.add_argument("--out", required=True, metavar="FILE")
     q.add_argument("--server", metavar="URL", help="count across the organization (server)")
     p.set_defaults(func=cmd_report)

@@ -119,6 +119,13 @@ def test_report_daily_in_every_format_without_personal_data(cli: Cli, tmp_path: 
     assert today and dt.date.fromisoformat(local_today)
     bad = cli.run("report", "daily", "--date", "2026-11-22", "--to", "2026-11-21", "--out", "x")
     assert bad.returncode == 2 and "--to" in bad.stderr
+    # no --format: the file's name says it (a "PDF" is a PDF), or the report is refused
+    named = tmp_path / "day.pdf"
+    cli.ok("report", "daily", "--date", local_today, "--out", str(named))
+    assert named.read_bytes().startswith(b"%PDF-")
+    unnamed = cli.run("report", "daily", "--date", local_today, "--out", str(tmp_path / "day"))
+    assert unnamed.returncode == 2 and "--format" in unnamed.stderr
+    assert not (tmp_path / "day").exists()
 
 
 def test_two_laptops_synced_to_one_server_give_the_sum(org: Org, tmp_path: Path) -> None:

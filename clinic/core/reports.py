@@ -16,7 +16,23 @@ if TYPE_CHECKING:
     from clinic.core.desk import Desk
 
 FORMATS = ("csv", "json", "xlsx", "pdf")
-__all__ = ["FORMATS", "METRICS", "Report", "Reports", "check_period", "report_bytes"]
+__all__ = ["FORMATS", "METRICS", "Report", "Reports", "check_period", "format_of", "report_bytes"]
+
+
+def format_of(path: Path, fmt: str | None) -> str:
+    """The format a report is written in: ``fmt`` when given, else the one the file's name
+    ends with (``day.pdf``); a name that says none is refused rather than guessed."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise UsageError(f"--format: {fmt} is not {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
+        return fmt
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix
+    raise UsageError(
+        f"--format: give {', '.join(FORMATS[:-1])} or {FORMATS[-1]} ({path.name} does not end "
+        "with one)"
+    )
 
 
 def report_bytes(report: Report, fmt: str, site_title: str) -> bytes:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from clinic.core.views import SyncStatus
 from clinic.store.clinic import StoreError, now_utc
-from clinic.sync.client import SyncClient, SyncError, SyncReport
+from clinic.sync.client import NOT_ENROLLED, SyncClient, SyncError, SyncReport
 
 if TYPE_CHECKING:
     from clinic.core.desk import Desk
@@ -20,8 +20,8 @@ class SyncDesk:
     def __init__(self, desk: Desk) -> None:
         self._desk = desk
 
-    def _client(self) -> SyncClient:
-        return SyncClient(self._desk.session, forms_dir=self._desk.forms_dir)
+    def _client(self, server: str | None = None) -> SyncClient:
+        return SyncClient(self._desk.session, forms_dir=self._desk.forms_dir, server=server)
 
     def status(self) -> SyncStatus:
         desk = self._desk
@@ -39,17 +39,19 @@ class SyncDesk:
             has_org_key=session.sync_secret("org_private_key") is not None,
         )
 
-    def set_server(self, url: str) -> None:
-        """Sync with another address of the organization's server from now on."""
-        self._desk.session.update_sync_state(server=url.rstrip("/"))
-
-    def run(self) -> SyncReport:
+    def run(self, server: str | None = None) -> SyncReport:
         """One sync now (push, then pull). Its outcome, or its error, is kept for the status
-        line; an error is raised again for the caller's backoff."""
+        line; an error is raised again for the caller's backoff. With ``server`` (another
+        address of the organization's server) this sync goes there, and the address is kept
+        only once the sync succeeded: a mistyped one never replaces the one that works."""
         desk = self._desk
         session = desk.session
+        if server is not None:
+            server = server.rstrip("/")
+            if not session.sync_state().enrolled:
+                raise SyncError(NOT_ENROLLED)
         try:
-            report = self._client().sync()
+            report = self._client(server).sync()
         except (SyncError, StoreError) as exc:
             session.update_sync_state(last_error=str(exc))
             raise
@@ -72,6 +74,8 @@ class SyncDesk:
         session.update_sync_state(
             last_sync=now_utc(), last_error="; ".join(errors) or None, matches=matches
         )
+        if server is not None:
+            session.update_sync_state(server=server)
         return report
 
     def now(self) -> SyncStatus:

@@ -131,16 +131,22 @@ class SyncClient:
     """Sync for one signed-in session."""
 
     def __init__(
-        self, session: Session, http: httpx.Client | None = None, forms_dir: Path | None = None
+        self,
+        session: Session,
+        http: httpx.Client | None = None,
+        forms_dir: Path | None = None,
+        *,
+        server: str | None = None,
     ) -> None:
         self.session = session
         self.http = http or httpx.Client(timeout=TIMEOUT)
         self.forms_dir = forms_dir or session.clinic.data_dir / "forms"
+        self.server_url = server  # another address of the server, for this client only
 
     # -- settings -------------------------------------------------------------------------------
 
     def server(self) -> str:
-        url = self.session.sync_state().server
+        url = self.server_url or self.session.sync_state().server
         if not url:
             raise SyncError(NOT_ENROLLED)
         return url
