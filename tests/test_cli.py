@@ -257,3 +257,18 @@ def test_an_alert_takes_a_text_in_every_client_language(tmp_path: Path) -> None:
     assert list(options) == list(languages.client_languages())
     assert options[languages.FALLBACK].required
     assert options["ko"].help == "in Korean" and options["es"].help == "in Spanish"
+
+
+def test_the_selftest_names_a_language_whose_texts_are_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A frozen build that left a language's text modules out fails its selftest by name."""
+    from clinic.core import selftest
+    from clinic.domain import languages
+
+    selftest._languages()  # every language of the registry finds its texts
+    extra = languages.Language("zz", "Testlang", "Testlang")
+    monkeypatch.setattr(languages, "LANGUAGES", (*languages.LANGUAGES, extra))
+    with pytest.raises(selftest.SelftestError) as info:
+        selftest._languages()
+    assert str(info.value) == "languages: no rule texts zz, document texts zz, messages zz"

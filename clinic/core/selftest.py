@@ -92,6 +92,29 @@ def _data() -> str:
     return f"the questionnaire ({questions} questions), the rules and {len(packs)} form packs parse"
 
 
+def _languages() -> str:
+    """Every language of the registry finds its texts (in a frozen build each is a module that
+    must have been bundled): the screening's, the documents' and the messages'."""
+    from clinic.domain import rule_texts
+    from clinic.domain.languages import FALLBACK, LANGUAGES
+    from clinic.messages import translations
+    from clinic.packet import texts
+
+    missing = []
+    found = rule_texts._modules()
+    real = [lang for lang in LANGUAGES if not lang.pseudo]
+    for lang in real:
+        if lang.client and lang.code not in found:
+            missing.append(f"rule texts {lang.code}")
+        if lang.client and texts._module(lang.code) is None:
+            missing.append(f"document texts {lang.code}")
+        if lang.staff and lang.code != FALLBACK and not translations(lang.code):
+            missing.append(f"messages {lang.code}")
+    if missing:
+        raise SelftestError("languages: no " + ", ".join(missing))
+    return f"the texts of {len(real)} languages load (screening, documents, messages)"
+
+
 def run(
     render: Callable[[bytes], tuple[int, int, bool]] | None, say: Callable[[str], None]
 ) -> None:
@@ -119,6 +142,7 @@ def run(
             ("forms", form),
             ("render", page),
             ("data", _data),
+            ("languages", _languages),
         ]
         for name, step in steps:
             try:
