@@ -42,6 +42,15 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
+# What two records share, as the duplicate warnings name it.
+MATCH_NAMES = {"a_number": "A-Number", "ssn": "SSN", "name_dob": "family name and birth date"}
+
+
+def _a(role: str) -> str:
+    """``a volunteer``, ``an attorney``."""
+    return f"{'an' if role[:1] in 'aeiou' else 'a'} {role}"
+
+
 class CliError(UsageError):
     """A usage problem found by the CLI itself."""
 
@@ -198,8 +207,8 @@ def cmd_intake(args: argparse.Namespace) -> int:
             print(f"imported {record_id}" + (f" (person {i})" if len(people) > 1 else ""))
         for i, other, kind in result.possible_duplicates:
             print(
-                f"warning: person {i} has the same {kind.replace('_', ' ')} as record {other[:8]}: "
-                "check for a duplicate",
+                f"warning: person {i} has the same {MATCH_NAMES.get(kind, kind)} as record "
+                f"{other[:8]}: check for a duplicate",
                 file=sys.stderr,
             )
         print(f"Imported {len(result.record_ids)} people.", file=sys.stderr)
@@ -458,7 +467,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
         desk.packets.write_built(record_id, packet, approved, out)
         state_word = "approved" if approved else "draft"
         print(
-            f"Stored packet {packet.packet_hash[:12]} (encrypted); wrote the {state_word} to {out}."
+            f"Stored packet {packet.packet_hash[:12]} (encrypted); wrote the {state_word} packet "
+            f"to {out}."
         )
     for note in packet.notes:
         print(f"note: {note}", file=sys.stderr)
@@ -549,7 +559,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     if args.server_cmd == "enroll-code":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
         code, expires = server.enroll_code(Path(args.org_key), passphrase, args.role, args.hours)
-        print(f"Enrollment code for a {args.role} laptop (one use, until {expires}):\n{code}")
+        print(f"Enrollment code for {_a(args.role)} laptop (one use, until {expires}):\n{code}")
         return 0
     if args.server_cmd == "publish-pack":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
@@ -581,7 +591,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if args.sync_cmd == "enroll":
         code = _read_secret("CLINIC_ENROLL_CODE", "Enrollment code: ")
         role = desk.sync.enroll(args.server, code, args.name)
-        print(f"This laptop is enrolled as a {role} laptop with {args.server}.")
+        print(f"This laptop is enrolled as {_a(role)} laptop with {args.server}.")
         return 0
     if args.sync_cmd == "import-org-key":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
@@ -590,7 +600,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 0
     if args.sync_cmd == "enroll-code":
         code = desk.sync.make_enroll_code(args.role, args.hours)
-        print(f"Enrollment code for a {args.role} laptop (one use):\n{code}")
+        print(f"Enrollment code for {_a(args.role)} laptop (one use):\n{code}")
         return 0
     report = desk.sync.run(server=args.server_url or None)  # kept once it worked
     print(

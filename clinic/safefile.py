@@ -12,11 +12,13 @@ import os
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically; on ``OSError`` nothing is left behind."""
+def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically; on ``OSError`` nothing is left behind. A
+    ``private`` file (a key file) is readable by its owner only, from its first byte."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    mode = 0o600 if private else 0o666  # less the umask, as open() does
     try:
-        with open(tmp, "wb") as fh:
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode), "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

@@ -103,7 +103,7 @@ def test_a_clinic_day_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     assert ids[1][:8] in found
     # re-importing an exported record round-trips, and warns of the duplicate
     again = cli.ok("intake", "import", str(out_file))
-    assert "same a number" in again.stderr
+    assert "same A-Number" in again.stderr
     assert "all checks passed" in cli.ok("check").stdout
     audit = cli.ok("audit").stdout
     assert "export" in audit and ids[0][:8] in audit

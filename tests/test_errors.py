@@ -167,3 +167,31 @@ def test_clinic_server_init_writes_the_key_file_once(cli: Cli, tmp_path: Path) -
     assert first.returncode == 0 and out.is_file(), first.stderr
     again = cli.run(*args, env=env)
     assert again.returncode == 2 and "exists already" in again.stderr
+
+
+def test_the_org_key_file_is_readable_by_its_owner_only(cli: Cli, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    env = cli.env(CLINIC_ORG_PASSPHRASE="org key passphrase")
+    out = tmp_path / "org.key"
+    args = ("server", "init", "--db", str(tmp_path / "s.db"), "--org-key-out", str(out))
+    assert cli.run(*args, "--kdf-seconds", "0.01", env=env).returncode == 0
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_conditions_a_person_causes_are_named_not_internal_errors(cli: Cli, tmp_path: Path) -> None:
+    """An empty import file; a server database in a folder that does not exist."""
+    empty = tmp_path / "none.json"
+    empty.write_text("[]", encoding="utf-8")
+    cli.ok("init", "--site", "Test Site", "--admin", "admin", "--kdf-seconds", "0.002")
+    told = cli.run("intake", "import", str(empty))
+    assert told.returncode == 2 and "holds no people" in told.stderr
+    assert "cannot be read" not in told.stderr and "Warning" not in told.stderr
+    nowhere = str(tmp_path / "no" / "such" / "folder" / "server.db")
+    for args in (("server", "devices", "--db", nowhere),):
+        bad = cli.run(*args)
+        assert bad.returncode == 2, bad.stderr
+        assert "--db: the server's database cannot be opened" in bad.stderr
+        assert "internal error" not in bad.stderr

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from clinic.packet.packs import Pack
 
 
+def _article(word: str) -> str:
+    """``a`` or ``an`` before a role's name (an admin, an attorney, a volunteer)."""
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 class Admin:
     """``desk.admin``: what an admin or coordinator sets up, and the checks anyone may run."""
 
@@ -35,7 +40,10 @@ class Admin:
         """The signed-in session, if its role may do ``what`` (:class:`AccessDenied` if not)."""
         session = self._desk.session
         if not allowed:
-            raise AccessDenied(say("a {role} may not {what}", role=session.role.value, what=what))
+            role = session.role.value
+            if _article(role) == "an":
+                raise AccessDenied(say("an {role} may not {what}", role=role, what=what))
+            raise AccessDenied(say("a {role} may not {what}", role=role, what=what))
         return session
 
     def set_site(self, site: str) -> str:
@@ -52,15 +60,17 @@ class Admin:
         """Add a user of a role the signed-in user manages (clinic.domain.roles)."""
         target = parse_role(role)
         me = self._desk.session.role
-        self._require(may_manage(me, target), f"add a {target.value}").add_user(
-            username, target.value, passphrase
-        )
+        self._require(
+            may_manage(me, target), f"add {_article(target.value)} {target.value}"
+        ).add_user(username, target.value, passphrase)
 
     def disable_user(self, username: str) -> None:
         """Disable a user the signed-in user manages; their wrap of the data key is deleted."""
         session = self._desk.session
         target = session.user_role(username)
-        self._require(may_manage(session.role, target), f"disable a {target.value}")
+        self._require(
+            may_manage(session.role, target), f"disable {_article(target.value)} {target.value}"
+        )
         if username == session.username:
             raise UsageError(say("you cannot disable yourself"))
         session.disable_user(username)
@@ -72,7 +82,10 @@ class Admin:
         username = username or session.username
         if username != session.username:
             target = session.user_role(username)
-            self._require(may_manage(session.role, target), f"reset a {target.value}'s passphrase")
+            self._require(
+                may_manage(session.role, target),
+                f"reset {_article(target.value)} {target.value}'s passphrase",
+            )
         session.change_passphrase(username, new_passphrase)
 
     # -- forms ----------------------------------------------------------------------------

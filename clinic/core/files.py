@@ -9,9 +9,10 @@ from clinic.errors import UsageError
 from clinic.safefile import write_atomically
 
 
-def write_file(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (:func:`clinic.safefile.write_atomically`)."""
+def write_file(path: Path, data: bytes, *, private: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically (:func:`clinic.safefile.write_atomically`); a
+    ``private`` file is readable by its owner only."""
     try:
-        return write_atomically(path, data)
+        return write_atomically(path, data, private=private)
     except OSError as exc:
         raise UsageError(f"{path}: cannot be written ({exc.strerror})") from None

@@ -14,10 +14,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from clinic.core.files import write_file
 from clinic.domain.languages import FALLBACK, unknown_codes
 from clinic.errors import UsageError
-from clinic.server.storage import ServerStore, database_url
+from clinic.server.storage import ServerError, ServerStore, database_url
 from clinic.sync.crypto import OrgKeys
 
 __all__ = ["DeviceRow", "OrgServer"]
@@ -53,8 +55,12 @@ class OrgServer:
     @functools.cached_property
     def store(self) -> ServerStore:
         """The server's database, opened and migrated at first use."""
-        store = ServerStore(self._url)
-        store.migrate()
+        try:
+            store = ServerStore(self._url)
+            store.migrate()
+        except SQLAlchemyError as exc:  # no such folder, no server, no rights: named, not a bug
+            reason = getattr(exc, "orig", None) or type(exc).__name__
+            raise ServerError(f"--db: the server's database cannot be opened ({reason})") from None
         return store
 
     # -- serving ----------------------------------------------------------------------------
@@ -99,7 +105,7 @@ class OrgServer:
         if out.exists():
             raise UsageError(f"{out}: exists already; choose another file")
         keys, text = init_org(self.store, passphrase(), tune_kdf(kdf_seconds))
-        write_file(out, text.encode("utf-8"))
+        write_file(out, text.encode("utf-8"), private=True)  # the org's private key, sealed
         return keys.org_id
 
     def _keys(self, org_key: Path, passphrase: str) -> OrgKeys:

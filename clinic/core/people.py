@@ -130,6 +130,8 @@ class People:
         self, people: Sequence[Mapping[str, Any]], *, source: str = "import"
     ) -> ImportResult:
         """New records from answers (each validated; all or none), with possible duplicates."""
+        if not people:
+            raise UsageError("the file holds no people: nothing to import")
         return self._desk.session.import_people(people, source=source)
 
     def resolve_id(self, prefix: str) -> str:

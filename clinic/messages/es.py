@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     ),
     "a {role} may not {action} a packet": "el rol {role} no puede {action} un paquete",
     "a {role} may not {what}": "el rol {role} no puede: {what}",
+    "an {role} may not {what}": "el rol {role} no puede: {what}",
     "record {record} has no packet to review": "el registro {record} no tiene paquete que revisar",
     "packet {packet} is already approved": "el paquete {packet} ya está aprobado",
     "a comment needs text": "un comentario necesita texto",

@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "signed out: sign in again to continue": "로그아웃되었습니다. 계속하려면 다시 로그인하세요",
     "a {role} may not {action} a packet": "{role} 역할은 패킷을 {action}할 수 없습니다",
     "a {role} may not {what}": "{role} 역할은 다음을 할 수 없습니다: {what}",
+    "an {role} may not {what}": "{role} 역할은 다음을 할 수 없습니다: {what}",
     "record {record} has no packet to review": "기록 {record}에는 검토할 패킷이 없습니다",
     "packet {packet} is already approved": "패킷 {packet}은(는) 이미 승인되었습니다",
     "a comment needs text": "의견에는 내용이 있어야 합니다",
