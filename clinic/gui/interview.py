@@ -36,7 +36,7 @@ from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Interview, Questionnaire
 from clinic.domain.rule_texts import heading, outcome_label
 from clinic.domain.rules import screen
-from clinic.gui.fields import QuestionBox
+from clinic.gui.fields import ListEditor, QuestionBox
 from clinic.gui.i18n import client_language_choices, fill_languages
 from clinic.gui.ops import Ops
 
@@ -414,7 +414,19 @@ class InterviewPage(QWidget):
             lambda desk: desk.interview.save_answers(record_id, answers), None, self._save_failed
         )
 
+    def _affirm_empty_lists(self) -> None:
+        """Moving on from a page answers its empty lists: none (each such question says "an
+        empty list means no trips" or "never"). Saving and closing mid-page answers nothing."""
+        for key, box in self.boxes.items():
+            if (
+                isinstance(box.editor, ListEditor)
+                and box.editor.value() is None
+                and self.interview.answers.get(key) is None
+            ):
+                self.interview.set(key, [])
+
     def go_next(self) -> None:
+        self._affirm_empty_lists()
         self._store_answers()
         self.interview.next()
         self.render_page()
@@ -431,6 +443,7 @@ class InterviewPage(QWidget):
         self.left.emit(self.record_id)
 
     def finish(self) -> None:
+        self._affirm_empty_lists()
         problems = self.interview.errors()
         if problems:
             # never screen (and drop the draft) while something typed is not valid
