@@ -134,9 +134,28 @@ def _load_json_file(path: Path) -> Any:
     except OSError as exc:
         raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise CliError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}") from None
+    except _DuplicateKey as exc:  # which of the two is meant? refused, never the last one
+        raise CliError(f"{path}: the key {exc.key} is given twice in one object") from None
+    except RecursionError:
+        raise CliError(f"{path}: nested too deep to be answers") from None
+
+
+class _DuplicateKey(CliError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key[:60])
+        out[key] = value
+    return out
 
 
 # -- commands -------------------------------------------------------------------------------

@@ -49,6 +49,11 @@ def test_every_determination_exits_zero(cli: Cli, tmp_path: Path) -> None:
         ({**RENEWAL_BASE, "favourite_colour": "blue"}, "favourite_colour: unknown key"),
         ({**RENEWAL_BASE, "travel": [{"departed": "2019-13-01"}]}, "travel[0].departed"),
         ("{broken", "malformed JSON at line 1"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deep to be answers"),
+        (
+            '{"dob": "2001-02-03", "name.family": "A", "dob": "2001-03-02"}',
+            "key dob is given twice",
+        ),
     ],
 )
 def test_input_it_cannot_evaluate_exits_two_naming_the_key(
