@@ -30,7 +30,7 @@ from clinic.core.interview import screening_language
 from clinic.core.reports import check_period, format_of
 from clinic.domain.answers import normalize_answers
 from clinic.domain.languages import FALLBACK, client_languages, english_name, staff_languages
-from clinic.domain.roles import ROLE_NAMES
+from clinic.domain.roles import ROLE_NAMES, a_role
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
 from clinic.domain.rules import Determination
 from clinic.errors import ClinicError, UsageError, explain
@@ -44,11 +44,6 @@ EXIT_INTERNAL = 3
 
 # What two records share, as the duplicate warnings name it.
 MATCH_NAMES = {"a_number": "A-Number", "ssn": "SSN", "name_dob": "family name and birth date"}
-
-
-def _a(role: str) -> str:
-    """``a volunteer``, ``an attorney``."""
-    return f"{'an' if role[:1] in 'aeiou' else 'a'} {role}"
 
 
 class CliError(UsageError):
@@ -578,7 +573,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     if args.server_cmd == "enroll-code":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
         code, expires = server.enroll_code(Path(args.org_key), passphrase, args.role, args.hours)
-        print(f"Enrollment code for {_a(args.role)} laptop (one use, until {expires}):\n{code}")
+        print(f"Enrollment code for {a_role(args.role)} laptop (one use, until {expires}):\n{code}")
         return 0
     if args.server_cmd == "publish-pack":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
@@ -610,7 +605,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if args.sync_cmd == "enroll":
         code = _read_secret("CLINIC_ENROLL_CODE", "Enrollment code: ")
         role = desk.sync.enroll(args.server, code, args.name)
-        print(f"This laptop is enrolled as {_a(role)} laptop with {args.server}.")
+        print(f"This laptop is enrolled as {a_role(role)} laptop with {args.server}.")
         return 0
     if args.sync_cmd == "import-org-key":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
@@ -619,7 +614,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 0
     if args.sync_cmd == "enroll-code":
         code = desk.sync.make_enroll_code(args.role, args.hours)
-        print(f"Enrollment code for {_a(args.role)} laptop (one use):\n{code}")
+        print(f"Enrollment code for {a_role(args.role)} laptop (one use):\n{code}")
         return 0
     report = desk.sync.run(server=args.server_url or None)  # kept once it worked
     print(

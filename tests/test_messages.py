@@ -117,3 +117,20 @@ def test_a_volunteer_reads_a_refusal_of_the_core_in_korean(clinic_dir: Path) -> 
     assert user_message(locked.value, "es") == (
         "sesión cerrada: inicie sesión de nuevo para continuar"
     )
+
+
+def test_refusals_name_a_role_with_its_article(clinic_dir: Path) -> None:
+    from clinic.domain.roles import a_role
+    from clinic.store.clinic import Clinic
+
+    assert [a_role(r) for r in ("admin", "attorney", "volunteer")] == [
+        "an admin",
+        "an attorney",
+        "a volunteer",
+    ]
+    Clinic(clinic_dir).unlock("admin", PASSPHRASE).add_user("co", "coordinator", PASSPHRASE)
+    desk = Desk(clinic_dir)
+    desk.sign_in("co", PASSPHRASE)
+    with pytest.raises(AccessDenied) as info:
+        desk.admin.disable_user("admin")
+    assert str(info.value) == "a coordinator may not disable an admin"

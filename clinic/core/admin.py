@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from clinic.core.files import write_file
 from clinic.core.views import AutomapDraft
 from clinic.domain.languages import text_in
-from clinic.domain.roles import may_manage, may_read_audit, may_set_up_site, parse_role
+from clinic.domain.roles import a_role, may_manage, may_read_audit, may_set_up_site, parse_role
 from clinic.errors import UsageError
 from clinic.messages import say
 from clinic.packet.library import InstalledForm
@@ -21,11 +21,6 @@ if TYPE_CHECKING:
     from clinic.core.desk import Desk
     from clinic.packet.fetch import Fetched
     from clinic.packet.packs import Pack
-
-
-def _article(word: str) -> str:
-    """``a`` or ``an`` before a role's name (an admin, an attorney, a volunteer)."""
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 class Admin:
@@ -41,7 +36,7 @@ class Admin:
         session = self._desk.session
         if not allowed:
             role = session.role.value
-            if _article(role) == "an":
+            if a_role(role).startswith("an "):
                 raise AccessDenied(say("an {role} may not {what}", role=role, what=what))
             raise AccessDenied(say("a {role} may not {what}", role=role, what=what))
         return session
@@ -60,17 +55,15 @@ class Admin:
         """Add a user of a role the signed-in user manages (clinic.domain.roles)."""
         target = parse_role(role)
         me = self._desk.session.role
-        self._require(
-            may_manage(me, target), f"add {_article(target.value)} {target.value}"
-        ).add_user(username, target.value, passphrase)
+        self._require(may_manage(me, target), f"add {a_role(target.value)}").add_user(
+            username, target.value, passphrase
+        )
 
     def disable_user(self, username: str) -> None:
         """Disable a user the signed-in user manages; their wrap of the data key is deleted."""
         session = self._desk.session
         target = session.user_role(username)
-        self._require(
-            may_manage(session.role, target), f"disable {_article(target.value)} {target.value}"
-        )
+        self._require(may_manage(session.role, target), f"disable {a_role(target.value)}")
         if username == session.username:
             raise UsageError(say("you cannot disable yourself"))
         session.disable_user(username)
@@ -84,7 +77,7 @@ class Admin:
             target = session.user_role(username)
             self._require(
                 may_manage(session.role, target),
-                f"reset {_article(target.value)} {target.value}'s passphrase",
+                f"reset {a_role(target.value)}'s passphrase",
             )
         session.change_passphrase(username, new_passphrase)
 

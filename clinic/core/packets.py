@@ -21,7 +21,6 @@ packet's date, and that screening is recorded like any other when the packet is 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -254,13 +253,6 @@ def shown_packet(session: Session, record_id: str) -> PacketView:
         lambda: [(name, flatten(data)) for name, data in files],
     )
     return PacketView(record_id, latest, approved, files, shown)
-
-
-def on_screen(view: PacketView) -> PacketView:
-    """``view`` with its files flattened for the screen and the printer (made now, not kept:
-    :func:`shown_packet` keeps them)."""
-    shown = [(name, flatten(data)) for name, data in view.files]
-    return dataclasses.replace(view, shown=shown)
 
 
 def export_packet(session: Session, view: PacketView, folder: Path) -> list[Path]:

@@ -48,3 +48,9 @@ def may_read_audit(actor: Role) -> bool:
 def may_set_up_site(actor: Role) -> bool:
     """Coordinators and admins set up the site (its name, forms)."""
     return actor in (Role.COORDINATOR, Role.ADMIN)
+
+
+def a_role(role: str) -> str:
+    """A role's name with its article, as English messages say it: ``a volunteer``, ``an
+    attorney``, ``an admin``."""
+    return f"{'an' if role[:1] in 'aeiou' else 'a'} {role}"
