@@ -617,3 +617,11 @@ def test_the_pseudo_locale_in_the_checklist(tmp_path: Path) -> None:
     fee = "Fee for Form {form}: a check or money order, or Form G-1450 signed by the cardholder"
     assert " ".join(languages.pseudo(fee).format(form="I-765").split()) in text
     assert "Renewal / [" in text
+
+
+def test_a_language_name_the_fonts_cannot_draw_is_named_in_english(tmp_path: Path) -> None:
+    """Devanagari, Gurmukhi, Bengali... are in no packet font: "Nepali", never "Nepali (  )"."""
+    text = flat(text_of(write(tmp_path, "ne.pdf", cover(someone(language="ne"), lang=FALLBACK))))
+    assert "Client's language Nepali Filing" in text
+    text = flat(text_of(write(tmp_path, "ht.pdf", cover(someone(language="ht"), lang=FALLBACK))))
+    assert "Client's language Haitian Creole (Kreyòl ayisyen)" in text

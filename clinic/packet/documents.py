@@ -174,6 +174,23 @@ def _runs(text: str, font: str) -> list[tuple[str, str]]:
     return runs
 
 
+def _drawable(text: str) -> bool:
+    """Whether every letter of ``text`` prints: the main font or the fallback has it."""
+    regular = _fonts()[0]
+    fallback = _fallback_font(bold=False)
+    return all(
+        _has_glyph(regular, ch) or (fallback is not None and _has_glyph(fallback, ch))
+        for ch in text
+    )
+
+
+def _language(code: str) -> str:
+    """A language as the documents name it: ``Korean (한국어)``; its English name alone when
+    the fonts cannot draw its own (``Nepali``, never ``Nepali (    )``)."""
+    full = languages.label(code)
+    return full if _drawable(full) else (languages.english_name(code) or code)
+
+
 def _esc(text: object) -> str:
     """Text for a Paragraph: XML escaped, line breaks kept, and letters the main font lacks set
     in the fallback font."""
@@ -398,7 +415,7 @@ def _scalar(kind: FieldKind | None, key: str, value: Any, labels: Mapping[str, A
     if kind is FieldKind.A_NUMBER:
         return format_a_number(value)
     if kind is FieldKind.LANGUAGE:
-        return languages.label(str(value))
+        return _language(str(value))
     if kind is FieldKind.SSN:
         return _digits(value, (3, 2, 4))
     if kind is FieldKind.PHONE:
@@ -591,7 +608,7 @@ def cover_sheet(
             ("Name in own script" if native else "Name as written", native or as_written),
             ("Date of birth", _date_text(answers.get("dob")) or DASH),
             ("A-Number", format_a_number(answers.get("a_number"))),
-            ("Client's language", languages.label(str(language or lang))),
+            ("Client's language", _language(str(language or lang))),
             ("Filing", "Paper (by mail)" if filing == "paper" else "Online"),
         ]
         cells = [[_p(a, s.cell_bold), _p(b, s.cell)] for a, b in pairs]
@@ -884,7 +901,7 @@ def answer_sheet(
             _p(
                 "Every answer by form, Part and Item, for review and for online filing. "
                 "Questions in English"
-                + (f" and {languages.label(lang)}" if _in_client_language(lang) else "")
+                + (f" and {_language(lang)}" if _in_client_language(lang) else "")
                 + ".",
                 s.muted,
             ),
