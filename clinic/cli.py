@@ -698,6 +698,43 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_USAGE if problems else 0
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    """The program status (dated data): show what is in force, install a clinic's entries."""
+    if args.rules_cmd == "show":
+        desk = _offline_desk(args)
+        on = _evaluation_date(args.on, args)
+        statuses = desk.admin.program_status(on)
+        in_force = desk.policy.status_on(on)
+        for status in statuses:
+            mark = "*" if status is in_force else " "
+            whose = "this clinic" if status.installed else "ClinicDay"
+            confirmed = f"; confirmed {status.confirmed}" if status.confirmed else ""
+            print(
+                f"{mark} {status.effective}  initial requests: {status.initial_requests}; "
+                f"renewals: {status.renewals} ({whose}{confirmed})"
+            )
+            if status is in_force:
+                print(f"    source: {status.source}")
+                for notice in status.notices:
+                    states = f" [{', '.join(notice.applies_to_states)}]"
+                    print(f"    {notice.code}{states if notice.applies_to_states else ''}: "
+                          f"{notice.text(args.lang)}")  # fmt: skip
+        print(f"* in force on {on}")
+        return 0
+    desk = _unlock(args)
+    if args.rules_cmd == "install":
+        entries = desk.admin.install_program_status(Path(args.file))
+        dates = ", ".join(str(e.effective) for e in entries)
+        print(f"Installed {len(entries)} program-status entr{'y' if len(entries) == 1 else 'ies'}"
+              f" ({dates}); screenings from now on use them.")  # fmt: skip
+        return 0
+    if desk.admin.remove_program_status():
+        print("Removed this clinic's program-status entries; ClinicDay's own apply again.")
+    else:
+        print("This clinic has no program-status entries of its own.")
+    return 0
+
+
 # -- parser ---------------------------------------------------------------------------------
 
 
@@ -1059,6 +1096,28 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--out", required=True, metavar="FILE")
     q.add_argument("--server", metavar="URL", help="count across the organization (server)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "rules",
+        help="the DACA program status as dated data: show it, or install a clinic's update",
+        description="The program status (whether USCIS decides initial requests, processes "
+        "renewals, the notices shown, and the court orders they cite) is dated data. ClinicDay "
+        "ships entries; a coordinator or admin installs a YAML file of new ones (the format of "
+        "resources/rules/program_status.yaml) when USCIS or a court changes something. An "
+        "installed entry replaces ClinicDay's of the same effective date.",
+    )
+    rsub = p.add_subparsers(dest="rules_cmd", required=True, metavar="ACTION")
+    q = rsub.add_parser("show", help="every entry, and the one in force on a date")
+    _add_data(q)
+    q.add_argument("--on", metavar="YYYY-MM-DD", help="the date (default: today)")
+    q.add_argument("--lang", default=FALLBACK, choices=client_languages(),
+                   help="the notices' language")  # fmt: skip
+    q = rsub.add_parser("install", help="install a YAML file of program-status entries")
+    _add_unlock(q)
+    q.add_argument("file", metavar="FILE.yaml")
+    q = rsub.add_parser("remove", help="remove this clinic's entries (ClinicDay's apply again)")
+    _add_unlock(q)
+    p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser(
         "selftest",

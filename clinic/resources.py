@@ -15,7 +15,13 @@ from typing import Any
 import yaml
 
 from clinic.domain.languages import FALLBACK
-from clinic.domain.policy import Policy, parse_policy
+from clinic.domain.policy import (
+    Policy,
+    PolicyDataError,
+    parse_policy,
+    parse_program_status,
+    with_installed_status,
+)
 from clinic.domain.questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
 from clinic.errors import ClinicError
 
@@ -49,14 +55,48 @@ def load_yaml(relative: str) -> Any:
         raise ResourceError(f"{relative}: malformed YAML ({exc.__class__.__name__})") from None
 
 
+INSTALLED_STATUS = Path("rules") / "program_status.yaml"
+"""Where in a clinic's data folder its coordinator's program-status entries are kept."""
+
+
 @functools.cache
-def policy() -> Policy:
-    """The program status, fees and editions data, parsed."""
+def _packaged_policy() -> Policy:
     return parse_policy(
         load_yaml("rules/program_status.yaml"),
         load_yaml("rules/fees.yaml"),
         load_yaml("rules/editions.yaml"),
     )
+
+
+def read_yaml_file(path: Path) -> Any:
+    """A YAML file a person gives (their own rules data): a clear error naming it if not."""
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+    except FileNotFoundError:
+        raise ResourceError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResourceError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ResourceError(f"{path.name}: not valid YAML{where}") from None
+
+
+def policy(data_dir: Path | None = None) -> Policy:
+    """The program status, fees and editions data, parsed; with a clinic's data folder, its
+    coordinator's program-status entries (``DATA/rules/program_status.yaml``) over the
+    program's."""
+    packaged = _packaged_policy()
+    if data_dir is None or not (data_dir / INSTALLED_STATUS).is_file():
+        return packaged
+    path = data_dir / INSTALLED_STATUS
+    try:
+        installed = parse_program_status(read_yaml_file(path), installed=True)
+    except PolicyDataError as exc:
+        raise ResourceError(f"{path}: {exc}") from None
+    return with_installed_status(packaged, installed)
 
 
 @functools.cache

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec
+from clinic.domain.rules import COMMON_FACTS, INITIAL_FACTS, RENEWAL_FACTS
 from clinic.resources import questionnaire
 
 QUESTIONNAIRE = Path(__file__).resolve().parents[1] / "resources" / "questionnaires" / "daca.yaml"
@@ -39,29 +40,7 @@ QUESTION_OPTIONAL = {"help", "required", "show_if", "choices", "items", "item_ch
 TEXT_FIELDS = ("title", "intro", "label", "why", "help")
 
 # What the screening rules need (clinic/domain/rules.py): these and only these are required.
-REQUIRED = {
-    "dob",
-    "arrival.date",
-    "daca.ever_granted",
-    "daca.expires",
-    "daca.terminated",
-    "removal.status",
-    "detention.current",
-    "residence.continuous_since_2007",
-    "presence.2012_06_15",
-    "status.lawful_on_2012_06_15",
-    "education.status",
-    "travel",
-    "criminal",
-    "safety.terrorism",
-    "safety.gang",
-    "safety.torture_genocide_trafficking",
-    "safety.killing",
-    "safety.severe_injury",
-    "safety.forced_sexual_contact",
-    "safety.child_soldier_recruit",
-    "safety.child_soldier_use",
-}
+REQUIRED = {"daca.ever_granted", *COMMON_FACTS, *INITIAL_FACTS, *RENEWAL_FACTS}
 
 # Asked only for initial requests: the I-821D asks them in Part 3 ("For Initial Requests Only"),
 # and the rules need the DACA guidelines facts only for initial requests.

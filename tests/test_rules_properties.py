@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clinic.domain.answers import normalize_answers
+from clinic.domain.answers import ANSWER_KEYS, normalize_answers
 from clinic.domain.rules import (
     LIKELY_ELIGIBLE,
     NOT_ELIGIBLE,
@@ -130,3 +131,60 @@ def test_outcome_does_not_depend_on_list_order(a: dict[str, Any], on: dt.date, r
 def test_language_changes_words_not_results(a: dict[str, Any], on: dt.date) -> None:
     results = [screen(a, on, policy(), lang) for lang in ("en", "ko", "es")]
     assert len({(r.outcome, tuple(r.flag_codes)) for r in results}) == 1
+
+
+# One red flag each: a fact a clinic must never call "may be eligible" over (issue 14).
+RED_FLAGS: list[dict[str, Any]] = [
+    {"criminal": [{"date": "2019-03-03", "level": "infraction", "outcome": "dismissed"}]},
+    {"removal.status": "administratively_closed"},
+    {"detention.current": True},
+    {"safety.gang": True},
+    {"residence.continuous_since_2007": False},
+    {"residence.country": "Mexico"},
+    {"travel": [{"departed": "2019-01-01", "returned": "2019-01-20", "advance_parole": False}],
+     "arrival.last_date": "2019-01-20"},
+    {"departure.without_parole_since_2012_08_15": True},
+    {"travel": [{"departed": "2019-01-01", "advance_parole": True}]},
+    {"daca.terminated": True},
+    {"arrival.date": "2008-01-01", "arrival.last_date": "2008-01-01"},
+    {"arrival.before_age_16": False},
+    {"presence.2012_06_15": False},
+    {"status.lawful_on_2012_06_15": True},
+    {"education.status": "none"},
+    {"dob": "1980-01-01"},
+    {"addresses": [{"country": "Honduras", "from": "2010-01-01", "to": "2010-06-01"}]},
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(answers(), days, st.sampled_from(RED_FLAGS))
+def test_no_answers_with_a_red_flag_are_may_be_eligible(
+    a: dict[str, Any], on: dt.date, flag: dict[str, Any]
+) -> None:
+    flagged = normalize_answers({**a, **flag})
+    det = screen(flagged, on, policy(), "en")
+    assert det.outcome != LIKELY_ELIGIBLE, (flag, det.to_json())
+    assert det.flags or det.outcome == NOT_ELIGIBLE
+
+
+@settings(max_examples=300, deadline=None)
+@given(answers(), days)
+def test_any_flag_means_not_may_be_eligible(a: dict[str, Any], on: dt.date) -> None:
+    det = screen(a, on, policy(), "en")
+    assert not (det.flags and det.outcome == LIKELY_ELIGIBLE)
+
+
+ANSWER_KEY = re.compile(
+    "|".join(re.escape(k) for k in sorted(ANSWER_KEYS, key=len, reverse=True) if "." in k)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answers(), days, st.sampled_from(RED_FLAGS), st.sampled_from(["ko", "es", "en"]))
+def test_no_answer_key_inside_a_client_language_message(
+    a: dict[str, Any], on: dt.date, flag: dict[str, Any], lang: str
+) -> None:
+    det = screen(normalize_answers({**a, **flag}), on, policy(), lang)
+    for finding in (*det.reasons, *det.flags, *det.notices):
+        assert not ANSWER_KEY.search(finding.message), (lang, finding.message)
+        assert "travel[" not in finding.message and "criminal[" not in finding.message

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec, validate_answers
 from tests.conftest import Cli, write_json
 from tests.test_rules import INITIAL_BASE, RENEWAL_BASE
 
@@ -82,3 +85,64 @@ def test_screening_a_stored_record_records_the_determination(cli: Cli, tmp_path:
     shown = cli.ok("intake", "screen", rid[:8], "--on", "2026-11-21").stdout
     assert "May be eligible" in shown
     assert json.loads(cli.ok("intake", "show", rid, "--json").stdout)["status"] == "screened"
+
+
+# A wrong type anywhere: every answer key, and every field of every list item, given a value of
+# each JSON type it does not take, is refused by `clinic screen` with exit 2 naming that key.
+def _wrong_values(kind: str) -> list[object]:
+    every: list[object] = [True, 7, 2.5, "text", [], {}, [1], {"x": 1}]
+    keep = {
+        "bool": lambda v: isinstance(v, bool),
+        "list": lambda v: isinstance(v, list),
+        "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    }
+    right = keep.get(kind, lambda v: isinstance(v, str))
+    return [v for v in every if not right(v)]
+
+
+def _kind(spec: FieldSpec) -> str:
+    if spec.kind in (FieldKind.LIST, FieldKind.CHOICES):
+        return "list"
+    if spec.kind is FieldKind.BOOL:
+        return "bool"
+    if spec.kind is FieldKind.NUMBER:
+        return "number"
+    return "text"
+
+
+def _wrong_answers() -> list[tuple[str, dict[str, object]]]:
+    cases: list[tuple[str, dict[str, object]]] = []
+    for key, spec in ANSWER_KEYS.items():
+        for value in _wrong_values(_kind(spec)):
+            cases.append((key, {key: value}))
+        for field, item in (spec.items or {}).items():
+            for value in _wrong_values(_kind(item))[:2]:
+                cases.append((f"{key}[0].{field}", {key: [{field: value}]}))
+    return cases
+
+
+def test_a_wrong_type_anywhere_is_refused_naming_the_key(tmp_path: Path) -> None:
+    cases = _wrong_answers()
+    assert len(cases) > 400
+    for key, answers in cases:  # the validation the command runs, for every case
+        problems = validate_answers(answers)
+        assert [p.key for p in problems] == [key], (key, answers, problems)
+    for key, answers in cases[:: max(1, len(cases) // 12)]:  # and the real command, for a sample
+        path = write_json(tmp_path / "wrong.json", answers)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "clinic",
+                "screen",
+                "--answers",
+                str(path),
+                "--on",
+                "2026-11-21",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 2, (key, done.stderr)
+        assert f"  {key}: " in done.stderr and "Traceback" not in done.stderr, done.stderr

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from clinic.core.files import write_file
 from clinic.core.views import AutomapDraft
 from clinic.domain.languages import text_in
+from clinic.domain.policy import PolicyDataError, ProgramStatus, parse_program_status
 from clinic.domain.roles import a_role, may_manage, may_read_audit, may_set_up_site, parse_role
 from clinic.errors import UsageError
 from clinic.messages import say
@@ -144,6 +145,55 @@ class Admin:
             texts = {k: v for k, v in alert.items() if isinstance(v, str)}
             lines.append(f"{alert.get('effective', '')} · {text_in(texts, lang)}")
         return lines
+
+    def program_status(self, on: dt.date | None = None) -> tuple[ProgramStatus, ...]:
+        """Every program-status entry (the program's and this clinic's), oldest first; the one
+        in force on a date is the latest effective on or before it."""
+        desk = self._desk
+        desk.policy.status_on(desk.on_or_today(on))  # a clear error if none is in force
+        return desk.policy.statuses
+
+    def install_program_status(self, path: Path) -> list[ProgramStatus]:
+        """Install a coordinator's program-status entries from a YAML file (the format of
+        ``resources/rules/program_status.yaml``): every key checked, nothing kept if one is
+        wrong; an entry replaces the program's of the same effective date. Coordinators and
+        admins; audited."""
+        from clinic.resources import INSTALLED_STATUS, ResourceError, read_yaml_file
+
+        desk = self._desk
+        session = self._require(may_set_up_site(desk.session.role), "update the program status")
+        try:
+            entries = parse_program_status(read_yaml_file(path), installed=True)
+        except PolicyDataError as exc:
+            raise UsageError(f"{path.name}: {exc}") from None
+        except ResourceError as exc:
+            raise UsageError(str(exc)) from None
+        target = desk.data_dir / INSTALLED_STATUS
+        try:
+            target.parent.mkdir(exist_ok=True)
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"{target.parent}: cannot be written ({exc.strerror})") from None
+        write_file(target, data)
+        desk.forget_policy()
+        dates = ", ".join(e.effective.isoformat() for e in entries)
+        session.audit_action("rules_installed", f"program status entries effective {dates}")
+        return entries
+
+    def remove_program_status(self) -> bool:
+        """Remove this clinic's program-status entries (the program's apply again); whether
+        there were any. Coordinators and admins; audited."""
+        from clinic.resources import INSTALLED_STATUS
+
+        desk = self._desk
+        session = self._require(may_set_up_site(desk.session.role), "update the program status")
+        path = desk.data_dir / INSTALLED_STATUS
+        if not path.is_file():
+            return False
+        path.unlink()
+        desk.forget_policy()
+        session.audit_action("rules_removed", "program status entries of this clinic")
+        return True
 
     # -- checks ---------------------------------------------------------------------------
 

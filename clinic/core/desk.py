@@ -167,8 +167,13 @@ class Desk:
             if self._policy is None:
                 from clinic.resources import policy
 
-                self._policy = policy()
+                self._policy = policy(self.data_dir)
             return self._policy
+
+    def forget_policy(self) -> None:
+        """Read the rules data again at its next use (after a coordinator installs entries)."""
+        with self._guard:
+            self._policy = None
 
     @property
     def questionnaire(self) -> Questionnaire:

@@ -746,6 +746,8 @@ def _person(
     answers["arrival.date"] = arrival.isoformat()
     answers["arrival.place"] = rng.choice(origin.arrival_places)
     answers["arrival.status"] = rng.choice(origin.arrival_statuses)
+    answers["arrival.before_age_16"] = _add_years(dob, 16) > arrival
+    answers["residence.country"] = "United States"
     answers["residence.continuous_since_2007"] = True
     answers["presence.2012_06_15"] = True
     answers["status.lawful_on_2012_06_15"] = False
@@ -754,6 +756,11 @@ def _person(
     trips = _travel(rng, facts.travel, today)
     if trips or granted:  # people who had DACA were asked about travel
         answers["travel"] = trips
+    # the last arrival is the last trip's return, else the first arrival
+    answers["arrival.last_date"] = max([str(t["returned"]) for t in trips] or [arrival.isoformat()])
+    answers["departure.without_parole_since_2012_08_15"] = any(
+        not t["advance_parole"] and str(t["departed"]) >= "2012-08-15" for t in trips
+    )
     answers["criminal"] = _criminal(rng, facts.criminal, dob, place, today)
     for question in (
         "terrorism",

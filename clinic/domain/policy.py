@@ -8,7 +8,7 @@ earlier one from its ``effective`` date. Pure: no I/O.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +63,8 @@ class ProgramStatus:
     texas_ead_limited: bool
     source: str
     notices: tuple[Notice, ...] = ()
+    confirmed: dt.date | None = None  # when it was last checked against its sources
+    installed: bool = False  # from the clinic's own rules file, not the program's
 
 
 @dataclass(frozen=True)
@@ -123,33 +125,86 @@ class Policy:
         return [e for e in self.editions.get(form, ()) if e.accepted_on(day)]
 
 
+_STATUS_KEYS = frozenset(
+    {"effective", "confirmed", "initial_requests", "renewals", "texas_ead_limited", "source"}
+    | {"notices"}
+)
+_NOTICE_KEYS = frozenset({"code", "message", "applies_to_states"})
+
+
+def _notice(raw: object, where: str) -> Notice:
+    if not isinstance(raw, Mapping):
+        raise PolicyDataError(f"{where}: must be a mapping with code and message")
+    unknown = sorted(str(k) for k in raw if k not in _NOTICE_KEYS)
+    if unknown:
+        raise PolicyDataError(f"{where}: unknown key {unknown[0]}")
+    code = raw.get("code")
+    if not isinstance(code, str) or not code.replace("_", "").isalnum():
+        raise PolicyDataError(f"{where}: code must be a word (letters, digits, _)")
+    states = raw.get("applies_to_states") or []
+    if not isinstance(states, list) or not all(isinstance(x, str) for x in states):
+        raise PolicyDataError(f"{where}: applies_to_states must be a list of state codes")
+    return Notice(code, _text(raw.get("message"), where), tuple(states))
+
+
+def parse_program_status(status_data: object, *, installed: bool = False) -> list[ProgramStatus]:
+    """The program-status entries of one YAML document, every key and value checked (a
+    clinic's own file names the entry and the key that is wrong)."""
+    entries = status_data.get("entries") if isinstance(status_data, Mapping) else None
+    if not isinstance(entries, list) or not entries:
+        raise PolicyDataError("program status: needs a list of entries")
+    statuses: list[ProgramStatus] = []
+    for i, raw in enumerate(entries):
+        where = f"program_status entry {i + 1}"
+        if not isinstance(raw, Mapping):
+            raise PolicyDataError(f"{where}: must be a mapping")
+        unknown = sorted(str(k) for k in raw if k not in _STATUS_KEYS)
+        if unknown:
+            raise PolicyDataError(f"{where}: unknown key {unknown[0]}")
+        if raw.get("initial_requests") not in ("decided", "accepted_not_decided", "not_accepted"):
+            raise PolicyDataError(
+                f"{where}: initial_requests must be decided, accepted_not_decided or not_accepted"
+            )
+        if raw.get("renewals", "processed") not in ("processed", "not_processed"):
+            raise PolicyDataError(f"{where}: renewals must be processed or not_processed")
+        if not isinstance(raw.get("texas_ead_limited", False), bool):
+            raise PolicyDataError(f"{where}: texas_ead_limited must be true or false")
+        source = raw.get("source")
+        if not isinstance(source, str) or not source.strip():
+            raise PolicyDataError(f"{where}: source (the citation) is required")
+        notices = raw.get("notices") or []
+        if not isinstance(notices, list):
+            raise PolicyDataError(f"{where}: notices must be a list")
+        statuses.append(
+            ProgramStatus(
+                effective=_date(raw.get("effective"), f"{where} effective"),
+                initial_requests=str(raw["initial_requests"]),
+                renewals=str(raw.get("renewals", "processed")),
+                texas_ead_limited=bool(raw.get("texas_ead_limited", False)),
+                source=source.strip(),
+                notices=tuple(_notice(n, f"{where} notice {j + 1}") for j, n in enumerate(notices)),
+                confirmed=(
+                    _date(raw["confirmed"], f"{where} confirmed") if raw.get("confirmed") else None
+                ),
+                installed=installed,
+            )
+        )
+    return statuses
+
+
+def with_installed_status(policy: Policy, installed: Sequence[ProgramStatus]) -> Policy:
+    """``policy`` with a clinic's own program-status entries: an entry with the same effective
+    date as the program's replaces it; the others are added."""
+    dates = {s.effective for s in installed}
+    statuses = [s for s in policy.statuses if s.effective not in dates] + list(installed)
+    return Policy(tuple(sorted(statuses, key=lambda s: s.effective)), policy.fees, policy.editions)
+
+
 def parse_policy(
     status_data: Mapping[str, Any], fee_data: Mapping[str, Any], edition_data: Mapping[str, Any]
 ) -> Policy:
     """Build a :class:`Policy` from the three loaded YAML documents, checking their shape."""
-    statuses: list[ProgramStatus] = []
-    for i, raw in enumerate(status_data.get("entries") or []):
-        where = f"program_status entry {i}"
-        if raw.get("initial_requests") not in ("decided", "accepted_not_decided", "not_accepted"):
-            raise PolicyDataError(f"{where}: initial_requests has an unknown value")
-        notices = tuple(
-            Notice(
-                code=str(n["code"]),
-                message=_text(n.get("message"), f"{where} notice {j}"),
-                applies_to_states=tuple(n.get("applies_to_states") or ()),
-            )
-            for j, n in enumerate(raw.get("notices") or [])
-        )
-        statuses.append(
-            ProgramStatus(
-                effective=_date(raw.get("effective"), where),
-                initial_requests=str(raw["initial_requests"]),
-                renewals=str(raw.get("renewals", "processed")),
-                texas_ead_limited=bool(raw.get("texas_ead_limited", False)),
-                source=str(raw.get("source", "")),
-                notices=notices,
-            )
-        )
+    statuses = parse_program_status(status_data)
     fees: list[FeeSchedule] = []
     for i, raw in enumerate(fee_data.get("entries") or []):
         where = f"fees entry {i}"

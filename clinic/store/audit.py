@@ -39,6 +39,11 @@ class AuditRepository(Repository):
         with self._write() as (_conn, audit):
             audit.add("export", record_id, what)
 
+    def audit_action(self, action: str, detail: str) -> None:
+        """Record an action on the clinic itself, not on a record (the rules data installed)."""
+        with self._write() as (_conn, audit):
+            audit.add(action, None, detail)
+
     def audit_log(self) -> list[AuditEntry]:
         with self._read() as conn:
             rows = conn.execute(select(schema.audit).order_by(schema.audit.c.seq)).all()

@@ -13,6 +13,7 @@ its module. Pure: no I/O.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import ModuleType
@@ -61,18 +62,25 @@ CITATIONS: dict[str, str] = {
     "criminal_significant_misdemeanor": f"{CFR}(b)(6)",
     "criminal_three_misdemeanors": f"{CFR}(b)(6)",
     "criminal_pending": f"{CFR}(b)(6)",
+    "criminal_possible_significant_misdemeanor": f"{CFR}(b)(6)",
     "public_safety": f"{CFR}(b)(6); Form I-821D Part 4",
     "removal_proceedings": f"{CFR}(b)(7); 8 CFR 236.23(a)",
     "removal_order": "8 CFR 236.23(a)",
     "detained": "8 CFR 236.23(a)",
     "travel_without_advance_parole": f"{CFR}(b)(2)",
     "travel_with_advance_parole": f"{CFR}(b)(2)",
+    "absence_before_2012_08_15": f"{CFR}(b)(2)",
+    "trip_not_returned": f"{CFR}(b)(3)",
+    "last_arrival_unexplained": f"{CFR}(b)(2)",
+    "residence_outside_us": f"{CFR}(b)(2), (b)(3)",
+    "address_abroad": f"{CFR}(b)(2)",
     "daca_terminated": "8 CFR 236.23",
     "daca_lapsed": "USCIS DACA renewal guidance",
     "daca_expired_over_one_year": "USCIS DACA renewal guidance",
     "renewal_before_window": "USCIS DACA renewal guidance (file 150 to 120 days before expiration)",
-    "initial_not_decided": "Texas v. United States (5th Cir. Jan. 17, 2025); USCIS DACA guidance",
-    "initial_not_accepted": "USCIS DACA guidance",
+    # the program status's own source (dated data) replaces these two when screening
+    "initial_not_decided": "resources/rules/program_status.yaml",
+    "initial_not_accepted": "resources/rules/program_status.yaml",
     "continuous_residence_not_confirmed": f"{CFR}(b)(2)",
     "education_not_met": f"{CFR}(b)(5)",
     "missing_facts": f"{CFR}(b)",
@@ -121,6 +129,58 @@ TEXTS: dict[str, RuleText] = {
 
 def text_for(code: str) -> RuleText:
     return TEXTS[code]
+
+
+def _table(name: str) -> dict[str, dict[str, str]]:
+    """A ``{key: {language: text}}`` table from one dict of each language's module."""
+    return {key: _by_lang(name, key, _MODULES) for key in getattr(_ENGLISH, name)}
+
+
+CONTRADICTION_TEXTS = _table("CONTRADICTIONS")
+FACT_TEXTS = _table("FACTS")
+_ITEM_KEY = re.compile(r"(?P<list>[a-z_]+)\[(?P<n>[0-9]+)\]\.(?P<field>[a-z_]+)")
+
+
+def contradiction_text(code: str, lang: str, **values: str) -> str:
+    """What one contradiction says, in ``lang`` (English when it has none)."""
+    return text_in(CONTRADICTION_TEXTS[code], lang).format(**values)
+
+
+def label_of(table: str, value: str, lang: str) -> str:
+    """The label of an answer value (a choice, a public-safety question, an offense kind)."""
+    texts = {
+        code: getattr(module, "LABELS", {}).get(table, {}).get(value)
+        for code, module in _MODULES.items()
+    }
+    found = {code: text for code, text in texts.items() if text}
+    for language in LANGUAGES:
+        if language.pseudo and language.client and FALLBACK in found:
+            found[language.code] = pseudo(found[FALLBACK])
+    return text_in(found, lang) if found else value
+
+
+def fact_label(key: str, lang: str) -> str:
+    """How a missing fact is named to the volunteer: what the question asks, never its key."""
+    item = _ITEM_KEY.fullmatch(key)
+    if item:
+        template = FACT_TEXTS.get(f"{item['list']}[].{item['field']}")
+        if template:
+            return text_in(template, lang).format(n=item["n"])
+    if key.startswith("safety."):
+        what = label_of("safety", key.split(".", 1)[1], lang)
+        return text_in(FACT_TEXTS["safety"], lang).format(what=what)
+    template = FACT_TEXTS.get(key)
+    return text_in(template, lang) if template else key
+
+
+def offense_words() -> dict[str, tuple[str, ...]]:
+    """Every language's words for each significant-misdemeanor kind, together: the offense may
+    be typed in any language whatever the interview's."""
+    words: dict[str, list[str]] = {}
+    for module in _MODULES.values():
+        for kind, listed in getattr(module, "OFFENSE_WORDS", {}).items():
+            words.setdefault(kind, []).extend(listed)
+    return {kind: tuple(listed) for kind, listed in words.items()}
 
 
 # outcome -> language -> label; heading key -> language -> text

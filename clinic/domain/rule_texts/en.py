@@ -50,6 +50,11 @@ MESSAGES: dict[str, str] = {
     "criminal_significant_misdemeanor": "An entry is reported as a significant misdemeanor.",
     "criminal_three_misdemeanors": "Three or more misdemeanors are reported.",
     "criminal_pending": "A criminal case is reported as pending.",
+    "criminal_possible_significant_misdemeanor": (
+        "Entered as a lesser offense, but its words name an offense that is a significant "
+        "misdemeanor if it is a misdemeanor conviction: {entries}. An attorney must check "
+        "the record (any misdemeanor with more than 90 days in custody is one too)."
+    ),
     "public_safety": "A public-safety question was answered yes ({items}).",
     "removal_proceedings": "Removal proceedings were reported (now or in the past).",
     "removal_order": "A final removal order or a voluntary departure order was reported.",
@@ -57,6 +62,26 @@ MESSAGES: dict[str, str] = {
     "travel_without_advance_parole": (
         "Travel outside the United States without advance parole was reported ({count} "
         "trip{plural})."
+    ),
+    "absence_before_2012_08_15": (
+        "An absence before August 15, 2012 was reported (trip {trips}): an attorney must decide "
+        "whether it was brief, casual and innocent."
+    ),
+    "trip_not_returned": (
+        "A trip has no return date on or before the evaluation date (trip {trips}): a person "
+        "must be in the United States to request DACA."
+    ),
+    "last_arrival_unexplained": (
+        "The last arrival ({date}) is not the return of any listed trip: an attorney must find "
+        "out when and how the person left and came back."
+    ),
+    "residence_outside_us": (
+        "The country of residence now is given as {country}: a person must live in the United "
+        "States to request DACA."
+    ),
+    "address_abroad": (
+        "An earlier address outside the United States since June 15, 2007 was reported "
+        "(address {addresses}): an attorney must review the absence."
     ),
     "travel_with_advance_parole": (
         "Travel with advance parole was reported: bring copies of the advance parole document "
@@ -106,6 +131,209 @@ MESSAGES: dict[str, str] = {
     "fees": (
         "Fees on this date: Form I-821D ${i821d}; Form I-765 ${i765_paper} on paper or "
         "${i765_online} online. Each is paid separately."
+    ),
+}
+
+# What a contradiction says (joined into the "contradiction" flag); answers are named by what
+# they ask, never by their keys.
+CONTRADICTIONS: dict[str, str] = {
+    "trip_returns_before_departing": "trip {n} returns before it departs",
+    "trip_departs_after_evaluation": "trip {n} departs after the evaluation date",
+    "arrival_before_birth": "the first arrival is before the date of birth",
+    "arrival_after_evaluation": "the first arrival is after the evaluation date",
+    "born_after_evaluation": "the date of birth is after the evaluation date",
+    "not_granted_but_history": (
+        "DACA was never granted, but a DACA expiration or termination is given"
+    ),
+    "request_type_mismatch": (
+        "the request type is given as {stated}, but the DACA history makes it {computed}"
+    ),
+    "renewal_fails_guideline": (
+        "DACA was granted before, yet the answers do not meet a guideline (see Why)"
+    ),
+    "residence_yes_arrival_after_2007": (
+        "living here continuously since June 15, 2007 is yes, but the first arrival is after "
+        "that date"
+    ),
+    "presence_yes_arrival_after": (
+        "being here on June 15, 2012 is yes, but the first arrival is after that date"
+    ),
+    "presence_yes_trip_covers": "being here on June 15, 2012 is yes, but trip {n} covers that date",
+    "presence_no_no_trip": (
+        "being here on June 15, 2012 is no, but no listed trip covers that date"
+    ),
+    "before16_yes_arrival_age": (
+        "coming to live here before 16 is yes, but the first arrival is at age {age}"
+    ),
+    "before16_no_arrival_under_16": (
+        "coming to live here before 16 is no, but the first arrival is at age {age}: when "
+        "residence began must be found"
+    ),
+    "lawful_yes_i94_ended": (
+        "a lawful status on June 15, 2012 is yes, but the I-94 authorized stay ended on {date}"
+    ),
+    "lawful_no_i94_ran": (
+        "a lawful status on June 15, 2012 is no, but the I-94 authorized stay ran until {date}"
+    ),
+    "lawful_yes_status_described": (
+        "a lawful status on June 15, 2012 is yes, but that day is described as: {status}"
+    ),
+    "veteran_not_served": (
+        "the education answer is an honorable discharge, but no military service is reported"
+    ),
+    "veteran_discharge_type": (
+        "the education answer is an honorable discharge, but the discharge is given as {kind}"
+    ),
+    "last_arrival_before_first": "the last arrival is before the first arrival",
+    "last_arrival_after_evaluation": "the last arrival is after the evaluation date",
+    "last_arrival_before_trip": "the last arrival is before the return from trip {n}",
+    "departure_no_trip_without_parole": (
+        "leaving without advance parole since August 15, 2012 is no, but trip {n} was without "
+        "advance parole"
+    ),
+    "address_abroad_residence_yes": (
+        "living here continuously since June 15, 2007 is yes, but earlier address {n} is in "
+        "{country} after that date"
+    ),
+}
+
+# The facts a "missing_facts" flag names; "{n}" is the trip's number.
+FACTS: dict[str, str] = {
+    "dob": "date of birth",
+    "daca.ever_granted": "whether DACA was granted before",
+    "daca.expires": "when DACA expires",
+    "daca.terminated": "whether DACA was terminated",
+    "removal.status": "removal proceedings",
+    "detention.current": "immigration detention now",
+    "residence.country": "country of residence now",
+    "residence.continuous_since_2007": "living here continuously since June 15, 2007",
+    "arrival.last_date": "date of the last arrival",
+    "departure.without_parole_since_2012_08_15": (
+        "leaving without advance parole since August 15, 2012"
+    ),
+    "travel": "trips outside the United States",
+    "criminal": "arrests, charges and convictions",
+    "safety": "public-safety question: {what}",
+    "arrival.date": "date of the first arrival",
+    "arrival.before_age_16": "coming to live here before age 16",
+    "presence.2012_06_15": "being here on June 15, 2012",
+    "status.lawful_on_2012_06_15": "a lawful status on June 15, 2012",
+    "education.status": "education",
+    "military.discharge_type": "type of military discharge",
+    "travel[].departed": "trip {n}: date left",
+    "travel[].advance_parole": "trip {n}: advance parole",
+    "criminal[]": "entry {n} ({kinds})",
+}
+
+# Labels of answer values a message names.
+LABELS: dict[str, dict[str, str]] = {
+    "request_type": {"renewal": "renewal", "initial": "initial"},
+    "status_2012": {
+        "no_lawful_status": "no lawful status",
+        "status_expired": "status expired",
+        "parole_expired": "parole expired",
+    },
+    "discharge": {
+        "honorable": "honorable",
+        "general": "general (under honorable conditions)",
+        "other_than_honorable": "other than honorable",
+        "bad_conduct": "bad conduct",
+        "dishonorable": "dishonorable",
+        "entry_level_separation": "entry-level separation",
+        "clemency": "clemency",
+        "not_applicable": "not applicable",
+    },
+    "safety": {
+        "terrorism": "terrorism",
+        "gang": "gang membership",
+        "torture_genocide_trafficking": "torture, genocide or trafficking",
+        "killing": "killing a person",
+        "severe_injury": "severely injuring a person",
+        "forced_sexual_contact": "forced sexual contact",
+        "child_soldier_recruit": "recruiting a child soldier",
+        "child_soldier_use": "using a child soldier",
+    },
+    "offense": {
+        "dui": "driving under the influence",
+        "domestic_violence": "domestic violence",
+        "sexual_abuse": "sexual abuse or exploitation",
+        "burglary": "burglary",
+        "firearm": "unlawful possession or use of a firearm",
+        "drug_distribution": "drug distribution or trafficking",
+    },
+}
+
+# Words that name the offenses of 8 CFR 236.22(b)(6) as people write them in this language
+# (matched casefolded, accents and punctuation ignored, as whole words).
+OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
+    "dui": (
+        "dui",
+        "dwi",
+        "owi",
+        "ovi",
+        "dwai",
+        "driving under the influence",
+        "driving while intoxicated",
+        "driving while impaired",
+        "driving while ability impaired",
+        "operating while intoxicated",
+        "operating under the influence",
+        "drunk driving",
+        "drunken driving",
+    ),
+    "domestic_violence": (
+        "domestic violence",
+        "domestic battery",
+        "domestic assault",
+        "family violence",
+        "spousal abuse",
+        "spousal battery",
+        "corporal injury",
+        "intimate partner",
+    ),
+    "sexual_abuse": (
+        "sexual abuse",
+        "sexual assault",
+        "sexual battery",
+        "sexual exploitation",
+        "sexual contact",
+        "sex offense",
+        "child pornography",
+        "indecent exposure",
+        "lewd",
+        "molestation",
+        "statutory rape",
+        "rape",
+    ),
+    "burglary": ("burglary", "breaking and entering", "home invasion"),
+    "firearm": (
+        "firearm",
+        "firearms",
+        "gun",
+        "guns",
+        "handgun",
+        "pistol",
+        "rifle",
+        "shotgun",
+        "weapon",
+        "weapons",
+    ),
+    "drug_distribution": (
+        "drug distribution",
+        "distribution of",
+        "distribute",
+        "intent to distribute",
+        "intent to sell",
+        "possession for sale",
+        "possession with intent",
+        "sale of",
+        "sale of a controlled substance",
+        "selling drugs",
+        "drug sales",
+        "drug dealing",
+        "trafficking",
+        "drug trafficking",
+        "manufacture of",
     ),
 }
 

@@ -64,6 +64,12 @@ MESSAGES: dict[str, str] = {
     ),
     "criminal_three_misdemeanors": "Se informan tres o más delitos menores.",
     "criminal_pending": "Se informa un caso penal pendiente.",
+    "criminal_possible_significant_misdemeanor": (
+        "Se anotó como un delito menor, pero sus palabras nombran un delito que es un delito "
+        "menor significativo si hubo condena por delito menor: {entries}. Un abogado "
+        "debe revisar el expediente (también lo es todo delito menor con más de 90 días de "
+        "custodia)."
+    ),
     "public_safety": "Se respondió sí a una pregunta de seguridad pública ({items}).",
     "removal_proceedings": "Se informaron procedimientos de deportación (actuales o pasados).",
     "removal_order": "Se informó una orden final de deportación o de salida voluntaria.",
@@ -71,6 +77,26 @@ MESSAGES: dict[str, str] = {
     "travel_without_advance_parole": (
         "Se informaron viajes fuera de los Estados Unidos sin permiso adelantado (Advance "
         "Parole) ({count})."
+    ),
+    "absence_before_2012_08_15": (
+        "Se informó una ausencia antes del 15 de agosto de 2012 (viaje {trips}): un abogado debe "
+        "decidir si fue breve, casual e inocente."
+    ),
+    "trip_not_returned": (
+        "Un viaje no tiene fecha de regreso en o antes de la fecha de evaluación (viaje "
+        "{trips}): la persona debe estar en los Estados Unidos para solicitar DACA."
+    ),
+    "last_arrival_unexplained": (
+        "La última llegada ({date}) no es el regreso de ningún viaje anotado: un abogado debe "
+        "averiguar cuándo y cómo salió y regresó la persona."
+    ),
+    "residence_outside_us": (
+        "El país donde vive ahora se indica como {country}: la persona debe vivir en los Estados "
+        "Unidos para solicitar DACA."
+    ),
+    "address_abroad": (
+        "Se informó una dirección anterior fuera de los Estados Unidos después del 15 de junio "
+        "de 2007 (dirección {addresses}): un abogado debe revisar la ausencia."
     ),
     "travel_with_advance_parole": (
         "Se informaron viajes con permiso adelantado (Advance Parole): traiga copias del permiso "
@@ -120,6 +146,196 @@ MESSAGES: dict[str, str] = {
     "fees": (
         "Tarifas en esta fecha: Formulario I-821D ${i821d}; Formulario I-765 ${i765_paper} en "
         "papel o ${i765_online} en línea. Cada una se paga por separado."
+    ),
+}
+
+CONTRADICTIONS: dict[str, str] = {
+    "trip_returns_before_departing": "el viaje {n} regresa antes de salir",
+    "trip_departs_after_evaluation": "el viaje {n} sale después de la fecha de evaluación",
+    "arrival_before_birth": "la primera llegada es anterior a la fecha de nacimiento",
+    "arrival_after_evaluation": "la primera llegada es posterior a la fecha de evaluación",
+    "born_after_evaluation": "la fecha de nacimiento es posterior a la fecha de evaluación",
+    "not_granted_but_history": (
+        "DACA nunca fue otorgado, pero se da una fecha de vencimiento o de terminación de DACA"
+    ),
+    "request_type_mismatch": (
+        "el tipo de solicitud se indica como {stated}, pero el historial de DACA la hace {computed}"
+    ),
+    "renewal_fails_guideline": (
+        "DACA fue otorgado antes, pero las respuestas no cumplen una pauta (vea Por qué)"
+    ),
+    "residence_yes_arrival_after_2007": (
+        "vivir aquí de forma continua desde el 15 de junio de 2007 es sí, pero la primera "
+        "llegada es posterior a esa fecha"
+    ),
+    "presence_yes_arrival_after": (
+        "estar aquí el 15 de junio de 2012 es sí, pero la primera llegada es posterior a esa fecha"
+    ),
+    "presence_yes_trip_covers": (
+        "estar aquí el 15 de junio de 2012 es sí, pero el viaje {n} abarca esa fecha"
+    ),
+    "presence_no_no_trip": (
+        "estar aquí el 15 de junio de 2012 es no, pero ningún viaje anotado abarca esa fecha"
+    ),
+    "before16_yes_arrival_age": (
+        "llegar a vivir aquí antes de los 16 años es sí, pero la primera llegada fue a los {age} "
+        "años"
+    ),
+    "before16_no_arrival_under_16": (
+        "llegar a vivir aquí antes de los 16 años es no, pero la primera llegada fue a los {age} "
+        "años: hay que averiguar cuándo empezó la residencia"
+    ),
+    "lawful_yes_i94_ended": (
+        "tener estatus legal el 15 de junio de 2012 es sí, pero la estancia autorizada del I-94 "
+        "terminó el {date}"
+    ),
+    "lawful_no_i94_ran": (
+        "tener estatus legal el 15 de junio de 2012 es no, pero la estancia autorizada del I-94 "
+        "duraba hasta el {date}"
+    ),
+    "lawful_yes_status_described": (
+        "tener estatus legal el 15 de junio de 2012 es sí, pero ese día se describe como: {status}"
+    ),
+    "veteran_not_served": (
+        "la respuesta de educación es una baja honorable, pero no se informa servicio militar"
+    ),
+    "veteran_discharge_type": (
+        "la respuesta de educación es una baja honorable, pero la baja se indica como {kind}"
+    ),
+    "last_arrival_before_first": "la última llegada es anterior a la primera llegada",
+    "last_arrival_after_evaluation": "la última llegada es posterior a la fecha de evaluación",
+    "last_arrival_before_trip": "la última llegada es anterior al regreso del viaje {n}",
+    "departure_no_trip_without_parole": (
+        "salir sin permiso adelantado desde el 15 de agosto de 2012 es no, pero el viaje {n} fue "
+        "sin permiso adelantado"
+    ),
+    "address_abroad_residence_yes": (
+        "vivir aquí de forma continua desde el 15 de junio de 2007 es sí, pero la dirección "
+        "anterior {n} está en {country} después de esa fecha"
+    ),
+}
+
+FACTS: dict[str, str] = {
+    "dob": "fecha de nacimiento",
+    "daca.ever_granted": "si DACA fue otorgado antes",
+    "daca.expires": "cuándo vence DACA",
+    "daca.terminated": "si DACA fue terminado",
+    "removal.status": "procedimientos de deportación",
+    "detention.current": "detención migratoria actual",
+    "residence.country": "país donde vive ahora",
+    "residence.continuous_since_2007": "vivir aquí de forma continua desde el 15 de junio de 2007",
+    "arrival.last_date": "fecha de la última llegada",
+    "departure.without_parole_since_2012_08_15": (
+        "salir sin permiso adelantado desde el 15 de agosto de 2012"
+    ),
+    "travel": "viajes fuera de los Estados Unidos",
+    "criminal": "arrestos, cargos y condenas",
+    "safety": "pregunta de seguridad pública: {what}",
+    "arrival.date": "fecha de la primera llegada",
+    "arrival.before_age_16": "llegar a vivir aquí antes de los 16 años",
+    "presence.2012_06_15": "estar aquí el 15 de junio de 2012",
+    "status.lawful_on_2012_06_15": "tener estatus legal el 15 de junio de 2012",
+    "education.status": "educación",
+    "military.discharge_type": "tipo de baja militar",
+    "travel[].departed": "viaje {n}: fecha de salida",
+    "travel[].advance_parole": "viaje {n}: permiso adelantado",
+    "criminal[]": "antecedente {n} ({kinds})",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "request_type": {"renewal": "renovación", "initial": "inicial"},
+    "status_2012": {
+        "no_lawful_status": "sin estatus legal",
+        "status_expired": "estatus vencido",
+        "parole_expired": "parole vencido",
+    },
+    "discharge": {
+        "honorable": "honorable",
+        "general": "general (en condiciones honorables)",
+        "other_than_honorable": "no honorable",
+        "bad_conduct": "por mala conducta",
+        "dishonorable": "deshonrosa",
+        "entry_level_separation": "separación en nivel de ingreso",
+        "clemency": "clemencia",
+        "not_applicable": "no aplica",
+    },
+    "safety": {
+        "terrorism": "terrorismo",
+        "gang": "pertenencia a una pandilla",
+        "torture_genocide_trafficking": "tortura, genocidio o trata de personas",
+        "killing": "matar a una persona",
+        "severe_injury": "herir gravemente a una persona",
+        "forced_sexual_contact": "contacto sexual forzado",
+        "child_soldier_recruit": "reclutar a un niño soldado",
+        "child_soldier_use": "usar a un niño soldado",
+    },
+    "offense": {
+        "dui": "manejar bajo los efectos del alcohol o drogas",
+        "domestic_violence": "violencia doméstica",
+        "sexual_abuse": "abuso o explotación sexual",
+        "burglary": "robo con allanamiento (burglary)",
+        "firearm": "posesión o uso ilegal de un arma de fuego",
+        "drug_distribution": "distribución o tráfico de drogas",
+    },
+}
+
+OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
+    "dui": (
+        "manejar ebrio",
+        "manejar borracho",
+        "manejar en estado de ebriedad",
+        "manejar bajo los efectos",
+        "manejar bajo la influencia",
+        "conducir ebrio",
+        "conducir borracho",
+        "conducir en estado de ebriedad",
+        "conducir bajo los efectos",
+        "conducir bajo la influencia",
+        "conduccion bajo los efectos",
+        "conduccion en estado de ebriedad",
+        "manejo en estado de ebriedad",
+    ),
+    "domestic_violence": (
+        "violencia domestica",
+        "violencia familiar",
+        "violencia intrafamiliar",
+        "maltrato familiar",
+        "agresion domestica",
+    ),
+    "sexual_abuse": (
+        "abuso sexual",
+        "agresion sexual",
+        "explotacion sexual",
+        "violacion",
+        "pornografia infantil",
+        "exhibicionismo",
+    ),
+    "burglary": (
+        "robo con allanamiento",
+        "allanamiento de morada",
+        "robo en morada",
+        "robo en casa habitacion",
+        "robo de vivienda",
+        "escalamiento",
+    ),
+    "firearm": (
+        "arma de fuego",
+        "armas de fuego",
+        "pistola",
+        "rifle",
+        "escopeta",
+        "portacion de arma",
+    ),
+    "drug_distribution": (
+        "venta de drogas",
+        "vender drogas",
+        "trafico de drogas",
+        "distribucion de drogas",
+        "narcotrafico",
+        "narcomenudeo",
+        "posesion para la venta",
+        "con intencion de vender",
+        "con intencion de distribuir",
     ),
 }
 

@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     ),
     "initial_request": "DACA를 받은 적이 없거나, 종료되었거나, 만료된 지 1년이 넘었으므로 최초 신청입니다.",
     # -- guidelines met (reasons for likely_eligible) ------------------------------------------
-    "arrived_under_16": "16번째 생일 전에 미국에 왔습니다.",
+    "arrived_under_16": "만 16세 생일 전에 미국에 와서 거주하기 시작했습니다.",
     "born_on_or_after_1981_06_16": "1981년 6월 16일 또는 그 이후에 태어났습니다.",
     "continuous_residence": "2007년 6월 15일부터 계속 미국에 거주했다고 답했습니다.",
     "present_2012_06_15": "2012년 6월 15일에 미국에 있었다고 답했습니다.",
@@ -24,23 +24,47 @@ MESSAGES: dict[str, str] = {
         "기록이 없다고 답했습니다."
     ),
     # -- guidelines plainly not met (not_eligible) ----------------------------------------------
-    "arrived_age_16_or_older": "답변에 따르면 16세 이후에 미국에 왔습니다.",
-    "born_before_1981_06_16": "답변에 따르면 1981년 6월 16일 이전에 태어났습니다.",
-    "arrived_after_2007_06_15": "답변에 따르면 2007년 6월 15일 이후에 처음 입국했으므로 그 날짜부터의 거주를 입증할 수 없습니다.",
+    "arrived_age_16_or_older": "답변에 따르면 만 16세 이상이 된 후에 미국에 와서 거주하기 시작했습니다.",
+    "born_before_1981_06_16": "답변에 따르면 1981년 6월 16일 전에(6월 15일 또는 그 전에) 태어났습니다.",
+    "arrived_after_2007_06_15": "답변에 따르면 2007년 6월 15일 후에(6월 16일 또는 그 뒤에) 처음 입국했으므로 그 날짜부터의 거주를 입증할 수 없습니다.",
     "not_present_2012_06_15": "답변에 따르면 2012년 6월 15일에 미국에 있지 않았습니다.",
     "lawful_status_2012_06_15": "답변에 따르면 2012년 6월 15일에 합법적인 체류 신분이 있었습니다.",
-    "under_15_at_filing": "평가일 기준 15세 미만이며 추방 재판 중이 아닙니다. 15번째 생일({date})부터 신청할 수 있습니다.",
+    "under_15_at_filing": "평가일 기준 만 15세 미만이며 추방 재판 중이 아닙니다. 만 15세 생일({date})부터 신청할 수 있습니다.",
     # -- flags: a person (an attorney) must decide ----------------------------------------------
     "criminal_history": "범죄 기록이 있다고 답했습니다({count}건). 모든 체포, 기소, 결과를 변호사가 검토해야 합니다.",
     "criminal_felony": "중범죄(felony)로 보고된 기록이 있습니다.",
     "criminal_significant_misdemeanor": "중대한 경범죄(significant misdemeanor)로 보고된 기록이 있습니다.",
     "criminal_three_misdemeanors": "경범죄가 3건 이상 보고되었습니다.",
     "criminal_pending": "진행 중인 형사 사건이 있다고 답했습니다.",
+    "criminal_possible_significant_misdemeanor": (
+        "더 가벼운 범죄로 입력되었지만, 내용상 경범죄로 유죄 판결을 받았다면 중대한 경범죄(significant "
+        "misdemeanor)에 해당하는 범죄입니다: {entries}. 변호사가 기록을 확인해야 합니다(구금 "
+        "90일을 넘는 형을 받은 경범죄도 해당합니다)."
+    ),
     "public_safety": "공공 안전 관련 질문에 '예'라고 답했습니다({items}).",
     "removal_proceedings": "추방 재판(removal proceedings) 기록이 있다고 답했습니다(현재 또는 과거).",
     "removal_order": "최종 추방 명령 또는 자진 출국 명령이 있다고 답했습니다.",
     "detained": "현재 이민 구금 상태입니다.",
     "travel_without_advance_parole": "사전 여행 허가(Advance Parole) 없이 미국 밖으로 여행했다고 답했습니다({count}회).",
+    "absence_before_2012_08_15": (
+        "2012년 8월 15일 전의 부재가 있다고 답했습니다({trips}번 여행). 짧고, 일상적이며, 문제가 없는 "
+        "(brief, casual and innocent) 부재였는지 변호사가 판단해야 합니다."
+    ),
+    "trip_not_returned": (
+        "평가일까지 돌아온 날짜가 없는 여행이 있습니다({trips}번 여행). DACA를 신청하려면 미국에 있어야 "
+        "합니다."
+    ),
+    "last_arrival_unexplained": (
+        "마지막 입국일({date})이 입력된 어느 여행의 귀국일과도 맞지 않습니다. 언제 어떻게 출국하고 "
+        "입국했는지 변호사가 확인해야 합니다."
+    ),
+    "residence_outside_us": (
+        "현재 거주 국가가 {country}(으)로 입력되었습니다. DACA를 신청하려면 미국에 거주해야 합니다."
+    ),
+    "address_abroad": (
+        "2007년 6월 15일 후에 미국 밖의 주소가 있었다고 답했습니다({addresses}번 주소). 부재 기간을 "
+        "변호사가 검토해야 합니다."
+    ),
     "travel_with_advance_parole": (
         "사전 여행 허가(Advance Parole)를 받고 여행했다고 답했습니다. 여행마다 사전 여행 허가 서류와 "
         "I-94 사본을 준비하세요."
@@ -66,6 +90,124 @@ MESSAGES: dict[str, str] = {
     "fees": (
         "이 날짜 기준 수수료: I-821D ${i821d}, I-765 우편 ${i765_paper} 또는 온라인 "
         "${i765_online}. 각각 따로 납부합니다."
+    ),
+}
+
+CONTRADICTIONS: dict[str, str] = {
+    "trip_returns_before_departing": "{n}번 여행의 귀국일이 출국일보다 앞섭니다",
+    "trip_departs_after_evaluation": "{n}번 여행의 출국일이 평가일보다 뒤입니다",
+    "arrival_before_birth": "처음 입국한 날이 생년월일보다 앞섭니다",
+    "arrival_after_evaluation": "처음 입국한 날이 평가일보다 뒤입니다",
+    "born_after_evaluation": "생년월일이 평가일보다 뒤입니다",
+    "not_granted_but_history": "DACA를 받은 적이 없다고 했지만 DACA 만료일이나 종료가 입력되어 있습니다",
+    "request_type_mismatch": "신청 유형이 {stated}(으)로 입력되었지만 DACA 이력상 {computed} 신청입니다",
+    "renewal_fails_guideline": "이전에 DACA를 받았지만 답변이 DACA 요건 중 하나를 충족하지 않습니다(이유 참조)",
+    "residence_yes_arrival_after_2007": "2007년 6월 15일부터 계속 거주했다고 했지만 처음 입국한 날이 그날보다 뒤입니다",
+    "presence_yes_arrival_after": "2012년 6월 15일에 미국에 있었다고 했지만 처음 입국한 날이 그날보다 뒤입니다",
+    "presence_yes_trip_covers": "2012년 6월 15일에 미국에 있었다고 했지만 {n}번 여행 기간에 그날이 포함됩니다",
+    "presence_no_no_trip": "2012년 6월 15일에 미국에 없었다고 했지만 그날이 포함된 여행이 입력되어 있지 않습니다",
+    "before16_yes_arrival_age": "만 16세 전에 와서 거주하기 시작했다고 했지만 처음 입국한 때의 나이가 만 {age}세입니다",
+    "before16_no_arrival_under_16": "만 16세 전에 와서 거주하기 시작하지 않았다고 했지만 처음 입국한 때의 나이가 만 {age}세입니다. 거주를 시작한 때를 확인해야 합니다",
+    "lawful_yes_i94_ended": "2012년 6월 15일에 합법적인 체류 신분이 있었다고 했지만 I-94의 체류 허가 기간은 {date}에 끝났습니다",
+    "lawful_no_i94_ran": "2012년 6월 15일에 합법적인 체류 신분이 없었다고 했지만 I-94의 체류 허가 기간은 {date}까지였습니다",
+    "lawful_yes_status_described": "2012년 6월 15일에 합법적인 체류 신분이 있었다고 했지만 그날의 상황이 '{status}'(으)로 입력되어 있습니다",
+    "veteran_not_served": "교육 요건을 명예 제대로 답했지만 군 복무 기록이 없습니다",
+    "veteran_discharge_type": "교육 요건을 명예 제대로 답했지만 제대 유형이 '{kind}'(으)로 입력되어 있습니다",
+    "last_arrival_before_first": "마지막 입국일이 처음 입국한 날보다 앞섭니다",
+    "last_arrival_after_evaluation": "마지막 입국일이 평가일보다 뒤입니다",
+    "last_arrival_before_trip": "마지막 입국일이 {n}번 여행의 귀국일보다 앞섭니다",
+    "departure_no_trip_without_parole": "2012년 8월 15일부터 사전 여행 허가 없이 출국한 적이 없다고 했지만 {n}번 여행은 사전 여행 허가 없이 다녀왔습니다",
+    "address_abroad_residence_yes": "2007년 6월 15일부터 계속 거주했다고 했지만 그 후 {n}번 이전 주소가 {country}에 있습니다",
+}
+
+FACTS: dict[str, str] = {
+    "dob": "생년월일",
+    "daca.ever_granted": "이전에 DACA를 받았는지 여부",
+    "daca.expires": "DACA 만료일",
+    "daca.terminated": "DACA가 종료되었는지 여부",
+    "removal.status": "추방 재판",
+    "detention.current": "현재 이민 구금 여부",
+    "residence.country": "현재 거주 국가",
+    "residence.continuous_since_2007": "2007년 6월 15일부터 계속 거주했는지 여부",
+    "arrival.last_date": "마지막 입국일",
+    "departure.without_parole_since_2012_08_15": "2012년 8월 15일부터 사전 여행 허가 없이 출국했는지 여부",
+    "travel": "미국 밖으로의 여행",
+    "criminal": "체포, 기소, 유죄 판결",
+    "safety": "공공 안전 질문: {what}",
+    "arrival.date": "처음 입국한 날",
+    "arrival.before_age_16": "만 16세 전에 와서 거주하기 시작했는지 여부",
+    "presence.2012_06_15": "2012년 6월 15일에 미국에 있었는지 여부",
+    "status.lawful_on_2012_06_15": "2012년 6월 15일의 합법적 체류 신분 여부",
+    "education.status": "교육",
+    "military.discharge_type": "제대 유형",
+    "travel[].departed": "{n}번 여행: 출국일",
+    "travel[].advance_parole": "{n}번 여행: 사전 여행 허가",
+    "criminal[]": "{n}번 기록({kinds})",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "request_type": {"renewal": "갱신", "initial": "최초"},
+    "status_2012": {
+        "no_lawful_status": "합법적 체류 신분 없음",
+        "status_expired": "체류 신분 만료",
+        "parole_expired": "임시 입국 허가(parole) 만료",
+    },
+    "discharge": {
+        "honorable": "명예 제대",
+        "general": "일반 제대(명예로운 조건)",
+        "other_than_honorable": "불명예에 준하는 제대(other than honorable)",
+        "bad_conduct": "품행 불량 제대",
+        "dishonorable": "불명예 제대",
+        "entry_level_separation": "초기 복무 중 전역(entry-level separation)",
+        "clemency": "감형 제대(clemency)",
+        "not_applicable": "해당 없음",
+    },
+    "safety": {
+        "terrorism": "테러",
+        "gang": "갱단 가입",
+        "torture_genocide_trafficking": "고문, 집단 학살 또는 인신매매",
+        "killing": "사람을 죽인 일",
+        "severe_injury": "사람에게 중상을 입힌 일",
+        "forced_sexual_contact": "강제적인 성적 접촉",
+        "child_soldier_recruit": "소년병 모집",
+        "child_soldier_use": "소년병 이용",
+    },
+    "offense": {
+        "dui": "음주·약물 운전",
+        "domestic_violence": "가정 폭력",
+        "sexual_abuse": "성적 학대 또는 착취",
+        "burglary": "주거 침입 절도(burglary)",
+        "firearm": "총기의 불법 소지 또는 사용",
+        "drug_distribution": "마약 판매 또는 밀매",
+    },
+}
+
+OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
+    "dui": ("음주운전", "음주 운전", "만취운전", "약물운전", "약물 운전", "음주측정"),
+    "domestic_violence": ("가정폭력", "가정 폭력", "배우자 폭행", "가족 폭행", "데이트 폭력"),
+    "sexual_abuse": (
+        "성폭력",
+        "성폭행",
+        "성추행",
+        "성범죄",
+        "성적 학대",
+        "성 착취",
+        "성착취",
+        "강간",
+        "아동 음란물",
+    ),
+    "burglary": ("주거침입", "주거 침입", "침입 절도", "침입절도", "빈집털이", "가택 침입"),
+    "firearm": ("총기", "권총", "소총", "엽총", "무기 소지", "불법 무기"),
+    "drug_distribution": (
+        "마약 판매",
+        "마약판매",
+        "마약 유통",
+        "마약유통",
+        "마약 밀매",
+        "마약밀매",
+        "마약 거래",
+        "판매 목적",
+        "유통 목적",
     ),
 }
 
