@@ -64,6 +64,38 @@ UNITED_STATES = frozenset(
 )
 
 
+# How people write "no lawful status" or "DACA" as their status now, in the interview languages
+# (matched as parts of the plain answer). Any other answer names a status an attorney must read:
+# DACA requires no lawful status when requesting (8 CFR 236.22(b)(4)).
+NO_LAWFUL_STATUS_WORDS = (
+    "none",
+    "no status",
+    "no lawful",
+    "no legal",
+    "undocumented",
+    "without status",
+    "expired",
+    "overstay",
+    "daca",
+    "deferred action",
+    "c 33",
+    "c33",
+    "sin estatus",
+    "sin status",
+    "ninguno",
+    "ninguna",
+    "indocumentad",
+    "accion diferida",
+    "vencid",
+    "없음",
+    "신분 없",
+    "추방 유예",
+    "서류 미비",
+    "불법 체류",
+    "만료",
+)
+
+
 @dataclass(frozen=True)
 class Finding:
     """A reason, flag or notice: a stable code, a message in the asked language, a citation."""
@@ -472,6 +504,11 @@ def check_lawful_status(answers: Mapping[str, Any], c: Collector) -> None:
         if stay is not None and stay >= DACA_ANNOUNCED:
             c.contradict("lawful_no_i94_ran", date=stay.isoformat())
         c.reason("no_lawful_status_2012_06_15")
+    current = answers.get("status.current")
+    if isinstance(current, str) and current.strip():
+        plain = _plain(current)
+        if not any(_plain(word) in plain for word in NO_LAWFUL_STATUS_WORDS):
+            c.flag("current_status_to_review", status=current.strip())
 
 
 def check_education(answers: Mapping[str, Any], c: Collector) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "signed out: sign in again to continue": "로그아웃되었습니다. 계속하려면 다시 로그인하세요",
-    "a {role} may not {action} a packet": "{role} 역할은 패킷을 {action}할 수 없습니다",
+    "a {role} may not {action} a packet": "{role} 역할은 패킷에 대해 다음 작업을 할 수 없습니다: {action}",
     "a {role} may not {what}": "{role} 역할은 다음을 할 수 없습니다: {what}",
     "an {role} may not {what}": "{role} 역할은 다음을 할 수 없습니다: {what}",
     "record {record} has no packet to review": "기록 {record}에는 검토할 패킷이 없습니다",

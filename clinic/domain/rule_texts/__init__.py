@@ -74,6 +74,7 @@ CITATIONS: dict[str, str] = {
     "last_arrival_unexplained": f"{CFR}(b)(2)",
     "residence_outside_us": f"{CFR}(b)(2), (b)(3)",
     "address_abroad": f"{CFR}(b)(2)",
+    "current_status_to_review": f"{CFR}(b)(4)",
     "daca_terminated": "8 CFR 236.23",
     "daca_lapsed": "USCIS DACA renewal guidance",
     "daca_expired_over_one_year": "USCIS DACA renewal guidance",

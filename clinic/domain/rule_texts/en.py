@@ -79,6 +79,10 @@ MESSAGES: dict[str, str] = {
         "The country of residence now is given as {country}: a person must live in the United "
         "States to request DACA."
     ),
+    "current_status_to_review": (
+        'The immigration status now is given as "{status}": DACA requires having no lawful '
+        "status when requesting it. An attorney must read this answer."
+    ),
     "address_abroad": (
         "An earlier address outside the United States since June 15, 2007 was reported "
         "(address {addresses}): an attorney must review the absence."

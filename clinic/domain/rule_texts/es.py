@@ -94,6 +94,10 @@ MESSAGES: dict[str, str] = {
         "El país donde vive ahora se indica como {country}: la persona debe vivir en los Estados "
         "Unidos para solicitar DACA."
     ),
+    "current_status_to_review": (
+        'El estatus migratorio actual se indica como "{status}": DACA requiere no tener un '
+        "estatus legal al solicitarlo. Un abogado debe leer esta respuesta."
+    ),
     "address_abroad": (
         "Se informó una dirección anterior fuera de los Estados Unidos después del 15 de junio "
         "de 2007 (dirección {addresses}): un abogado debe revisar la ausencia."

@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
         "기록이 없다고 답했습니다."
     ),
     # -- guidelines plainly not met (not_eligible) ----------------------------------------------
-    "arrived_age_16_or_older": "답변에 따르면 만 16세 이상이 된 후에 미국에 와서 거주하기 시작했습니다.",
+    "arrived_age_16_or_older": "답변에 따르면 만 16세 이상일 때 미국에 와서 거주하기 시작했습니다.",
     "born_before_1981_06_16": "답변에 따르면 1981년 6월 16일 전에(6월 15일 또는 그 전에) 태어났습니다.",
     "arrived_after_2007_06_15": "답변에 따르면 2007년 6월 15일 후에(6월 16일 또는 그 뒤에) 처음 입국했으므로 그 날짜부터의 거주를 입증할 수 없습니다.",
     "not_present_2012_06_15": "답변에 따르면 2012년 6월 15일에 미국에 있지 않았습니다.",
@@ -37,9 +37,9 @@ MESSAGES: dict[str, str] = {
     "criminal_three_misdemeanors": "경범죄가 3건 이상 보고되었습니다.",
     "criminal_pending": "진행 중인 형사 사건이 있다고 답했습니다.",
     "criminal_possible_significant_misdemeanor": (
-        "더 가벼운 범죄로 입력되었지만, 내용상 경범죄로 유죄 판결을 받았다면 중대한 경범죄(significant "
-        "misdemeanor)에 해당하는 범죄입니다: {entries}. 변호사가 기록을 확인해야 합니다(구금 "
-        "90일을 넘는 형을 받은 경범죄도 해당합니다)."
+        "다음 기록은 더 가벼운 등급으로 입력되었지만, 적힌 혐의는 경범죄로 유죄 판결을 받으면 중대한 "
+        "경범죄(significant misdemeanor)에 해당합니다: {entries}. 변호사가 기록을 확인해야 합니다(90일을 "
+        "넘는 구금형을 받은 경범죄도 중대한 경범죄입니다)."
     ),
     "public_safety": "공공 안전 관련 질문에 '예'라고 답했습니다({items}).",
     "removal_proceedings": "추방 재판(removal proceedings) 기록이 있다고 답했습니다(현재 또는 과거).",
@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
     "detained": "현재 이민 구금 상태입니다.",
     "travel_without_advance_parole": "사전 여행 허가(Advance Parole) 없이 미국 밖으로 여행했다고 답했습니다({count}회).",
     "absence_before_2012_08_15": (
-        "2012년 8월 15일 전의 부재가 있다고 답했습니다({trips}번 여행). 짧고, 일상적이며, 문제가 없는 "
+        "2012년 8월 15일 전의 부재가 있다고 답했습니다({trips}번 여행). 짧고, 일상적이며, 문제가 없는"
         "(brief, casual and innocent) 부재였는지 변호사가 판단해야 합니다."
     ),
     "trip_not_returned": (
@@ -61,8 +61,12 @@ MESSAGES: dict[str, str] = {
     "residence_outside_us": (
         "현재 거주 국가가 {country}(으)로 입력되었습니다. DACA를 신청하려면 미국에 거주해야 합니다."
     ),
+    "current_status_to_review": (
+        '현재 체류 신분이 "{status}"(으)로 입력되었습니다. DACA를 신청할 때 합법적인 체류 신분이 '
+        "없어야 하므로 변호사가 이 답변을 확인해야 합니다."
+    ),
     "address_abroad": (
-        "2007년 6월 15일 후에 미국 밖의 주소가 있었다고 답했습니다({addresses}번 주소). 부재 기간을 "
+        "2007년 6월 15일 이후 미국 밖에 살았던 이전 주소가 있다고 답했습니다({addresses}번 주소). 부재 기간을 "
         "변호사가 검토해야 합니다."
     ),
     "travel_with_advance_parole": (
@@ -70,7 +74,7 @@ MESSAGES: dict[str, str] = {
         "I-94 사본을 준비하세요."
     ),
     "daca_terminated": "DACA가 종료되었습니다. 새 신청은 최초 신청이 되며, 종료 사유를 변호사가 검토해야 합니다.",
-    "daca_lapsed": "DACA가 {date}에 만료되었습니다(1년 미만). 갱신으로 신청할 수 있지만 공백 기간을 검토해야 합니다.",
+    "daca_lapsed": "DACA가 {date}에 만료되었습니다(만료된 지 1년 미만). 갱신으로 신청할 수 있지만 공백 기간을 검토해야 합니다.",
     "daca_expired_over_one_year": "DACA가 {date}에 만료되어 1년이 넘었습니다. 최초 신청으로 제출해야 합니다.",
     "renewal_before_window": (
         "아직 제출하기 이릅니다. 갱신 신청 기간은 {date}에 시작됩니다. 그 전에 제출하면 USCIS가 반려할 "
@@ -88,7 +92,7 @@ MESSAGES: dict[str, str] = {
     # -- notices --------------------------------------------------------------------------------
     "renewal_after_window": "권장 신청 기간이 {date}에 끝났습니다. 공백을 줄이려면 가능한 한 빨리 제출하세요.",
     "fees": (
-        "이 날짜 기준 수수료: I-821D ${i821d}, I-765 우편 ${i765_paper} 또는 온라인 "
+        "이 날짜 기준 수수료: I-821D ${i821d}, I-765 종이 신청 ${i765_paper} 또는 온라인 신청 "
         "${i765_online}. 각각 따로 납부합니다."
     ),
 }
@@ -106,8 +110,8 @@ CONTRADICTIONS: dict[str, str] = {
     "presence_yes_arrival_after": "2012년 6월 15일에 미국에 있었다고 했지만 처음 입국한 날이 그날보다 뒤입니다",
     "presence_yes_trip_covers": "2012년 6월 15일에 미국에 있었다고 했지만 {n}번 여행 기간에 그날이 포함됩니다",
     "presence_no_no_trip": "2012년 6월 15일에 미국에 없었다고 했지만 그날이 포함된 여행이 입력되어 있지 않습니다",
-    "before16_yes_arrival_age": "만 16세 전에 와서 거주하기 시작했다고 했지만 처음 입국한 때의 나이가 만 {age}세입니다",
-    "before16_no_arrival_under_16": "만 16세 전에 와서 거주하기 시작하지 않았다고 했지만 처음 입국한 때의 나이가 만 {age}세입니다. 거주를 시작한 때를 확인해야 합니다",
+    "before16_yes_arrival_age": "만 16세 생일 전에 와서 거주하기 시작했다고 했지만 처음 입국한 때의 나이가 만 {age}세입니다",
+    "before16_no_arrival_under_16": "만 16세 생일 전에 와서 거주하기 시작하지 않았다고 했지만 처음 입국한 때의 나이가 만 {age}세입니다. 거주를 시작한 때를 알아봐야 합니다",
     "lawful_yes_i94_ended": "2012년 6월 15일에 합법적인 체류 신분이 있었다고 했지만 I-94의 체류 허가 기간은 {date}에 끝났습니다",
     "lawful_no_i94_ran": "2012년 6월 15일에 합법적인 체류 신분이 없었다고 했지만 I-94의 체류 허가 기간은 {date}까지였습니다",
     "lawful_yes_status_described": "2012년 6월 15일에 합법적인 체류 신분이 있었다고 했지만 그날의 상황이 '{status}'(으)로 입력되어 있습니다",
@@ -117,7 +121,7 @@ CONTRADICTIONS: dict[str, str] = {
     "last_arrival_after_evaluation": "마지막 입국일이 평가일보다 뒤입니다",
     "last_arrival_before_trip": "마지막 입국일이 {n}번 여행의 귀국일보다 앞섭니다",
     "departure_no_trip_without_parole": "2012년 8월 15일부터 사전 여행 허가 없이 출국한 적이 없다고 했지만 {n}번 여행은 사전 여행 허가 없이 다녀왔습니다",
-    "address_abroad_residence_yes": "2007년 6월 15일부터 계속 거주했다고 했지만 그 후 {n}번 이전 주소가 {country}에 있습니다",
+    "address_abroad_residence_yes": "2007년 6월 15일부터 계속 거주했다고 했지만 그날 이후의 이전 주소 중 {n}번 주소가 {country}에 있습니다",
 }
 
 FACTS: dict[str, str] = {
@@ -125,7 +129,7 @@ FACTS: dict[str, str] = {
     "daca.ever_granted": "이전에 DACA를 받았는지 여부",
     "daca.expires": "DACA 만료일",
     "daca.terminated": "DACA가 종료되었는지 여부",
-    "removal.status": "추방 재판",
+    "removal.status": "추방 재판 여부",
     "detention.current": "현재 이민 구금 여부",
     "residence.country": "현재 거주 국가",
     "residence.continuous_since_2007": "2007년 6월 15일부터 계속 거주했는지 여부",
@@ -135,7 +139,7 @@ FACTS: dict[str, str] = {
     "criminal": "체포, 기소, 유죄 판결",
     "safety": "공공 안전 질문: {what}",
     "arrival.date": "처음 입국한 날",
-    "arrival.before_age_16": "만 16세 전에 와서 거주하기 시작했는지 여부",
+    "arrival.before_age_16": "만 16세 생일 전에 와서 거주하기 시작했는지 여부",
     "presence.2012_06_15": "2012년 6월 15일에 미국에 있었는지 여부",
     "status.lawful_on_2012_06_15": "2012년 6월 15일의 합법적 체류 신분 여부",
     "education.status": "교육",
@@ -158,8 +162,8 @@ LABELS: dict[str, dict[str, str]] = {
         "other_than_honorable": "불명예에 준하는 제대(other than honorable)",
         "bad_conduct": "품행 불량 제대",
         "dishonorable": "불명예 제대",
-        "entry_level_separation": "초기 복무 중 전역(entry-level separation)",
-        "clemency": "감형 제대(clemency)",
+        "entry_level_separation": "입대 초기 전역(entry-level separation)",
+        "clemency": "사면 제대(clemency discharge)",
         "not_applicable": "해당 없음",
     },
     "safety": {

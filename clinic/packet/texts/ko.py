@@ -14,7 +14,7 @@ SECTIONS: dict[str, str] = {
     "renewal": "갱신 신청",
     "initial": "최초 신청",
     "criminal": "체포, 기소 및 유죄 판결",
-    "removal": "추방 절차",
+    "removal": "추방 재판",
     "travel": "미국 밖 여행",
     "fees": "수수료",
     "optional": "선택 사항",
@@ -26,12 +26,12 @@ ITEMS: dict[str, str] = {
     "photos": "동일한 여권 규격 사진 2장 (2 x 2 인치)",
     "ead": "현재 또는 가장 최근의 노동 허가증(EAD) 앞면과 뒷면 사본",
     "approval": "이전 DACA 승인 통지서(I-797 양식) 사본",
-    "arrival": "16번째 생일 전에 미국에 입국했다는 증거",
+    "arrival": "만 16세 생일 전에 미국에 입국했다는 증거",
     "residence": (
         "2007년 6월 15일부터 계속 미국에 거주했다는 증거 (학교, 병원, 직장 또는 임대 기록)"
     ),
     "presence": "2012년 6월 15일에 미국에 있었다는 증거",
-    "removal": "추방 절차 관련 서류 (통지서, 이민 판사의 명령)",
+    "removal": "추방 재판 관련 서류 (통지서, 이민 판사의 명령)",
     "g1145": "G-1145 양식: USCIS가 신청서를 접수하면 이메일이나 문자로 알림 받기 (선택)",
     "court": "법원 기록 (최종 처분 인증 사본){what}",
     "trip_advance_parole": "{dates} 여행의 사전 여행 허가(Advance Parole) 서류와 I-94",
