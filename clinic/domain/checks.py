@@ -160,7 +160,13 @@ class Collector:
         return fact_label("criminal[]", self.lang).format(n=n, kinds=kinds)
 
     def missing_labels(self) -> str:
-        return ", ".join(fact_label(key, self.lang) for key in self.missing)
+        """The missing facts named by what they ask; the public-safety questions together."""
+        safety = [k for k in self.missing if k.startswith("safety.")]
+        names = [fact_label(k, self.lang) for k in self.missing if not k.startswith("safety.")]
+        if safety:
+            what = ", ".join(self.label("safety", k.split(".", 1)[1]) for k in safety)
+            names.append(fact_label("safety", self.lang).format(what=what))
+        return "; ".join(names)
 
     def label(self, table: str, value: str) -> str:
         return label_of(table, value, self.lang)

@@ -170,6 +170,8 @@ def fact_label(key: str, lang: str) -> str:
     if key.startswith("safety."):
         what = label_of("safety", key.split(".", 1)[1], lang)
         return text_in(FACT_TEXTS["safety"], lang).format(what=what)
+    if key == "safety":  # the template, for several questions named together
+        return text_in(FACT_TEXTS["safety"], lang)
     template = FACT_TEXTS.get(key)
     return text_in(template, lang) if template else key
 

@@ -217,7 +217,7 @@ FACTS: dict[str, str] = {
     ),
     "travel": "trips outside the United States",
     "criminal": "arrests, charges and convictions",
-    "safety": "public-safety question: {what}",
+    "safety": "the public-safety questions ({what})",
     "arrival.date": "date of the first arrival",
     "arrival.before_age_16": "coming to live here before age 16",
     "presence.2012_06_15": "being here on June 15, 2012",

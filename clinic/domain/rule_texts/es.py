@@ -234,7 +234,7 @@ FACTS: dict[str, str] = {
     ),
     "travel": "viajes fuera de los Estados Unidos",
     "criminal": "arrestos, cargos y condenas",
-    "safety": "pregunta de seguridad pública: {what}",
+    "safety": "las preguntas de seguridad pública ({what})",
     "arrival.date": "fecha de la primera llegada",
     "arrival.before_age_16": "llegar a vivir aquí antes de los 16 años",
     "presence.2012_06_15": "estar aquí el 15 de junio de 2012",

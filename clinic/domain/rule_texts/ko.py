@@ -137,7 +137,7 @@ FACTS: dict[str, str] = {
     "departure.without_parole_since_2012_08_15": "2012년 8월 15일부터 사전 여행 허가 없이 출국했는지 여부",
     "travel": "미국 밖으로의 여행",
     "criminal": "체포, 기소, 유죄 판결",
-    "safety": "공공 안전 질문: {what}",
+    "safety": "공공 안전 질문({what})",
     "arrival.date": "처음 입국한 날",
     "arrival.before_age_16": "만 16세 생일 전에 와서 거주하기 시작했는지 여부",
     "presence.2012_06_15": "2012년 6월 15일에 미국에 있었는지 여부",

@@ -1,0 +1,52 @@
+"""The interview's live screening panel over a renewal's red flags (issue 14), as a volunteer
+reads it: the answers typed through the widgets, the panel read as text, in English and Korean."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from clinic.domain.answers import ANSWER_KEYS
+from tests.gui.conftest import build_clinic, idle, sign_in
+from tests.gui.test_gui_account import OpenWindow
+from tests.gui.test_gui_day import check_in, type_answer, walk_to
+from tests.gui.user import choose_index, click
+
+KEY = re.compile("|".join(re.escape(k) for k in ANSWER_KEYS if "." in k))
+
+
+def test_a_renewal_living_abroad_is_for_an_attorney_with_its_rule(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    check_in(qtbot, window, {"family": "Testperson", "given": "Luz", "dob": "1999-08-02"})
+    assert window.person is not None
+    interview = window.person.interview
+    walk_to(qtbot, window, "daca.ever_granted")
+    type_answer(qtbot, window, "daca.ever_granted", True)
+    walk_to(qtbot, window, "daca.expires")
+    type_answer(qtbot, window, "daca.expires", "2027-04-01")
+    walk_to(qtbot, window, "residence.country")
+    type_answer(qtbot, window, "residence.country", "Mexico")
+    walk_to(qtbot, window, "residence.continuous_since_2007")
+    type_answer(qtbot, window, "residence.continuous_since_2007", False)
+    click(qtbot, interview.next_button)
+    idle(qtbot, window)
+    panel = interview.panel.toPlainText()
+    assert "Needs attorney review" in panel and "May be eligible" not in panel
+    assert "The country of residence now is given as Mexico" in panel
+    assert "Continuous residence since June 15, 2007 was not confirmed" in panel
+    assert "8 CFR 236.22(b)(2)" in panel
+    assert not KEY.search(panel), panel
+    window.grab().save(str(tmp_path / "panel-en.png"))  # kept by pytest for a person to look at
+    choose_index(qtbot, interview.language, 1)  # 한국어
+    window.grab().save(str(tmp_path / "panel-ko.png"))
+    korean = interview.panel.toPlainText()
+    assert "변호사 검토 필요" in korean and "현재 거주 국가가 Mexico" in korean
+    assert "아직 답하지 않은 항목" in korean  # the facts still to ask, named in Korean
+    assert not KEY.search(korean), korean
