@@ -121,7 +121,7 @@ def _person_rows(people: Sequence[RecordSummary]) -> list[list[str]]:
 
 def _load_json_file(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Notepad) is no error
     except FileNotFoundError:
         raise CliError(f"{path}: no such file") from None
     except UnicodeDecodeError:
@@ -348,11 +348,17 @@ def _offline_desk(args: argparse.Namespace, forms_dir: Path | None = None) -> De
 def cmd_screen(args: argparse.Namespace) -> int:
     answers = normalize_answers(_load_json_file(Path(args.answers)))
     on = _evaluation_date(args.on, args)
-    det = _offline_desk(args).interview.screen_answers(answers, on=on, lang=args.lang)
+    desk = _offline_desk(args)
+    det = desk.interview.screen_answers(answers, on=on, lang=args.lang)
     if args.json:
         print(json.dumps(det.to_json(), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(render_determination(det, screening_language(answers, args.lang)))
+        status = desk.policy.status_on(on)
+        whose = "this clinic's" if status.installed else "ClinicDay's"
+        confirmed = f", confirmed {status.confirmed}" if status.confirmed else ""
+        print(f"Program status: {whose} entry effective {status.effective}{confirmed} "
+              "(clinic rules show)")  # fmt: skip
     return 0
 
 
@@ -709,9 +715,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
             mark = "*" if status is in_force else " "
             whose = "this clinic" if status.installed else "ClinicDay"
             confirmed = f"; confirmed {status.confirmed}" if status.confirmed else ""
+            texas = "; Texas work permits limited" if status.texas_ead_limited else ""
             print(
                 f"{mark} {status.effective}  initial requests: {status.initial_requests}; "
-                f"renewals: {status.renewals} ({whose}{confirmed})"
+                f"renewals: {status.renewals}{texas} ({whose}{confirmed})"
             )
             if status is in_force:
                 print(f"    source: {status.source}")
@@ -723,10 +730,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return 0
     desk = _unlock(args)
     if args.rules_cmd == "install":
-        entries = desk.admin.install_program_status(Path(args.file))
+        entries, kept = desk.admin.install_program_status(Path(args.file))
         dates = ", ".join(str(e.effective) for e in entries)
         print(f"Installed {len(entries)} program-status entr{'y' if len(entries) == 1 else 'ies'}"
               f" ({dates}); screenings from now on use them.")  # fmt: skip
+        if kept:
+            print("This clinic's earlier entries are kept: " + ", ".join(str(d) for d in kept))
         return 0
     if desk.admin.remove_program_status():
         print("Removed this clinic's program-status entries; ClinicDay's own apply again.")
@@ -866,6 +875,7 @@ def build_parser() -> argparse.ArgumentParser:
         "A screening, not legal advice.",
     )
     p.add_argument("--answers", required=True, metavar="FILE.json", help="the answers JSON file")
+    _add_data(p)  # the clinic's own program-status entries, when it has any (clinic rules)
     p.add_argument("--on", metavar="YYYY-MM-DD", help="evaluate as of this date (default: today)")
     p.add_argument("--json", action="store_true", help="print the determination as JSON")
     p.add_argument(

@@ -51,7 +51,7 @@ def load_yaml(relative: str) -> Any:
             return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
     except FileNotFoundError:
         raise ResourceError(f"{relative}: missing from the resources folder") from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         raise ResourceError(f"{relative}: malformed YAML ({exc.__class__.__name__})") from None
 
 
@@ -82,6 +82,8 @@ def read_yaml_file(path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise ResourceError(f"{path.name}: not valid YAML{where}") from None
+    except ValueError as exc:  # the YAML date parser: 2027-02-30
+        raise ResourceError(f"{path.name}: not valid YAML ({exc})") from None
 
 
 def policy(data_dir: Path | None = None) -> Policy:

@@ -28,6 +28,7 @@ SUBCOMMANDS = [
     "server",
     "sync",
     "report",
+    "rules",
     "selftest",
     "check",
     "audit",

@@ -72,9 +72,15 @@ def test_a_coordinator_installs_an_entry_and_screening_follows_it(cli: Cli, tmp_
     assert after["texas_ead_limited"].startswith("Synthetic test notice")
     shown = cli.ok("rules", "show", "--on", "2027-02-01").stdout
     assert (
-        "* 2027-02-01  initial requests: accepted_not_decided; renewals: processed (this clinic"
-        in shown
-    )
+        "* 2027-02-01  initial requests: accepted_not_decided; renewals: processed; Texas work "
+        "permits limited (this clinic; confirmed 2027-02-02)"
+    ) in shown
+    flags = json.loads(
+        cli.ok("screen", "--answers", str(texas), "--on", "2027-02-01", "--json").stdout
+    )["flags"]
+    [limited] = [f for f in flags if f["code"] == "texas_work_permit_limited"]
+    assert "attorney must decide whether to file Form I-765" in limited["message"]
+    assert "S.D. Tex. Feb. 1, 2027" in limited["citation"]
     audit = cli.ok("audit").stdout
     assert "rules_installed" in audit and "2027-02-01" in audit
     cli.ok("rules", "remove")
@@ -95,6 +101,11 @@ def test_a_wrong_file_is_refused_by_entry_and_key_and_nothing_changes(
         (ORDER.replace("effective: 2027-02-01", "effective: someday"),
          "program_status entry 1 effective: not a date"),
         ("entries: [\n", "bad.yaml: not valid YAML at line 2"),
+        (ORDER.replace("2027-02-01", "2027-02-30"), "bad.yaml: not valid YAML"),
+        (ORDER.replace("effective: 2027-02-01", "effective: 2011-02-01"),
+         "program_status entry 1 effective: 2011-02-01 is before DACA began"),
+        (ORDER + ORDER.split("entries:\n", 1)[1],
+         "program_status entry 2 effective: 2027-02-01 is given twice"),
     ):  # fmt: skip
         bad.write_text(text, encoding="utf-8")
         refused = cli.run("rules", "install", str(bad))
@@ -102,6 +113,42 @@ def test_a_wrong_file_is_refused_by_entry_and_key_and_nothing_changes(
         assert said in refused.stderr, refused.stderr
         assert "Traceback" not in refused.stderr
     assert not (cli.data / "rules" / "program_status.yaml").exists()
+
+
+def test_a_second_update_keeps_the_first_and_screen_reads_them_with_data(
+    cli: Cli, tmp_path: Path
+) -> None:
+    make_clinic(cli.data)
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(ORDER, encoding="utf-8")
+    second.write_text(
+        ORDER.replace("2027-02-01", "2027-06-01").replace(
+            "texas_ead_limited: true", "texas_ead_limited: false"
+        ),
+        encoding="utf-8",
+    )
+    cli.ok("rules", "install", str(first))
+    done = cli.ok("rules", "install", str(second))
+    assert "This clinic's earlier entries are kept: 2027-02-01" in done.stdout
+    shown = cli.ok("rules", "show", "--on", "2027-03-01").stdout
+    assert "* 2027-02-01" in shown and "  2027-06-01" in shown
+    texas = _texas(tmp_path)  # --data after the command, with no CLINIC_DATA: the clinic's rules
+    env = {k: v for k, v in cli.env().items() if k != "CLINIC_DATA"}
+    read = cli.run(
+        "screen", "--answers", str(texas), "--on", "2027-03-01", "--data", str(cli.data), env=env
+    )
+    assert read.returncode == 0, read.stderr
+    assert "texas_work_permit_limited" in read.stdout
+    assert "Program status: this clinic's entry effective 2027-02-01, confirmed 2027-02-02" in (
+        read.stdout
+    )
+
+
+def test_an_answers_file_saved_with_a_byte_order_mark_is_read(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(RENEWAL_BASE).encode("utf-8"))
+    out = cli.ok("screen", "--answers", str(path), "--on", "2026-11-21", "--json").stdout
+    assert json.loads(out)["outcome"] == "likely_eligible"
 
 
 def test_a_volunteer_may_not_change_the_program_status(cli: Cli, tmp_path: Path) -> None:

@@ -154,6 +154,9 @@ RED_FLAG_CASES = [
          LIKELY_ELIGIBLE, INITIAL, lacks=("current_status_to_review",), on=D),
     Case("status now 'TPS'", INI, {"status.current": "TPS"},
          ATTORNEY_REVIEW, INITIAL, ("current_status_to_review",), on=D),
+    Case("leaving without parole reported, no trip listed", R,
+         {"departure.without_parole_since_2012_08_15": True},
+         ATTORNEY_REVIEW, RENEWAL, ("travel_without_advance_parole",)),
     # -- attorney hints: significant misdemeanors typed as plain ones ----------------------------
     Case("DUI entered as a misdemeanor", R, {"criminal": [offense("DUI")]},
          ATTORNEY_REVIEW, RENEWAL, ("criminal_possible_significant_misdemeanor",)),
@@ -209,6 +212,7 @@ def test_every_code_appears_in_some_scenario() -> None:
     for case in (*CASES, *RED_FLAG_CASES):
         det = screen(_answers(case), case.on, policy(), "en")
         seen |= {f.code for f in (*det.reasons, *det.flags, *det.notices)}
+    seen.add("texas_work_permit_limited")  # no entry ClinicDay ships limits them: tested above
     never = set(TEXTS) - seen - {"fees"}
     assert never == set(), f"codes no scenario exercises: {sorted(never)}"
 
@@ -237,6 +241,40 @@ def test_contradictions_are_named_in_the_clients_language_without_keys() -> None
         message = next(f.message for f in det.flags if f.code == "contradiction")
         assert words in message
         assert "status.lawful" not in message and "i94_stay" not in message
+
+
+def test_travel_flags_name_the_trips_and_say_why() -> None:
+    listed = screen(_answers(Case("", R, {"travel": [trip(True, "2025-01-01", "2025-01-09"),
+                                                    trip(False, "2026-01-01", "2026-01-10")]},
+                                  ATTORNEY_REVIEW, RENEWAL)), ON, policy(), "en")  # fmt: skip
+    [flag] = [f for f in listed.flags if f.code == "travel_without_advance_parole"]
+    assert "(trip 2)" in flag.message and "breaks continuous residence" in flag.message
+    unlisted = screen(
+        normalize_answers({**R, "departure.without_parole_since_2012_08_15": True}), ON, policy()
+    )
+    [flag] = [f for f in unlisted.flags if f.code == "travel_without_advance_parole"]
+    assert "not listed as a trip: add it on the travel page" in flag.message
+
+
+def test_texas_work_permits_limited_by_an_order_in_force_go_to_an_attorney() -> None:
+    from clinic.domain.policy import ProgramStatus, with_installed_status
+
+    limited = ProgramStatus(
+        effective=dt.date(2027, 2, 1),
+        initial_requests="accepted_not_decided",
+        renewals="processed",
+        texas_ead_limited=True,
+        source="a synthetic order (S.D. Tex.)",
+        installed=True,
+    )
+    rules = with_installed_status(policy(), [limited])
+    texas = normalize_answers({**R, "daca.expires": "2027-07-01", "physical.state": "TX"})
+    det = screen(texas, dt.date(2027, 2, 20), rules, "en")
+    assert det.outcome == ATTORNEY_REVIEW
+    [flag] = [f for f in det.flags if f.code == "texas_work_permit_limited"]
+    assert flag.citation == "a synthetic order (S.D. Tex.)"
+    california = normalize_answers({**R, "daca.expires": "2027-07-01", "physical.state": "CA"})
+    assert screen(california, dt.date(2027, 2, 20), rules, "en").outcome == LIKELY_ELIGIBLE
 
 
 def test_initial_not_decided_cites_the_dated_program_status() -> None:

@@ -153,32 +153,41 @@ class Admin:
         desk.policy.status_on(desk.on_or_today(on))  # a clear error if none is in force
         return desk.policy.statuses
 
-    def install_program_status(self, path: Path) -> list[ProgramStatus]:
+    def install_program_status(self, path: Path) -> tuple[list[ProgramStatus], list[dt.date]]:
         """Install a coordinator's program-status entries from a YAML file (the format of
         ``resources/rules/program_status.yaml``): every key checked, nothing kept if one is
-        wrong; an entry replaces the program's of the same effective date. Coordinators and
-        admins; audited."""
+        wrong. The clinic's earlier entries stay, except one of the same effective date, which
+        the new one replaces; an entry replaces ClinicDay's of its date. Returns the entries
+        installed and the dates of the earlier ones kept. Coordinators and admins; audited."""
+        import yaml
+
         from clinic.resources import INSTALLED_STATUS, ResourceError, read_yaml_file
 
         desk = self._desk
         session = self._require(may_set_up_site(desk.session.role), "update the program status")
+        target = desk.data_dir / INSTALLED_STATUS
         try:
-            entries = parse_program_status(read_yaml_file(path), installed=True)
+            raw = read_yaml_file(path)
+            entries = parse_program_status(raw, installed=True)
+            earlier = read_yaml_file(target)["entries"] if target.is_file() else []
         except PolicyDataError as exc:
             raise UsageError(f"{path.name}: {exc}") from None
         except ResourceError as exc:
             raise UsageError(str(exc)) from None
-        target = desk.data_dir / INSTALLED_STATUS
+        new_dates = {e.effective for e in entries}
+        kept = [e for e in earlier if _effective(e) not in new_dates]
+        merged = sorted([*kept, *raw["entries"]], key=_effective)
+        parse_program_status({"entries": merged}, installed=True)  # the whole stays valid
+        text = yaml.safe_dump({"entries": merged}, allow_unicode=True, sort_keys=False)
         try:
             target.parent.mkdir(exist_ok=True)
-            data = path.read_bytes()
         except OSError as exc:
             raise UsageError(f"{target.parent}: cannot be written ({exc.strerror})") from None
-        write_file(target, data)
+        write_file(target, text.encode("utf-8"))
         desk.forget_policy()
         dates = ", ".join(e.effective.isoformat() for e in entries)
         session.audit_action("rules_installed", f"program status entries effective {dates}")
-        return entries
+        return entries, sorted(_effective(e) for e in kept)
 
     def remove_program_status(self) -> bool:
         """Remove this clinic's program-status entries (the program's apply again); whether
@@ -205,3 +214,11 @@ class Admin:
         """The audit log (who did what, no personal data) and the problems of its chain."""
         session = self._require(may_read_audit(self._desk.session.role), "read the audit log")
         return session.audit_log(), session.verify_audit()
+
+
+def _effective(entry: object) -> dt.date:
+    """An entry's effective date as YAML read it (checked already)."""
+    value = entry.get("effective") if isinstance(entry, dict) else None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

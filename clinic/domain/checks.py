@@ -155,6 +155,10 @@ class Collector:
     def miss(self, *keys: str) -> None:
         self.missing.extend(k for k in keys if k not in self.missing)
 
+    def fact(self, key: str, **values: str) -> str:
+        """A fact's name from the FACTS table, its placeholders filled."""
+        return fact_label(key, self.lang).format(**values)
+
     def entry(self, n: int, kinds: str) -> str:
         """A criminal-history entry named by its number and the offense kinds its words name."""
         return fact_label("criminal[]", self.lang).format(n=n, kinds=kinds)
@@ -356,9 +360,11 @@ def check_travel(answers: Mapping[str, Any], on: dt.date, c: Collector) -> None:
     reported = answers.get("departure.without_parole_since_2012_08_15")
     if reported is False and without:
         c.contradict("departure_no_trip_without_parole", n=without[0].number)
-    n = max(len(without), 1 if reported is True else 0)
-    if n:
-        c.flag("travel_without_advance_parole", count=n, plural="" if n == 1 else "s")
+    if without:
+        numbers = ", ".join(str(t.number) for t in without)
+        c.flag("travel_without_advance_parole", trips=c.fact("travel[]", numbers=numbers))
+    elif reported is True:
+        c.flag("travel_without_advance_parole", trips=c.fact("travel[].not_listed"))
     if earlier:
         c.flag("absence_before_2012_08_15", trips=", ".join(str(t.number) for t in earlier))
     if away:

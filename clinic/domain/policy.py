@@ -15,6 +15,8 @@ from typing import Any
 from clinic.domain.languages import FALLBACK, client_languages, text_in
 from clinic.errors import ClinicError
 
+DACA_BEGAN = dt.date(2012, 6, 15)
+
 
 class PolicyDataError(ClinicError, ValueError):
     """The rules data is malformed (names the file part and the problem)."""
@@ -189,6 +191,17 @@ def parse_program_status(status_data: object, *, installed: bool = False) -> lis
                 installed=installed,
             )
         )
+    if installed:
+        seen: set[dt.date] = set()
+        for i, status in enumerate(statuses):
+            where = f"program_status entry {i + 1}"
+            if status.effective < DACA_BEGAN:
+                raise PolicyDataError(
+                    f"{where} effective: {status.effective} is before DACA began (2012-06-15)"
+                )
+            if status.effective in seen:
+                raise PolicyDataError(f"{where} effective: {status.effective} is given twice")
+            seen.add(status.effective)
     return statuses
 
 

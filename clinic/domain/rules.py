@@ -241,8 +241,11 @@ def screen(
 
     _history(answers, on, rtype, c)
     window = _window(expires, on, c) if rtype == RENEWAL else None
+    status = policy.status_on(on)
+    texas = "TX" in {answers.get("mailing.state"), answers.get("physical.state")}
+    if status.texas_ead_limited and texas:
+        c.flag("texas_work_permit_limited", citation=status.source)
     if rtype == INITIAL:
-        status = policy.status_on(on)
         if status.initial_requests == "accepted_not_decided":
             c.flag("initial_not_decided", citation=status.source)
         elif status.initial_requests == "not_accepted":

@@ -82,6 +82,7 @@ CITATIONS: dict[str, str] = {
     # the program status's own source (dated data) replaces these two when screening
     "initial_not_decided": "resources/rules/program_status.yaml",
     "initial_not_accepted": "resources/rules/program_status.yaml",
+    "texas_work_permit_limited": "resources/rules/program_status.yaml",
     "continuous_residence_not_confirmed": f"{CFR}(b)(2)",
     "education_not_met": f"{CFR}(b)(5)",
     "missing_facts": f"{CFR}(b)",

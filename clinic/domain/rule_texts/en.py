@@ -48,7 +48,10 @@ MESSAGES: dict[str, str] = {
     ),
     "criminal_felony": "An entry is reported as a felony.",
     "criminal_significant_misdemeanor": "An entry is reported as a significant misdemeanor.",
-    "criminal_three_misdemeanors": "Three or more misdemeanors are reported.",
+    "criminal_three_misdemeanors": (
+        "Three or more misdemeanor convictions on different dates are reported (those on one "
+        "date count once)."
+    ),
     "criminal_pending": "A criminal case is reported as pending.",
     "criminal_possible_significant_misdemeanor": (
         "Entered as a lesser offense, but its words name an offense that is a significant "
@@ -60,8 +63,9 @@ MESSAGES: dict[str, str] = {
     "removal_order": "A final removal order or a voluntary departure order was reported.",
     "detained": "The person is in immigration detention now.",
     "travel_without_advance_parole": (
-        "Travel outside the United States without advance parole was reported ({count} "
-        "trip{plural})."
+        "Travel outside the United States without advance parole on or after August 15, 2012 "
+        "was reported ({trips}): such a departure breaks continuous residence, and an attorney "
+        "must review it."
     ),
     "absence_before_2012_08_15": (
         "An absence before August 15, 2012 was reported (trip {trips}): an attorney must decide "
@@ -82,6 +86,11 @@ MESSAGES: dict[str, str] = {
     "current_status_to_review": (
         'The immigration status now is given as "{status}": DACA requires having no lawful '
         "status when requesting it. An attorney must read this answer."
+    ),
+    "texas_work_permit_limited": (
+        "The person lives in Texas, and on this date an order in force limits DACA work permits "
+        "for Texas residents: an attorney must decide whether to file Form I-765 and explain "
+        "what applies."
     ),
     "address_abroad": (
         "An earlier address outside the United States since June 15, 2007 was reported "
@@ -225,6 +234,8 @@ FACTS: dict[str, str] = {
     "education.status": "education",
     "military.discharge_type": "type of military discharge",
     "travel[].departed": "trip {n}: date left",
+    "travel[]": "trip {numbers}",
+    "travel[].not_listed": "reported but not listed as a trip: add it on the travel page",
     "travel[].advance_parole": "trip {n}: advance parole",
     "criminal[]": "entry {n} ({kinds})",
 }

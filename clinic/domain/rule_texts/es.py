@@ -62,7 +62,10 @@ MESSAGES: dict[str, str] = {
     "criminal_significant_misdemeanor": (
         "Un antecedente se informa como delito menor significativo (significant misdemeanor)."
     ),
-    "criminal_three_misdemeanors": "Se informan tres o más delitos menores.",
+    "criminal_three_misdemeanors": (
+        "Se informan tres o más condenas por delitos menores en fechas distintas (las de una "
+        "misma fecha cuentan como una)."
+    ),
     "criminal_pending": "Se informa un caso penal pendiente.",
     "criminal_possible_significant_misdemeanor": (
         "Se anotó como un delito menor, pero sus palabras nombran un delito que es un delito "
@@ -75,8 +78,9 @@ MESSAGES: dict[str, str] = {
     "removal_order": "Se informó una orden final de deportación o de salida voluntaria.",
     "detained": "La persona está ahora bajo detención migratoria.",
     "travel_without_advance_parole": (
-        "Se informaron viajes fuera de los Estados Unidos sin permiso adelantado (Advance "
-        "Parole) ({count})."
+        "Se informaron viajes fuera de los Estados Unidos sin permiso adelantado (Advance Parole) "
+        "el 15 de agosto de 2012 o después ({trips}): una salida así interrumpe la residencia "
+        "continua, y un abogado debe revisarla."
     ),
     "absence_before_2012_08_15": (
         "Se informó una ausencia antes del 15 de agosto de 2012 (viaje {trips}): un abogado debe "
@@ -97,6 +101,11 @@ MESSAGES: dict[str, str] = {
     "current_status_to_review": (
         'El estatus migratorio actual se indica como "{status}": DACA requiere no tener un '
         "estatus legal al solicitarlo. Un abogado debe leer esta respuesta."
+    ),
+    "texas_work_permit_limited": (
+        "La persona vive en Texas y, en esta fecha, una orden vigente limita los permisos de "
+        "trabajo de DACA para residentes de Texas: un abogado debe decidir si se presenta el "
+        "Formulario I-765 y explicar qué aplica."
     ),
     "address_abroad": (
         "Se informó una dirección anterior fuera de los Estados Unidos después del 15 de junio "
@@ -242,6 +251,8 @@ FACTS: dict[str, str] = {
     "education.status": "educación",
     "military.discharge_type": "tipo de baja militar",
     "travel[].departed": "viaje {n}: fecha de salida",
+    "travel[]": "viaje {numbers}",
+    "travel[].not_listed": "informado pero no anotado como viaje: agréguelo en la página de viajes",
     "travel[].advance_parole": "viaje {n}: permiso adelantado",
     "criminal[]": "antecedente {n} ({kinds})",
 }

@@ -34,7 +34,10 @@ MESSAGES: dict[str, str] = {
     "criminal_history": "범죄 기록이 있다고 답했습니다({count}건). 모든 체포, 기소, 결과를 변호사가 검토해야 합니다.",
     "criminal_felony": "중범죄(felony)로 보고된 기록이 있습니다.",
     "criminal_significant_misdemeanor": "중대한 경범죄(significant misdemeanor)로 보고된 기록이 있습니다.",
-    "criminal_three_misdemeanors": "경범죄가 3건 이상 보고되었습니다.",
+    "criminal_three_misdemeanors": (
+        "서로 다른 날짜에 경범죄로 유죄 판결을 받은 기록이 3건 이상 있습니다(같은 날짜의 기록은 1건으로 "
+        "셉니다)."
+    ),
     "criminal_pending": "진행 중인 형사 사건이 있다고 답했습니다.",
     "criminal_possible_significant_misdemeanor": (
         "다음 기록은 더 가벼운 등급으로 입력되었지만, 적힌 혐의는 경범죄로 유죄 판결을 받으면 중대한 "
@@ -45,7 +48,10 @@ MESSAGES: dict[str, str] = {
     "removal_proceedings": "추방 재판(removal proceedings) 기록이 있다고 답했습니다(현재 또는 과거).",
     "removal_order": "최종 추방 명령 또는 자진 출국 명령이 있다고 답했습니다.",
     "detained": "현재 이민 구금 상태입니다.",
-    "travel_without_advance_parole": "사전 여행 허가(Advance Parole) 없이 미국 밖으로 여행했다고 답했습니다({count}회).",
+    "travel_without_advance_parole": (
+        "2012년 8월 15일 이후 사전 여행 허가(Advance Parole) 없이 미국 밖으로 여행했다고 답했습니다"
+        "({trips}). 이러한 출국은 계속 거주를 끊으므로 변호사가 검토해야 합니다."
+    ),
     "absence_before_2012_08_15": (
         "2012년 8월 15일 전의 부재가 있다고 답했습니다({trips}번 여행). 짧고, 일상적이며, 문제가 없는"
         "(brief, casual and innocent) 부재였는지 변호사가 판단해야 합니다."
@@ -64,6 +70,10 @@ MESSAGES: dict[str, str] = {
     "current_status_to_review": (
         '현재 체류 신분이 "{status}"(으)로 입력되었습니다. DACA를 신청할 때 합법적인 체류 신분이 '
         "없어야 하므로 변호사가 이 답변을 확인해야 합니다."
+    ),
+    "texas_work_permit_limited": (
+        "텍사스 거주자이며, 이 날짜에 시행 중인 명령이 텍사스 거주자의 DACA 노동 허가를 제한합니다. "
+        "I-765 양식을 제출할지와 적용되는 내용을 변호사가 판단하고 설명해야 합니다."
     ),
     "address_abroad": (
         "2007년 6월 15일 이후 미국 밖에 살았던 이전 주소가 있다고 답했습니다({addresses}번 주소). 부재 기간을 "
@@ -145,6 +155,8 @@ FACTS: dict[str, str] = {
     "education.status": "교육",
     "military.discharge_type": "제대 유형",
     "travel[].departed": "{n}번 여행: 출국일",
+    "travel[]": "{numbers}번 여행",
+    "travel[].not_listed": "답했지만 여행 목록에 없음: 여행 페이지에 추가하세요",
     "travel[].advance_parole": "{n}번 여행: 사전 여행 허가",
     "criminal[]": "{n}번 기록({kinds})",
 }
