@@ -127,6 +127,26 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[..., ClinicWindow]]:
         window.ops.shutdown()
 
 
+SignedIn = Callable[[str], ClinicWindow]
+
+
+@pytest.fixture
+def signed_in(
+    qtbot: QtBot, tmp_path: Path, open_window: Callable[..., ClinicWindow]
+) -> Callable[[str], ClinicWindow]:
+    """A fresh clinic (``build_clinic``) in ``tmp_path/c``, its window open, ``user`` signed in
+    through the sign-in page: the start of most GUI tests."""
+
+    def _signed_in(user: str) -> ClinicWindow:
+        data = tmp_path / "c"
+        build_clinic(data)
+        window = open_window(data)
+        sign_in(qtbot, window, user)
+        return window
+
+    return _signed_in
+
+
 def sign_in(qtbot: QtBot, window: ClinicWindow, user: str, passphrase: str = PASSPHRASE) -> None:
     page = window.signin
     assert window.stack.currentWidget() is page

@@ -4,23 +4,15 @@ list means no trips"); saving and closing mid-page answers nothing."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import build_clinic, idle, sign_in
-from tests.gui.test_gui_account import OpenWindow
+from tests.gui.conftest import SignedIn, idle
 from tests.gui.test_gui_day import check_in, type_answer, walk_to, walk_to_end
 from tests.gui.user import click
 
 
-def test_moving_on_from_an_empty_list_answers_none(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
-) -> None:
-    data = tmp_path / "c"
-    build_clinic(data)
-    window = open_window(data)
-    sign_in(qtbot, window, "vol")
+def test_moving_on_from_an_empty_list_answers_none(qtbot: QtBot, signed_in: SignedIn) -> None:
+    window = signed_in("vol")
     check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
     assert window.person is not None
     interview = window.person.interview
@@ -40,13 +32,8 @@ def test_moving_on_from_an_empty_list_answers_none(
     assert "travel" not in screening and "criminal" not in screening
 
 
-def test_saving_and_closing_mid_page_answers_nothing(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
-) -> None:
-    data = tmp_path / "c"
-    build_clinic(data)
-    window = open_window(data)
-    sign_in(qtbot, window, "vol")
+def test_saving_and_closing_mid_page_answers_nothing(qtbot: QtBot, signed_in: SignedIn) -> None:
+    window = signed_in("vol")
     check_in(qtbot, window, {"family": "Testperson", "given": "Bo", "dob": "2000-01-02"})
     assert window.person is not None
     walk_to(qtbot, window, "travel")

@@ -9,8 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from clinic.domain.answers import ANSWER_KEYS
-from tests.gui.conftest import build_clinic, idle, sign_in
-from tests.gui.test_gui_account import OpenWindow
+from tests.gui.conftest import SignedIn, idle
 from tests.gui.test_gui_day import check_in, type_answer, walk_to
 from tests.gui.user import choose_index, click
 
@@ -18,12 +17,9 @@ KEY = re.compile("|".join(re.escape(k) for k in ANSWER_KEYS if "." in k))
 
 
 def test_a_renewal_living_abroad_is_for_an_attorney_with_its_rule(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+    qtbot: QtBot, tmp_path: Path, signed_in: SignedIn
 ) -> None:
-    data = tmp_path / "c"
-    build_clinic(data)
-    window = open_window(data)
-    sign_in(qtbot, window, "vol")
+    window = signed_in("vol")
     check_in(qtbot, window, {"family": "Testperson", "given": "Luz", "dob": "1999-08-02"})
     assert window.person is not None
     interview = window.person.interview
