@@ -476,14 +476,20 @@ def cmd_packet(args: argparse.Namespace) -> int:
     if args.answers:
         desk = _offline_desk(args, _forms_dir(args))
         packet = desk.packets.build_from_answers(
-            _load_json_file(Path(args.answers)), on=on, filing=args.filing, lang=args.lang
+            _load_json_file(Path(args.answers)),
+            on=on,
+            filing=args.filing,
+            lang=args.lang,
+            payment=args.payment,
         )
         written = packet.write(out, draft=True)
         print(f"Wrote a draft packet ({len(written) - 1} files) to {out}.")
     else:
         desk = _unlock(args, forms_dir=_forms_dir(args))
         record_id = desk.people.resolve_id(args.record)
-        packet, approved = desk.packets.build(record_id, on=on, filing=args.filing, lang=args.lang)
+        packet, approved = desk.packets.build(
+            record_id, on=on, filing=args.filing, lang=args.lang, payment=args.payment
+        )
         desk.packets.write_built(record_id, packet, approved, out)
         state_word = "approved" if approved else "draft"
         print(
@@ -934,6 +940,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--forms-dir", metavar="DIR", help="official PDFs (default: DATA/forms)")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the packet's date (default: today)")
     p.add_argument("--filing", choices=("paper", "online"), default="paper", help="how it is filed")
+    p.add_argument(
+        "--payment",
+        choices=("card", "bank_debit", "check"),
+        help="how each fee of a paper filing is paid: card (Form G-1450) or bank_debit (Form "
+        "G-1650); only a method USCIS takes on the packet's date (default: the first it takes; "
+        "checks only before 2025-10-28)",
+    )
     p.add_argument("--lang", choices=client_languages(), help="the client's language")
     p.add_argument(
         "--stored",

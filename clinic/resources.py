@@ -18,6 +18,7 @@ from clinic.domain.languages import FALLBACK
 from clinic.domain.policy import (
     Policy,
     PolicyDataError,
+    parse_payments,
     parse_policy,
     parse_program_status,
     with_installed_status,
@@ -61,11 +62,12 @@ INSTALLED_STATUS = Path("rules") / "program_status.yaml"
 
 @functools.cache
 def _packaged_policy() -> Policy:
-    return parse_policy(
+    parsed = parse_policy(
         load_yaml("rules/program_status.yaml"),
         load_yaml("rules/fees.yaml"),
         load_yaml("rules/editions.yaml"),
     )
+    return parse_payments(parsed, load_yaml("rules/payments.yaml"))
 
 
 def read_yaml_file(path: Path) -> Any:

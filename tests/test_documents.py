@@ -236,7 +236,7 @@ def test_cover_sheet_paper(tmp_path: Path) -> None:
     assert "my.uscis.gov" not in text
     # forms in filing order with editions
     forms = text[text.index("Forms, in filing order") :]
-    order = [forms.index(f"Form {f}") for f in ("G-1145", "I-821D", "I-765", "G-1450")]
+    order = [forms.index(f"Form {f}") for f in ("G-1450", "G-1145", "I-821D", "I-765")]
     assert order == sorted(order)
     assert "Edition 01/20/25" in text
     # what to sign
@@ -353,7 +353,7 @@ def test_checklist_renewal(tmp_path: Path) -> None:
     assert "June 15, 2007" not in text
     assert "Court records" not in text
     assert "Fee for Form I-821D" in text and "Fee for Form I-765" in text
-    assert "G-1450" in text and "G-1145" in text
+    assert "check or money order" not in text and "G-1145" in text
     assert NATIVE in text
     assert_font_embedded(path)
     # the boxes to tick: one drawn square per item
@@ -614,7 +614,7 @@ def test_the_pseudo_locale_in_the_checklist(tmp_path: Path) -> None:
     text = flat(text_of(write(tmp_path, "qps.pdf", checklist(someone(), {}, "renewal", code))))
     title = "Documents to bring and attach"
     assert f"{title} / {languages.pseudo(title)}" in text
-    fee = "Fee for Form {form}: a check or money order, or Form G-1450 signed by the cardholder"
+    fee = "Fee for Form {form}: paid separately (see the cover sheet for how USCIS takes it)"
     assert " ".join(languages.pseudo(fee).format(form="I-765").split()) in text
     assert "Renewal / [" in text
 

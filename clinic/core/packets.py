@@ -147,6 +147,7 @@ def build_and_store_packet(
     lang: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     rules: Policy | None = None,
+    payment: str | None = None,
 ) -> tuple[Packet, bool]:
     """Build a record's packet from its stored answers and its recorded screening (see the
     module's docstring), and store it encrypted with its copies (unless the same packet is
@@ -166,6 +167,7 @@ def build_and_store_packet(
         progress=progress,
         determination=determination,
         rules=rules,
+        payment=payment,
     )
     files = [(f.name, f.data) for f in packet.files]
     if packet.packet_hash in state.packets:
@@ -189,6 +191,8 @@ def build_and_store_packet(
             info["screened_at_build"] = True
         if lang:
             info["lang"] = lang
+        if payment:
+            info["payment"] = payment
         session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
         state = session.load(record_id)
     return packet, state.approved_packet == packet.packet_hash
@@ -277,8 +281,10 @@ class Packets:
         filing: str = "paper",
         lang: str | None = None,
         progress: Callable[[int, int, str], None] | None = None,
+        payment: str | None = None,
     ) -> tuple[Packet, bool]:
-        """Build and store a record's packet as of ``on`` (today) from its recorded screening.
+        """Build and store a record's packet as of ``on`` (today) from its recorded screening,
+        its fees paid by ``payment`` (a method USCIS takes then; default the first).
         Returns the packet and whether exactly it is approved."""
         desk = self._desk
         return build_and_store_packet(
@@ -290,6 +296,7 @@ class Packets:
             lang=lang,
             progress=progress,
             rules=desk.policy,
+            payment=payment,
         )
 
     def build_and_show(
@@ -298,9 +305,10 @@ class Packets:
         *,
         filing: str = "paper",
         progress: Callable[[int, int, str], None] | None = None,
+        payment: str | None = None,
     ) -> PacketView:
         """Build and store a record's packet as of today, and return it as the screen shows it."""
-        self.build(record_id, filing=filing, progress=progress)
+        self.build(record_id, filing=filing, progress=progress, payment=payment)
         return shown_packet(self._desk.session, record_id)
 
     def build_from_answers(
@@ -310,6 +318,7 @@ class Packets:
         on: dt.date | None = None,
         filing: str = "paper",
         lang: str | None = None,
+        payment: str | None = None,
     ) -> Packet:
         """A draft packet from answers that are not a record (nothing is stored): the answers
         are screened as of ``on``."""
@@ -321,6 +330,7 @@ class Packets:
             filing=filing,
             lang=lang,
             rules=desk.policy,
+            payment=payment,
         )
 
     def write_built(self, record_id: str, packet: Packet, approved: bool, out: Path) -> None:
@@ -360,6 +370,7 @@ class Packets:
                 )
             determination = _determination(screened[0])
         lang = built.payload.get("lang")
+        payment = built.payload.get("payment")
         packet = build_packet(
             session.load(record_id).answers,
             dt.date.fromisoformat(str(built.payload.get("date"))),
@@ -368,6 +379,7 @@ class Packets:
             lang=str(lang) if lang else None,
             determination=determination,
             rules=self._desk.policy,
+            payment=str(payment) if payment else None,
         )
         if packet.packet_hash != packet_hash:
             raise StoreError(

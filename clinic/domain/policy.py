@@ -104,12 +104,57 @@ class Edition:
 
 
 @dataclass(frozen=True)
+class PaymentMethod:
+    """A way USCIS takes a fee: the form that authorizes it ("" for a check), where to get that
+    form, and how the cover sheet and checklist say it, by language (``{form}``, ``{amount}``)."""
+
+    code: str
+    form: str
+    title: str
+    get: str
+    how: Mapping[str, str]
+
+    def said(self, lang: str, *, form: str, amount: str) -> str:
+        return (text_in(self.how, lang) or self.how[FALLBACK]).format(form=form, amount=amount)
+
+
+@dataclass(frozen=True)
+class Payments:
+    """The payment methods USCIS takes on paper from ``effective`` on (the first the default)."""
+
+    effective: dt.date
+    methods: tuple[str, ...]
+    source: str
+    note: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class Policy:
     """All dated policy data, with look-ups by date."""
 
     statuses: tuple[ProgramStatus, ...]
     fees: tuple[FeeSchedule, ...]
     editions: Mapping[str, tuple[Edition, ...]] = field(default_factory=dict)
+    payments: tuple[Payments, ...] = ()
+    methods: Mapping[str, PaymentMethod] = field(default_factory=dict)
+
+    def payments_on(self, day: dt.date) -> Payments:
+        in_force = [p for p in self.payments if p.effective <= day]
+        if not in_force:
+            raise PolicyDataError(f"no payment methods are in force on {day.isoformat()}")
+        return max(in_force, key=lambda p: p.effective)
+
+    def payment_method(self, day: dt.date, code: str | None = None) -> PaymentMethod:
+        """The payment method a packet uses on ``day``: ``code`` if USCIS takes it then, else
+        the default; a method USCIS does not take on that day is refused, naming those it does."""
+        taken = self.payments_on(day).methods
+        chosen = code or taken[0]
+        if chosen not in taken:
+            raise PolicyDataError(
+                f"USCIS does not take {chosen.replace('_', ' ')} payments on {day.isoformat()}; "
+                f"it takes: {', '.join(m.replace('_', ' ') for m in taken)}"
+            )
+        return self.methods[chosen]
 
     def status_on(self, day: dt.date) -> ProgramStatus:
         in_force = [s for s in self.statuses if s.effective <= day]
@@ -210,7 +255,13 @@ def with_installed_status(policy: Policy, installed: Sequence[ProgramStatus]) ->
     date as the program's replaces it; the others are added."""
     dates = {s.effective for s in installed}
     statuses = [s for s in policy.statuses if s.effective not in dates] + list(installed)
-    return Policy(tuple(sorted(statuses, key=lambda s: s.effective)), policy.fees, policy.editions)
+    return Policy(
+        tuple(sorted(statuses, key=lambda s: s.effective)),
+        policy.fees,
+        policy.editions,
+        policy.payments,
+        policy.methods,
+    )
 
 
 def parse_policy(
@@ -247,3 +298,37 @@ def parse_policy(
     if not statuses or not fees:
         raise PolicyDataError("the rules data needs at least one program status and one fee entry")
     return Policy(tuple(statuses), tuple(fees), editions)
+
+
+def parse_payments(policy: Policy, payment_data: Mapping[str, Any]) -> Policy:
+    """``policy`` with the payment methods of ``resources/rules/payments.yaml``, checked."""
+    methods: dict[str, PaymentMethod] = {}
+    for code, raw in (payment_data.get("methods") or {}).items():
+        where = f"payments method {code}"
+        if not isinstance(raw, Mapping):
+            raise PolicyDataError(f"{where}: must be a mapping")
+        methods[str(code)] = PaymentMethod(
+            code=str(code),
+            form=str(raw.get("form") or ""),
+            title=str(raw.get("title") or ""),
+            get=str(raw.get("get") or ""),
+            how=_text(raw.get("how"), f"{where} how"),
+        )
+    entries: list[Payments] = []
+    for i, raw in enumerate(payment_data.get("entries") or []):
+        where = f"payments entry {i + 1}"
+        taken = tuple(str(m) for m in raw.get("methods") or ())
+        unknown = [m for m in taken if m not in methods]
+        if not taken or unknown:
+            raise PolicyDataError(f"{where}: methods must name methods listed above")
+        entries.append(
+            Payments(
+                effective=_date(raw.get("effective"), where),
+                methods=taken,
+                source=str(raw.get("source") or ""),
+                note=_text(raw.get("note"), f"{where} note"),
+            )
+        )
+    if not entries:
+        raise PolicyDataError("payments: needs at least one entry")
+    return Policy(policy.statuses, policy.fees, policy.editions, tuple(entries), methods)

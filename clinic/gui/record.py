@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -142,6 +143,12 @@ class RecordPage(QWidget):
         packet_tab = QWidget(self)
         self.build_button = QPushButton(packet_tab)
         self.build_button.setObjectName("build-packet")
+        self.payment_label = QLabel(packet_tab)
+        self.payment = QComboBox(packet_tab)  # how the fees are paid: one form per fee
+        self.payment.setObjectName("packet-payment")
+        self.payment.addItem("", "card")
+        self.payment.addItem("", "bank_debit")
+        self.payment_label.setBuddy(self.payment)
         self.print_button = QPushButton(packet_tab)
         self.print_button.setObjectName("print-packet")
         self.export_button = QPushButton(packet_tab)
@@ -151,6 +158,8 @@ class RecordPage(QWidget):
         self.progress.hide()
         self.viewer = PacketViewer(packet_tab)
         row = QHBoxLayout()
+        row.addWidget(self.payment_label)
+        row.addWidget(self.payment)
         row.addWidget(self.build_button)
         row.addWidget(self.print_button)
         row.addWidget(self.export_button)
@@ -199,6 +208,12 @@ class RecordPage(QWidget):
         self.copy_a_number.setToolTip(tip)
         self.copy_ssn.setToolTip(tip)
         self.build_button.setText(self.tr("&Build packet"))
+        self.payment_label.setText(self.tr("Fees &paid by:"))
+        self.payment.setItemText(0, self.tr("Card (Form G-1450)"))
+        self.payment.setItemText(1, self.tr("Bank debit (Form G-1650)"))
+        self.payment.setToolTip(
+            self.tr("How USCIS takes each fee of a paper filing: one payment form per fee")
+        )
         self.print_button.setText(self.tr("Pri&nt…"))
         self.export_button.setText(self.tr("E&xport to a folder…"))
         titles = (
@@ -427,8 +442,9 @@ class RecordPage(QWidget):
         self.progress.show()
         self.message.setText(self.tr("Building the packet…"))
         report = self.ops.report_progress
+        payment = str(self.payment.currentData())
         self.ops.run(
-            lambda desk: desk.packets.build_and_show(record_id, progress=report),
+            lambda desk: desk.packets.build_and_show(record_id, progress=report, payment=payment),
             self._built,
             self._build_failed,
         )

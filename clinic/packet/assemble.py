@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -27,6 +27,7 @@ from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
 from clinic.domain.rules import Determination, FilingWindow, Finding, screen
 from clinic.packet import documents
+from clinic.packet.documents import FEE_FORMS, FilingItem, Payment, PaymentLine
 from clinic.packet.fill import AddendumEntry, FilledForm, FillError, Problem, fill_form
 from clinic.packet.library import FormLibrary, InstalledForm, LibraryError
 from clinic.packet.stamp import draft_mark
@@ -132,6 +133,39 @@ def _with_fee(answers: Mapping[str, Any], form: str, amount: int) -> dict[str, A
     return {**answers, "fee.form": form, "fee.amount": str(amount)}
 
 
+def _by_hand(
+    form: str,
+    kind: str,
+    values: Mapping[str, Any],
+    rules: Policy,
+    on: dt.date,
+    pay_lines: Sequence[PaymentLine],
+) -> FilingItem | None:
+    """A form the filing needs that this laptop has no pack or PDF for: named on the cover
+    sheet with its edition and where to get it."""
+    editions = rules.editions_accepted(form, on)
+    edition = editions[-1].edition if editions else ""
+    if kind == "payment":
+        method = next(line.method for line in pay_lines if line.method.form == form)
+        return FilingItem(
+            form,
+            edition,
+            method.title,
+            note=f"attach by hand, one for each fee, on top; download from {method.get}",
+        )
+    if kind == "worksheet":
+        return FilingItem(
+            form,
+            edition,
+            "Worksheet (required with every I-765 for category (c)(33))",
+            note=(
+                "attach by hand after the I-765; download from uscis.gov/i-765ws and copy its "
+                "answers from the answer sheet (I-765WS), signed by the requestor"
+            ),
+        )
+    return None
+
+
 def build_packet(
     answers: Mapping[str, Any],
     on: dt.date,
@@ -142,6 +176,7 @@ def build_packet(
     progress: Callable[[int, int, str], None] | None = None,
     determination: Mapping[str, Any] | None = None,
     rules: Policy | None = None,
+    payment: str | None = None,
 ) -> Packet:
     """Fill every form of a DACA request (I-821D, I-765 (c)(33), G-1145, G-1450 per fee) with
     the editions accepted on ``on`` and assemble the packet. Raises :class:`FillError` naming
@@ -150,7 +185,9 @@ def build_packet(
 
     ``determination`` (the JSON of a recorded screening) is what the cover sheet and the
     checklist say; without it the answers are screened as of ``on`` with ``rules`` (the fees
-    come from ``rules`` either way; by default the rules shipped with ClinicDay)."""
+    come from ``rules`` either way; by default the rules shipped with ClinicDay). ``payment``
+    is how the fees of a paper filing are paid (``card``, ``bank_debit``: a method USCIS takes
+    on ``on``, resources/rules/payments.yaml; by default the first listed)."""
     from clinic.resources import policy, questionnaire
 
     if filing not in FILING:
@@ -167,61 +204,85 @@ def build_packet(
         det_json = dict(determination)
     fees = rules.fees_on(on).forms
 
-    wanted: list[tuple[str, str, Mapping[str, Any]]] = []
-    if data.get("email") or data.get("mobile_phone"):
-        wanted.append(("G-1145.pdf", "G-1145", data))
+    # the forms in filing order: payment forms on top (one per fee), G-1145, the I-821D, the
+    # I-765 and its worksheet; a form this laptop cannot fill is named on the cover sheet, to be
+    # attached by hand, unless the filing cannot go without it (the I-821D, the I-765)
+    wanted: list[tuple[str, str, Mapping[str, Any], str]] = []  # file, form, values, kind
+    by_hand: list[tuple[int, FilingItem]] = []  # (position in the order, item)
+    pay_lines: list[PaymentLine] = []
+    payments = rules.payments_on(on)
     if filing == "paper":
-        fee = _with_fee(data, "I-821D", fees["I-821D"].paper)
-        wanted.append(("G-1450 for I-821D.pdf", "G-1450", fee))
-    wanted.append(("I-821D.pdf", "I-821D", data))
-    if filing == "paper":
-        fee = _with_fee(data, "I-765", fees["I-765"].paper)
-        wanted.append(("G-1450 for I-765.pdf", "G-1450", fee))
-    wanted.append(("I-765.pdf", "I-765", data))
-    worksheet: tuple[str, InstalledForm, Mapping[str, Any]] | None = None
-    try:  # the I-765WS once a clinic installed it; until then its answers are on the answer sheet
-        worksheet = ("I-765WS.pdf", library.for_date("I-765WS", on), data)
-    except LibraryError:
-        worksheet = None
-    # every form that cannot be used on this date is named at once
-    plan: list[tuple[str, InstalledForm, Mapping[str, Any]]] = []
+        method = rules.payment_method(on, payment)
+        for form in FEE_FORMS:
+            amount = fees[form].paper
+            pay_lines.append(PaymentLine(method, form, f"${amount:,}"))
+            if method.form:
+                name = f"{method.form} for {form}.pdf"
+                wanted.append((name, method.form, _with_fee(data, form, amount), "payment"))
+        if data.get("email") or data.get("mobile_phone"):
+            wanted.append(("G-1145.pdf", "G-1145", data, "optional"))
+    wanted.append(("I-821D.pdf", "I-821D", data, "required"))
+    wanted.append(("I-765.pdf", "I-765", data, "required"))
+    wanted.append(("I-765WS.pdf", "I-765WS", data, "worksheet"))
+    plan: list[tuple[str, InstalledForm, Mapping[str, Any], str]] = []
     missing: list[str] = []
-    for name, form, values in wanted:
+    for name, form, values, kind in wanted:
         try:
-            plan.append((name, library.for_date(form, on), values))
+            plan.append((name, library.for_date(form, on), values, kind))
         except LibraryError as exc:
-            if str(exc) not in missing:
-                missing.append(str(exc))
-    if missing:
+            if kind == "required":
+                if str(exc) not in missing:
+                    missing.append(str(exc))
+            elif kind != "optional":
+                item = _by_hand(form, kind, values, rules, on, pay_lines)
+                if item is not None and item.form not in {i.form for _, i in by_hand}:
+                    by_hand.append((len(plan), item))
+    if missing:  # every form that cannot be used on this date is named at once
         raise LibraryError(" | ".join(missing))
-    if worksheet is not None:
-        plan.append(worksheet)
-
     total = len(plan) + 4  # each form, then cover, addendum, answer sheet, checklist
     report = progress or (lambda _done, _total, _what: None)
     filled: list[tuple[str, FilledForm, bytes]] = []
     problems: list[Problem] = []
-    for step, (name, installed, values) in enumerate(plan):
+    left_out: list[str] = []
+    for step, (name, installed, values, kind) in enumerate(plan):
         report(step, total, name.removesuffix(".pdf"))
         try:
             done = fill_form(installed.path, installed.pack, values, on, with_draft=True)
             filled.append((name, done, done.draft or draft_mark(done.pdf)))
         except FillError as exc:
-            problems.extend(exc.problems)
+            if kind == "optional":  # an optional form never blocks the packet
+                said = "; ".join(f"{p.item}: {p.reason}" for p in exc.problems)
+                left_out.append(f"Form {installed.pack.form} (optional) was left out: {said}")
+            else:
+                problems.extend(exc.problems)
     if problems:
         raise FillError(problems)
 
     entries: list[AddendumEntry] = [e for _n, f, _d in filled for e in f.addendum]
-    notes = sorted({n for _n, f, _d in filled for n in f.notes})
+    notes = [*left_out, *sorted({n for _n, f, _d in filled for n in f.notes})]
     packs = [f.pack for _n, f, _d in filled]
     fee_table = {form: (fee.paper, fee.online) for form, fee in fees.items()}
     report(len(plan), total, "Cover sheet")
+    items = [FilingItem(f.pack.form, f.pack.edition, f.pack.title, name) for name, f, _d in filled]
+    for position, item in reversed(by_hand):
+        items.insert(position, item)
+    if entries:
+        items.append(FilingItem("Addendum", "", "Additional information", "Addendum.pdf"))
 
     def made(name: str, kind: str, data: bytes) -> PacketFile:
         return PacketFile(name, kind, data, draft_mark(data))
 
     cover = documents.cover_sheet(
-        data, det_json, packs, fee_table, on, filing=mode, lang_of_client=lang, notes=notes
+        data,
+        det_json,
+        packs,
+        fee_table,
+        on,
+        filing=mode,
+        lang_of_client=lang,
+        notes=notes,
+        items=items,
+        payment=Payment(pay_lines, payments.note) if filing == "paper" else None,
     )
     files = [made("Cover sheet.pdf", "cover", cover)]
     files += [PacketFile(name, "form", f.pdf, draft) for name, f, draft in filled]
@@ -231,7 +292,14 @@ def build_packet(
     sheet = documents.answer_sheet(data, packs, questionnaire(), lang)
     files.append(made("Answer sheet.pdf", "answer_sheet", sheet))
     report(len(plan) + 3, total, "Document checklist")
-    checklist = documents.checklist(data, det_json, det.request_type, lang)
+    checklist = documents.checklist(
+        data,
+        det_json,
+        det.request_type,
+        lang,
+        payment=pay_lines,
+        by_hand=[item for _, item in by_hand],
+    )
     files.append(made("Document checklist.pdf", "checklist", checklist))
     report(total, total, "")
     return Packet(

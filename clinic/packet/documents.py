@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors  # type: ignore[import-untyped]
@@ -54,7 +54,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from clinic.domain import languages
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, normalize_a_number
 from clinic.domain.languages import FALLBACK, text_in
-from clinic.domain.policy import Policy
+from clinic.domain.policy import PaymentMethod, Policy
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import HEADINGS, OUTCOME_LABELS
 from clinic.packet.fill import AddendumEntry, english_text
@@ -93,7 +93,9 @@ DASH = "\u2014"
 GREY = colors.Color(0.38, 0.38, 0.38)
 LINE = colors.Color(0.75, 0.75, 0.75)
 SHADE = colors.Color(0.93, 0.93, 0.93)
-DEFAULT_ORDER = {"G-1145": 0, "I-821D": 1, "I-765": 2, "G-1450": 3}
+# the filing order: payment forms on top (one per fee), then the G-1145, the I-821D, the I-765 and
+# its worksheet (USCIS filing instructions; the cover sheet lists them in this order)
+DEFAULT_ORDER = {"G-1450": -2, "G-1650": -2, "G-1145": 0, "I-821D": 1, "I-765": 2, "I-765WS": 3}
 FEE_FORMS = ("I-821D", "I-765")
 
 
@@ -555,10 +557,44 @@ def fees_on(policy: Policy, on: dt.date) -> dict[str, tuple[int, int]]:
 
 
 def _sorted_packs(packs: Sequence[Pack]) -> list[Pack]:
-    return sorted(packs, key=lambda p: (p.filing_order, p.form, p.accepted_from))
+    return sorted(
+        packs, key=lambda p: (DEFAULT_ORDER.get(p.form, p.filing_order), p.form, p.accepted_from)
+    )
 
 
 # -- cover sheet --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FilingItem:
+    """One form of the filing, in filing order: a file of the packet, or (``file`` empty) a form
+    to attach by hand, ``note`` saying where to get it."""
+
+    form: str
+    edition: str
+    title: str
+    file: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    """How one fee is paid: the method, the form the fee is for, the amount ("$520")."""
+
+    method: PaymentMethod
+    form: str
+    amount: str
+
+    def said_in(self, lang: str) -> str:
+        return self.method.said(lang, form=self.form, amount=self.amount)
+
+
+@dataclass(frozen=True)
+class Payment:
+    """The payment of a paper filing: a line per fee, and the note of the rules in force."""
+
+    lines: Sequence[PaymentLine]
+    note: Mapping[str, str]
 
 
 def cover_sheet(
@@ -571,8 +607,14 @@ def cover_sheet(
     filing: Literal["paper", "online"],
     lang_of_client: str,
     notes: Sequence[str] = (),
+    items: Sequence[FilingItem] | None = None,
+    payment: Payment | None = None,
 ) -> bytes:
     """The packet's first page: who, what was found, what it costs, how to file, what to sign.
+
+    ``items`` are the forms in filing order, those to attach by hand among them (default: the
+    ``packs``, in their order); ``payment`` how each fee of a paper filing is paid (from the
+    payment rules in force), said in English and in the client's language.
 
     ``determination`` is :meth:`clinic.domain.rules.Determination.to_json`; ``fees`` maps a form
     to its (paper, online) fee in dollars (see :func:`fees_on`). ``notes`` are what filling
@@ -582,7 +624,11 @@ def cover_sheet(
         raise ValueError("filing is paper or online")
     s = _styles()
     lang = lang_of_client
-    ordered = _sorted_packs(packs)
+    listed = (
+        list(items)
+        if items is not None
+        else [FilingItem(p.form, p.edition, p.title, p.form) for p in _sorted_packs(packs)]
+    )
     label_w = 1.75 * inch
 
     def story() -> list[Any]:
@@ -707,19 +753,27 @@ def cover_sheet(
             )
         else:
             out.append(_p("No fee schedule was given; check uscis.gov/g-1055.", s.body))
-        if filing == "paper":
-            pay = (
-                "The I-821D and the I-765 fees are paid separately: one check or money order "
-                "payable to the U.S. Department of Homeland Security, or one Form G-1450 (card), "
-                "per fee."
-            )
+        out.append(Spacer(1, 3))
+        if filing == "paper" and payment is not None:
+            client = lang if _in_client_language(lang) and lang != FALLBACK else ""
+            out.append(_p(text_in(payment.note, FALLBACK), s.small))
+            if client:
+                out.append(_p(text_in(payment.note, client), s.muted))
+            for fee in payment.lines:
+                english = fee.said_in(FALLBACK)
+                said = [_p(english, s.body)]
+                own = fee.said_in(client) if client else ""
+                if own and own != english:
+                    said.append(_p(own, s.muted))
+                out.append(_tick(said))
+        elif filing == "paper":
+            out.append(_p("Each fee is paid separately; see uscis.gov/forms/filing-fees.", s.small))
         else:
             pay = (
                 "The I-821D and the I-765 fees are paid separately, each in the online account "
                 "when that form is submitted."
             )
-        out.append(Spacer(1, 3))
-        out.append(_p(pay, s.small))
+            out.append(_p(pay, s.small))
 
         # how and where to file
         out.extend(_h2("How and where to file", s))
@@ -733,15 +787,16 @@ def cover_sheet(
 
         # the forms
         out.extend(_h2("Forms, in filing order", s))
-        if ordered:
+        if listed:
             form_rows = [
                 [
                     _p(f"{n}.", s.cell),
-                    _p(f"Form {p.form}", s.cell_bold),
-                    _p(f"Edition {p.edition}", s.cell),
-                    _p(p.title, s.cell),
+                    _p(f"Form {i.form}" if i.form != "Addendum" else i.form, s.cell_bold),
+                    _p(f"Edition {i.edition}" if i.edition else "", s.cell),
+                    [_p(i.title, s.cell)]
+                    + ([_p(f"Not in this packet: {i.note}", s.cell_bold)] if not i.file else []),
                 ]
-                for n, p in enumerate(ordered, start=1)
+                for n, i in enumerate(listed, start=1)
             ]
             out.append(
                 _table(
@@ -750,21 +805,27 @@ def cover_sheet(
                     grid=False,
                 )
             )
-            if filing == "online" and any(p.form in ("G-1145", "G-1450") for p in ordered):
+            if filing == "online" and any(i.form in ("G-1145", "G-1450") for i in listed):
                 out.append(_p("Forms G-1145 and G-1450 are used with paper filings only.", s.small))
         else:
             out.append(_p("No forms in this packet yet.", s.body))
 
         # signatures
         out.extend(_h2("What to sign", s))
-        forms = {p.form for p in ordered}
+        forms = {i.form for i in listed}
         signs: list[str] = []
         if "I-821D" in forms or not forms:
             signs.append("Form I-821D, Part 5: the requestor's signature and date")
         if "I-765" in forms or not forms:
             signs.append("Form I-765, Part 3: the applicant's signature and date")
+        if "I-765WS" in forms:
+            signs.append("Form I-765WS: the requestor's signature and date")
         if "G-1450" in forms and filing == "paper":
             signs.append("Form G-1450: the cardholder's signature, on each G-1450 (one per fee)")
+        if "G-1650" in forms and filing == "paper":
+            signs.append(
+                "Form G-1650: the account holder's signature, on each G-1650 (one per fee)"
+            )
         if filing == "online":
             signs.append("Online filing: the requestor signs electronically in the account")
         for line in signs:
@@ -980,30 +1041,44 @@ def _education_item(education: object) -> Phrase:
     return phrase("EDUCATION", "unknown")
 
 
-def _checklist_sections(answers: Mapping[str, Any], rtype: str) -> list[tuple[str, list[Phrase]]]:
-    def items(*keys: str) -> list[Phrase]:
+class Sayable(Protocol):
+    """A text said in any language (a :class:`Phrase`, a :class:`PaymentLine`)."""
+
+    def said_in(self, lang: str) -> str: ...
+
+
+def _checklist_sections(
+    answers: Mapping[str, Any],
+    rtype: str,
+    payment: Sequence[Sayable],
+    by_hand: Sequence[FilingItem],
+) -> list[tuple[str, list[Sayable]]]:
+    def items(*keys: str) -> list[Sayable]:
         return [phrase("ITEMS", key) for key in keys]
 
-    sections: list[tuple[str, list[Phrase]]] = [("everyone", items("identity", "photos"))]
+    everyone: list[Sayable] = [*items("identity", "photos")]
+    if any(i.form == "I-765WS" for i in by_hand):
+        everyone.append(phrase("ITEMS", "worksheet"))
+    sections: list[tuple[str, list[Sayable]]] = [("everyone", everyone)]
     if rtype in ("renewal", ""):
         sections.append(("renewal", items("ead", "approval")))
     if rtype in ("initial", ""):
         edu = _education_item(answers.get("education.status"))
         sections.append(("initial", [*items("arrival", "residence", "presence"), edu]))
+    listed: list[Sayable]
     criminal = answers.get("criminal")
     if isinstance(criminal, list) and criminal:
-        sections.append(
-            ("criminal", [_court_item(e if isinstance(e, Mapping) else {}) for e in criminal])
-        )
+        listed = [_court_item(e if isinstance(e, Mapping) else {}) for e in criminal]
+        sections.append(("criminal", listed))
     removal = answers.get("removal.status")
     if isinstance(removal, str) and removal != "never":
         sections.append(("removal", items("removal")))
     travel = answers.get("travel")
     if isinstance(travel, list) and travel:
-        sections.append(
-            ("travel", [_trip_item(t if isinstance(t, Mapping) else {}) for t in travel])
-        )
-    sections.append(("fees", [_fee_item(form) for form in FEE_FORMS]))
+        listed = [_trip_item(t if isinstance(t, Mapping) else {}) for t in travel]
+        sections.append(("travel", listed))
+    fees: list[Sayable] = list(payment) or [_fee_item(form) for form in FEE_FORMS]
+    sections.append(("fees", fees))
     sections.append(("optional", items("g1145")))
     return sections
 
@@ -1013,8 +1088,14 @@ def checklist(
     determination: Mapping[str, Any],
     request_type: str | None,
     lang: str,
+    *,
+    payment: Sequence[Sayable] = (),
+    by_hand: Sequence[FilingItem] = (),
 ) -> bytes:
     """The documents to bring and attach, by situation, with empty boxes to tick.
+
+    ``payment`` says how each fee is paid (from the payment rules in force; without it, a line
+    per fee that names no method); ``by_hand`` the forms to attach by hand (the I-765WS).
 
     Item names are in English and, for a client in another language of the registry, in
     ``lang`` too (:mod:`clinic.packet.texts`; English when it has no texts yet, the pseudo-locale
@@ -1025,7 +1106,7 @@ def checklist(
     rtype = request_type or str(determination.get("request_type") or "")
     if rtype not in ("renewal", "initial"):
         rtype = ""
-    sections = _checklist_sections(answers, rtype)
+    sections = _checklist_sections(answers, rtype, payment, by_hand)
     client = lang if _in_client_language(lang) else ""
 
     def both(table: TableName, key: str) -> str:

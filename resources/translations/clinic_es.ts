@@ -618,6 +618,22 @@
         <translation>Evaluar de nuevo las respuestas guardadas con fecha de hoy (después de cambiar una respuesta)</translation>
     </message>
     <message>
+        <source>Fees &amp;paid by:</source>
+        <translation>Tarifas &amp;pagadas con:</translation>
+    </message>
+    <message>
+        <source>Card (Form G-1450)</source>
+        <translation>Tarjeta (Formulario G-1450)</translation>
+    </message>
+    <message>
+        <source>Bank debit (Form G-1650)</source>
+        <translation>Débito bancario (Formulario G-1650)</translation>
+    </message>
+    <message>
+        <source>How USCIS takes each fee of a paper filing: one payment form per fee</source>
+        <translation>Cómo acepta USCIS cada tarifa de una solicitud en papel: un formulario de pago por tarifa</translation>
+    </message>
+    <message>
         <source>Answers</source>
         <translation>Respuestas</translation>
     </message>

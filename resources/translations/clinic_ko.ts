@@ -618,6 +618,22 @@
         <translation>저장된 답변을 오늘 기준으로 다시 선별합니다(답변이 바뀐 뒤)</translation>
     </message>
     <message>
+        <source>Fees &amp;paid by:</source>
+        <translation>수수료 납부(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Card (Form G-1450)</source>
+        <translation>카드(G-1450 양식)</translation>
+    </message>
+    <message>
+        <source>Bank debit (Form G-1650)</source>
+        <translation>은행 자동 인출(G-1650 양식)</translation>
+    </message>
+    <message>
+        <source>How USCIS takes each fee of a paper filing: one payment form per fee</source>
+        <translation>USCIS가 우편 신청의 수수료를 받는 방법: 수수료마다 납부 양식 1장</translation>
+    </message>
+    <message>
         <source>Answers</source>
         <translation>답변</translation>
     </message>

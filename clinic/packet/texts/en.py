@@ -37,7 +37,11 @@ ITEMS: dict[str, str] = {
     "court": "Court records (certified final disposition){what}",
     "trip_advance_parole": "Advance parole document and I-94 for the trip {dates}",
     "trip": "Documents of the trip {dates} (passport stamps, I-94, advance parole if any)",
-    "fee": "Fee for Form {form}: a check or money order, or Form G-1450 signed by the cardholder",
+    "fee": "Fee for Form {form}: paid separately (see the cover sheet for how USCIS takes it)",
+    "worksheet": (
+        "Form I-765WS (worksheet), filled from the answer sheet and signed: download it from "
+        "uscis.gov/i-765ws"
+    ),
 }
 
 # the proof of education the checklist asks for, by education.status

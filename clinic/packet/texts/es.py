@@ -49,8 +49,12 @@ ITEMS: dict[str, str] = {
         "Documentos del viaje {dates} (sellos del pasaporte, I-94, permiso adelantado si lo tuvo)"
     ),
     "fee": (
-        "Tarifa del Formulario {form}: cheque o giro postal (money order), o Formulario G-1450 "
-        "firmado por el titular de la tarjeta"
+        "Tarifa del Formulario {form}: se paga por separado (vea en la portada cómo la acepta "
+        "USCIS)"
+    ),
+    "worksheet": (
+        "Formulario I-765WS (hoja de trabajo), llenado con la hoja de respuestas y firmado: "
+        "descárguelo en uscis.gov/i-765ws"
     ),
 }
 

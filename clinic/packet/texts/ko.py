@@ -36,7 +36,11 @@ ITEMS: dict[str, str] = {
     "court": "법원 기록 (최종 처분 인증 사본){what}",
     "trip_advance_parole": "{dates} 여행의 사전 여행 허가(Advance Parole) 서류와 I-94",
     "trip": "{dates} 여행 관련 서류 (여권 도장, I-94, 사전 여행 허가가 있다면 그 서류)",
-    "fee": "{form} 양식 수수료: 수표 또는 머니오더, 또는 카드 소유자가 서명한 G-1450 양식",
+    "fee": "{form} 양식 수수료: 따로 냅니다(내는 방법은 표지 참조)",
+    "worksheet": (
+        "I-765WS 양식(워크시트): 답변지를 보고 작성하여 서명합니다. "
+        "uscis.gov/i-765ws에서 내려받으세요"
+    ),
 }
 
 # the proof of education the checklist asks for, by education.status
