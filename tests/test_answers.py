@@ -585,10 +585,12 @@ def test_text_is_stripped_and_nfc() -> None:
 
 
 @pytest.mark.parametrize("value", ["", "   ", "\t\n"])
-def test_empty_text_is_an_error(value: str) -> None:
-    assert errors_for({"birth.city": value}) == [
-        ("birth.city", "empty (omit the key if not answered)")
-    ]
+def test_empty_text_means_not_answered(value: str) -> None:
+    """What spreadsheets and form exports write for a blank optional answer (issue 15 point 10):
+    the key is not answered, at the top and inside list items, for every kind of answer."""
+    assert normalize_answers({"birth.city": value, "dob": value}) == {}
+    names = normalize_answers({"other_names": [{"family": "Testperson", "middle": value}]})
+    assert names == {"other_names": [{"family": "Testperson"}]}
 
 
 @pytest.mark.parametrize("value", ["Lima\x00", "Li\x07ma", "Li\nma", "Lima\u202e", "Li\u2028ma"])

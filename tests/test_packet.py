@@ -352,6 +352,14 @@ def test_review_approve_locks_the_version_and_removes_the_draft_mark(
         "packet", "--record", rid, "--out", str(tmp_path / "again"), "--on", "2026-11-21"
     )
     assert "wrote the approved" in again.stdout
+    # and on a later day too: nothing changed, so it is built as of its own date and stays
+    # approved (issue 15 point 10); a different payment is another packet, for review
+    later = vol.ok(
+        "packet", "--record", rid, "--out", str(tmp_path / "later"), "--on", "2026-12-09"
+    )
+    assert "wrote the approved" in later.stdout
+    assert "DRAFT" not in pdftotext((tmp_path / "later" / "I-821D.pdf").read_bytes(), tmp_path)
+    assert json.loads(vol.ok("intake", "show", rid, "--json").stdout)["status"] == "approved"
 
     # an edit after approval puts the record back into review: the export is a draft again
     clinic = Clinic(cli.data)

@@ -137,6 +137,43 @@ def _copies(packet: Packet) -> dict[str, list[bytes]]:
     return {DRAFT: drafts, SCREEN[False]: [flatten(d) for d in drafts]}
 
 
+def _approved_date(
+    session: Session,
+    record_id: str,
+    approved: str | None,
+    on: dt.date,
+    filing: str,
+    lang: str | None,
+    payment: str | None,
+) -> tuple[dt.date, str | None]:
+    """The date (and payment) to build with: an approved packet whose answers have not changed
+    since is built again as of its own date, with the same choices, so the same files come out
+    and the approval stands (a later date would print another preparation date and need review
+    again); otherwise ``on`` and ``payment``."""
+    if approved is None:
+        return on, payment
+    built = [
+        e.payload
+        for e in session.events(record_id)
+        if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == approved
+    ]
+    if not built:
+        return on, payment
+    info = built[-1]
+    same = (
+        str(info.get("filing", "paper")) == filing
+        and info.get("lang") == lang
+        and (payment is None or info.get("payment", payment) == payment)
+    )
+    if not same:
+        return on, payment
+    chosen = info.get("payment")
+    try:
+        return dt.date.fromisoformat(str(info.get("date"))), str(chosen) if chosen else None
+    except ValueError:
+        return on, payment
+
+
 def build_and_store_packet(
     session: Session,
     record_id: str,
@@ -156,6 +193,10 @@ def build_and_store_packet(
         from clinic.resources import policy
 
         rules = policy()
+    state = session.load(record_id)
+    on, payment = _approved_date(
+        session, record_id, state.approved_packet, on, filing, lang, payment
+    )
     screened, determination = screening_for_build(session, record_id, on, rules, lang)
     state = session.load(record_id)
     packet = build_packet(

@@ -814,6 +814,8 @@ def _check_object(
         if spec is None:
             errors.append(AnswerError(prefix + _key_label(key, position), "unknown key"))
             continue
+        if isinstance(item, str) and not item.strip():
+            continue  # "" or spaces: not answered (what spreadsheets and forms export)
         result[key] = _check_value(prefix + key, spec, item, errors)
     return result
 
