@@ -918,7 +918,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("pdf", help="the official PDF of an edition that has no pack")
     q.add_argument("--out", required=True, metavar="DRAFT.yaml", help="where to write the draft")
     q = forms_parser("confirm", "keep a checked draft pack for this clinic and install its PDF")
-    q.add_argument("draft", help="the draft pack a person checked (from automap)")
+    q.add_argument(
+        "draft",
+        help="the draft pack a person checked (from automap), with accepted.confirmed: true, "
+        "and accepted.until unless it is the newest edition of its form",
+    )
     q.add_argument("pdf", help="the official PDF of that edition")
     q = forms_parser("fetch", "download the accepted editions from uscis.gov and install them")
     q.add_argument("--form", action="append", help="only this form (repeatable), e.g. I-821D")

@@ -5,6 +5,7 @@ edition line) exercises that path end to end."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -83,6 +84,13 @@ def test_a_worksheet_is_accepted_after_automap_and_confirmation(cli: Cli, tmp_pa
     for key in ("ead.income_annual", "ead.expenses_annual", "ead.assets", "ead.explanation"):
         assert key in text, key
     assert "signature" in text
+    # a draft nobody has checked is refused; the person checks it and says so in the draft
+    unchecked = cli.run("forms", "confirm", str(draft), str(ws))
+    assert unchecked.returncode == 2
+    assert "set accepted.confirmed: true in the draft; nothing was installed" in unchecked.stderr
+    assert not (cli.data / "forms" / "packs").exists()
+    assert "confirmed: false" in text
+    draft.write_text(text.replace("confirmed: false", "confirmed: true"), encoding="utf-8")
     done = cli.ok("forms", "confirm", str(draft), str(ws)).stdout
     assert "Confirmed the pack of I-765WS 08/21/25" in done
     assert (cli.data / "forms" / "packs" / "i-765ws").is_dir()
@@ -109,3 +117,32 @@ def test_a_worksheet_is_accepted_after_automap_and_confirmation(cli: Cli, tmp_pa
         check=True,
     ).stdout
     assert "18250" in shown and "Synthetic reason to work." in shown
+
+
+def test_an_older_edition_needs_an_end_date_and_is_never_used_after_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Issue 15 point 9: an automapped draft of an edition older than one ClinicDay knows is
+    refused without accepted.until; with one, a packet after that day never uses it."""
+    from clinic.packet.library import FormLibrary
+    from clinic.packet.packs import load_pack
+
+    ws = make_worksheet(tmp_path / "i-765ws.pdf")
+    cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", "0.002")
+    draft = tmp_path / "draft.yaml"
+    cli.ok("forms", "automap", str(ws), "--out", str(draft))
+    old = (
+        draft.read_text(encoding="utf-8")
+        .replace("confirmed: false", "confirmed: true")
+        .replace("08/21/25", "01/17/17")
+        .replace("2025-08-21", "2017-01-17")
+    )
+    draft.write_text(old, encoding="utf-8")
+    refused = cli.run("forms", "confirm", str(draft), str(ws))
+    assert refused.returncode == 2
+    assert "I-765WS 01/17/17 is older than I-765WS 08/21/25: set accepted.until" in refused.stderr
+    # an old pack with an open window (as a draft once had) closes when the newer one begins
+    pack = load_pack(draft)
+    library = FormLibrary(tmp_path / "forms", packs=[pack])
+    assert library.accepted_on(pack, dt.date(2025, 8, 20))
+    assert not library.accepted_on(pack, dt.date(2026, 12, 3))

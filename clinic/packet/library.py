@@ -83,10 +83,25 @@ class FormLibrary:
 
     def confirm(self, draft: Path, pdf: Path) -> InstalledForm:
         """A person checked ``draft`` (from ``clinic forms automap``): verify ``pdf`` against it in
-        full, keep it as this clinic's pack for that edition, and install the PDF."""
+        full, keep it as this clinic's pack for that edition, and install the PDF.
+
+        Refused until the person says so in the draft (``accepted.confirmed: true``), and until
+        its window is known: an end date (``accepted.until``), or none for the newest edition
+        of the form known here (its window is open)."""
         pack = load_pack(draft)
         if any(p.key == pack.key for p in self.packs):
             raise LibraryError(f"{pack.key} already has a form pack: install the PDF instead")
+        if not pack.confirmed:
+            raise LibraryError(
+                f"{draft.name}: check every line against the PDF, then set accepted.confirmed: "
+                "true in the draft; nothing was installed"
+            )
+        newer = self._newer_edition(pack)
+        if pack.accepted_until is None and newer is not None:
+            raise LibraryError(
+                f"{draft.name}: {pack.key} is older than {newer}: set accepted.until to the "
+                f"last day USCIS accepts it (uscis.gov/{pack.slug}); nothing was installed"
+            )
         try:
             verify_pdf(pdf, pack)
         except VerifyError as exc:
@@ -199,13 +214,55 @@ class FormLibrary:
         CACHE.get(target, pack, digest, draft=True)
         return InstalledForm(pack, target)
 
+    def _newer_edition(self, pack: Pack) -> str | None:
+        """A later edition of the same form that a pack or the editions data knows (its key),
+        or None when ``pack`` is the newest."""
+        from clinic.resources import policy
+
+        later = [
+            (p.accepted_from, p.key)
+            for p in self.packs
+            if p.form == pack.form and p.accepted_from > pack.accepted_from
+        ]
+        later += [
+            (e.accepted_from, f"{e.form} {e.edition}")
+            for e in policy().editions.get(pack.form, ())
+            if e.accepted_from > pack.accepted_from
+        ]
+        return min(later)[1] if later else None
+
+    def accepted_on(self, pack: Pack, on: dt.date) -> bool:
+        """Whether USCIS accepts ``pack``'s edition on ``on``: the editions data (dated, from
+        uscis.gov) when it lists the edition, else the pack's own window, whose open end holds
+        only while no newer edition is known (an older edition's open window closes the day
+        before the next one's first day)."""
+        from clinic.resources import policy
+
+        listed = [e for e in policy().editions.get(pack.form, ()) if e.edition == pack.edition]
+        if listed:
+            return any(e.accepted_on(on) for e in listed)
+        if not pack.accepted_on(on):
+            return False
+        if pack.accepted_until is not None:
+            return True
+        later = [
+            p.accepted_from
+            for p in self.packs
+            if p.form == pack.form and p.accepted_from > pack.accepted_from
+        ] + [
+            e.accepted_from
+            for e in policy().editions.get(pack.form, ())
+            if e.accepted_from > pack.accepted_from
+        ]
+        return not later or on < min(later)
+
     def for_date(self, form: str, on: dt.date) -> InstalledForm:
         """The installed edition of ``form`` that USCIS accepts on ``on``."""
         have = [f for f in self.installed() if f.pack.form == form]
-        usable = [f for f in have if f.pack.accepted_on(on)]
+        usable = [f for f in have if self.accepted_on(f.pack, on)]
         if usable:
             return max(usable, key=lambda f: f.pack.accepted_from)
-        accepted = [_window(p) for p in self.packs_for(form) if p.accepted_on(on)]
+        accepted = [_window(p) for p in self.packs_for(form) if self.accepted_on(p, on)]
         wanted = (
             f"USCIS accepts {', '.join(accepted)}" if accepted else "no edition is known for it"
         )
