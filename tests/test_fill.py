@@ -165,16 +165,27 @@ def test_list_items_beyond_the_rows_continue_on_the_addendum(pdf: Path) -> None:
     )
 
 
-def test_long_text_marked_overflow_goes_to_the_addendum(pdf: Path) -> None:
-    filled = fill_form(
-        pdf,
-        small_pack(pdf),
-        {**ANSWERS, "mailing.street": "12345 Very Long Synthetic Boulevard"},
-        ON,
+def test_a_mailing_address_too_long_is_refused_with_a_usps_abbreviation(pdf: Path) -> None:
+    """USCIS mails the receipt and the card to the address: it never says "See Addendum"
+    (issue 15 point 4); the refusal names the box and an abbreviation that fits."""
+    with pytest.raises(FillError) as info:
+        fill_form(
+            pdf, small_pack(pdf), {**ANSWERS, "mailing.street": "12 Synthetic Avenue Ext"}, ON
+        )
+    said = str(info.value.problems[0])
+    assert (
+        "Part 1 Item 4.b (P1_Line4b_Street[0]): too long (23 characters; the box takes 20)" in said
     )
-    street = next(n for n in filled.values if "Street" in n)
-    assert filled.values[street] == "See Addendum"
-    assert any(e.text == "12345 Very Long Synthetic Boulevard" for e in filled.addendum)
+    assert "USPS abbreviations; '12 Synthetic AVE Ext' would fit" in said
+
+
+def test_a_name_too_long_for_its_box_continues_on_the_addendum(pdf: Path) -> None:
+    pack = small_pack(pdf, **{"P1_Line3b_Name[0]": {"max_length": 5}})
+    filled = fill_form(pdf, pack, {**ANSWERS, "name.given": "Minjiyoo"}, ON)
+    given = next(n for n in filled.values if "P1_Line3b_Name" in n)
+    assert filled.values[given] in ("", "See Addendum")
+    [entry] = [e for e in filled.addendum if e.text == "Minjiyoo"]
+    assert entry.item == "Part 1 Item 3.b"
 
 
 def test_accents_are_dropped_and_noted(pdf: Path) -> None:
@@ -201,7 +212,7 @@ def test_values_the_form_cannot_take_are_refused_by_name(
     assert needle in str(info.value)
 
 
-def test_too_long_for_the_box_is_refused(pdf: Path) -> None:
+def test_an_optional_form_refuses_what_it_cannot_take_instead_of_an_addendum(pdf: Path) -> None:
     pack = small_pack(pdf, **{"P1_Line3b_Name[0]": {"max_length": 5}})
     with pytest.raises(
         FillError,
@@ -209,7 +220,7 @@ def test_too_long_for_the_box_is_refused(pdf: Path) -> None:
             "Part 1 Item 3.b (P1_Line3b_Name[0]): too long (8 characters; the box takes 5)"
         ),
     ):
-        fill_form(pdf, pack, {**ANSWERS, "name.given": "Minjiyoo"}, ON)
+        fill_form(pdf, pack, {**ANSWERS, "name.given": "Minjiyoo"}, ON, addendum_ok=False)
 
 
 def test_a_checkbox_with_the_wrong_on_state_fails_verification(pdf: Path) -> None:

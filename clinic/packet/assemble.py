@@ -247,7 +247,14 @@ def build_packet(
     for step, (name, installed, values, kind) in enumerate(plan):
         report(step, total, name.removesuffix(".pdf"))
         try:
-            done = fill_form(installed.path, installed.pack, values, on, with_draft=True)
+            done = fill_form(
+                installed.path,
+                installed.pack,
+                values,
+                on,
+                with_draft=True,
+                addendum_ok=kind != "optional",
+            )
             filled.append((name, done, done.draft or draft_mark(done.pdf)))
         except FillError as exc:
             if kind == "optional":  # an optional form never blocks the packet

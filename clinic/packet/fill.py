@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,16 @@ from clinic.packet.packs import (
     verify_pdf,
 )
 from clinic.packet.stamp import draft_mark
-from clinic.packet.template import CACHE, appearance_stream, direct_states, fill_prepared
+from clinic.packet.template import (
+    CACHE,
+    Box,
+    appearance_stream,
+    boxes,
+    direct_states,
+    fill_prepared,
+    fitted_size,
+    reader_boxes,
+)
 
 SEE_ADDENDUM = "See Addendum"
 OFF = "/Off"
@@ -159,13 +169,51 @@ def describe_item(item: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
+ADDRESS_KEYS = re.compile(r"\b(mailing|physical)\.")
+USPS = (  # USPS Publication 28 abbreviations: what a person writes to fit a box
+    ("Apartment", "APT"), ("Suite", "STE"), ("Floor", "FL"), ("Building", "BLDG"),
+    ("Street", "ST"), ("Avenue", "AVE"), ("Boulevard", "BLVD"), ("Road", "RD"),
+    ("Drive", "DR"), ("Lane", "LN"), ("Court", "CT"), ("Place", "PL"), ("Terrace", "TER"),
+    ("Parkway", "PKWY"), ("Highway", "HWY"), ("Circle", "CIR"), ("Square", "SQ"),
+    ("Trail", "TRL"), ("Center", "CTR"), ("Heights", "HTS"), ("Mount", "MT"),
+    ("Fort", "FT"), ("Saint", "ST"), ("Northeast", "NE"), ("Northwest", "NW"),
+    ("Southeast", "SE"), ("Southwest", "SW"), ("North", "N"), ("South", "S"), ("East", "E"),
+    ("West", "W"), ("Care of", "C/O"),
+)  # fmt: skip
+
+
+def usps_abbreviated(text: str) -> str:
+    """``text`` with the USPS abbreviations (whole words, any case)."""
+    for word, short in USPS:
+        text = re.sub(rf"\b{word}\b", short, text, flags=re.IGNORECASE)
+    return text
+
+
+def is_address(fmap: FieldMap) -> bool:
+    """A field filled from the mailing or physical address: never continued on the addendum
+    (USCIS mails the receipt and the card to what the boxes say)."""
+    return bool(ADDRESS_KEYS.search(str(fmap.value)))
+
+
+def _fits_boxes(boxes: Sequence[Box], text: str) -> bool:
+    return all(fitted_size(box, text) is not None for box in boxes)
+
+
 def plan(
     pack: Pack,
     pdf: Mapping[str, PdfField],
     answers: Mapping[str, Any],
     on: dt.date,
+    boxes: Mapping[str, Sequence[Box]] | None = None,
+    *,
+    addendum_ok: bool = True,
 ) -> tuple[dict[str, str], list[AddendumEntry], list[str]]:
-    """Work out every field's value, the addendum and the notes; raise :class:`FillError`."""
+    """Work out every field's value, the addendum and the notes; raise :class:`FillError`.
+
+    ``boxes`` (each field's widgets) let every value be measured as its appearance draws it: a
+    text that does not fit at a legible size continues on the addendum with its Part and Item,
+    except an address, which is refused naming the box and a USPS abbreviation that fits.
+    Without ``addendum_ok`` (an optional form, left out rather than continued) it is refused."""
     values: dict[str, str] = {}
     addendum: list[AddendumEntry] = []
     notes: list[str] = []
@@ -185,10 +233,22 @@ def plan(
             continue
         text = apply_format(fmap.format, raw)
         problem = _check(fmap, info, text, notes)
+        shown = boxes.get(name, ()) if boxes is not None and fmap.type == "text" else ()
+        if not isinstance(problem, str) and not _fits_boxes(shown, problem[0]):
+            problem = "too long for the box, even in small print"
         if isinstance(problem, str):
-            if fmap.overflow == "addendum" and problem.startswith("too long"):
+            if problem.startswith("too long") and is_address(fmap):
+                short = usps_abbreviated(_check_text(fmap, info, text))
+                fits = short != text and _fits(fmap, info, short) and _fits_boxes(shown, short)
+                hint = f"; '{short}' would fit" if fits else "; write it shorter"
+                problems.append(
+                    Problem(pack.key, fmap.item, name, f"{problem}: USPS abbreviations{hint}")
+                )
+                continue
+            if problem.startswith("too long") and fmap.type == "text" and addendum_ok:
                 addendum.append(AddendumEntry(pack.key, page_of(name), fmap.item, text))
-                values[name] = SEE_ADDENDUM if _fits(fmap, info, SEE_ADDENDUM) else ""
+                see = SEE_ADDENDUM if _fits(fmap, info, SEE_ADDENDUM) else ""
+                values[name] = see if see and _fits_boxes(shown, see) else ""
                 continue
             problems.append(Problem(pack.key, fmap.item, name, problem))
             continue
@@ -224,6 +284,17 @@ def plan(
     if problems:
         raise FillError(problems)
     return values, addendum, notes
+
+
+def _check_text(fmap: FieldMap, info: PdfField | None, text: str) -> str:
+    """``text`` as the form would take it (English letters), or as given if it cannot be."""
+    checked = _check(fmap, info, text, [])
+    if isinstance(checked, tuple):
+        return checked[0]
+    try:
+        return english_text(text)[0]
+    except ValueError:
+        return text
 
 
 def _limit(fmap: FieldMap, info: PdfField | None) -> int | None:
@@ -312,6 +383,7 @@ def fill_form(
     *,
     draft: bool = False,
     with_draft: bool = False,
+    addendum_ok: bool = True,
 ) -> FilledForm:
     """Fill the official PDF at ``path`` (its edition verified against ``pack``).
 
@@ -323,10 +395,12 @@ def fill_form(
     values written into the draft-stamped template in ``draft`` (what a packet stores).
     """
     sha = sha256_of(path)
-    if pack.sha256 and sha != pack.sha256:
-        return fill_with_pypdf(path, pack, answers, on)  # verification names what is wrong
+    if pack.sha256 and sha != pack.sha256:  # verification names what is wrong
+        return fill_with_pypdf(path, pack, answers, on, addendum_ok=addendum_ok)
     template = CACHE.get(path, pack, sha, draft=draft)
-    values, addendum, notes = plan(pack, template.fields, answers, on)
+    values, addendum, notes = plan(
+        pack, template.fields, answers, on, boxes(template), addendum_ok=addendum_ok
+    )
     data = fill_prepared(template, values)
     stamped: bytes | None = None
     if data is not None and with_draft and not draft:
@@ -334,7 +408,7 @@ def fill_form(
         if stamped is None:
             stamped = draft_mark(data)
     if data is None:
-        filled = fill_with_pypdf(path, pack, answers, on)
+        filled = fill_with_pypdf(path, pack, answers, on, addendum_ok=addendum_ok)
         if draft:
             filled.pdf = draft_mark(filled.pdf)
         elif with_draft:
@@ -348,6 +422,8 @@ def fill_with_pypdf(
     pack: Pack,
     answers: Mapping[str, Any],
     on: dt.date,
+    *,
+    addendum_ok: bool = True,
 ) -> FilledForm:
     """Verify ``path`` against ``pack`` and fill it with pypdf (clone, set, regenerate): the
     reference implementation, and the path for what prepared templates do not handle."""
@@ -356,7 +432,9 @@ def fill_with_pypdf(
 
     reader = open_pdf(path)
     pdf = verify_pdf(path, pack, reader=reader, deep=False)
-    values, addendum, notes = plan(pack, pdf, answers, on)
+    values, addendum, notes = plan(
+        pack, pdf, answers, on, reader_boxes(reader), addendum_ok=addendum_ok
+    )
     writer = PdfWriter(clone_from=reader)
     root = writer._root_object
     acro = root["/AcroForm"].get_object()

@@ -193,6 +193,39 @@ def index(data: bytes, fields: dict[str, PdfField]) -> Template:
     )
 
 
+def boxes(template: Template) -> dict[str, list[Box]]:
+    """Every text widget's box, by field name (what :func:`fitted_size` measures in)."""
+    return {
+        name: [Box(w.da, w.width, w.height, w.flags, w.max_length) for w in ws if w.width > 0]
+        for name, ws in template.widgets.items()
+    }
+
+
+def reader_boxes(reader: Any) -> dict[str, list[Box]]:
+    """The same from a PDF open in pypdf (the reference fill)."""
+    acro: Any = reader.trailer["/Root"]["/AcroForm"]
+    default_da = str(acro.get("/DA") or "/Helv 0 Tf 0 g")
+    found: dict[str, list[Box]] = {}
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            widget = annot.get_object()
+            if widget.get("/Subtype") != "/Widget" or "/Rect" not in widget:
+                continue
+            parent = widget.get("/Parent")
+            inherited = parent.get_object() if parent is not None else {}
+            rect = [float(x) for x in widget["/Rect"]]
+            found.setdefault(qualified_name(widget), []).append(
+                Box(
+                    da=str(widget.get("/DA") or inherited.get("/DA") or default_da),
+                    width=abs(rect[2] - rect[0]),
+                    height=abs(rect[3] - rect[1]),
+                    flags=int(widget.get("/Ff") or inherited.get("/Ff") or 0),
+                    max_length=int(widget.get("/MaxLen") or inherited.get("/MaxLen") or 0),
+                )
+            )
+    return found
+
+
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
@@ -220,14 +253,77 @@ def _text_width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, face, size))
 
 
+LEGIBLE_MIN = 6.0  # points: the smallest size a value is drawn at (a smaller box's own size)
+LINE_HEIGHT = 1.15
+
+
+@dataclass(frozen=True)
+class Box:
+    """What drawing a value in one widget depends on: its font and size, size and kind."""
+
+    da: str
+    width: float
+    height: float
+    flags: int
+    max_length: int
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            trial = f"{line} {word}".strip()
+            if line and _text_width(trial, font, size) > width - 2 * PADDING:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return lines
+
+
+def _start_size(size: float, height: float, flags: int) -> float:
+    if size:
+        return size
+    if flags & MULTILINE_FLAG:
+        return 9.0
+    return min(10.0, max(4.0, (height - 2) * 0.75))
+
+
+def fitted_size(box: Box, text: str) -> float | None:
+    """The font size :func:`appearance_stream` draws ``text`` at in ``box``: its own size, made
+    smaller in half points down to a legible minimum (:data:`LEGIBLE_MIN`, or the box's own
+    size when that is smaller) until every glyph is inside the box; ``None`` when it cannot
+    fit (comb fields: one character per cell)."""
+    font, size = _font(box.da, box.height)
+    if box.flags & COMB_FLAG and box.max_length:
+        return (size or min(10.0, box.height * 0.7)) if len(text) <= box.max_length else None
+    size = _start_size(size, box.height, box.flags)
+    floor = min(LEGIBLE_MIN, size)
+    inner = box.width - 2 * PADDING
+    while size >= floor:
+        if box.flags & MULTILINE_FLAG:
+            lines = _wrap(text, font, size, box.width)
+            tall = (len(lines) - 1) * size * LINE_HEIGHT + size + 2 * PADDING
+            if tall <= box.height and all(_text_width(x, font, size) <= inner for x in lines):
+                return size
+        elif _text_width(text, font, size) <= inner:
+            return size
+        size -= 0.5
+    return None
+
+
 def appearance_stream(
     da: str, width: float, height: float, flags: int, max_length: int, text: str
 ) -> bytes:
     """The content of a text box's appearance: ``text`` in comb cells (one character per box),
-    wrapped lines (multiline), or one line sized to fit; font and size from ``da``."""
-    font, size = _font(da, height)
+    wrapped lines (multiline), or one line, at the size :func:`fitted_size` measures (a value
+    that cannot fit never reaches here: the packet puts it on the addendum)."""
+    font, own = _font(da, height)
+    box = Box(da, width, height, flags, max_length)
+    size = fitted_size(box, text) or min(LEGIBLE_MIN, _start_size(own, height, flags))
     if flags & COMB_FLAG and max_length:
-        size = size or min(10.0, height * 0.7)
         cell = width / max_length
         base = (height - size * 0.7) / 2
         runs = [
@@ -235,28 +331,12 @@ def appearance_stream(
             for i, c in enumerate(text[:max_length])
         ]
     elif flags & MULTILINE_FLAG:
-        size = size or 9.0
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            line = ""
-            for word in paragraph.split(" "):
-                trial = f"{line} {word}".strip()
-                if line and _text_width(trial, font, size) > width - 2 * PADDING:
-                    lines.append(line)
-                    line = word
-                else:
-                    line = trial
-            lines.append(line)
         top = height - PADDING - size
         runs = [
-            f"1 0 0 1 {PADDING:.2f} {top - n * size * 1.15:.2f} Tm ({_escape(s)}) Tj"
-            for n, s in enumerate(lines)
+            f"1 0 0 1 {PADDING:.2f} {top - n * size * LINE_HEIGHT:.2f} Tm ({_escape(s)}) Tj"
+            for n, s in enumerate(_wrap(text, font, size, width))
         ]
     else:
-        if not size:
-            size = min(10.0, max(4.0, (height - 2) * 0.75))
-            while size > 4.0 and _text_width(text, font, size) > width - 2 * PADDING:
-                size -= 0.5
         base = (height - size * 0.7) / 2
         runs = [f"1 0 0 1 {PADDING:.2f} {base:.2f} Tm ({_escape(text)}) Tj"]
     body = "\n".join(runs)
