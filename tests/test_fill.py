@@ -158,11 +158,14 @@ def test_checkbox_off_when_the_condition_fails(pdf: Path) -> None:
 
 def test_list_items_beyond_the_rows_continue_on_the_addendum(pdf: Path) -> None:
     filled = fill_form(pdf, small_pack(pdf), ANSWERS, ON)
-    extra = [e for e in filled.addendum if "other names" in e.item]
-    assert [e.text for e in extra] == ["Family name: Secondname", "Family name: Thirdname"]
-    assert all(
-        e.form == "I-821D 01/20/25" and e.page == 2 and e.item.startswith("Part 1") for e in extra
-    )
+    extra = [e for e in filled.addendum if e.text.startswith("Other name")]
+    assert [e.text for e in extra] == [
+        "Other name 2: Family name: Secondname",
+        "Other name 3: Family name: Thirdname",
+    ]
+    # the Part and Item of the list's rows (USCIS Part 8 style), never "entry 3"
+    assert all(e.form == "I-821D 01/20/25" and e.page == 2 for e in extra)
+    assert all(re.fullmatch(r"Part 1 Item \d+", e.item) for e in extra), extra
 
 
 def test_a_mailing_address_too_long_is_refused_with_a_usps_abbreviation(pdf: Path) -> None:

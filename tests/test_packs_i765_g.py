@@ -288,8 +288,8 @@ def test_the_2016_other_names_beyond_the_one_box_continue_on_the_addendum() -> N
     values, addendum, _ = plan(p, fields, person(1, other_names=names), dt.date(2017, 1, 10))
     assert values[OLD_FIELD.format("other_names")] == "OLDNAMEA, MINJI"
     assert [(a.form, a.page, a.text) for a in addendum] == [
-        ("I-765 03/11/16", 1, "Family name: OldnameB; Given name: Minji"),
-        ("I-765 03/11/16", 1, "Family name: OldnameC; Given name: Minji"),
+        ("I-765 03/11/16", 1, "Other name 2: Family name: OldnameB; Given name: Minji"),
+        ("I-765 03/11/16", 1, "Other name 3: Family name: OldnameC; Given name: Minji"),
     ]
     assert all(a.item.startswith("Item 2 ") for a in addendum)
 

@@ -28,7 +28,14 @@ from clinic.domain.policy import Policy
 from clinic.domain.rules import Determination, FilingWindow, Finding, screen
 from clinic.packet import documents
 from clinic.packet.documents import FEE_FORMS, FilingItem, Payment, PaymentLine
-from clinic.packet.fill import AddendumEntry, FilledForm, FillError, Problem, fill_form
+from clinic.packet.fill import (
+    AddendumEntry,
+    FilledForm,
+    FillError,
+    Problem,
+    english_text,
+    fill_form,
+)
 from clinic.packet.library import FormLibrary, InstalledForm, LibraryError
 from clinic.packet.stamp import draft_mark
 from clinic.safefile import write_atomically
@@ -131,6 +138,79 @@ def determination_from_json(recorded: Mapping[str, Any]) -> Determination:
 
 def _with_fee(answers: Mapping[str, Any], form: str, amount: int) -> dict[str, Any]:
     return {**answers, "fee.form": form, "fee.amount": str(amount)}
+
+
+def _english(text: object, where: str, problems: list[Problem], form: str, item: str) -> str:
+    """Free text for USCIS in English letters; a problem naming the answer when it is not."""
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    try:
+        return english_text(text.strip())[0]
+    except ValueError:
+        problems.append(
+            Problem(form, item, where, "not in English letters: write an English version")
+        )
+        return ""
+
+
+def explained(
+    key: str, answers: Mapping[str, Any], page_of: Callable[[str], int | None] = lambda _i: None
+) -> tuple[list[AddendumEntry], list[Problem]]:
+    """What the I-821D (``key``, its pack) asks to explain on the addendum, written from the
+    structured answers: each arrest, charge or conviction under Part 4 Item 1 (in the U.S.) or
+    Item 2 (elsewhere), and removal proceedings under Part 1 Item 6 when no explanation was
+    typed. Free text in another script is sent back for an English version."""
+    from clinic.domain.checks import is_united_states
+
+    entries: list[AddendumEntry] = []
+    problems: list[Problem] = []
+    by_item: dict[str, list[str]] = {"Part 4 Item 1": [], "Part 4 Item 2": []}
+    for n, raw in enumerate(answers.get("criminal") or [], start=1):
+        if not isinstance(raw, Mapping):
+            continue
+        country = raw.get("country")
+        abroad = (
+            isinstance(country, str) and bool(country.strip()) and not is_united_states(country)
+        )
+        item = "Part 4 Item 2" if abroad else "Part 4 Item 1"
+        if not abroad and raw.get("level") == "infraction":
+            continue  # a minor traffic infraction: not asked by Item 1 (the attorney decides)
+        where = f"criminal[{n - 1}]"
+        parts = [
+            f"Date: {documents.date_text(raw.get('date'))}" if raw.get("date") else "",
+            f"Offense: {_english(raw.get('offense'), where + '.offense', problems, key, item)}",
+            "Place: "
+            + ", ".join(
+                x
+                for x in (
+                    _english(raw.get("place"), where + ".place", problems, key, item),
+                    _english(country, where + ".country", problems, key, item),
+                )
+                if x
+            ),
+            f"Level: {str(raw.get('level') or '').replace('_', ' ')}",
+            f"Outcome: {str(raw.get('outcome') or '').replace('_', ' ')}",
+        ]
+        said = "; ".join(p for p in parts if p and not p.endswith(": "))
+        by_item[item].append(f"{len(by_item[item]) + 1}. {said}.")
+    for item, lines in by_item.items():
+        if lines:
+            lines.append("A certified court disposition for each is attached.")
+            entries.append(AddendumEntry(key, page_of(item), item, "\n".join(lines)))
+    status = answers.get("removal.status")
+    if status not in (None, "never") and not answers.get("removal.explanation"):
+        facts = [f"Removal proceedings: {str(status).replace('_', ' ')}"]
+        if answers.get("removal.date"):
+            facts.append(f"most recent date: {documents.date_text(answers['removal.date'])}")
+        place = _english(
+            answers.get("removal.location"), "removal.location", problems, key, "Part 1 Item 6"
+        )
+        if place:
+            facts.append(f"location: {place}")
+        entries.append(
+            AddendumEntry(key, page_of("Part 1 Item 6"), "Part 1 Item 6", "; ".join(facts) + ".")
+        )
+    return entries, problems
 
 
 def _by_hand(
@@ -266,6 +346,13 @@ def build_packet(
         raise FillError(problems)
 
     entries: list[AddendumEntry] = [e for _n, f, _d in filled for e in f.addendum]
+    for _n, f, _d in filled:
+        if f.pack.form == "I-821D":
+            more, unfit = explained(f.pack.key, data, f.page_of)
+            entries.extend(more)
+            problems.extend(unfit)
+    if problems:
+        raise FillError(problems)
     notes = [*left_out, *sorted({n for _n, f, _d in filled for n in f.notes})]
     packs = [f.pack for _n, f, _d in filled]
     fee_table = {form: (fee.paper, fee.online) for form, fee in fees.items()}

@@ -312,8 +312,10 @@ def _render(
     footer: str,
     header: PageDecorator | None = None,
     header_height: float = 0.0,
+    footer_height: float = 0.0,
 ) -> bytes:
-    """Build the story once; every page gets its header and "Page N of M" when the canvas saves."""
+    """Build the story once; every page gets its header and "Page N of M" when the canvas saves
+    (``footer_height``: room the header callback draws into above the footer)."""
     styles = _styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -322,7 +324,7 @@ def _render(
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN + header_height,
-        bottomMargin=MARGIN + 10,
+        bottomMargin=MARGIN + 10 + footer_height,
         title=title,
         author="ClinicDay",
         creator="ClinicDay",
@@ -349,6 +351,11 @@ def _render(
 
 
 # -- values -------------------------------------------------------------------------------------
+
+
+def date_text(value: object) -> str:
+    """A stored date as the forms write it (MM/DD/YYYY)."""
+    return _date_text(value)
 
 
 def _date_text(value: object) -> str:
@@ -1180,6 +1187,18 @@ def addendum(answers: Mapping[str, Any], entries: Sequence[AddendumEntry]) -> by
     ]
 
     def header(canvas: Any, number: int, total: int) -> None:
+        # each sheet is signed and dated, as the forms' Part 8 instructions say
+        line_y = MARGIN + 22
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(0.6)
+        sign_w = CONTENT_WIDTH * 0.62
+        canvas.line(MARGIN, line_y, MARGIN + sign_w, line_y)
+        canvas.line(MARGIN + sign_w + 18, line_y, PAGE_WIDTH - MARGIN, line_y)
+        canvas.setFont(s.regular, 7)
+        canvas.setFillColor(GREY)
+        canvas.drawString(MARGIN, line_y - 9, "Signature of the requestor")
+        canvas.drawString(MARGIN + sign_w + 18, line_y - 9, "Date of signature (mm/dd/yyyy)")
+        canvas.setFillColor(colors.black)
         top = PAGE_HEIGHT - MARGIN + 10
         canvas.setFont(s.bold, 11)
         canvas.drawString(MARGIN, top, "Additional Information")
@@ -1236,4 +1255,5 @@ def addendum(answers: Mapping[str, Any], entries: Sequence[AddendumEntry]) -> by
         footer="Additional Information",
         header=header,
         header_height=header_h,
+        footer_height=36,
     )

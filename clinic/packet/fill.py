@@ -106,13 +106,33 @@ class FilledForm:
     addendum: list[AddendumEntry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     draft: bytes | None = None  # the same filled form stamped DRAFT, when asked for
+    pages: dict[str, int] = field(default_factory=dict)  # item ("Part 4 Item 1") -> its page
+
+    def page_of(self, item: str) -> int | None:
+        """The page of an item (or of the first item of its Part: "Part 1 Item 6" -> 6.a's)."""
+        if item in self.pages:
+            return self.pages[item]
+        found = [p for i, p in self.pages.items() if i.startswith(item + ".")]
+        return min(found) if found else None
+
+
+# Latin letters that carry no accent to drop, written as English letters (as passports' machine
+# readable zones write them)
+LATIN_LETTERS = str.maketrans(
+    {
+        "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
+        "ß": "ss", "ẞ": "SS", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "TH",
+        "þ": "th", "\u0131": "i", "Ħ": "H", "ħ": "h", "Ŋ": "NG", "ŋ": "ng",
+    }
+)  # fmt: skip
 
 
 def english_text(text: str) -> tuple[str, bool]:
-    """``text`` in English letters: accents dropped from Latin letters (returns whether it
-    changed). Raises ``ValueError`` for characters no English-letter form can take."""
+    """``text`` in English letters: accents dropped from Latin letters, and Đ, Ł, Ø, ß, Æ...
+    written as English letters (returns whether it changed). Raises ``ValueError`` for
+    characters no English-letter form can take."""
     out: list[str] = []
-    for ch in unicodedata.normalize("NFKD", text):
+    for ch in unicodedata.normalize("NFKD", text.translate(LATIN_LETTERS)):
         if unicodedata.combining(ch):
             continue
         if ch in "\u2018\u2019":
@@ -127,6 +147,13 @@ def english_text(text: str) -> tuple[str, bool]:
     result = "".join(out)
     return result, result != text
 
+
+LIST_ENTRY = {  # how the addendum names one more entry of a list the form has rows for
+    "travel": "Departure",
+    "addresses": "Address",
+    "other_names": "Other name",
+    "criminal": "Arrest, charge or conviction",
+}
 
 _LIST_LABELS = {
     "departed": "Departed",
@@ -272,13 +299,16 @@ def plan(
             (f for f in pack.fields.values() if f.list_key == key),
             key=lambda f: (f.list_index or 0, f.item),
         )
+        item_of = re.sub(r"\.[a-z]+$", "", first_row.item)  # "Part 2 Item 6.a" -> "... Item 6"
+        label = LIST_ENTRY.get(key, key.replace("_", " ").capitalize())
         for n, item in enumerate(items[rows:], start=rows + 1):
+            said = describe_item(item) if isinstance(item, Mapping) else str(item)
             addendum.append(
                 AddendumEntry(
                     pack.key,
                     page_of(first_row.name),
-                    f"{first_row.item.rsplit(' Item ', 1)[0]} ({key.replace('_', ' ')}, entry {n})",
-                    describe_item(item) if isinstance(item, Mapping) else str(item),
+                    item_of,
+                    f"{label} {n}: {said}",
                 )
             )
     if problems:
@@ -414,7 +444,12 @@ def fill_form(
         elif with_draft:
             filled.draft = draft_mark(filled.pdf)
         return filled
-    return FilledForm(pack, data, values, addendum, notes, draft=stamped)
+    pages = {
+        fmap.item: min(template.fields[name].pages)
+        for name, fmap in pack.fields.items()
+        if name in template.fields and template.fields[name].pages
+    }
+    return FilledForm(pack, data, values, addendum, notes, draft=stamped, pages=pages)
 
 
 def fill_with_pypdf(

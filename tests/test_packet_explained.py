@@ -1,0 +1,77 @@
+"""Part 4 and removal proceedings explained on the addendum from the structured answers, in
+English letters (issue 15 points 6, 8 in part; the Latin letters of "Other"). Real command,
+real PDFs; the addendum read as printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Cli
+from tests.test_packet import person
+from tests.test_packet_payment import build, text
+
+ARRESTS = [
+    {
+        "date": "2019-03-03",
+        "offense": "Petty theft",
+        "place": "Los Angeles, CA",
+        "country": "United States",
+        "level": "misdemeanor",
+        "outcome": "dismissed",
+    },
+    {
+        "date": "2015-07-01",
+        "offense": "Public disturbance",
+        "place": "Guadalajara, Jalisco",
+        "country": "México",
+        "level": "misdemeanor",
+        "outcome": "convicted",
+    },
+]
+
+
+def test_each_arrest_is_on_the_addendum_under_its_part_4_item(cli: Cli, tmp_path: Path) -> None:
+    answers = {
+        **person(),
+        "criminal": ARRESTS,
+        "removal.status": "terminated",
+        "removal.date": "2016-02-02",
+        "removal.location": "Los Angeles Immigration Court",
+    }
+    addendum = text(build(cli, tmp_path, answers) / "Addendum.pdf")
+    part1 = addendum[addendum.index("I-821D, edition 01/20/25 4 4 1") :]  # page 4, Part 4 Item 1
+    assert (
+        "1. Date: 03/03/2019; Offense: Petty theft; Place: Los Angeles, CA, United States;" in part1
+    )
+    assert "Level: misdemeanor; Outcome: dismissed." in part1
+    part2 = addendum[addendum.index("I-821D, edition 01/20/25 4 4 2") :]
+    assert "Place: Guadalajara, Jalisco, Mexico" in part2  # written in English letters
+    assert "A certified court disposition for each is attached." in part2
+    assert (
+        "Removal proceedings: terminated; most recent date: 02/02/2016; location: Los Angeles"
+        in (addendum)
+    )
+
+
+def test_an_offense_in_another_script_is_sent_back_for_english(cli: Cli, tmp_path: Path) -> None:
+    from tests.conftest import write_json
+    from tests.forms_fixture import SHARED_FORMS
+
+    answers = {**person(), "criminal": [{**ARRESTS[0], "offense": "절도"}]}
+    source = write_json(tmp_path / "answers.json", answers)
+    refused = cli.run(
+        "packet", "--answers", str(source), "--out", str(tmp_path / "x"),
+        "--forms-dir", str(SHARED_FORMS), "--on", "2026-12-03",
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "Part 4 Item 1 (offense): not in English letters: write an English version" in (
+        refused.stderr
+    )
+    assert not (tmp_path / "x").exists()
+
+
+def test_latin_letters_without_accents_are_written_in_english(cli: Cli, tmp_path: Path) -> None:
+    answers = {**person(), "name.family": "Łukasiewicz-Đặng", "birth.city": "Straße"}
+    out = build(cli, tmp_path, answers)
+    cover = text(out / "Cover sheet.pdf")
+    assert "'Łukasiewicz-Đặng' is written 'Lukasiewicz-Dang' on the forms" in cover
