@@ -75,3 +75,21 @@ def test_latin_letters_without_accents_are_written_in_english(cli: Cli, tmp_path
     out = build(cli, tmp_path, answers)
     cover = text(out / "Cover sheet.pdf")
     assert "'Łukasiewicz-Đặng' is written 'Lukasiewicz-Dang' on the forms" in cover
+
+
+def test_an_explanation_in_another_script_is_sent_back_for_english(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from tests.conftest import write_json
+    from tests.forms_fixture import SHARED_FORMS
+
+    answers = {**person(), "removal.status": "active", "removal.explanation": "재판 진행 중"}
+    source = write_json(tmp_path / "answers.json", answers)
+    refused = cli.run(
+        "packet", "--answers", str(source), "--out", str(tmp_path / "x"),
+        "--forms-dir", str(SHARED_FORMS), "--on", "2026-12-03",
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "Part 1 Item 6.e (addendum): not in English letters: write an English version" in (
+        refused.stderr
+    )

@@ -311,6 +311,22 @@ def plan(
                     f"{label} {n}: {said}",
                 )
             )
+    # what goes to USCIS on the addendum is in English letters too
+    for i, entry in enumerate(addendum):
+        try:
+            written, changed = english_text(entry.text)
+        except ValueError:
+            problems.append(
+                Problem(
+                    pack.key,
+                    entry.item,
+                    "addendum",
+                    "not in English letters: write an English version",
+                )
+            )
+            continue
+        if changed:
+            addendum[i] = AddendumEntry(entry.form, entry.page, entry.item, written)
     if problems:
         raise FillError(problems)
     return values, addendum, notes
