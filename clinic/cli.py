@@ -498,6 +498,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
         )
     for note in packet.notes:
         print(f"note: {note}", file=sys.stderr)
+    if packet.blank:
+        print(f"left blank, the filer must answer: {'; '.join(packet.blank)}", file=sys.stderr)
     print(
         f"Screening: {packet.determination.outcome}; forms: {', '.join(packet.forms)}.",
         file=sys.stderr,

@@ -40,7 +40,16 @@ QUESTION_OPTIONAL = {"help", "required", "show_if", "choices", "items", "item_ch
 TEXT_FIELDS = ("title", "intro", "label", "why", "help")
 
 # What the screening rules need (clinic/domain/rules.py): these and only these are required.
-REQUIRED = {"daca.ever_granted", *COMMON_FACTS, *INITIAL_FACTS, *RENEWAL_FACTS}
+# ... and what the forms require that no rule reads (forms/*.yaml `required:`): the present
+# address, the English statement, the last arrival's place and status, the status now.
+FORMS_NEED = {
+    "physical.same_as_mailing",
+    "english.reads",
+    "arrival.last_place",
+    "arrival.last_status",
+    "status.current",
+}
+REQUIRED = {"daca.ever_granted", *COMMON_FACTS, *INITIAL_FACTS, *RENEWAL_FACTS, *FORMS_NEED}
 
 # Asked only for initial requests: the I-821D asks them in Part 3 ("For Initial Requests Only"),
 # and the rules need the DACA guidelines facts only for initial requests.

@@ -122,8 +122,10 @@ class Admin:
         )
         return AutomapDraft(pdf=path, draft=out, summary=summary, text=text)
 
-    def confirm_pack(self, draft: Path, pdf: Path) -> InstalledForm:
-        return self._desk.library().confirm(draft, pdf)
+    def confirm_pack(self, draft: Path, pdf: Path, *, checked: bool = False) -> InstalledForm:
+        """Keep a draft pack a person checked (``checked``: they said so on the screen; on the
+        command line they set ``accepted.confirmed: true`` in the draft) and install its PDF."""
+        return self._desk.library().confirm(draft, pdf, checked=checked)
 
     def fetch_forms(self, on: dt.date | None = None, forms: Sequence[str] = ()) -> list[Fetched]:
         """Download the editions accepted on ``on`` (today) from uscis.gov and install them."""

@@ -234,6 +234,8 @@ def build_and_store_packet(
             info["lang"] = lang
         if payment:
             info["payment"] = payment
+        if packet.blank:
+            info["blank"] = packet.blank  # what the record says the filer must still answer
         session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
         state = session.load(record_id)
     return packet, state.approved_packet == packet.packet_hash

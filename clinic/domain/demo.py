@@ -747,6 +747,11 @@ def _person(
     answers["arrival.place"] = rng.choice(origin.arrival_places)
     answers["arrival.status"] = rng.choice(origin.arrival_statuses)
     answers["arrival.before_age_16"] = _add_years(dob, 16) > arrival
+    answers["physical.same_as_mailing"] = True
+    answers["english.reads"] = answers["language"] == "en" or index % 3 != 0  # no rng draw
+    answers["arrival.last_place"] = answers["arrival.place"]
+    answers["arrival.last_status"] = answers["arrival.status"]
+    answers["status.current"] = "Deferred Action (DACA)" if granted else "No status"
     answers["residence.country"] = "United States"
     answers["residence.continuous_since_2007"] = True
     answers["presence.2012_06_15"] = True
@@ -756,6 +761,10 @@ def _person(
     trips = _travel(rng, facts.travel, today)
     if trips or granted:  # people who had DACA were asked about travel
         answers["travel"] = trips
+    if trips:  # came back from a trip: with the advance parole document, or at the border
+        parole = trips[-1]["advance_parole"]
+        answers["arrival.last_place"] = "Los Angeles, CA (LAX)" if parole else "San Ysidro, CA"
+        answers["arrival.last_status"] = "Parolee (advance parole)" if parole else "No status"
     # the last arrival is the last trip's return, else the first arrival
     answers["arrival.last_date"] = max([str(t["returned"]) for t in trips] or [arrival.isoformat()])
     answers["departure.without_parole_since_2012_08_15"] = any(

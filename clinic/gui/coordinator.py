@@ -522,7 +522,7 @@ class SettingsPage(QWidget):
             )
             return
         self.ops.run(
-            lambda desk: desk.admin.confirm_pack(draft.draft, draft.pdf),
+            lambda desk: desk.admin.confirm_pack(draft.draft, draft.pdf, checked=True),
             lambda form: self._done(
                 self.tr("Confirmed and installed: %1").replace("%1", form.pack.key)
             ),

@@ -67,6 +67,7 @@ class Packet:
     determination: Determination
     forms: list[str]  # "I-821D 01/20/25", ...
     notes: list[str] = field(default_factory=list)
+    blank: list[str] = field(default_factory=list)  # "I-821D Part 2 Item 8": for the filer
 
     @property
     def packet_hash(self) -> str:
@@ -354,6 +355,7 @@ def build_packet(
     if problems:
         raise FillError(problems)
     notes = [*left_out, *sorted({n for _n, f, _d in filled for n in f.notes})]
+    blank = [f"{f.pack.form} {item}" for _n, f, _d in filled for item in f.blank]
     packs = [f.pack for _n, f, _d in filled]
     fee_table = {form: (fee.paper, fee.online) for form, fee in fees.items()}
     report(len(plan), total, "Cover sheet")
@@ -375,6 +377,7 @@ def build_packet(
         filing=mode,
         lang_of_client=lang,
         notes=notes,
+        blank=blank,
         items=items,
         payment=Payment(pay_lines, payments.note) if filing == "paper" else None,
     )
@@ -403,4 +406,5 @@ def build_packet(
         determination=det,
         forms=[p.key for p in packs],
         notes=notes,
+        blank=blank,
     )

@@ -616,9 +616,11 @@ def cover_sheet(
     notes: Sequence[str] = (),
     items: Sequence[FilingItem] | None = None,
     payment: Payment | None = None,
+    blank: Sequence[str] = (),
 ) -> bytes:
     """The packet's first page: who, what was found, what it costs, how to file, what to sign.
 
+    ``blank`` names the items the filer must answer that the answers left blank;
     ``items`` are the forms in filing order, those to attach by hand among them (default: the
     ``packs``, in their order); ``payment`` how each fee of a paper filing is paid (from the
     payment rules in force), said in English and in the client's language.
@@ -710,6 +712,13 @@ def cover_sheet(
             else [_p("None", s.cell)]
         )
         rows2.append([_p("For the attorney (flags)", s.cell_bold), flag_cell])
+        if blank:
+            rows2.append(
+                [
+                    _p("Left blank", s.cell_bold),
+                    _p("The filer must answer: " + "; ".join(blank), s.cell),
+                ]
+            )
         notices = [n for n in determination.get("notices") or [] if isinstance(n, Mapping)]
         if notices:
             rows2.append(

@@ -107,6 +107,7 @@ class FilledForm:
     notes: list[str] = field(default_factory=list)
     draft: bytes | None = None  # the same filled form stamped DRAFT, when asked for
     pages: dict[str, int] = field(default_factory=dict)  # item ("Part 4 Item 1") -> its page
+    blank: list[str] = field(default_factory=list)  # required items left blank ("Part 2 Item 8")
 
     def page_of(self, item: str) -> int | None:
         """The page of an item (or of the first item of its Part: "Part 1 Item 6" -> 6.a's)."""
@@ -332,6 +333,20 @@ def plan(
     return values, addendum, notes
 
 
+def blank_items(
+    pack: Pack, values: Mapping[str, str], answers: Mapping[str, Any], on: dt.date
+) -> list[str]:
+    """The items the filer must answer (the pack's ``required``) that the answers left blank."""
+    filled = {
+        pack.fields[n].item for n, v in values.items() if v not in ("", OFF) and n in pack.fields
+    }
+    return [
+        req.name
+        for req in pack.required
+        if condition(req.when, answers, on) and not any(item in filled for item in req.items)
+    ]
+
+
 def _check_text(fmap: FieldMap, info: PdfField | None, text: str) -> str:
     """``text`` as the form would take it (English letters), or as given if it cannot be."""
     checked = _check(fmap, info, text, [])
@@ -465,7 +480,8 @@ def fill_form(
         for name, fmap in pack.fields.items()
         if name in template.fields and template.fields[name].pages
     }
-    return FilledForm(pack, data, values, addendum, notes, draft=stamped, pages=pages)
+    blank = blank_items(pack, values, answers, on)
+    return FilledForm(pack, data, values, addendum, notes, draft=stamped, pages=pages, blank=blank)
 
 
 def fill_with_pypdf(
@@ -522,7 +538,8 @@ def fill_with_pypdf(
                 _comb_appearance(writer, widget, text_values[name])
     buffer = io.BytesIO()
     writer.write(buffer)
-    return FilledForm(pack, buffer.getvalue(), values, addendum, notes)
+    blank = blank_items(pack, values, answers, on)
+    return FilledForm(pack, buffer.getvalue(), values, addendum, notes, blank=blank)
 
 
 def _set_checkbox(widget: Any, state: str) -> None:

@@ -32,6 +32,7 @@ from clinic.packet.packs import (
     sha256_of,
     verify_pdf,
 )
+from clinic.packet.template import OWN_FOLDER
 from clinic.safefile import write_atomically
 
 LOCAL_PACKS = "packs"  # DATA/forms/packs/<form>/<edition date>.yaml
@@ -81,14 +82,28 @@ class FormLibrary:
         folder = self.folder / LOCAL_PACKS
         return all_packs(folder) if folder.is_dir() else []
 
-    def confirm(self, draft: Path, pdf: Path) -> InstalledForm:
+    def confirm(self, draft: Path, pdf: Path, *, checked: bool = False) -> InstalledForm:
         """A person checked ``draft`` (from ``clinic forms automap``): verify ``pdf`` against it in
         full, keep it as this clinic's pack for that edition, and install the PDF.
 
         Refused until the person says so in the draft (``accepted.confirmed: true``), and until
         its window is known: an end date (``accepted.until``), or none for the newest edition
-        of the form known here (its window is open)."""
-        pack = load_pack(draft)
+        of the form known here (its window is open). ``checked``: the person said so on the
+        screen (the app's "I checked every line"), which the kept pack records."""
+        import yaml
+
+        text = draft.read_text(encoding="utf-8")
+        if checked:  # the pack's own line, not the warning comment that mentions it
+            text = "\n".join(
+                line
+                if line.lstrip().startswith("#")
+                else re.sub(r"\bconfirmed:\s*false\b", "confirmed: true", line)
+                for line in text.split("\n")
+            )
+        try:
+            pack = parse_pack(yaml.safe_load(text), str(draft))
+        except (PackError, yaml.YAMLError, AttributeError, TypeError) as exc:
+            raise LibraryError(f"{draft.name}: not a valid pack ({exc})") from None
         if any(p.key == pack.key for p in self.packs):
             raise LibraryError(f"{pack.key} already has a form pack: install the PDF instead")
         if not pack.confirmed:
@@ -112,7 +127,7 @@ class FormLibrary:
             f"# Confirmed for this clinic with 'clinic forms confirm' on {clock.today(None)}: "
             "a person checked every line of this draft.\n"
         )
-        write_atomically(target, header.encode() + draft.read_bytes())
+        write_atomically(target, header.encode() + text.encode("utf-8"))
         self.packs = [*self.packs, load_pack(target)]
         self._by_hash = {p.sha256: p for p in self.packs if p.sha256}
         return self.install(pdf)
@@ -197,6 +212,7 @@ class FormLibrary:
         its templates (clean and draft) so that the first packet is as fast as any."""
         pack = self.recognise(source)
         self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / OWN_FOLDER).touch()  # ours: prepared templates may be kept beside
         target = self.folder / f"{pack.slug}_{pack.accepted_from.isoformat()}.pdf"
         tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         try:

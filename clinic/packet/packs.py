@@ -97,6 +97,19 @@ class FieldMap:
 
 
 @dataclass(frozen=True)
+class RequiredItem:
+    """An item the filer must answer (one of ``items``, when ``when`` holds): left blank, it is
+    named on the cover sheet for the attorney."""
+
+    items: tuple[str, ...]
+    when: Mapping[str, Any] | None = None
+
+    @property
+    def name(self) -> str:
+        return " or ".join(self.items)
+
+
+@dataclass(frozen=True)
 class AddendumMap:
     """An answer the form has no box for: it goes on the addendum under ``item``."""
 
@@ -124,6 +137,7 @@ class Pack:
     blank: Mapping[str, str]
     source: str = ""
     addendum: tuple[AddendumMap, ...] = ()
+    required: tuple[RequiredItem, ...] = ()
 
     @property
     def key(self) -> str:
@@ -152,6 +166,16 @@ def _date(value: object, where: str) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise PackError(f"{where}: not a date (YYYY-MM-DD)") from None
+
+
+def _required(raw: Any, where: str) -> RequiredItem:
+    """``"Part 2 Item 8"``, or ``{item: ..., when: ...}``, or ``{any: [items], when: ...}``."""
+    if isinstance(raw, str):
+        return RequiredItem((raw,))
+    if isinstance(raw, Mapping) and ("item" in raw or "any" in raw):
+        items = (str(raw["item"]),) if "item" in raw else tuple(str(i) for i in raw["any"])
+        return RequiredItem(items, raw.get("when"))
+    raise PackError(f"{where}: required: each entry is an item, or a mapping with item or any")
 
 
 def parse_pack(data: Mapping[str, Any], source: str = "") -> Pack:
@@ -223,6 +247,7 @@ def parse_pack(data: Mapping[str, Any], source: str = "") -> Pack:
                 AddendumMap(str(a["item"]), a["value"], a.get("when"))
                 for a in (data.get("addendum") or [])
             ),
+            required=tuple(_required(r, where) for r in (data.get("required") or [])),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise PackError(f"{where}: malformed pack ({type(exc).__name__}: {exc})") from None

@@ -429,6 +429,25 @@ def _from_json(raw: dict[str, Any], data: bytes) -> Template | None:
     )
 
 
+OWN_FOLDER = ".clinicday-forms"  # marks a forms folder ClinicDay installed into
+
+
+def cache_dir() -> Path:
+    """This user's cache folder for ClinicDay (``CLINIC_CACHE``, else the platform's: Windows
+    ``%LOCALAPPDATA%``, macOS ``~/Library/Caches``, else ``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    import os
+    import sys
+
+    if os.environ.get("CLINIC_CACHE"):
+        return Path(os.environ["CLINIC_CACHE"])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "ClinicDay" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "ClinicDay"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "clinicday"
+
+
 class TemplateCache:
     """Prepared templates by pack and the official file's SHA-256: kept for the life of the
     process, and saved beside installed forms (``.prepared/``) when that folder is writable, so
@@ -449,7 +468,13 @@ class TemplateCache:
 
     @staticmethod
     def _paths(official: Path, name: str) -> tuple[Path, Path]:
-        folder = official.parent / ".prepared"
+        """Beside a clinic's installed forms (the folder ``clinic forms install`` keeps, marked
+        :data:`OWN_FOLDER`); for any other folder (``--forms-dir``, a shared copy), in this
+        user's cache: never written into a folder ClinicDay does not own."""
+        if (official.parent / OWN_FOLDER).is_file():
+            folder = official.parent / ".prepared"
+        else:
+            folder = cache_dir() / "prepared"
         return folder / f"{name[:32]}{name[64:]}.pdf", folder / f"{name[:32]}{name[64:]}.json"
 
     def _load(self, official: Path, name: str) -> Template | None:
@@ -467,7 +492,7 @@ class TemplateCache:
             template = prepare(official, pack)
         pdf, meta = self._paths(official, sha256 + ("-draft" if draft else ""))
         with contextlib.suppress(OSError):  # a read-only folder keeps the template in memory
-            pdf.parent.mkdir(exist_ok=True)
+            pdf.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(pdf, template.data)
             write_atomically(meta, json.dumps(_to_json(template)).encode())
         return template

@@ -1,0 +1,68 @@
+"""Required items: what the answers already say is written; what is still blank is named on the
+cover sheet for the attorney, printed by the command and kept with the record's packet (issue 15
+point 5). Real command, real PDFs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.conftest import Cli, write_json
+from tests.forms_fixture import SHARED_FORMS
+from tests.test_packet import person
+from tests.test_packet_payment import build, text
+
+
+def test_items_left_blank_are_named_for_the_attorney(cli: Cli, tmp_path: Path) -> None:
+    answers = {**person()}
+    for key in ("physical.same_as_mailing", "english.reads", "status.current"):
+        answers.pop(key, None)
+    source = write_json(tmp_path / "answers.json", answers)
+    done = cli.ok(
+        "packet", "--answers", str(source), "--out", str(tmp_path / "out"),
+        "--forms-dir", str(SHARED_FORMS), "--on", "2026-12-03",
+    )  # fmt: skip
+    said = "left blank, the filer must answer: I-821D Part 2 Item 2.b; I-821D Part 2 Item 2.d"
+    assert said in done.stderr
+    assert "I-821D Part 5 Item 1.a or Part 5 Item 1.b" in done.stderr
+    assert "I-765 Part 2 Item 25" in done.stderr and "I-765 Part 2 Item 6" in done.stderr
+    cover = text(tmp_path / "out" / "Cover sheet.pdf")
+    assert "Left blank The filer must answer: I-821D Part 2 Item 2.b" in cover
+    assert "I-821D Part 5 Item 1.a or Part 5 Item 1.b" in cover
+
+
+def test_nothing_is_listed_when_everything_is_answered(cli: Cli, tmp_path: Path) -> None:
+    cover = text(build(cli, tmp_path, person()) / "Cover sheet.pdf")
+    assert "Left blank" not in cover
+
+
+def test_a_renewal_has_filed_an_i765_before(cli: Cli, tmp_path: Path) -> None:
+    answers = {**person()}
+    answers.pop("ead.previous_filed", None)
+    out = build(cli, tmp_path, answers)
+    fields = PdfReader(str(out / "I-765.pdf")).get_fields() or {}
+    [yes] = [f for name, f in fields.items() if name.endswith("Line19_Checkbox[1]")]
+    assert str(yes.get("/V")) == "/Y"  # Part 2 Item 12: Yes
+
+
+def test_the_record_keeps_what_is_blank(cli: Cli, tmp_path: Path) -> None:
+    from clinic.store.clinic import Clinic
+    from tests.conftest import PASSPHRASE
+
+    cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", "0.002")
+    cli.ok("forms", "install", *[str(p) for p in sorted(SHARED_FORMS.glob("*.pdf"))])
+    answers = {**person()}
+    answers.pop("english.reads", None)
+    rid = cli.ok("intake", "import", str(write_json(tmp_path / "p.json", answers))).stdout.split()[
+        1
+    ]
+    cli.ok("packet", "--record", rid, "--out", str(tmp_path / "o"), "--on", "2026-12-03")
+    with Clinic(cli.data) as clinic:
+        events = clinic.unlock("admin", PASSPHRASE).events(rid)
+    [built] = [e.payload for e in events if e.type.value == "packet_built"]
+    assert built["blank"] == [
+        "I-821D Part 5 Item 1.a or Part 5 Item 1.b",
+        "I-765 Part 3 Item 1.a or Part 3 Item 1.b",
+    ], json.dumps(built)
