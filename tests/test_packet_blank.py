@@ -66,3 +66,26 @@ def test_the_record_keeps_what_is_blank(cli: Cli, tmp_path: Path) -> None:
         "I-821D Part 5 Item 1.a or Part 5 Item 1.b",
         "I-765 Part 3 Item 1.a or Part 3 Item 1.b",
     ], json.dumps(built)
+
+
+def test_a_mobile_number_alone_is_the_daytime_number(cli: Cli, tmp_path: Path) -> None:
+    answers = {**person(), "mobile_phone": "2135550177"}
+    answers.pop("phone", None)
+    out = build(cli, tmp_path, answers)
+    for form, suffix in (
+        ("I-821D", "P5_Line3_DayPhone[0]"),
+        ("I-765", "Pt3Line3_DaytimePhoneNumber1[0]"),
+    ):
+        fields = PdfReader(str(out / f"{form}.pdf")).get_fields() or {}
+        found = [str(f.get("/V")) for name, f in fields.items() if name.endswith(suffix)]
+        assert found == ["2135550177"], (form, found)
+
+
+def test_mail_in_care_of_someone_leaves_the_card_billing_address_to_the_cardholder(
+    cli: Cli, tmp_path: Path
+) -> None:
+    answers = {**person(), "mailing.in_care_of": "Testhelper Ana"}
+    out = build(cli, tmp_path, answers)
+    fields = PdfReader(str(out / "G-1450 for I-821D.pdf")).get_fields() or {}
+    street = [f for name, f in fields.items() if name.endswith("Pt1Line2b_StreetNumberName[0]")]
+    assert street and not street[0].get("/V")
