@@ -75,6 +75,31 @@ class InterviewDesk:
         many changed."""
         return len(self._desk.session.set_answers(record_id, answers))
 
+    def address_problems(self, answers: Mapping[str, Any]) -> dict[str, str]:
+        """The mailing and physical address answers that the forms installed here (the editions
+        accepted today) cannot take, by key, with a USPS abbreviation that would fit: said when
+        they are typed, never "See Addendum" on the packet. Empty when no form is installed."""
+        from clinic.packet.fill import address_problems
+        from clinic.packet.library import LibraryError
+        from clinic.packet.packs import sha256_of
+        from clinic.packet.template import CACHE, boxes
+
+        desk = self._desk
+        on = desk.today()
+        found: dict[str, str] = {}
+        library = desk.library()
+        for form in ("I-821D", "I-765"):
+            try:
+                installed = library.for_date(form, on)
+            except LibraryError:
+                continue
+            template = CACHE.get(installed.path, installed.pack, sha256_of(installed.path))
+            for key, said in address_problems(
+                installed.pack, boxes(template), template.fields, answers, on
+            ).items():
+                found.setdefault(key, said)
+        return found
+
     def set_answer(self, record_id: str, key: str, value: Any) -> int:
         """Change (or with ``None`` clear) one stored answer, as the record screen edits it."""
         if key not in ANSWER_KEYS:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from clinic.core.views import Board, BoardRow, row_of
-from clinic.domain.answers import AnswersInvalid, validate_answers
+from clinic.domain.answers import AnswerError, AnswersInvalid, normalize_answers, validate_answers
 from clinic.domain.events import INQUIRY_TOPICS, RecordState
 from clinic.domain.records import RecordSummary, summarize
 from clinic.errors import UsageError
@@ -129,9 +129,22 @@ class People:
     def import_people(
         self, people: Sequence[Mapping[str, Any]], *, source: str = "import"
     ) -> ImportResult:
-        """New records from answers (each validated; all or none), with possible duplicates."""
+        """New records from answers (each validated; all or none), with possible duplicates.
+        A mailing or physical address the installed forms cannot take is refused here, naming
+        the answer, the box and a USPS abbreviation that fits: nothing is imported."""
         if not people:
             raise UsageError("the file holds no people: nothing to import")
+        problems: list[AnswerError] = []
+        for i, person in enumerate(people):
+            try:
+                answers = normalize_answers(person)
+            except AnswersInvalid:
+                continue  # the store names those problems
+            for key, said in self._desk.interview.address_problems(answers).items():
+                where = f"person {i}: {key}" if len(people) > 1 else key
+                problems.append(AnswerError(where, said))
+        if problems:
+            raise AnswersInvalid(problems)
         return self._desk.session.import_people(people, source=source)
 
     def resolve_id(self, prefix: str) -> str:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.core import Desk
 from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Interview, Questionnaire
@@ -222,6 +223,7 @@ class InterviewPage(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
 
+        self.address_problems: dict[str, str] = {}  # from the worker: key -> why it won't fit
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
@@ -306,7 +308,8 @@ class InterviewPage(QWidget):
             box = QuestionBox(question, self.questions_host)
             box.editor.set_value(self.interview.answers.get(question.key))
             box.set_language(self.lang)
-            box.set_errors(self.interview.errors_for(question.key))
+            said = self.address_problems.get(question.key)
+            box.set_errors(self.interview.errors_for(question.key) + ([said] if said else []))
             box.editor.changed.connect(lambda key=question.key: self._changed(key))
             self.questions_layout.addWidget(box)
             self.boxes[question.key] = box
@@ -410,9 +413,27 @@ class InterviewPage(QWidget):
     def _store_answers(self) -> None:
         record_id, answers = self.record_id, self.answers_to_store()
         self.base = dict(answers)
-        self.ops.run(
-            lambda desk: desk.interview.save_answers(record_id, answers), None, self._save_failed
-        )
+
+        def store(desk: Desk) -> dict[str, str]:
+            desk.interview.save_answers(record_id, answers)
+            return desk.interview.address_problems(answers)
+
+        self.ops.run(store, self._addresses_checked, self._save_failed)
+
+    def _addresses_checked(self, problems: dict[str, str]) -> None:
+        """An address the forms' boxes cannot take is refused where it was typed: back to its
+        page, the box saying why and the USPS abbreviation that would fit (it is kept)."""
+        self.address_problems = problems
+        if not problems:
+            return
+        key = next(iter(problems))
+        for group in self.questionnaire.groups:
+            if any(q.key == key for q in group.questions):
+                self.interview.go_to(group.id)
+                break
+        self.render_page(focus_key=key)
+        self.warning = self.tr("An address does not fit the forms: see the box marked in red.")
+        self.save_state.setText(self.warning)
 
     def _affirm_empty_lists(self) -> None:
         """Moving on from a page answers its empty lists: none (each such question says "an

@@ -333,6 +333,43 @@ def plan(
     return values, addendum, notes
 
 
+def address_problems(
+    pack: Pack,
+    boxes_of: Mapping[str, Sequence[Box]],
+    fields_of: Mapping[str, PdfField],
+    answers: Mapping[str, Any],
+    on: dt.date,
+) -> dict[str, str]:
+    """Each mailing or physical address answer the form's boxes cannot take, by answer key:
+    what it would be refused for at the packet, said when it is typed."""
+    found: dict[str, str] = {}
+    for name, fmap in pack.fields.items():
+        if fmap.type != "text" or not is_address(fmap):
+            continue
+        raw = evaluate(fmap.value, answers, on)
+        if not raw:
+            continue
+        text = apply_format(fmap.format, raw)
+        info = fields_of.get(name)
+        checked = _check(fmap, info, text, [])
+        shown = boxes_of.get(name, ())
+        if not isinstance(checked, str) and _fits_boxes(shown, checked[0]):
+            continue
+        limit = _limit(fmap, info)
+        short = usps_abbreviated(_check_text(fmap, info, text))
+        fits = short != text and _fits(fmap, info, short) and _fits_boxes(shown, short)
+        said = (
+            f"too long for the {pack.form} box ({fmap.item}"
+            + (f", {limit} characters at most" if limit else "")
+            + ")"
+            + (f": '{short}' (USPS abbreviations) would fit" if fits else ": write it shorter")
+        )
+        for key in re.findall(r"\b(?:mailing|physical)\.\w+", str(fmap.value)):
+            if isinstance(answers.get(key), str) and key not in found:
+                found[key] = said
+    return found
+
+
 def blank_items(
     pack: Pack, values: Mapping[str, str], answers: Mapping[str, Any], on: dt.date
 ) -> list[str]:

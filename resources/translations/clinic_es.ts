@@ -438,6 +438,10 @@
         <translation>No se guardó: %1</translation>
     </message>
     <message>
+        <source>An address does not fit the forms: see the box marked in red.</source>
+        <translation>Una dirección no cabe en los formularios: vea la casilla marcada en rojo.</translation>
+    </message>
+    <message>
         <source>Fix the answers marked in red first (%1).</source>
         <translation>Primero corrija las respuestas marcadas en rojo (%1).</translation>
     </message>

@@ -438,6 +438,10 @@
         <translation>저장하지 못했습니다: %1</translation>
     </message>
     <message>
+        <source>An address does not fit the forms: see the box marked in red.</source>
+        <translation>주소가 양식 칸에 맞지 않습니다. 빨간색으로 표시된 칸을 확인하세요.</translation>
+    </message>
+    <message>
         <source>Fix the answers marked in red first (%1).</source>
         <translation>빨간색으로 표시된 답변을 먼저 고치세요 (%1).</translation>
     </message>
