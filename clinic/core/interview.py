@@ -88,7 +88,7 @@ class InterviewDesk:
         on = desk.today()
         found: dict[str, str] = {}
         library = desk.library()
-        for form in ("I-821D", "I-765"):
+        for form in ("I-821D", "I-765", "G-1450"):  # the G-1450's billing address is it too
             try:
                 installed = library.for_date(form, on)
             except LibraryError:
