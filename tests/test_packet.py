@@ -409,11 +409,12 @@ def test_the_cover_sheet_lists_names_written_without_accents(
 
 def test_a_damaged_prepared_template_is_prepared_again(tmp_path: Path) -> None:
     """Prepared templates are a cache: a damaged or altered one is never used."""
-    from clinic.packet.template import TemplateCache
+    from clinic.packet.template import OWN_FOLDER, TemplateCache
 
     pack = next(p for p in all_packs() if p.key == "G-1145 09/26/14")
     forms = tmp_path / "forms"
     forms.mkdir()
+    (forms / OWN_FOLDER).touch()  # a clinic's own forms folder: templates are kept beside
     pdf = forms / "g-1145.pdf"
     pdf.write_bytes(official("g-1145_2014-09-26.pdf").read_bytes())
     first = TemplateCache().get(pdf, pack, pack.sha256)

@@ -33,9 +33,27 @@ def test_items_left_blank_are_named_for_the_attorney(cli: Cli, tmp_path: Path) -
     assert "I-821D Part 5 Item 1.a or Part 5 Item 1.b" in cover
 
 
-def test_nothing_is_listed_when_everything_is_answered(cli: Cli, tmp_path: Path) -> None:
-    cover = text(build(cli, tmp_path, person()) / "Cover sheet.pdf")
-    assert "Left blank" not in cover
+def test_only_the_preparer_is_left_when_everything_is_answered(cli: Cli, tmp_path: Path) -> None:
+    """The clinic's preparer (I-821D Part 7, I-765 Part 5) is named by hand until profiles fill
+    it; the person who reads English needs no interpreter (Part 6 / Part 4)."""
+    cover = text(build(cli, tmp_path, {**person(), "english.reads": True}) / "Cover sheet.pdf")
+    assert "Left blank The filer must answer: I-821D Part 7 Item 1.a; I-765 Part 5 Item 1.a" in (
+        cover
+    )
+    assert "Form I-821D, Part 5 Items 2.a-2.b: the requestor's signature and date" in cover
+    assert "Form I-821D, Part 7 Items 7.a-7.b: the preparer's signature and date" in cover
+    assert "Form I-765, Part 3 Items 7.a-7.b: the applicant's signature and date" in cover
+    assert "Part 6 Items 6.a-6.b" not in cover  # no interpreter
+    assert "Addendum: the requestor's signature and date on every page" in cover
+
+
+def test_an_interpreter_signs_when_the_requestor_does_not_read_english(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cover = text(build(cli, tmp_path, {**person(), "english.reads": False}) / "Cover sheet.pdf")
+    assert "Form I-821D, Part 6 Items 6.a-6.b: the interpreter's signature and date" in cover
+    assert "Form I-765, Part 4 Items 7.a-7.b: the interpreter's signature and date" in cover
+    assert "I-821D Part 6 Item 1.a" in cover  # named by hand for now
 
 
 def test_a_renewal_has_filed_an_i765_before(cli: Cli, tmp_path: Path) -> None:
@@ -64,7 +82,9 @@ def test_the_record_keeps_what_is_blank(cli: Cli, tmp_path: Path) -> None:
     [built] = [e.payload for e in events if e.type.value == "packet_built"]
     assert built["blank"] == [
         "I-821D Part 5 Item 1.a or Part 5 Item 1.b",
+        "I-821D Part 7 Item 1.a",
         "I-765 Part 3 Item 1.a or Part 3 Item 1.b",
+        "I-765 Part 5 Item 1.a",
     ], json.dumps(built)
 
 

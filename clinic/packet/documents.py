@@ -57,6 +57,7 @@ from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.policy import PaymentMethod, Policy
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import HEADINGS, OUTCOME_LABELS
+from clinic.packet.expr import condition
 from clinic.packet.fill import AddendumEntry, english_text
 from clinic.packet.fonts import DocumentError, hangul_font
 from clinic.packet.fonts import fonts as _fonts
@@ -830,9 +831,14 @@ def cover_sheet(
         out.extend(_h2("What to sign", s))
         forms = {i.form for i in listed}
         signs: list[str] = []
-        if "I-821D" in forms or not forms:
+        for pack in _sorted_packs(packs):
+            for sig in pack.signatures:
+                if condition(sig.when, answers, on):
+                    signs.append(
+                        f"Form {pack.form}, {sig.items}: the {sig.who}'s signature and date"
+                    )
+        if not packs:
             signs.append("Form I-821D, Part 5: the requestor's signature and date")
-        if "I-765" in forms or not forms:
             signs.append("Form I-765, Part 3: the applicant's signature and date")
         if "I-765WS" in forms:
             signs.append("Form I-765WS: the requestor's signature and date")
@@ -842,6 +848,8 @@ def cover_sheet(
             signs.append(
                 "Form G-1650: the account holder's signature, on each G-1650 (one per fee)"
             )
+        if "Addendum" in forms:
+            signs.append("Addendum: the requestor's signature and date on every page")
         if filing == "online":
             signs.append("Online filing: the requestor signs electronically in the account")
         for line in signs:

@@ -110,6 +110,15 @@ class RequiredItem:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """Where the form is signed and dated by hand, and by whom (``when``: only then)."""
+
+    items: str  # "Part 5 Items 2.a-2.b"
+    who: str  # requestor | interpreter | preparer | cardholder | account holder
+    when: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class AddendumMap:
     """An answer the form has no box for: it goes on the addendum under ``item``."""
 
@@ -138,6 +147,7 @@ class Pack:
     source: str = ""
     addendum: tuple[AddendumMap, ...] = ()
     required: tuple[RequiredItem, ...] = ()
+    signatures: tuple[Signature, ...] = ()
 
     @property
     def key(self) -> str:
@@ -248,6 +258,10 @@ def parse_pack(data: Mapping[str, Any], source: str = "") -> Pack:
                 for a in (data.get("addendum") or [])
             ),
             required=tuple(_required(r, where) for r in (data.get("required") or [])),
+            signatures=tuple(
+                Signature(str(g["items"]), str(g["who"]), g.get("when"))
+                for g in (data.get("signatures") or [])
+            ),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise PackError(f"{where}: malformed pack ({type(exc).__name__}: {exc})") from None
