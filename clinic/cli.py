@@ -28,7 +28,7 @@ from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
 from clinic.core.files import write_file
 from clinic.core.interview import screening_language
 from clinic.core.reports import check_period, format_of
-from clinic.domain.answers import normalize_answers
+from clinic.domain.answers import PROFILE_SPECS, normalize_answers
 from clinic.domain.languages import FALLBACK, client_languages, english_name, staff_languages
 from clinic.domain.roles import ROLE_NAMES, a_role
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
@@ -200,6 +200,20 @@ def cmd_user(args: argparse.Namespace) -> int:
     elif args.user_cmd == "disable":
         desk.admin.disable_user(args.name)
         print(f"Disabled {args.name}; their key wrap is deleted.")
+    elif args.user_cmd == "profile":
+        changes = {
+            field: getattr(args, field)
+            for field in PROFILE_SPECS
+            if getattr(args, field, None) is not None
+        }
+        profile = (
+            desk.admin.set_profile(changes, args.name) if changes else desk.admin.profile(args.name)
+        )
+        who = args.name or desk.signed_in().username
+        if not profile:
+            print(f"{who} has no profile yet (see clinic user profile --help).")
+        for field, value in profile.items():
+            print(f"{field}: {value}")
     return 0
 
 
@@ -836,6 +850,17 @@ def build_parser() -> argparse.ArgumentParser:
     q = usub.add_parser("passwd", help="change your passphrase, or reset another user's")
     _add_unlock(q)
     q.add_argument("name", nargs="?", help="whose passphrase (default: your own)")
+    q = usub.add_parser(
+        "profile",
+        help="show or set a user's profile (the preparer, interpreter and attorney parts of "
+        "the forms are filled from it)",
+        description='With no field, show the profile; each field given is set ("" clears '
+        "it). Yours, or (admins, coordinators) a user you manage.",
+    )
+    _add_unlock(q)
+    q.add_argument("name", nargs="?", help="whose profile (default: your own)")
+    for field, spec in PROFILE_SPECS.items():
+        q.add_argument(f"--{field.replace('_', '-')}", dest=field, metavar="TEXT", help=spec.label)
     q = usub.add_parser("disable", help="disable a user and delete their key wrap")
     _add_unlock(q)
     q.add_argument("name", help="the user to disable")

@@ -4,9 +4,9 @@ program-status notices, and the checks of the database and the audit chain."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clinic.core.files import write_file
 from clinic.core.views import AutomapDraft
@@ -81,6 +81,36 @@ class Admin:
                 f"reset {a_role(target.value)}'s passphrase",
             )
         session.change_passphrase(username, new_passphrase)
+
+    def profile(self, username: str | None = None) -> dict[str, str]:
+        """A user's profile (one's own, or a user one manages)."""
+        session = self._desk.session
+        username = username or session.username
+        if username != session.username:
+            target = session.user_role(username)
+            self._require(
+                may_manage(session.role, target), f"read {a_role(target.value)}'s profile"
+            )
+        return session.profile(username)
+
+    def set_profile(
+        self, changes: Mapping[str, Any], username: str | None = None
+    ) -> dict[str, str]:
+        """Change a user's profile (one's own, or a user one manages): the given fields are set
+        ("" clears one), each checked as the forms take it; returns the profile."""
+        from clinic.domain.answers import PROFILE_SPECS, normalize_with
+
+        session = self._desk.session
+        username = username or session.username
+        if username != session.username:
+            target = session.user_role(username)
+            self._require(
+                may_manage(session.role, target), f"change {a_role(target.value)}'s profile"
+            )
+        merged: dict[str, Any] = {**session.profile(username), **changes}
+        profile = normalize_with(PROFILE_SPECS, merged, "profile")
+        session.set_profile(username, {k: str(v) for k, v in profile.items()})
+        return session.profile(username)
 
     # -- forms ----------------------------------------------------------------------------
 

@@ -174,6 +174,18 @@ def _approved_date(
         return on, payment
 
 
+def _approved_preparer(
+    session: Session, record_id: str, approved: str | None
+) -> dict[str, str] | None:
+    for e in session.events(record_id):
+        if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == approved:
+            found = e.payload.get("preparer")
+            return (
+                {str(k): str(v) for k, v in found.items()} if isinstance(found, Mapping) else None
+            )
+    return None
+
+
 def build_and_store_packet(
     session: Session,
     record_id: str,
@@ -185,6 +197,7 @@ def build_and_store_packet(
     progress: Callable[[int, int, str], None] | None = None,
     rules: Policy | None = None,
     payment: str | None = None,
+    preparer: Mapping[str, str] | None = None,
 ) -> tuple[Packet, bool]:
     """Build a record's packet from its stored answers and its recorded screening (see the
     module's docstring), and store it encrypted with its copies (unless the same packet is
@@ -194,9 +207,12 @@ def build_and_store_packet(
 
         rules = policy()
     state = session.load(record_id)
-    on, payment = _approved_date(
+    approved_on, approved_payment = _approved_date(
         session, record_id, state.approved_packet, on, filing, lang, payment
     )
+    if approved_on != on:  # rebuilding the approved packet: as its own preparer made it
+        on, payment = approved_on, approved_payment
+        preparer = _approved_preparer(session, record_id, state.approved_packet) or preparer
     screened, determination = screening_for_build(session, record_id, on, rules, lang)
     state = session.load(record_id)
     packet = build_packet(
@@ -209,6 +225,7 @@ def build_and_store_packet(
         determination=determination,
         rules=rules,
         payment=payment,
+        preparer=preparer,
     )
     files = [(f.name, f.data) for f in packet.files]
     if packet.packet_hash in state.packets:
@@ -236,6 +253,8 @@ def build_and_store_packet(
             info["payment"] = payment
         if packet.blank:
             info["blank"] = packet.blank  # what the record says the filer must still answer
+        if preparer:
+            info["preparer"] = dict(preparer)  # so another laptop rebuilds the same packet
         session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
         state = session.load(record_id)
     return packet, state.approved_packet == packet.packet_hash
@@ -340,7 +359,14 @@ class Packets:
             progress=progress,
             rules=desk.policy,
             payment=payment,
+            preparer=self.preparer(),
         )
+
+    def preparer(self) -> dict[str, str]:
+        """The signed-in user's profile and role: the packet's preparer (empty: none yet)."""
+        session = self._desk.session
+        profile = session.profile(session.username)
+        return {**profile, "role": session.role.value} if profile else {}
 
     def build_and_show(
         self,
@@ -414,6 +440,7 @@ class Packets:
             determination = _determination(screened[0])
         lang = built.payload.get("lang")
         payment = built.payload.get("payment")
+        prepared_by = built.payload.get("preparer")
         packet = build_packet(
             session.load(record_id).answers,
             dt.date.fromisoformat(str(built.payload.get("date"))),
@@ -423,6 +450,7 @@ class Packets:
             determination=determination,
             rules=self._desk.policy,
             payment=str(payment) if payment else None,
+            preparer=dict(prepared_by) if isinstance(prepared_by, Mapping) else None,
         )
         if packet.packet_hash != packet_hash:
             raise StoreError(

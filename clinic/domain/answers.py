@@ -833,6 +833,39 @@ def _check_answers(raw: object) -> tuple[dict[str, Any], list[AnswerError]]:
 # Public entry points
 
 
+def normalize_with(specs: Mapping[str, FieldSpec], raw: object, what: str) -> dict[str, Any]:
+    """``raw`` validated against ``specs`` as answers are (a staff profile, ...); raises
+    :class:`AnswersInvalid` naming each key and its problem."""
+    errors: list[AnswerError] = []
+    if not isinstance(raw, dict):
+        raise AnswersInvalid([AnswerError(f"({what})", "must be an object")])
+    canonical = _check_object(f"({what})", specs, raw, errors, prefix="")
+    if errors:
+        raise AnswersInvalid(errors)
+    return canonical
+
+
+PROFILE_SPECS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
+    {
+        "family": _name("family name"),
+        "given": _name("given name"),
+        "organization": _text("organization"),
+        "street": _text("street number and name"),
+        "unit_type": _choice("unit type", "apt", "ste", "flr"),
+        "unit": _text("unit number"),
+        "city": _text("city or town"),
+        "state": _state("state"),
+        "zip": _zip("ZIP code"),
+        "phone": FieldSpec(FieldKind.PHONE, "daytime telephone number"),
+        "email": FieldSpec(FieldKind.EMAIL, "email address"),
+        "bar_number": _text("bar number", max_length=20),
+        "bar_state": _state("state of the bar"),
+    }
+)
+"""What a staff member's profile holds: the preparer, interpreter and attorney parts of the
+forms are filled from it."""
+
+
 def validate_answers(raw: object) -> list[AnswerError]:
     """Return every problem with ``raw`` as an answers object; ``[]`` when it is valid."""
     return _check_answers(raw)[1]

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from clinic.domain.languages import spoken_code
+from clinic.domain.languages import FALLBACK, spoken_code
 
 __all__ = [
     "SCENARIOS",
@@ -748,7 +748,7 @@ def _person(
     answers["arrival.status"] = rng.choice(origin.arrival_statuses)
     answers["arrival.before_age_16"] = _add_years(dob, 16) > arrival
     answers["physical.same_as_mailing"] = True
-    answers["english.reads"] = answers["language"] == "en" or index % 3 != 0  # no rng draw
+    answers["english.reads"] = answers["language"] == FALLBACK or index % 3 != 0  # no rng draw
     answers["arrival.last_place"] = answers["arrival.place"]
     answers["arrival.last_status"] = answers["arrival.status"]
     answers["status.current"] = "Deferred Action (DACA)" if granted else "No status"

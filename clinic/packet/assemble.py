@@ -258,6 +258,7 @@ def build_packet(
     determination: Mapping[str, Any] | None = None,
     rules: Policy | None = None,
     payment: str | None = None,
+    preparer: Mapping[str, str] | None = None,
 ) -> Packet:
     """Fill every form of a DACA request (I-821D, I-765 (c)(33), G-1145, G-1450 per fee) with
     the editions accepted on ``on`` and assemble the packet. Raises :class:`FillError` naming
@@ -289,6 +290,7 @@ def build_packet(
     # I-765 and its worksheet; a form this laptop cannot fill is named on the cover sheet, to be
     # attached by hand, unless the filing cannot go without it (the I-821D, the I-765)
     wanted: list[tuple[str, str, Mapping[str, Any], str]] = []  # file, form, values, kind
+    forms_data = {**data, **{f"preparer.{k}": v for k, v in (preparer or {}).items() if v}}
     by_hand: list[tuple[int, FilingItem]] = []  # (position in the order, item)
     pay_lines: list[PaymentLine] = []
     payments = rules.payments_on(on)
@@ -302,9 +304,9 @@ def build_packet(
                 wanted.append((name, method.form, _with_fee(data, form, amount), "payment"))
         if data.get("email") or data.get("mobile_phone"):
             wanted.append(("G-1145.pdf", "G-1145", data, "optional"))
-    wanted.append(("I-821D.pdf", "I-821D", data, "required"))
-    wanted.append(("I-765.pdf", "I-765", data, "required"))
-    wanted.append(("I-765WS.pdf", "I-765WS", data, "worksheet"))
+    wanted.append(("I-821D.pdf", "I-821D", forms_data, "required"))
+    wanted.append(("I-765.pdf", "I-765", forms_data, "required"))
+    wanted.append(("I-765WS.pdf", "I-765WS", forms_data, "worksheet"))
     plan: list[tuple[str, InstalledForm, Mapping[str, Any], str]] = []
     missing: list[str] = []
     for name, form, values, kind in wanted:

@@ -9,6 +9,9 @@ admin (counted in the same transaction as the change, so two writers cannot both
 
 from __future__ import annotations
 
+import base64
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
@@ -17,7 +20,7 @@ from clinic.domain.roles import Role, parse_role
 from clinic.messages import say
 from clinic.store import schema
 from clinic.store.base import NotFound, Repository, StoreError, now_utc
-from clinic.store.vault import check_new_passphrase, wrap_data_key
+from clinic.store.vault import VaultError, check_new_passphrase, wrap_data_key
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,36 @@ class UserRepository(Repository):
                 },
             )
             audit.add("user_add", None, f"user {username} role {target.value}")
+
+    def profile(self, username: str) -> dict[str, str]:
+        """A user's profile (name, organization, address, phone, e-mail, bar number), sealed
+        with the data key like the records; empty when none was set."""
+        key = f"profile.{username}"
+        with self._read() as conn:
+            self._target_role(conn, username)
+            raw = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).first()
+        if raw is None:
+            return {}
+        try:
+            data = self.keys.open_file("-", f"profile/{username}", base64.b64decode(raw[0]))
+            loaded = json.loads(data)
+        except (VaultError, ValueError) as exc:
+            raise StoreError(f"the profile of {username} cannot be opened ({exc})") from None
+        return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+
+    def set_profile(self, username: str, profile: Mapping[str, str]) -> None:
+        """Keep a user's (already checked) profile, sealed; audited without its contents."""
+        sealed = self.keys.seal_file(
+            "-", f"profile/{username}", json.dumps(dict(profile), sort_keys=True).encode()
+        )
+        key = f"profile.{username}"
+        with self._write() as (conn, audit):
+            self._target_role(conn, username)
+            conn.execute(schema.meta.delete().where(schema.meta.c.key == key))
+            conn.execute(
+                schema.meta.insert(), {"key": key, "value": base64.b64encode(sealed).decode()}
+            )
+            audit.add("profile_set", None, username)
 
     def user_role(self, username: str) -> Role:
         """The role of a user of this clinic (:class:`NotFound` if there is none)."""
