@@ -388,3 +388,107 @@ class CheckDialog(QDialog):
         """Closed, or the app locks: ignore a result still on its way."""
         self.dropped = True
         self.reject()
+
+
+class ProfileDialog(QDialog):
+    """Account → My profile…: the signed-in user's name, organization, address, phone, e-mail
+    and bar number, which fill the preparer parts of the packets they build. Read and saved on
+    the worker; a value the forms cannot take is named and nothing is saved."""
+
+    saved = Signal(str)
+
+    FIELDS = (
+        "family", "given", "organization", "street", "unit", "city", "state", "zip",
+        "phone", "email", "bar_number", "bar_state",
+    )  # fmt: skip
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profile-dialog")
+        self.ops = ops
+        self.dropped = False
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for field in self.FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"profile-{field}")
+            label = QLabel(self)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            self.edits[field], self.labels[field] = edit, label
+        self.message = QLabel(self)
+        self.message.setObjectName("profile-message")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.translate_ui()
+        self.ops.run(lambda desk: desk.admin.profile(), self._loaded, self._failed)
+
+    def translate_ui(self) -> None:
+        self.setWindowTitle(self.tr("My profile"))
+        self.intro.setText(
+            self.tr(
+                "The packets you build name you as their preparer (I-821D Part 7, I-765 Part 5) "
+                "with these details. Attorneys: add your bar number."
+            )
+        )
+        names = {
+            "family": self.tr("&Family name"),
+            "given": self.tr("&Given name"),
+            "organization": self.tr("&Organization"),
+            "street": self.tr("&Street number and name"),
+            "unit": self.tr("Apt., ste. or flr. &number"),
+            "city": self.tr("&City or town"),
+            "state": self.tr("S&tate"),
+            "zip": self.tr("&ZIP code"),
+            "phone": self.tr("&Daytime phone"),
+            "email": self.tr("&E-mail"),
+            "bar_number": self.tr("&Bar number (attorneys)"),
+            "bar_state": self.tr("State of the &bar"),
+        }
+        for field, text in names.items():
+            self.labels[field].setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.translate_ui()
+        super().changeEvent(event)
+
+    def _loaded(self, profile: dict[str, str]) -> None:
+        if self.dropped:
+            return
+        for field, edit in self.edits.items():
+            edit.setText(profile.get(field, ""))
+
+    def submit(self) -> None:
+        changes = {field: edit.text() for field, edit in self.edits.items()}
+        self.buttons.setEnabled(False)
+        self.ops.run(lambda desk: desk.admin.set_profile(changes), self._saved, self._failed)
+
+    def _saved(self, _profile: dict[str, str]) -> None:
+        if self.dropped:
+            return
+        self.saved.emit(self.tr("Your profile is saved."))
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        if self.dropped:
+            return
+        self.buttons.setEnabled(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(message)
+
+    def drop(self) -> None:
+        self.dropped = True
+        self.reject()

@@ -39,7 +39,7 @@ from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role
-from clinic.gui.account import CheckDialog, PassphraseDialog, manages_users
+from clinic.gui.account import CheckDialog, PassphraseDialog, ProfileDialog, manages_users
 from clinic.gui.board import BoardPage
 from clinic.gui.coordinator import CountsPage, SettingsPage
 from clinic.gui.i18n import Translations, qt_translations_dir, role_label
@@ -344,6 +344,10 @@ class ClinicWindow(QMainWindow):
         self.reset_passphrase_action = QAction(self)
         self.reset_passphrase_action.setObjectName("reset-a-passphrase")
         self.reset_passphrase_action.triggered.connect(self.reset_a_passphrase)
+        self.profile_action = QAction(self)
+        self.profile_action.setObjectName("my-profile")
+        self.profile_action.triggered.connect(self.edit_my_profile)
+        self.account_menu.addAction(self.profile_action)
         self.account_menu.addAction(self.change_passphrase_action)
         self.account_menu.addAction(self.reset_passphrase_action)
         self.account_menu.addSeparator()
@@ -357,6 +361,7 @@ class ClinicWindow(QMainWindow):
         self.menuBar().hide()
         self.passphrase_dialog: PassphraseDialog | None = None
         self.check_dialog: CheckDialog | None = None
+        self.profile_dialog: ProfileDialog | None = None
 
         ops.busy.connect(self._busy)
         ops.failed.connect(lambda m: self.statusBar().showMessage(m, 15_000))
@@ -372,6 +377,7 @@ class ClinicWindow(QMainWindow):
         self.lock_action.setText(self.tr("&Lock now"))
         self.account_menu.setTitle(self.tr("&Account"))
         self.change_passphrase_action.setText(self.tr("&Change my passphrase…"))
+        self.profile_action.setText(self.tr("My &profile…"))
         self.reset_passphrase_action.setText(self.tr("&Reset a user's passphrase…"))
         self.tools_menu.setTitle(self.tr("T&ools"))
         self.check_action.setText(self.tr("&Check this laptop's data…"))
@@ -648,6 +654,18 @@ class ClinicWindow(QMainWindow):
         self.passphrase_dialog = dialog
         dialog.open()
 
+    def edit_my_profile(self) -> None:
+        """Account → My profile…: the details the packets one builds name as their preparer."""
+        if self.signed_in is None:
+            return
+        self._drop_dialogs()
+        dialog = ProfileDialog(self.ops, self)
+        dialog.saved.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.addAction(self.lock_action)
+        self.profile_dialog = dialog
+        dialog.open()
+
     def check_data(self) -> None:
         """Tools → Check this laptop's data…: runs at once, shows all passed or each problem."""
         if self.signed_in is None:
@@ -661,16 +679,18 @@ class ClinicWindow(QMainWindow):
         dialog.open()
         dialog.run_check()
 
-    def _dialog_closed(self, dialog: PassphraseDialog | CheckDialog) -> None:
+    def _dialog_closed(self, dialog: PassphraseDialog | CheckDialog | ProfileDialog) -> None:
         dialog.dropped = True  # a result still on its way is ignored
         if dialog is self.passphrase_dialog:
             self.passphrase_dialog = None
         if dialog is self.check_dialog:
             self.check_dialog = None
+        if dialog is self.profile_dialog:
+            self.profile_dialog = None
         dialog.deleteLater()
 
     def _drop_dialogs(self) -> None:
-        for dialog in (self.passphrase_dialog, self.check_dialog):
+        for dialog in (self.passphrase_dialog, self.check_dialog, self.profile_dialog):
             if dialog is not None:
                 dialog.drop()
 

@@ -179,6 +179,10 @@
         <translation>&amp;Cambiar mi frase de contraseña…</translation>
     </message>
     <message>
+        <source>My &amp;profile…</source>
+        <translation>Mi &amp;perfil…</translation>
+    </message>
+    <message>
         <source>&amp;Reset a user&apos;s passphrase…</source>
         <translation>&amp;Restablecer la frase de contraseña de un usuario…</translation>
     </message>
@@ -581,6 +585,69 @@
     <message>
         <source>The passphrase was not changed: %1.</source>
         <translation>La frase de contraseña no se cambió: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>My profile</source>
+        <translation>Mi perfil</translation>
+    </message>
+    <message>
+        <source>The packets you build name you as their preparer (I-821D Part 7, I-765 Part 5) with these details. Attorneys: add your bar number.</source>
+        <translation>Los paquetes que usted prepara lo nombran como preparador (I-821D Parte 7, I-765 Parte 5) con estos datos. Abogados: agreguen su número de colegiado.</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Apellido</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>&amp;Organización</translation>
+    </message>
+    <message>
+        <source>&amp;Street number and name</source>
+        <translation>&amp;Número y nombre de la calle</translation>
+    </message>
+    <message>
+        <source>Apt., ste. or flr. &amp;number</source>
+        <translation>Número de apt., suite o &amp;piso</translation>
+    </message>
+    <message>
+        <source>&amp;City or town</source>
+        <translation>&amp;Ciudad o pueblo</translation>
+    </message>
+    <message>
+        <source>S&amp;tate</source>
+        <translation>Es&amp;tado</translation>
+    </message>
+    <message>
+        <source>&amp;ZIP code</source>
+        <translation>Código postal (&amp;ZIP)</translation>
+    </message>
+    <message>
+        <source>&amp;Daytime phone</source>
+        <translation>Teléfono de &amp;día</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>Correo &amp;electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Bar number (attorneys)</source>
+        <translation>Número de colegiado (a&amp;bogados)</translation>
+    </message>
+    <message>
+        <source>State of the &amp;bar</source>
+        <translation>Estado del cole&amp;gio de abogados</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Su perfil está guardado.</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,10 @@
         <translation>내 암호 문구 바꾸기(&amp;C)…</translation>
     </message>
     <message>
+        <source>My &amp;profile…</source>
+        <translation>내 프로필(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Reset a user&apos;s passphrase…</source>
         <translation>사용자 암호 문구 재설정(&amp;R)…</translation>
     </message>
@@ -581,6 +585,69 @@
     <message>
         <source>The passphrase was not changed: %1.</source>
         <translation>암호 문구를 바꾸지 않았습니다: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>My profile</source>
+        <translation>내 프로필</translation>
+    </message>
+    <message>
+        <source>The packets you build name you as their preparer (I-821D Part 7, I-765 Part 5) with these details. Attorneys: add your bar number.</source>
+        <translation>내가 만드는 패킷에는 이 정보로 작성자(preparer)가 기재됩니다(I-821D Part 7, I-765 Part 5). 변호사는 변호사 등록 번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>성(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>이름(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>소속 기관(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Street number and name</source>
+        <translation>번지 및 거리 이름(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Apt., ste. or flr. &amp;number</source>
+        <translation>아파트·스위트·층 번호(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;City or town</source>
+        <translation>도시(&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;tate</source>
+        <translation>주(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;ZIP code</source>
+        <translation>우편번호(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Daytime phone</source>
+        <translation>주간 전화번호(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>이메일(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Bar number (attorneys)</source>
+        <translation>변호사 등록 번호(&amp;B)</translation>
+    </message>
+    <message>
+        <source>State of the &amp;bar</source>
+        <translation>변호사 등록 주(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>프로필을 저장했습니다.</translation>
     </message>
 </context>
 <context>
