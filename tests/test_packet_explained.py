@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import Cli
 from tests.test_packet import person
-from tests.test_packet_payment import build, text
+from tests.test_packet_payment import build, refused, text
 
 ARRESTS = [
     {
@@ -54,20 +54,9 @@ def test_each_arrest_is_on_the_addendum_under_its_part_4_item(cli: Cli, tmp_path
 
 
 def test_an_offense_in_another_script_is_sent_back_for_english(cli: Cli, tmp_path: Path) -> None:
-    from tests.conftest import write_json
-    from tests.forms_fixture import SHARED_FORMS
-
     answers = {**person(), "criminal": [{**ARRESTS[0], "offense": "절도"}]}
-    source = write_json(tmp_path / "answers.json", answers)
-    refused = cli.run(
-        "packet", "--answers", str(source), "--out", str(tmp_path / "x"),
-        "--forms-dir", str(SHARED_FORMS), "--on", "2026-12-03",
-    )  # fmt: skip
-    assert refused.returncode == 2
-    assert "Part 4 Item 1 (offense): not in English letters: write an English version" in (
-        refused.stderr
-    )
-    assert not (tmp_path / "x").exists()
+    said = refused(cli, tmp_path, answers)
+    assert "Part 4 Item 1 (offense): not in English letters: write an English version" in said
 
 
 def test_latin_letters_without_accents_are_written_in_english(cli: Cli, tmp_path: Path) -> None:
@@ -80,16 +69,6 @@ def test_latin_letters_without_accents_are_written_in_english(cli: Cli, tmp_path
 def test_an_explanation_in_another_script_is_sent_back_for_english(
     cli: Cli, tmp_path: Path
 ) -> None:
-    from tests.conftest import write_json
-    from tests.forms_fixture import SHARED_FORMS
-
     answers = {**person(), "removal.status": "active", "removal.explanation": "재판 진행 중"}
-    source = write_json(tmp_path / "answers.json", answers)
-    refused = cli.run(
-        "packet", "--answers", str(source), "--out", str(tmp_path / "x"),
-        "--forms-dir", str(SHARED_FORMS), "--on", "2026-12-03",
-    )  # fmt: skip
-    assert refused.returncode == 2
-    assert "Part 1 Item 6.e (addendum): not in English letters: write an English version" in (
-        refused.stderr
-    )
+    said = refused(cli, tmp_path, answers)
+    assert "Part 1 Item 6.e (addendum): not in English letters: write an English version" in said

@@ -46,8 +46,22 @@ def build(cli: Cli, tmp_path: Path, answers: dict[str, Any], *args: str) -> Path
     return out
 
 
-def files(out: Path) -> list[str]:
-    return json.loads((out / "packet.json").read_text())["files"]
+def refused(cli: Cli, tmp_path: Path, answers: dict[str, Any], *args: str) -> str:
+    """Build from ``answers`` expecting a refusal: exit 2, no folder written; its message."""
+    source = write_json(tmp_path / "answers.json", answers)
+    out = tmp_path / "refused"
+    done = cli.run(
+        "packet", "--answers", str(source), "--out", str(out),
+        "--forms-dir", str(SHARED_FORMS), "--on", ON, *args,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert not out.exists()
+    return done.stderr
+
+
+def files(out: Path) -> list[dict[str, Any]]:
+    listed: list[dict[str, Any]] = json.loads((out / "packet.json").read_text())["files"]
+    return listed
 
 
 def test_by_card_one_g1450_per_fee_on_top_and_no_check(cli: Cli, tmp_path: Path) -> None:
@@ -101,16 +115,8 @@ def test_by_bank_debit_the_g1650_is_named_with_where_to_get_it(cli: Cli, tmp_pat
 
 
 def test_a_check_is_refused_after_october_28_2025(cli: Cli, tmp_path: Path) -> None:
-    source = write_json(tmp_path / "answers.json", person())
-    refused = cli.run(
-        "packet", "--answers", str(source), "--out", str(tmp_path / "x"),
-        "--forms-dir", str(SHARED_FORMS), "--on", ON, "--payment", "check",
-    )  # fmt: skip
-    assert refused.returncode == 2
-    assert "USCIS does not take check payments on 2026-12-03; it takes: card, bank debit" in (
-        refused.stderr
-    )
-    assert not (tmp_path / "x").exists()
+    said = refused(cli, tmp_path, person(), "--payment", "check")
+    assert "USCIS does not take check payments on 2026-12-03; it takes: card, bank debit" in said
 
 
 def test_before_october_28_2025_a_check_was_taken(cli: Cli, tmp_path: Path) -> None:

@@ -128,6 +128,28 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[..., ClinicWindow]]:
 
 
 SignedIn = Callable[[str], ClinicWindow]
+WithPerson = Callable[[str], tuple[ClinicWindow, str]]
+
+
+@pytest.fixture
+def with_a_person(
+    qtbot: QtBot, tmp_path: Path, open_window: Callable[..., ClinicWindow]
+) -> WithPerson:
+    """A clinic with one synthetic person and the official forms (``../shared/forms``), its
+    window open, ``user`` signed in: returns the window and the person's record id."""
+
+    def _with(user: str) -> tuple[ClinicWindow, str]:
+        from tests.forms_fixture import SHARED_FORMS
+
+        if not (SHARED_FORMS / "i-821d_2025-01-20.pdf").is_file():
+            pytest.skip("the official PDFs are not in ../shared/forms")
+        data = tmp_path / "c"
+        [rid] = build_clinic(data, people=1)
+        window = open_window(data, forms=SHARED_FORMS)
+        sign_in(qtbot, window, user)
+        return window, rid
+
+    return _with
 
 
 @pytest.fixture

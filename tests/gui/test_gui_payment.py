@@ -7,21 +7,15 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import build_clinic, idle, sign_in
-from tests.gui.test_gui_account import OpenWindow
-from tests.gui.test_gui_day import FakeEdge, build_from_record, forms, open_record_screen, pdf_text
-from tests.gui.user import choose, choose_tab, click
-
-__all__ = ["forms"]  # the fixture
+from tests.gui.conftest import WithPerson, idle
+from tests.gui.test_gui_day import build_from_record, open_record_screen, pdf_text
+from tests.gui.user import FakeEdge, choose, choose_tab, click
 
 
 def test_bank_debit_names_the_g1650_and_leaves_out_the_g1450(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, forms: Path, edge: FakeEdge
+    qtbot: QtBot, tmp_path: Path, with_a_person: WithPerson, edge: FakeEdge
 ) -> None:
-    data = tmp_path / "c"
-    [rid] = build_clinic(data, people=1)
-    window = open_window(data, forms=forms)
-    sign_in(qtbot, window, "vol")
+    window, rid = with_a_person("vol")
     record = open_record_screen(qtbot, window, rid)
     choose_tab(qtbot, record.tabs, record.packet_tab)
     assert record.payment.currentText() == "Card (Form G-1450)"  # the default

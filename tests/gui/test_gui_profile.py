@@ -8,21 +8,16 @@ from pathlib import Path
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import build_clinic, idle, sign_in
-from tests.gui.test_gui_account import OpenWindow, click_menu
-from tests.gui.test_gui_day import FakeEdge, build_from_record, forms, open_record_screen
-from tests.gui.user import click, type_into
-
-__all__ = ["forms"]  # the fixture
+from tests.gui.conftest import WithPerson, idle
+from tests.gui.test_gui_account import click_menu
+from tests.gui.test_gui_day import build_from_record, open_record_screen
+from tests.gui.user import FakeEdge, click, type_into
 
 
 def test_my_profile_names_me_as_the_preparer(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, forms: Path, edge: FakeEdge
+    qtbot: QtBot, tmp_path: Path, with_a_person: WithPerson, edge: FakeEdge
 ) -> None:
-    data = tmp_path / "c"
-    [rid] = build_clinic(data, people=1)
-    window = open_window(data, forms=forms)
-    sign_in(qtbot, window, "vol")
+    window, rid = with_a_person("vol")
     click_menu(qtbot, window, window.account_menu, window.profile_action)
     idle(qtbot, window)
     dialog = window.profile_dialog
