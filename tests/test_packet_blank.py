@@ -101,25 +101,13 @@ def test_a_mobile_number_alone_is_the_daytime_number(cli: Cli, tmp_path: Path) -
         assert found == ["2135550177"], (form, found)
 
 
-def test_mail_in_care_of_someone_leaves_the_card_billing_address_to_the_cardholder(
-    cli: Cli, tmp_path: Path
-) -> None:
-    answers = {**person(), "mailing.in_care_of": "Testhelper Ana"}
-    out = build(cli, tmp_path, answers)
+def test_the_cardholder_writes_the_card_billing_block(cli: Cli, tmp_path: Path) -> None:
+    """Often a relative pays: the billing name and address must match the card, so they are
+    the cardholder's to write (the requester's block is filled)."""
+    out = build(cli, tmp_path, person())
     fields = PdfReader(str(out / "G-1450 for I-821D.pdf")).get_fields() or {}
-    street = [f for name, f in fields.items() if name.endswith("Pt1Line2b_StreetNumberName[0]")]
-    assert street and not street[0].get("/V")
-
-
-def test_an_address_the_forms_cannot_take_is_refused_at_import(cli: Cli, tmp_path: Path) -> None:
-    cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", "0.002")
-    cli.ok("forms", "install", *[str(p) for p in sorted(SHARED_FORMS.glob("*.pdf"))])
-    answers = {**person(), "mailing.street": "12345 Synthetic Avenue Extension North"}
-    refused = cli.run("intake", "import", str(write_json(tmp_path / "p.json", answers)))
-    assert refused.returncode == 2
-    assert (
-        "mailing.street: too long for the I-821D box (Part 1 Item 4.b, 34 characters at most)"
-        in (refused.stderr)
-    )
-    assert "'12345 Synthetic AVE Extension N' (USPS abbreviations) would fit" in refused.stderr
-    assert "0 people" in cli.ok("intake", "list").stderr
+    for suffix in ("Pt1Line2b_StreetNumberName[0]", "CCHolderFamilyName[0]"):
+        [box] = [f for name, f in fields.items() if name.endswith(suffix)]
+        assert not box.get("/V"), suffix
+    cover = text(out / "Cover sheet.pdf")
+    assert "the cardholder writes their name, billing address and card details" in cover

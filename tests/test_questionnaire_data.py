@@ -44,6 +44,7 @@ TEXT_FIELDS = ("title", "intro", "label", "why", "help")
 # address, the English statement, the last arrival's place and status, the status now.
 FORMS_NEED = {
     "physical.same_as_mailing",
+    "physical.since",
     "english.reads",
     "arrival.last_place",
     "arrival.last_status",

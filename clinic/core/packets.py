@@ -207,6 +207,7 @@ def build_and_store_packet(
 
         rules = policy()
     state = session.load(record_id)
+    was_approved, asked = state.approved_packet, on
     approved_on, approved_payment = _approved_date(
         session, record_id, state.approved_packet, on, filing, lang, payment
     )
@@ -257,7 +258,18 @@ def build_and_store_packet(
             info["preparer"] = dict(preparer)  # so another laptop rebuilds the same packet
         session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
         state = session.load(record_id)
-    return packet, state.approved_packet == packet.packet_hash
+    approved = state.approved_packet == packet.packet_hash
+    if approved and on != asked:
+        packet.notes.append(
+            f"Nothing changed since the approval: built as of the approved packet's date "
+            f"({on.isoformat()}), not {asked.isoformat()}, so it stays approved"
+        )
+    elif was_approved and not approved:
+        packet.notes.append(
+            f"This packet differs from the approved one ({was_approved[:12]}): it needs an "
+            "attorney's review again"
+        )
+    return packet, approved
 
 
 def _latest_packet(session: Session, record_id: str) -> tuple[str, bool]:

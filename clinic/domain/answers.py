@@ -865,6 +865,17 @@ PROFILE_SPECS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
 """What a staff member's profile holds: the preparer, interpreter and attorney parts of the
 forms are filled from it."""
 
+PREPARER_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
+    {
+        **{f"preparer.{name}": spec for name, spec in PROFILE_SPECS.items()},
+        "preparer.role": _choice(
+            "preparer's role", "volunteer", "attorney", "coordinator", "admin"
+        ),
+    }
+)
+"""What a packet adds beside the answers for the forms' preparer parts (``preparer.family``...):
+the profile and role of the person who built it."""
+
 
 def validate_answers(raw: object) -> list[AnswerError]:
     """Return every problem with ``raw`` as an answers object; ``[]`` when it is valid."""

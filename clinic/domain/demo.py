@@ -748,6 +748,7 @@ def _person(
     answers["arrival.status"] = rng.choice(origin.arrival_statuses)
     answers["arrival.before_age_16"] = _add_years(dob, 16) > arrival
     answers["physical.same_as_mailing"] = True
+    answers["physical.since"] = (today - dt.timedelta(days=400 + 37 * index)).isoformat()
     answers["english.reads"] = answers["language"] == FALLBACK or index % 3 != 0  # no rng draw
     answers["arrival.last_place"] = answers["arrival.place"]
     answers["arrival.last_status"] = answers["arrival.status"]

@@ -176,16 +176,16 @@ def explained(
         item = "Part 4 Item 2" if abroad else "Part 4 Item 1"
         if not abroad and raw.get("level") == "infraction":
             continue  # a minor traffic infraction: not asked by Item 1 (the attorney decides)
-        where = f"criminal[{n - 1}]"
+        where = f"arrest {n}:"  # how the refusal names it ("arrest 3: offense")
         parts = [
             f"Date: {documents.date_text(raw.get('date'))}" if raw.get("date") else "",
-            f"Offense: {_english(raw.get('offense'), where + '.offense', problems, key, item)}",
+            f"Offense: {_english(raw.get('offense'), where + ' offense', problems, key, item)}",
             "Place: "
             + ", ".join(
                 x
                 for x in (
-                    _english(raw.get("place"), where + ".place", problems, key, item),
-                    _english(country, where + ".country", problems, key, item),
+                    _english(raw.get("place"), where + " place", problems, key, item),
+                    _english(country, where + " country", problems, key, item),
                 )
                 if x
             ),
@@ -398,6 +398,7 @@ def build_packet(
         lang,
         payment=pay_lines,
         by_hand=[item for _, item in by_hand],
+        g1145=any(name == "G-1145.pdf" for name, _f, _d in filled),
     )
     files.append(made("Document checklist.pdf", "checklist", checklist))
     report(total, total, "")

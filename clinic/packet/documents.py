@@ -550,6 +550,28 @@ def _person_header(answers: Mapping[str, Any], what: str) -> PageDecorator:
     return draw
 
 
+def _draw_fitted(canvas: Any, text: str, font: str, x: float, y: float, width: float) -> None:
+    """A name the addendum must show whole: smaller down to 6 pt, then on two lines."""
+    size = 9.5
+    while size > 6.0 and pdfmetrics.stringWidth(text, font, size) > width:
+        size -= 0.5
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, text)
+        return
+    words = text.replace("-", "- ").split(" ")
+    first = ""
+    for n in range(1, len(words)):
+        trial = " ".join(words[:n]).replace("- ", "-")
+        if pdfmetrics.stringWidth(trial, font, size) > width:
+            break
+        first = trial
+    rest = text[len(first) :].strip()
+    canvas.setFont(font, size)
+    canvas.drawString(x, y + size * 0.55, first or text)
+    canvas.drawString(x, y - size * 0.55, _fit(rest, font, size, width) if first else "")
+
+
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut (with an ellipsis) to fit ``width`` points."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
@@ -843,7 +865,10 @@ def cover_sheet(
         if "I-765WS" in forms:
             signs.append("Form I-765WS: the requestor's signature and date")
         if "G-1450" in forms and filing == "paper":
-            signs.append("Form G-1450: the cardholder's signature, on each G-1450 (one per fee)")
+            signs.append(
+                "Form G-1450: the cardholder writes their name, billing address and card "
+                "details, and signs, on each G-1450 (one per fee)"
+            )
         if "G-1650" in forms and filing == "paper":
             signs.append(
                 "Form G-1650: the account holder's signature, on each G-1650 (one per fee)"
@@ -1076,6 +1101,7 @@ def _checklist_sections(
     rtype: str,
     payment: Sequence[Sayable],
     by_hand: Sequence[FilingItem],
+    g1145: bool = True,
 ) -> list[tuple[str, list[Sayable]]]:
     def items(*keys: str) -> list[Sayable]:
         return [phrase("ITEMS", key) for key in keys]
@@ -1103,7 +1129,8 @@ def _checklist_sections(
         sections.append(("travel", listed))
     fees: list[Sayable] = list(payment) or [_fee_item(form) for form in FEE_FORMS]
     sections.append(("fees", fees))
-    sections.append(("optional", items("g1145")))
+    if g1145:
+        sections.append(("optional", items("g1145")))
     return sections
 
 
@@ -1115,11 +1142,13 @@ def checklist(
     *,
     payment: Sequence[Sayable] = (),
     by_hand: Sequence[FilingItem] = (),
+    g1145: bool = True,
 ) -> bytes:
     """The documents to bring and attach, by situation, with empty boxes to tick.
 
     ``payment`` says how each fee is paid (from the payment rules in force; without it, a line
-    per fee that names no method); ``by_hand`` the forms to attach by hand (the I-765WS).
+    per fee that names no method); ``by_hand`` the forms to attach by hand (the I-765WS);
+    ``g1145``: whether the packet has the optional G-1145 (left out, the checklist omits it).
 
     Item names are in English and, for a client in another language of the registry, in
     ``lang`` too (:mod:`clinic.packet.texts`; English when it has no texts yet, the pseudo-locale
@@ -1130,7 +1159,7 @@ def checklist(
     rtype = request_type or str(determination.get("request_type") or "")
     if rtype not in ("renewal", "initial"):
         rtype = ""
-    sections = _checklist_sections(answers, rtype, payment, by_hand)
+    sections = _checklist_sections(answers, rtype, payment, by_hand, g1145)
     client = lang if _in_client_language(lang) else ""
 
     def both(table: TableName, key: str) -> str:
@@ -1233,8 +1262,7 @@ def addendum(answers: Mapping[str, Any], entries: Sequence[AddendumEntry]) -> by
             canvas.setFont(s.regular, 7)
             canvas.drawString(x + 3, box_top - 9, label)
             canvas.setFillColor(colors.black)
-            canvas.setFont(s.bold, 9.5)
-            canvas.drawString(x + 3, box_top - 23, _fit(value, s.bold, 9.5, width - 6))
+            _draw_fitted(canvas, value, s.bold, x + 3, box_top - 23, width - 6)
             x += width
 
     def story() -> list[Any]:

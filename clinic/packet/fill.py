@@ -204,7 +204,8 @@ USPS = (  # USPS Publication 28 abbreviations: what a person writes to fit a box
     ("Drive", "DR"), ("Lane", "LN"), ("Court", "CT"), ("Place", "PL"), ("Terrace", "TER"),
     ("Parkway", "PKWY"), ("Highway", "HWY"), ("Circle", "CIR"), ("Square", "SQ"),
     ("Trail", "TRL"), ("Center", "CTR"), ("Heights", "HTS"), ("Mount", "MT"),
-    ("Fort", "FT"), ("Saint", "ST"), ("Northeast", "NE"), ("Northwest", "NW"),
+    ("Fort", "FT"), ("Saint", "ST"), ("Extension", "EXT"), ("Expressway", "EXPY"),
+    ("Northeast", "NE"), ("Northwest", "NW"),
     ("Southeast", "SE"), ("Southwest", "SW"), ("North", "N"), ("South", "S"), ("East", "E"),
     ("West", "W"), ("Care of", "C/O"),
 )  # fmt: skip
