@@ -33,6 +33,7 @@ ARRESTS = [
 def test_each_arrest_is_on_the_addendum_under_its_part_4_item(cli: Cli, tmp_path: Path) -> None:
     answers = {
         **person(),
+        "name.family": "Villalobos-Hernandez de la Cruz Montenegro",
         "criminal": ARRESTS,
         "removal.status": "terminated",
         "removal.date": "2016-02-02",

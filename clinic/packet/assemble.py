@@ -356,6 +356,9 @@ def build_packet(
             problems.extend(unfit)
     if problems:
         raise FillError(problems)
+    # in the order a reader of the forms meets them: form by form, page by page
+    order = {key: n for n, key in enumerate(f.pack.key for _n, f, _d in filled)}
+    entries.sort(key=lambda e: (order.get(e.form, 99), e.page or 99))
     notes = [*left_out, *sorted({n for _n, f, _d in filled for n in f.notes})]
     blank = [f"{f.pack.form} {item}" for _n, f, _d in filled for item in f.blank]
     packs = [f.pack for _n, f, _d in filled]
