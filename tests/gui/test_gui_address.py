@@ -34,11 +34,11 @@ def test_a_street_too_long_for_the_forms_is_refused_on_its_page(
     error = interview.boxes["mailing.street"].error
     assert error.isVisible()
     assert "too long for the I-821D box (Part 1 Item 4.b, 34 characters at most)" in error.text()
-    assert "'12345 Synthetic AVE Extension N' (USPS abbreviations) would fit" in error.text()
+    assert "'12345 Synthetic AVE EXT N' (USPS abbreviations) would fit" in error.text()
     assert "An address does not fit the forms" in interview.save_state.text()
     assert interview.interview.answers["mailing.street"] == "12345 Synthetic Avenue Extension North"
     # shortened as the box says, Next moves on
-    type_answer(qtbot, window, "mailing.street", "12345 Synthetic AVE Extension N")
+    type_answer(qtbot, window, "mailing.street", "12345 Synthetic AVE EXT N")
     click(qtbot, interview.next_button)
     idle(qtbot, window)
     assert "mailing.street" not in interview.boxes
