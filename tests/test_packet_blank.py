@@ -111,3 +111,17 @@ def test_the_cardholder_writes_the_card_billing_block(cli: Cli, tmp_path: Path) 
         assert not box.get("/V"), suffix
     cover = text(out / "Cover sheet.pdf")
     assert "the cardholder writes their name, billing address and card details" in cover
+
+
+def test_an_address_the_forms_cannot_take_is_refused_at_import(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", "0.002")
+    cli.ok("forms", "install", *[str(p) for p in sorted(SHARED_FORMS.glob("*.pdf"))])
+    answers = {**person(), "mailing.street": "12345 Synthetic Avenue Extension North"}
+    refused = cli.run("intake", "import", str(write_json(tmp_path / "p.json", answers)))
+    assert refused.returncode == 2
+    assert (
+        "mailing.street: too long for the I-821D box (Part 1 Item 4.b, 34 characters at most)"
+        in (refused.stderr)
+    )
+    assert "'12345 Synthetic AVE EXT N' (USPS abbreviations) would fit" in refused.stderr
+    assert "0 people" in cli.ok("intake", "list").stderr
