@@ -69,28 +69,25 @@ class Admin:
             raise UsageError(say("you cannot disable yourself"))
         session.disable_user(username)
 
-    def change_passphrase(self, new_passphrase: str, username: str | None = None) -> None:
-        """Change one's own passphrase, or (admins, coordinators) reset another user's; a reset
-        also re-enables a disabled user. Records are untouched."""
+    def _own_or_managed(self, username: str | None, what: str) -> tuple[Session, str]:
+        """The session and the user meant: oneself, or a user one manages (``what``, as in
+        "reset {a volunteer}'s passphrase", names the refusal)."""
         session = self._desk.session
         username = username or session.username
         if username != session.username:
             target = session.user_role(username)
-            self._require(
-                may_manage(session.role, target),
-                f"reset {a_role(target.value)}'s passphrase",
-            )
+            self._require(may_manage(session.role, target), what.format(a_role(target.value)))
+        return session, username
+
+    def change_passphrase(self, new_passphrase: str, username: str | None = None) -> None:
+        """Change one's own passphrase, or (admins, coordinators) reset another user's; a reset
+        also re-enables a disabled user. Records are untouched."""
+        session, username = self._own_or_managed(username, "reset {}'s passphrase")
         session.change_passphrase(username, new_passphrase)
 
     def profile(self, username: str | None = None) -> dict[str, str]:
         """A user's profile (one's own, or a user one manages)."""
-        session = self._desk.session
-        username = username or session.username
-        if username != session.username:
-            target = session.user_role(username)
-            self._require(
-                may_manage(session.role, target), f"read {a_role(target.value)}'s profile"
-            )
+        session, username = self._own_or_managed(username, "read {}'s profile")
         return session.profile(username)
 
     def set_profile(
@@ -100,13 +97,7 @@ class Admin:
         ("" clears one), each checked as the forms take it; returns the profile."""
         from clinic.domain.answers import PROFILE_SPECS, normalize_with
 
-        session = self._desk.session
-        username = username or session.username
-        if username != session.username:
-            target = session.user_role(username)
-            self._require(
-                may_manage(session.role, target), f"change {a_role(target.value)}'s profile"
-            )
+        session, username = self._own_or_managed(username, "change {}'s profile")
         merged: dict[str, Any] = {**session.profile(username), **changes}
         profile = normalize_with(PROFILE_SPECS, merged, "profile")
         session.set_profile(username, {k: str(v) for k, v in profile.items()})
