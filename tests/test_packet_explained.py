@@ -74,3 +74,14 @@ def test_an_explanation_in_another_script_is_sent_back_for_english(
     answers = {**person(), "removal.status": "active", "removal.explanation": "재판 진행 중"}
     said = refused(cli, tmp_path, answers)
     assert "Part 1 Item 6.e (addendum): not in English letters: write an English version" in said
+
+
+def test_the_attorney_reads_the_flags_in_english_with_the_clients_words_beneath(
+    cli: Cli, tmp_path: Path
+) -> None:
+    answers = {**person(), "language": "ko", "criminal": ARRESTS[:1]}
+    cover = text(build(cli, tmp_path, answers) / "Cover sheet.pdf")
+    english = "Criminal history was reported (1 entry): an attorney must review every arrest"
+    assert english in cover
+    assert cover.index(english) < cover.index("범죄 기록이 있다고 답했습니다")
+    assert "Since July 16, 2021, under a court order, USCIS accepts initial DACA" in cover

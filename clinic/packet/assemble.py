@@ -214,6 +214,25 @@ def explained(
     return entries, problems
 
 
+def _for_the_attorney(
+    det_json: Mapping[str, Any], data: Mapping[str, Any], on: dt.date, rules: Policy
+) -> dict[str, Any]:
+    """The determination as the cover sheet shows it to the attorney: each flag and notice in
+    English, with the client's-language text it was recorded in beneath. The English is the
+    same answers screened in English, used only where it finds exactly the recorded codes (else
+    the recorded texts alone)."""
+    english = screen(data, on, rules, "en").to_json()
+    shown: dict[str, Any] = dict(det_json)
+    for part in ("flags", "notices"):
+        recorded = [f for f in det_json.get(part) or [] if isinstance(f, Mapping)]
+        if [f.get("code") for f in recorded] == [f["code"] for f in english[part]]:
+            shown[part] = [
+                {**f, "message": e["message"], "recorded": f.get("message")}
+                for f, e in zip(recorded, english[part], strict=True)
+            ]
+    return shown
+
+
 def _by_hand(
     form: str,
     kind: str,
@@ -284,6 +303,7 @@ def build_packet(
     else:
         det = determination_from_json(determination)
         det_json = dict(determination)
+    cover_json = _for_the_attorney(det_json, data, on, rules)
     fees = rules.fees_on(on).forms
 
     # the forms in filing order: payment forms on top (one per fee), G-1145, the I-821D, the
@@ -375,7 +395,7 @@ def build_packet(
 
     cover = documents.cover_sheet(
         data,
-        det_json,
+        cover_json,
         packs,
         fee_table,
         on,

@@ -729,11 +729,14 @@ def cover_sheet(
                 ]
             )
         flags = [f for f in determination.get("flags") or [] if isinstance(f, Mapping)]
-        flag_cell: list[Any] = (
-            [_p(f"• {f.get('message') or f.get('code')}", s.cell) for f in flags]
-            if flags
-            else [_p("None", s.cell)]
-        )
+        flag_cell: list[Any] = []
+        for f in flags:
+            flag_cell.append(_p(f"• {f.get('message') or f.get('code')}", s.cell))
+            recorded = f.get("recorded")
+            if recorded and recorded != f.get("message"):  # as the client heard it
+                flag_cell.append(_p(f"  {recorded}", s.cell_muted))
+        if not flag_cell:
+            flag_cell = [_p("None", s.cell)]
         rows2.append([_p("For the attorney (flags)", s.cell_bold), flag_cell])
         if blank:
             rows2.append(
@@ -747,7 +750,18 @@ def cover_sheet(
             rows2.append(
                 [
                     _p("Notices", s.cell_bold),
-                    [_p(f"• {n.get('message') or n.get('code')}", s.cell) for n in notices],
+                    [
+                        line
+                        for n in notices
+                        for line in (
+                            [_p(f"• {n.get('message') or n.get('code')}", s.cell)]
+                            + (
+                                [_p(f"  {n['recorded']}", s.cell_muted)]
+                                if n.get("recorded") and n.get("recorded") != n.get("message")
+                                else []
+                            )
+                        )
+                    ],
                 ]
             )
         out.append(_table(rows2, [label_w, CONTENT_WIDTH - label_w]))
