@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clinic.domain.answers import normalize_answers
-from clinic.domain.languages import client_language
+from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.policy import Policy
 from clinic.domain.rules import Determination, FilingWindow, Finding, screen
 from clinic.packet import documents
@@ -221,7 +221,7 @@ def _for_the_attorney(
     English, with the client's-language text it was recorded in beneath. The English is the
     same answers screened in English, used only where it finds exactly the recorded codes (else
     the recorded texts alone)."""
-    english = screen(data, on, rules, "en").to_json()
+    english = screen(data, on, rules, FALLBACK).to_json()
     shown: dict[str, Any] = dict(det_json)
     for part in ("flags", "notices"):
         recorded = [f for f in det_json.get(part) or [] if isinstance(f, Mapping)]
