@@ -137,7 +137,7 @@ def _copies(packet: Packet) -> dict[str, list[bytes]]:
     return {DRAFT: drafts, SCREEN[False]: [flatten(d) for d in drafts]}
 
 
-def _approved_date(
+def _approved_build(
     session: Session,
     record_id: str,
     approved: str | None,
@@ -145,45 +145,37 @@ def _approved_date(
     filing: str,
     lang: str | None,
     payment: str | None,
-) -> tuple[dt.date, str | None]:
-    """The date (and payment) to build with: an approved packet whose answers have not changed
-    since is built again as of its own date, with the same choices, so the same files come out
-    and the approval stands (a later date would print another preparation date and need review
-    again); otherwise ``on`` and ``payment``."""
-    if approved is None:
-        return on, payment
+) -> tuple[dt.date, str | None, dict[str, str] | None]:
+    """The date, payment and preparer to build with: an approved packet whose answers have not
+    changed since is built again as of its own date, with the same choices and its preparer, so
+    the same files come out and the approval stands (a later date would print another
+    preparation date and need review again); otherwise ``on``, ``payment`` and no preparer."""
     built = [
         e.payload
         for e in session.events(record_id)
-        if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == approved
+        if approved is not None
+        and e.type is EventType.PACKET_BUILT
+        and e.payload.get("packet_hash") == approved
     ]
     if not built:
-        return on, payment
+        return on, payment, None
     info = built[-1]
     same = (
         str(info.get("filing", "paper")) == filing
         and info.get("lang") == lang
         and (payment is None or info.get("payment", payment) == payment)
     )
-    if not same:
-        return on, payment
-    chosen = info.get("payment")
     try:
-        return dt.date.fromisoformat(str(info.get("date"))), str(chosen) if chosen else None
+        day = dt.date.fromisoformat(str(info.get("date")))
     except ValueError:
-        return on, payment
-
-
-def _approved_preparer(
-    session: Session, record_id: str, approved: str | None
-) -> dict[str, str] | None:
-    for e in session.events(record_id):
-        if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == approved:
-            found = e.payload.get("preparer")
-            return (
-                {str(k): str(v) for k, v in found.items()} if isinstance(found, Mapping) else None
-            )
-    return None
+        return on, payment, None
+    if not same:
+        return on, payment, None
+    chosen, made_by = info.get("payment"), info.get("preparer")
+    preparer = (
+        {str(k): str(v) for k, v in made_by.items()} if isinstance(made_by, Mapping) else None
+    )
+    return day, str(chosen) if chosen else None, preparer
 
 
 def build_and_store_packet(
@@ -208,12 +200,12 @@ def build_and_store_packet(
         rules = policy()
     state = session.load(record_id)
     was_approved, asked = state.approved_packet, on
-    approved_on, approved_payment = _approved_date(
+    approved_on, approved_payment, approved_by = _approved_build(
         session, record_id, state.approved_packet, on, filing, lang, payment
     )
     if approved_on != on:  # rebuilding the approved packet: as its own preparer made it
         on, payment = approved_on, approved_payment
-        preparer = _approved_preparer(session, record_id, state.approved_packet) or preparer
+        preparer = approved_by or preparer
     screened, determination = screening_for_build(session, record_id, on, rules, lang)
     state = session.load(record_id)
     packet = build_packet(

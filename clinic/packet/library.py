@@ -114,7 +114,7 @@ class FormLibrary:
         newer = self._newer_edition(pack)
         if pack.accepted_until is None and newer is not None:
             raise LibraryError(
-                f"{draft.name}: {pack.key} is older than {newer}: set accepted.until to the "
+                f"{draft.name}: {pack.key} is older than {newer[1]}: set accepted.until to the "
                 f"last day USCIS accepts it (uscis.gov/{pack.slug}); nothing was installed"
             )
         try:
@@ -230,9 +230,9 @@ class FormLibrary:
         CACHE.get(target, pack, digest, draft=True)
         return InstalledForm(pack, target)
 
-    def _newer_edition(self, pack: Pack) -> str | None:
-        """A later edition of the same form that a pack or the editions data knows (its key),
-        or None when ``pack`` is the newest."""
+    def _newer_edition(self, pack: Pack) -> tuple[dt.date, str] | None:
+        """The next edition of the same form that a pack or the editions data knows (its first
+        day and its key), or None when ``pack`` is the newest."""
         from clinic.resources import policy
 
         later = [
@@ -245,7 +245,7 @@ class FormLibrary:
             for e in policy().editions.get(pack.form, ())
             if e.accepted_from > pack.accepted_from
         ]
-        return min(later)[1] if later else None
+        return min(later) if later else None
 
     def accepted_on(self, pack: Pack, on: dt.date) -> bool:
         """Whether USCIS accepts ``pack``'s edition on ``on``: the editions data (dated, from
@@ -261,16 +261,8 @@ class FormLibrary:
             return False
         if pack.accepted_until is not None:
             return True
-        later = [
-            p.accepted_from
-            for p in self.packs
-            if p.form == pack.form and p.accepted_from > pack.accepted_from
-        ] + [
-            e.accepted_from
-            for e in policy().editions.get(pack.form, ())
-            if e.accepted_from > pack.accepted_from
-        ]
-        return not later or on < min(later)
+        newer = self._newer_edition(pack)
+        return newer is None or on < newer[0]
 
     def for_date(self, form: str, on: dt.date) -> InstalledForm:
         """The installed edition of ``form`` that USCIS accepts on ``on``."""
