@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from clinic.domain.answers import ANSWER_KEYS, PREPARER_KEYS, US_STATE_CODES, FieldKind
+from clinic.domain.answers import ANSWER_KEYS, PACKET_KEYS, US_STATE_CODES, FieldKind
 from clinic.packet.expr import condition, evaluate
 from clinic.packet.packs import (
     BLANK_REASONS,
@@ -144,7 +144,7 @@ def _direct_keys(node: object) -> Iterator[str]:
 def _possible_values(path: str) -> set[str] | None:
     """What the answer at ``path`` can be, as text, when its key limits it (else None)."""
     m = _PATH.match(path)
-    spec = ANSWER_KEYS.get(m["key"] if m else path) or PREPARER_KEYS.get(path)
+    spec = ANSWER_KEYS.get(m["key"] if m else path) or PACKET_KEYS.get(path)
     if spec is not None and m and m["field"]:
         spec = (spec.items or {}).get(m["field"])
     if spec is None:
@@ -196,7 +196,7 @@ def test_every_row_of_a_list_is_marked_on_every_field(pack: Pack) -> None:
 
 def test_the_pack_reads_only_answer_keys(pack: Pack, raw_pack: dict[str, Any]) -> None:
     for where, path in _expressions(pack, raw_pack):
-        if path in PREPARER_KEYS:  # the packet adds the preparer's profile beside the answers
+        if path in PACKET_KEYS:  # the packet adds the preparer's and interpreter's profiles
             continue
         m = _PATH.match(path)
         key = m["key"] if m else path
@@ -214,7 +214,8 @@ def test_every_answer_the_i821d_asks_is_mapped(pack: Pack, raw_pack: dict[str, A
         q.key for q in questionnaire().questions if any(f.startswith("I-821D ") for f in q.feeds)
     }
     assert feeding, "the questionnaire names no I-821D item"
-    assert sorted(feeding - read) == []
+    # the interview names the interpreter; the packet reads that user's profile (PACKET_KEYS)
+    assert sorted(feeding - read) == ["interpreter.user"]
     # facts the form asks although no `feeds` of the questionnaire names the I-821D for them
     assert {"detention.current", "removal.status", "criminal", "bio.weight_lb"} <= read
 

@@ -20,7 +20,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clinic.domain.answers import ANSWER_KEYS, PREPARER_KEYS, US_STATE_CODES, FieldKind
+from clinic.domain.answers import ANSWER_KEYS, PACKET_KEYS, US_STATE_CODES, FieldKind
 from clinic.domain.demo import generate_people
 from clinic.packet.expr import apply_format, evaluate
 from clinic.packet.fill import plan
@@ -157,7 +157,7 @@ def test_every_key_a_pack_reads_is_an_answer_key(name: str) -> None:
     p = pack(name)
     allowed = FEE_VALUES if p.form == "G-1450" else set()
     for path in sorted(paths_of(p)):
-        if path in allowed or path in PREPARER_KEYS:  # the packet adds the preparer's profile
+        if path in allowed or path in PACKET_KEYS:  # the packet adds them
             continue
         key = list_key(path)
         assert key in ANSWER_KEYS, f"{name}: {path} is not an answer key"
@@ -169,7 +169,10 @@ def test_every_key_a_pack_reads_is_an_answer_key(name: str) -> None:
 
 def test_every_i765_answer_of_the_questionnaire_reaches_the_current_edition() -> None:
     read = {list_key(path) for path in paths_of(pack(CURRENT_I765))}
-    missing = {key: items for key, items in i765_feeds().items() if key not in read}
+    # the interview names the interpreter; the packet reads that user's profile (PACKET_KEYS)
+    feeds = {k: v for k, v in i765_feeds().items() if k != "interpreter.user"}
+    assert {"interpreter.family", "interpreter.language"} <= read
+    missing = {key: items for key, items in feeds.items() if key not in read}
     assert not missing, (
         f"answers the questionnaire says feed the I-765 but the pack ignores: {missing}"
     )
@@ -184,7 +187,7 @@ def test_choice_values_are_options_of_the_form(name: str) -> None:
         options = set(fields[fmap.name].options)
         written = {out for out in map_outputs(fmap.value) if out}
         for key in direct_keys(fmap.value):
-            spec = ANSWER_KEYS.get(key) or PREPARER_KEYS[key]
+            spec = ANSWER_KEYS.get(key) or PACKET_KEYS[key]
             if spec.kind is FieldKind.STATE:
                 written |= set(US_STATE_CODES)
             elif spec.kind is FieldKind.CHOICE:

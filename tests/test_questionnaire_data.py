@@ -41,11 +41,13 @@ TEXT_FIELDS = ("title", "intro", "label", "why", "help")
 
 # What the screening rules need (clinic/domain/rules.py): these and only these are required.
 # ... and what the forms require that no rule reads (forms/*.yaml `required:`): the present
-# address, the English statement, the last arrival's place and status, the status now.
+# address, the English statement and (when it is "no") the interpreter, the last arrival's
+# place and status, the status now.
 FORMS_NEED = {
     "physical.same_as_mailing",
     "physical.since",
     "english.reads",
+    "interpreter.user",
     "arrival.last_place",
     "arrival.last_status",
     "status.current",

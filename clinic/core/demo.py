@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from clinic.core.interview import record_screening
+from clinic.domain.answers import PROFILE_SPECS, normalize_with
 from clinic.domain.demo import generate_people
 from clinic.resources import policy
 from clinic.store.clinic import DB_NAME, Clinic, Session, create_clinic
@@ -18,6 +19,11 @@ DEMO_PASSPHRASE = "demo-clinic-day"  # noqa: S105 - the published passphrase of 
 DEMO_SITE = "Demo Clinic (synthetic data)"
 DEMO_SEED = 20261121
 DEMO_USERS = (("vol", "volunteer"), ("atty", "attorney"), ("coord", "coordinator"))
+DEMO_PROFILES = {  # synthetic staff: the packets' preparer and interpreter parts
+    "vol": ("Testvolunteer", "Jordan", "2135550101"),
+    "atty": ("Testattorney", "Casey", "2135550102"),
+    "coord": ("Testcoordinator", "Riley", "2135550103"),
+}
 
 
 def build_demo(
@@ -42,6 +48,22 @@ def build_demo(
     if fresh:
         for name, role in DEMO_USERS:
             session.add_user(name, role, passphrase)
+            family, given, phone = DEMO_PROFILES[name]
+            profile = {
+                "family": family,
+                "given": given,
+                "organization": "Demo Clinic (synthetic)",
+                "street": "100 Example St",
+                "unit_type": "ste",
+                "unit": "200",
+                "city": "Los Angeles",
+                "state": "CA",
+                "zip": "90010",
+                "phone": phone,
+                "email": f"{name}@example.org",
+            }
+            checked = normalize_with(PROFILE_SPECS, profile, "profile")
+            session.set_profile(name, {k: str(v) for k, v in checked.items()})
         result = session.import_people(
             generate_people(people, seed=seed, today=today), source="demo"
         )

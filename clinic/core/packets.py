@@ -38,6 +38,7 @@ from clinic.packet.flatten import flatten
 from clinic.packet.library import FormLibrary
 from clinic.packet.stamp import draft_mark
 from clinic.safefile import write_atomically
+from clinic.store.base import NotFound
 from clinic.store.clinic import Session, StoreError
 
 if TYPE_CHECKING:
@@ -145,11 +146,12 @@ def _approved_build(
     filing: str,
     lang: str | None,
     payment: str | None,
-) -> tuple[dt.date, str | None, dict[str, str] | None]:
-    """The date, payment and preparer to build with: an approved packet whose answers have not
-    changed since is built again as of its own date, with the same choices and its preparer, so
-    the same files come out and the approval stands (a later date would print another
-    preparation date and need review again); otherwise ``on``, ``payment`` and no preparer."""
+) -> tuple[dt.date, str | None, dict[str, str] | None, dict[str, str] | None]:
+    """The date, payment, preparer and interpreter to build with: an approved packet whose
+    answers have not changed since is built again as of its own date, with the same choices,
+    preparer and interpreter, so the same files come out and the approval stands (a later date
+    would print another preparation date and need review again); otherwise ``on``, ``payment``
+    and neither person (None)."""
     built = [
         e.payload
         for e in session.events(record_id)
@@ -158,7 +160,7 @@ def _approved_build(
         and e.payload.get("packet_hash") == approved
     ]
     if not built:
-        return on, payment, None
+        return on, payment, None, None
     info = built[-1]
     same = (
         str(info.get("filing", "paper")) == filing
@@ -168,14 +170,35 @@ def _approved_build(
     try:
         day = dt.date.fromisoformat(str(info.get("date")))
     except ValueError:
-        return on, payment, None
+        return on, payment, None, None
     if not same:
-        return on, payment, None
-    chosen, made_by = info.get("payment"), info.get("preparer")
-    preparer = (
-        {str(k): str(v) for k, v in made_by.items()} if isinstance(made_by, Mapping) else None
+        return on, payment, None, None
+    chosen = info.get("payment")
+    return (
+        day,
+        str(chosen) if chosen else None,
+        _person(info, "preparer"),
+        _person(info, "interpreter"),
     )
-    return day, str(chosen) if chosen else None, preparer
+
+
+def _person(info: Mapping[str, Any], role: str) -> dict[str, str] | None:
+    """The preparer's or interpreter's profile a build event recorded (None: none)."""
+    got = info.get(role)
+    return {str(k): str(v) for k, v in got.items()} if isinstance(got, Mapping) else None
+
+
+def _interpreter(session: Session, answers: Mapping[str, Any]) -> dict[str, str]:
+    """The profile of the user the interview names as the interpreter (``interpreter.user``),
+    when the person does not read English; empty when that is no user of this laptop or has no
+    profile (the forms' interpreter parts then stay blank and the cover sheet lists them)."""
+    name = answers.get("interpreter.user")
+    if answers.get("english.reads") is not False or not isinstance(name, str) or not name:
+        return {}
+    try:
+        return session.profile(name.strip())
+    except NotFound:
+        return {}
 
 
 def build_and_store_packet(
@@ -200,12 +223,14 @@ def build_and_store_packet(
         rules = policy()
     state = session.load(record_id)
     was_approved, asked = state.approved_packet, on
-    approved_on, approved_payment, approved_by = _approved_build(
+    approved_on, approved_payment, approved_by, interpreted_by = _approved_build(
         session, record_id, state.approved_packet, on, filing, lang, payment
     )
-    if approved_on != on:  # rebuilding the approved packet: as its own preparer made it
+    interpreter = _interpreter(session, state.answers)
+    if approved_on != on:  # rebuilding the approved packet: as its preparer made it
         on, payment = approved_on, approved_payment
         preparer = approved_by or preparer
+        interpreter = interpreted_by or {}
     screened, determination = screening_for_build(session, record_id, on, rules, lang)
     state = session.load(record_id)
     packet = build_packet(
@@ -219,6 +244,7 @@ def build_and_store_packet(
         rules=rules,
         payment=payment,
         preparer=preparer,
+        interpreter=interpreter,
     )
     files = [(f.name, f.data) for f in packet.files]
     if packet.packet_hash in state.packets:
@@ -248,6 +274,8 @@ def build_and_store_packet(
             info["blank"] = packet.blank  # what the record says the filer must still answer
         if preparer:
             info["preparer"] = dict(preparer)  # so another laptop rebuilds the same packet
+        if interpreter:
+            info["interpreter"] = dict(interpreter)
         session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
         state = session.load(record_id)
     approved = state.approved_packet == packet.packet_hash

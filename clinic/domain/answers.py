@@ -356,6 +356,7 @@ _ADDED: dict[str, FieldSpec] = {
     "citizenship_other": _text("other countries of citizenship or nationality"),
     "residence.country": _text("current country of residence"),
     "english.reads": _bool("can read and understand English"),
+    "interpreter.user": _text("interpreter (a ClinicDay user name)", max_length=64),
     "passport.country": _text("country that issued the last passport"),
     "passport.number": _text("passport number", max_length=20),
     "passport.expires": _date("passport expiration date"),
@@ -875,6 +876,26 @@ PREPARER_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
 )
 """What a packet adds beside the answers for the forms' preparer parts (``preparer.family``...):
 the profile and role of the person who built it."""
+
+INTERPRETER_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
+    {
+        **{
+            f"interpreter.{name}": spec
+            for name, spec in PROFILE_SPECS.items()
+            if not name.startswith("bar_")
+        },
+        "interpreter.language": _text("the language the interpreter read the forms in"),
+    }
+)
+"""What a packet adds for the forms' interpreter parts (I-821D Part 6, I-765 Part 4): the
+profile of the user the interview names in ``interpreter.user``, and the English name of the
+interview language."""
+
+PACKET_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
+    {**PREPARER_KEYS, **INTERPRETER_KEYS}
+)
+"""Every key a packet adds beside the answers for the forms to read (never answered by the
+person): the preparer's and the interpreter's."""
 
 
 def validate_answers(raw: object) -> list[AnswerError]:

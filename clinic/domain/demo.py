@@ -22,10 +22,15 @@ from typing import Any, Final, Literal
 from clinic.domain.languages import FALLBACK, spoken_code
 
 __all__ = [
+    "DEMO_INTERPRETER",
     "SCENARIOS",
     "generate_people",
     "generate_people_with_scenarios",
 ]
+
+DEMO_INTERPRETER: Final = "vol"
+"""The demo clinic's volunteer, who interprets for the people who do not read English (the
+demo clinic gives each demo user a synthetic profile)."""
 
 DacaHistory = Literal["window", "early", "lapsed", "expired_long", "never", "terminated"]
 BirthProfile = Literal["normal", "arrived_16_or_older", "born_before_1981"]
@@ -750,6 +755,8 @@ def _person(
     answers["physical.same_as_mailing"] = True
     answers["physical.since"] = (today - dt.timedelta(days=400 + 37 * index)).isoformat()
     answers["english.reads"] = answers["language"] == FALLBACK or index % 3 != 0  # no rng draw
+    if not answers["english.reads"]:
+        answers["interpreter.user"] = DEMO_INTERPRETER
     answers["arrival.last_place"] = answers["arrival.place"]
     answers["arrival.last_status"] = answers["arrival.status"]
     answers["status.current"] = "Deferred Action (DACA)" if granted else "No status"

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,7 +38,7 @@ from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Interview, Questionnaire
 from clinic.domain.rule_texts import heading, outcome_label
 from clinic.domain.rules import screen
-from clinic.gui.fields import ListEditor, QuestionBox
+from clinic.gui.fields import LineEditor, ListEditor, QuestionBox
 from clinic.gui.i18n import client_language_choices, fill_languages
 from clinic.gui.ops import Ops
 
@@ -130,6 +131,8 @@ class InterviewPage(QWidget):
         self.base: dict[str, Any] = {}
         self.warning = ""  # why Finish did nothing, until the next change
         self.boxes: dict[str, QuestionBox] = {}
+        # what a text answer may be, offered as one types (the interpreter: the staff's names)
+        self.suggestions: dict[str, list[str]] = {}
         self.saved_drafts = 0  # drafts the worker has stored (tests and the status line read it)
 
         self.title = QLabel(self)
@@ -308,10 +311,18 @@ class InterviewPage(QWidget):
             box = QuestionBox(question, self.questions_host)
             box.editor.set_value(self.interview.answers.get(question.key))
             box.set_language(self.lang)
+            offered = self.suggestions.get(question.key)
+            if offered and isinstance(box.editor, LineEditor):
+                completer = QCompleter(offered, box.editor.edit)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                box.editor.edit.setCompleter(completer)
+                # a name picked from the list is an answer typed (Qt sets it without textEdited)
+                completer.activated.connect(lambda _t, editor=box.editor: editor.changed.emit())
             said = self.address_problems.get(question.key)
             box.set_errors(self.interview.errors_for(question.key) + ([said] if said else []))
             box.editor.changed.connect(lambda key=question.key: self._changed(key))
             self.questions_layout.addWidget(box)
+            box.show()  # now: a layout shows a new child only when the event loop next turns
             self.boxes[question.key] = box
             if previous is not None:
                 QWidget.setTabOrder(previous, box.editor.focus_widget())

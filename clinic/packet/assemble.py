@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from clinic.domain import languages
 from clinic.domain.answers import normalize_answers
 from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.policy import Policy
@@ -266,6 +267,38 @@ def _by_hand(
     return None
 
 
+def _interpreter_data(
+    data: Mapping[str, Any], interpreter: Mapping[str, str] | None
+) -> dict[str, str]:
+    """The forms' interpreter parts: when the person does not read English, the language the
+    forms were read in (the interview language's English name) and the named interpreter's
+    profile (``interpreter.family``...; bar numbers are not the interpreter's business)."""
+    if data.get("english.reads") is not False:
+        return {}
+    out = {
+        f"interpreter.{k}": v
+        for k, v in (interpreter or {}).items()
+        if v and not k.startswith("bar_") and k != "role"
+    }
+    name = languages.english_name(str(data.get("language") or ""))
+    if name:
+        out["interpreter.language"] = name
+    return out
+
+
+def _interpreter_note(data: Mapping[str, Any], forms_data: Mapping[str, Any]) -> list[str]:
+    """The cover sheet's word when the interview names an interpreter whose profile could not
+    fill the forms' interpreter parts."""
+    named = data.get("interpreter.user")
+    if data.get("english.reads") is not False or not named or forms_data.get("interpreter.family"):
+        return []
+    return [
+        f"The interview names {named!r} as the interpreter, who is not a user with a profile on "
+        "this laptop: the interpreter fills I-821D Part 6 and I-765 Part 4 by hand (or sign in as "
+        "a user, fill Account > My profile, and build again)"
+    ]
+
+
 def build_packet(
     answers: Mapping[str, Any],
     on: dt.date,
@@ -278,6 +311,7 @@ def build_packet(
     rules: Policy | None = None,
     payment: str | None = None,
     preparer: Mapping[str, str] | None = None,
+    interpreter: Mapping[str, str] | None = None,
 ) -> Packet:
     """Fill every form of a DACA request (I-821D, I-765 (c)(33), G-1145, G-1450 per fee) with
     the editions accepted on ``on`` and assemble the packet. Raises :class:`FillError` naming
@@ -288,7 +322,10 @@ def build_packet(
     checklist say; without it the answers are screened as of ``on`` with ``rules`` (the fees
     come from ``rules`` either way; by default the rules shipped with ClinicDay). ``payment``
     is how the fees of a paper filing are paid (``card``, ``bank_debit``: a method USCIS takes
-    on ``on``, resources/rules/payments.yaml; by default the first listed)."""
+    on ``on``, resources/rules/payments.yaml; by default the first listed). ``preparer`` and
+    ``interpreter`` are the profiles of the user who built the packet and of the user the
+    interview names as the interpreter (``interpreter.user``): they fill the forms' preparer and
+    interpreter parts; without them those parts stay blank and the cover sheet says so."""
     from clinic.resources import policy, questionnaire
 
     if filing not in FILING:
@@ -310,7 +347,11 @@ def build_packet(
     # I-765 and its worksheet; a form this laptop cannot fill is named on the cover sheet, to be
     # attached by hand, unless the filing cannot go without it (the I-821D, the I-765)
     wanted: list[tuple[str, str, Mapping[str, Any], str]] = []  # file, form, values, kind
-    forms_data = {**data, **{f"preparer.{k}": v for k, v in (preparer or {}).items() if v}}
+    forms_data = {
+        **data,
+        **{f"preparer.{k}": v for k, v in (preparer or {}).items() if v},
+        **_interpreter_data(data, interpreter),
+    }
     by_hand: list[tuple[int, FilingItem]] = []  # (position in the order, item)
     pay_lines: list[PaymentLine] = []
     payments = rules.payments_on(on)
@@ -379,7 +420,11 @@ def build_packet(
     # in the order a reader of the forms meets them: form by form, page by page
     order = {key: n for n, key in enumerate(f.pack.key for _n, f, _d in filled)}
     entries.sort(key=lambda e: (order.get(e.form, 99), e.page or 99))
-    notes = [*left_out, *sorted({n for _n, f, _d in filled for n in f.notes})]
+    notes = [
+        *left_out,
+        *_interpreter_note(data, forms_data),
+        *sorted({n for _n, f, _d in filled for n in f.notes}),
+    ]
     blank = [f"{f.pack.form} {item}" for _n, f, _d in filled for item in f.blank]
     packs = [f.pack for _n, f, _d in filled]
     fee_table = {form: (fee.paper, fee.online) for form, fee in fees.items()}

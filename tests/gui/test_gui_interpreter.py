@@ -1,0 +1,57 @@
+"""The interview names the interpreter (issue 15 point 7): when the person does not read
+English, a question asks who reads the forms to them, and typing offers the clinic's users by
+name (their profile fills the forms' interpreter parts). Clicked and typed as a volunteer does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import build_clinic, idle, sign_in
+from tests.gui.test_gui_account import OpenWindow
+from tests.gui.test_gui_day import check_in, type_answer
+from tests.gui.test_gui_keys_languages import activate
+from tests.gui.user import click, type_into
+
+__all__: list[str] = []
+
+
+def test_not_reading_english_asks_for_the_interpreter_and_offers_the_staff(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
+    assert window.person is not None
+    interview = window.person.interview
+    assert "english.reads" in interview.boxes  # the first page
+    assert "interpreter.user" not in interview.boxes  # asked only of those who do not read it
+    type_answer(qtbot, window, "english.reads", False)
+    box = interview.boxes["interpreter.user"]
+    assert box.isVisible()
+    assert "Who reads the forms to you in your language?" in box.label.text()
+    edit = box.editor.edit  # type: ignore[attr-defined]
+    activate(qtbot, window)  # in front, as on a laptop: the completion list needs the focus
+    type_into(qtbot, edit, "at")
+    completer = edit.completer()
+    assert completer is not None
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert shown == ["atty"]  # the users of this laptop whose names begin so
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # the volunteer picks it with the arrow keys
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.text() == "atty"
+    click(qtbot, interview.next_button)
+    idle(qtbot, window)
+    assert interview.interview.answers["interpreter.user"] == "atty"
+    # back on the page, the answer is there; "reads English: yes" hides the question again
+    click(qtbot, interview.back_button)
+    idle(qtbot, window)
+    assert interview.boxes["interpreter.user"].editor.value() == "atty"
+    type_answer(qtbot, window, "english.reads", True)
+    assert "interpreter.user" not in interview.boxes
