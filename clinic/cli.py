@@ -487,6 +487,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
         if not args.record:
             raise CliError("--stored goes with --record ID")
         return _export_stored_packet(args, out)
+    if args.answers and args.attorney:
+        raise CliError("--attorney goes with --record ID (the attorney of record is a user)")
     if args.answers:
         desk = _offline_desk(args, _forms_dir(args))
         packet = desk.packets.build_from_answers(
@@ -502,7 +504,12 @@ def cmd_packet(args: argparse.Namespace) -> int:
         desk = _unlock(args, forms_dir=_forms_dir(args))
         record_id = desk.people.resolve_id(args.record)
         packet, approved = desk.packets.build(
-            record_id, on=on, filing=args.filing, lang=args.lang, payment=args.payment
+            record_id,
+            on=on,
+            filing=args.filing,
+            lang=args.lang,
+            payment=args.payment,
+            attorney=args.attorney,
         )
         desk.packets.write_built(record_id, packet, approved, out)
         state_word = "approved" if approved else "draft"
@@ -979,6 +986,13 @@ def build_parser() -> argparse.ArgumentParser:
         "checks only before 2025-10-28)",
     )
     p.add_argument("--lang", choices=client_languages(), help="the client's language")
+    p.add_argument(
+        "--attorney",
+        metavar="USER",
+        help="with --record: the clinic's attorney (a user) who represents the person: the "
+        "packet leads with their Form G-28 (filled from their profile when the G-28 is installed, "
+        "else named on the cover sheet), and only they may approve it",
+    )
     p.add_argument(
         "--stored",
         action="store_true",

@@ -30,6 +30,7 @@ from clinic.core.interview import record_screening, screening_language
 from clinic.core.views import PacketView
 from clinic.domain.events import Event, EventType
 from clinic.domain.policy import Policy
+from clinic.domain.roles import Role
 from clinic.domain.rules import screen
 from clinic.errors import UsageError
 from clinic.messages import say
@@ -142,16 +143,16 @@ def _approved_build(
     session: Session,
     record_id: str,
     approved: str | None,
-    on: dt.date,
     filing: str,
     lang: str | None,
     payment: str | None,
-) -> tuple[dt.date, str | None, dict[str, str] | None, dict[str, str] | None]:
-    """The date, payment, preparer and interpreter to build with: an approved packet whose
-    answers have not changed since is built again as of its own date, with the same choices,
-    preparer and interpreter, so the same files come out and the approval stands (a later date
-    would print another preparation date and need review again); otherwise ``on``, ``payment``
-    and neither person (None)."""
+    attorney: str | None,
+) -> Mapping[str, Any] | None:
+    """What the approved packet was built with (its build event: date, payment, preparer,
+    interpreter, attorney of record), when the choices asked now are its own (None: any). An
+    approved packet whose answers have not changed since is built again as of its own date with
+    these, so the same files come out and the approval stands (a later date would print another
+    preparation date and need review again)."""
     built = [
         e.payload
         for e in session.events(record_id)
@@ -160,32 +161,40 @@ def _approved_build(
         and e.payload.get("packet_hash") == approved
     ]
     if not built:
-        return on, payment, None, None
+        return None
     info = built[-1]
+    counsel = _person(info, "attorney") or {}
     same = (
         str(info.get("filing", "paper")) == filing
         and info.get("lang") == lang
         and (payment is None or info.get("payment", payment) == payment)
+        and (attorney is None or counsel.get("user", "") == attorney)
     )
     try:
-        day = dt.date.fromisoformat(str(info.get("date")))
+        dt.date.fromisoformat(str(info.get("date")))
     except ValueError:
-        return on, payment, None, None
-    if not same:
-        return on, payment, None, None
-    chosen = info.get("payment")
-    return (
-        day,
-        str(chosen) if chosen else None,
-        _person(info, "preparer"),
-        _person(info, "interpreter"),
-    )
+        return None
+    return info if same else None
 
 
 def _person(info: Mapping[str, Any], role: str) -> dict[str, str] | None:
-    """The preparer's or interpreter's profile a build event recorded (None: none)."""
+    """The preparer's, interpreter's or attorney's profile a build event recorded (None: none)."""
     got = info.get(role)
     return {str(k): str(v) for k, v in got.items()} if isinstance(got, Mapping) else None
+
+
+def attorney_of_record(session: Session, user: str) -> dict[str, str]:
+    """The profile of ``user``, an attorney of this clinic who represents the person (the G-28),
+    with their user name; refused, naming why, for anyone else."""
+    try:
+        role = session.user_role(user)
+    except NotFound:
+        raise UsageError(say("no user {user} on this laptop", user=user)) from None
+    if role is not Role.ATTORNEY:
+        raise UsageError(
+            say("{user} is not an attorney: only an attorney represents a person (G-28)", user=user)
+        )
+    return {**session.profile(user), "user": user}
 
 
 def _interpreter(session: Session, answers: Mapping[str, Any]) -> dict[str, str]:
@@ -213,6 +222,7 @@ def build_and_store_packet(
     rules: Policy | None = None,
     payment: str | None = None,
     preparer: Mapping[str, str] | None = None,
+    attorney: str | None = None,
 ) -> tuple[Packet, bool]:
     """Build a record's packet from its stored answers and its recorded screening (see the
     module's docstring), and store it encrypted with its copies (unless the same packet is
@@ -223,14 +233,18 @@ def build_and_store_packet(
         rules = policy()
     state = session.load(record_id)
     was_approved, asked = state.approved_packet, on
-    approved_on, approved_payment, approved_by, interpreted_by = _approved_build(
-        session, record_id, state.approved_packet, on, filing, lang, payment
-    )
     interpreter = _interpreter(session, state.answers)
-    if approved_on != on:  # rebuilding the approved packet: as its preparer made it
-        on, payment = approved_on, approved_payment
-        preparer = approved_by or preparer
-        interpreter = interpreted_by or {}
+    counsel = attorney_of_record(session, attorney) if attorney else None
+    approved_info = _approved_build(
+        session, record_id, state.approved_packet, filing, lang, payment, attorney
+    )
+    if approved_info is not None:  # rebuilding the approved packet: as it was made
+        on = dt.date.fromisoformat(str(approved_info["date"]))
+        chosen = approved_info.get("payment")
+        payment = str(chosen) if chosen else None
+        preparer = _person(approved_info, "preparer") or preparer
+        interpreter = _person(approved_info, "interpreter") or {}
+        counsel = _person(approved_info, "attorney")
     screened, determination = screening_for_build(session, record_id, on, rules, lang)
     state = session.load(record_id)
     packet = build_packet(
@@ -245,6 +259,7 @@ def build_and_store_packet(
         payment=payment,
         preparer=preparer,
         interpreter=interpreter,
+        attorney=counsel,
     )
     files = [(f.name, f.data) for f in packet.files]
     if packet.packet_hash in state.packets:
@@ -276,6 +291,8 @@ def build_and_store_packet(
             info["preparer"] = dict(preparer)  # so another laptop rebuilds the same packet
         if interpreter:
             info["interpreter"] = dict(interpreter)
+        if counsel:
+            info["attorney"] = dict(counsel)  # the attorney of record: only they approve it
         session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
         state = session.load(record_id)
     approved = state.approved_packet == packet.packet_hash
@@ -376,10 +393,12 @@ class Packets:
         lang: str | None = None,
         progress: Callable[[int, int, str], None] | None = None,
         payment: str | None = None,
+        attorney: str | None = None,
     ) -> tuple[Packet, bool]:
         """Build and store a record's packet as of ``on`` (today) from its recorded screening,
-        its fees paid by ``payment`` (a method USCIS takes then; default the first).
-        Returns the packet and whether exactly it is approved."""
+        its fees paid by ``payment`` (a method USCIS takes then; default the first), with the
+        G-28 of ``attorney`` (an attorney user) when one represents the person. Returns the
+        packet and whether exactly it is approved."""
         desk = self._desk
         return build_and_store_packet(
             desk.session,
@@ -392,6 +411,7 @@ class Packets:
             rules=desk.policy,
             payment=payment,
             preparer=self.preparer(),
+            attorney=attorney,
         )
 
     def preparer(self) -> dict[str, str]:
@@ -407,9 +427,10 @@ class Packets:
         filing: str = "paper",
         progress: Callable[[int, int, str], None] | None = None,
         payment: str | None = None,
+        attorney: str | None = None,
     ) -> PacketView:
         """Build and store a record's packet as of today, and return it as the screen shows it."""
-        self.build(record_id, filing=filing, progress=progress, payment=payment)
+        self.build(record_id, filing=filing, progress=progress, payment=payment, attorney=attorney)
         return shown_packet(self._desk.session, record_id)
 
     def build_from_answers(

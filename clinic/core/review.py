@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clinic.core.views import BoardRow
-from clinic.domain.events import Event, Status
+from clinic.domain.events import Event, EventType, Status
 from clinic.domain.review import ATTORNEY_ACTIONS, review_step
 from clinic.domain.roles import may_approve
 from clinic.messages import say
@@ -30,8 +30,29 @@ def review_record(
         raise AccessDenied(
             say("a {role} may not {action} a packet", role=session.role.value, action=action)
         )
-    step = review_step(session.load(record_id), action, text, item, packet_hash)
+    state = session.load(record_id)
+    step = review_step(state, action, text, item, packet_hash)
+    if action == "approve":
+        counsel = _attorney_of(session, record_id, str(step.payload["packet_hash"]))
+        if counsel and counsel != session.username:
+            raise AccessDenied(
+                say(
+                    "this packet names {attorney} as the attorney of record (Form G-28): "
+                    "{attorney} approves it, or build it again with no G-28 or with yours",
+                    attorney=counsel,
+                )
+            )
     return session.append_event(record_id, step.type, step.payload)
+
+
+def _attorney_of(session: Session, record_id: str, packet_hash: str) -> str:
+    """The user name of the attorney of record a packet's G-28 names ("" for none)."""
+    for event in session.events(record_id):
+        if event.type is EventType.PACKET_BUILT and event.payload.get("packet_hash") == packet_hash:
+            counsel = event.payload.get("attorney")
+            if isinstance(counsel, dict):
+                return str(counsel.get("user", ""))
+    return ""
 
 
 class ReviewDesk:

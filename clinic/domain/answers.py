@@ -891,11 +891,17 @@ INTERPRETER_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
 profile of the user the interview names in ``interpreter.user``, and the English name of the
 interview language."""
 
+ATTORNEY_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
+    {f"attorney.{name}": spec for name, spec in PROFILE_SPECS.items()}
+)
+"""What a packet adds for the Form G-28 when an attorney of this clinic represents the person:
+that attorney's profile (``attorney.family``, ``attorney.bar_number``...)."""
+
 PACKET_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
-    {**PREPARER_KEYS, **INTERPRETER_KEYS}
+    {**PREPARER_KEYS, **INTERPRETER_KEYS, **ATTORNEY_KEYS}
 )
 """Every key a packet adds beside the answers for the forms to read (never answered by the
-person): the preparer's and the interpreter's."""
+person): the preparer's, the interpreter's and the attorney of record's."""
 
 
 def validate_answers(raw: object) -> list[AnswerError]:

@@ -149,6 +149,11 @@ class RecordPage(QWidget):
         self.payment.addItem("", "card")
         self.payment.addItem("", "bank_debit")
         self.payment_label.setBuddy(self.payment)
+        self.attorney_label = QLabel(packet_tab)
+        self.attorney = QComboBox(packet_tab)  # the attorney of record (G-28), if one represents
+        self.attorney.setObjectName("packet-attorney")
+        self.attorney.addItem("", "")
+        self.attorney_label.setBuddy(self.attorney)
         self.print_button = QPushButton(packet_tab)
         self.print_button.setObjectName("print-packet")
         self.export_button = QPushButton(packet_tab)
@@ -160,6 +165,8 @@ class RecordPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.payment_label)
         row.addWidget(self.payment)
+        row.addWidget(self.attorney_label)
+        row.addWidget(self.attorney)
         row.addWidget(self.build_button)
         row.addWidget(self.print_button)
         row.addWidget(self.export_button)
@@ -213,6 +220,14 @@ class RecordPage(QWidget):
         self.payment.setItemText(1, self.tr("Bank debit (Form G-1650)"))
         self.payment.setToolTip(
             self.tr("How USCIS takes each fee of a paper filing: one payment form per fee")
+        )
+        self.attorney_label.setText(self.tr("Attorney of &record:"))
+        self.attorney.setItemText(0, self.tr("None (no G-28)"))
+        self.attorney.setToolTip(
+            self.tr(
+                "The clinic's attorney who represents this person: the packet leads with their "
+                "Form G-28, and only they approve it"
+            )
         )
         self.print_button.setText(self.tr("Pri&nt…"))
         self.export_button.setText(self.tr("E&xport to a folder…"))
@@ -433,6 +448,13 @@ class RecordPage(QWidget):
         self.message.setText(self.tr("Screened again as of today: see the Screening tab."))
         self.tabs.setCurrentWidget(self.screening)
 
+    def set_attorneys(self, names: list[str]) -> None:
+        """The clinic's attorneys, offered as the attorney of record (after "None")."""
+        while self.attorney.count() > 1:
+            self.attorney.removeItem(1)
+        for name in names:
+            self.attorney.addItem(name, name)
+
     def build_packet(self) -> None:
         if self.view is None:
             return
@@ -443,8 +465,11 @@ class RecordPage(QWidget):
         self.message.setText(self.tr("Building the packet…"))
         report = self.ops.report_progress
         payment = str(self.payment.currentData())
+        attorney = str(self.attorney.currentData() or "") or None
         self.ops.run(
-            lambda desk: desk.packets.build_and_show(record_id, progress=report, payment=payment),
+            lambda desk: desk.packets.build_and_show(
+                record_id, progress=report, payment=payment, attorney=attorney
+            ),
             self._built,
             self._build_failed,
         )

@@ -303,7 +303,7 @@ class ClinicWindow(QMainWindow):
         self.translations = translations
         self.signed_in: SignedIn | None = None
         self.resources: tuple[Questionnaire, Policy] | None = None
-        self.staff: list[str] = []  # the users of this laptop (sign-in list)
+        self.staff: list[tuple[str, Role]] = []  # the users of this laptop (sign-in list)
         self.idle = IdleLock(idle_minutes, self)
         self.idle.locked.connect(self._lock_idle)
         self.open_record: str | None = None
@@ -463,7 +463,7 @@ class ClinicWindow(QMainWindow):
         idle: bool,
     ) -> None:
         site, names = loaded
-        self.staff = [name for name, _role in names]  # the interview's interpreter suggestions
+        self.staff = list(names)  # the interpreter's suggestions, the attorneys of record
         self.signin.set_names(site, names, user, locked=locked, idle=idle)
         self.signin.button.setEnabled(True)
         self.stack.setCurrentWidget(self.signin)
@@ -508,7 +508,8 @@ class ClinicWindow(QMainWindow):
         tabs.addTab(self.board, "")
         record = RecordPage(self.ops, questionnaire)
         interview = InterviewPage(self.ops, questionnaire, policy, self.today)
-        interview.suggestions["interpreter.user"] = list(self.staff)
+        interview.suggestions["interpreter.user"] = [name for name, _role in self.staff]
+        record.set_attorneys([name for name, role in self.staff if role is Role.ATTORNEY])
         self.person = PersonPage(record, interview)
         self.person.setProperty("tab", "person")
         record.interview.connect(self.open_interview)

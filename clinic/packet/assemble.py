@@ -254,6 +254,22 @@ def _by_hand(
             method.title,
             note=f"attach by hand, one for each fee, on top; download from {method.get}",
         )
+    if kind == "representation":
+        name = " ".join(str(values.get(k) or "") for k in ("attorney.given", "attorney.family"))
+        bar = values.get("attorney.bar_number")
+        where = (
+            f", bar number {bar} ({values.get('attorney.bar_state') or 'state?'})" if bar else ""
+        )
+        return FilingItem(
+            form,
+            edition,
+            "Notice of Entry of Appearance as Attorney or Accredited Representative",
+            note=(
+                f"attach by hand, on top of the packet; download from uscis.gov/g-28; the "
+                f"attorney of record, {name.strip()}{where}, fills and signs it, and the "
+                "requestor signs the client's consent"
+            ),
+        )
     if kind == "worksheet":
         return FilingItem(
             form,
@@ -286,6 +302,31 @@ def _interpreter_data(
     return out
 
 
+def _attorney_note(attorney: Mapping[str, str] | None) -> list[str]:
+    """The cover sheet's word on the attorney of record (Form G-28): who, and what their
+    profile still lacks for the form."""
+    if not attorney:
+        return []
+    name = f"{attorney.get('given', '')} {attorney.get('family', '')}".strip() or "(no name)"
+    lacking = [
+        label
+        for key, label in (
+            ("family", "family name"),
+            ("bar_number", "bar number"),
+            ("bar_state", "state of the bar"),
+            ("street", "address"),
+            ("phone", "daytime telephone"),
+        )
+        if not attorney.get(key)
+    ]
+    said = f"Attorney of record (Form G-28): {name}"
+    if attorney.get("bar_number"):
+        said += f", bar number {attorney['bar_number']} ({attorney.get('bar_state', '')})"
+    if lacking:
+        said += f"; their profile lacks: {', '.join(lacking)} (Account > My profile)"
+    return [said]
+
+
 def _interpreter_note(data: Mapping[str, Any], forms_data: Mapping[str, Any]) -> list[str]:
     """The cover sheet's word when the interview names an interpreter whose profile could not
     fill the forms' interpreter parts."""
@@ -312,6 +353,7 @@ def build_packet(
     payment: str | None = None,
     preparer: Mapping[str, str] | None = None,
     interpreter: Mapping[str, str] | None = None,
+    attorney: Mapping[str, str] | None = None,
 ) -> Packet:
     """Fill every form of a DACA request (I-821D, I-765 (c)(33), G-1145, G-1450 per fee) with
     the editions accepted on ``on`` and assemble the packet. Raises :class:`FillError` naming
@@ -325,7 +367,10 @@ def build_packet(
     on ``on``, resources/rules/payments.yaml; by default the first listed). ``preparer`` and
     ``interpreter`` are the profiles of the user who built the packet and of the user the
     interview names as the interpreter (``interpreter.user``): they fill the forms' preparer and
-    interpreter parts; without them those parts stay blank and the cover sheet says so."""
+    interpreter parts; without them those parts stay blank and the cover sheet says so.
+    ``attorney``: the profile of the clinic's attorney who represents the person: the packet
+    then leads with their Form G-28 (filled when its pack is installed, else named on the cover
+    sheet to attach by hand)."""
     from clinic.resources import policy, questionnaire
 
     if filing not in FILING:
@@ -353,6 +398,9 @@ def build_packet(
         **_interpreter_data(data, interpreter),
     }
     by_hand: list[tuple[int, FilingItem]] = []  # (position in the order, item)
+    if attorney:  # the notice of appearance goes on top of everything (its instructions)
+        counsel = {f"attorney.{k}": v for k, v in attorney.items() if v}
+        wanted.append(("G-28.pdf", "G-28", {**forms_data, **counsel}, "representation"))
     pay_lines: list[PaymentLine] = []
     payments = rules.payments_on(on)
     if filing == "paper":
@@ -423,6 +471,7 @@ def build_packet(
     notes = [
         *left_out,
         *_interpreter_note(data, forms_data),
+        *_attorney_note(attorney),
         *sorted({n for _n, f, _d in filled for n in f.notes}),
     ]
     blank = [f"{f.pack.form} {item}" for _n, f, _d in filled for item in f.blank]

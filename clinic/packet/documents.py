@@ -94,9 +94,18 @@ DASH = "\u2014"
 GREY = colors.Color(0.38, 0.38, 0.38)
 LINE = colors.Color(0.75, 0.75, 0.75)
 SHADE = colors.Color(0.93, 0.93, 0.93)
-# the filing order: payment forms on top (one per fee), then the G-1145, the I-821D, the I-765 and
+# the filing order: the G-28 of an attorney of record on top, then the payment forms (one per
+# fee), the G-1145, the I-821D, the I-765 and
 # its worksheet (USCIS filing instructions; the cover sheet lists them in this order)
-DEFAULT_ORDER = {"G-1450": -2, "G-1650": -2, "G-1145": 0, "I-821D": 1, "I-765": 2, "I-765WS": 3}
+DEFAULT_ORDER = {
+    "G-28": -3,
+    "G-1450": -2,
+    "G-1650": -2,
+    "G-1145": 0,
+    "I-821D": 1,
+    "I-765": 2,
+    "I-765WS": 3,
+}
 FEE_FORMS = ("I-821D", "I-765")
 
 
@@ -876,6 +885,11 @@ def cover_sheet(
         if not packs:
             signs.append("Form I-821D, Part 5: the requestor's signature and date")
             signs.append("Form I-765, Part 3: the applicant's signature and date")
+        if "G-28" in forms and not any(p.form == "G-28" for p in packs):
+            signs.append(
+                "Form G-28: the requestor's signature (client's consent) and the attorney's "
+                "signature, each dated, in the Parts of the edition in use"
+            )
         if "I-765WS" in forms:
             signs.append("Form I-765WS: the requestor's signature and date")
         if "G-1450" in forms and filing == "paper":

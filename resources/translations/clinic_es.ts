@@ -705,6 +705,18 @@
         <translation>Cómo acepta USCIS cada tarifa de una solicitud en papel: un formulario de pago por tarifa</translation>
     </message>
     <message>
+        <source>Attorney of &amp;record:</source>
+        <translation>Abogado de &amp;registro:</translation>
+    </message>
+    <message>
+        <source>None (no G-28)</source>
+        <translation>Ninguno (sin G-28)</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s attorney who represents this person: the packet leads with their Form G-28, and only they approve it</source>
+        <translation>El abogado de la clínica que representa a esta persona: el paquete empieza con su Formulario G-28 y solo él o ella lo aprueba</translation>
+    </message>
+    <message>
         <source>Answers</source>
         <translation>Respuestas</translation>
     </message>

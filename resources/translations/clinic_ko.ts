@@ -705,6 +705,18 @@
         <translation>USCIS가 우편 신청의 수수료를 받는 방법: 수수료마다 납부 양식 1장</translation>
     </message>
     <message>
+        <source>Attorney of &amp;record:</source>
+        <translation>대리 변호사(&amp;R):</translation>
+    </message>
+    <message>
+        <source>None (no G-28)</source>
+        <translation>없음(G-28 없음)</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s attorney who represents this person: the packet leads with their Form G-28, and only they approve it</source>
+        <translation>이 사람을 대리하는 클리닉 변호사: 서류 묶음 맨 앞에 그 변호사의 G-28 양식이 들어가며, 그 변호사만 승인할 수 있습니다</translation>
+    </message>
+    <message>
         <source>Answers</source>
         <translation>답변</translation>
     </message>
