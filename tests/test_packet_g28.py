@@ -67,9 +67,7 @@ def test_the_attorney_of_record_leads_the_packet_and_alone_approves_it(
     assert "G-28" in text(tmp_path / "b" / "Cover sheet.pdf")
 
 
-def test_only_an_attorney_represents_and_a_bare_profile_is_named(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_only_an_attorney_represents_and_a_bare_profile_is_named(cli: Cli, tmp_path: Path) -> None:
     vol, _atty, _atty2 = clinic(cli)
     rid = vol.ok("intake", "import", str(write_json(tmp_path / "p.json", person()))).stdout
     rid = rid.split()[1]
