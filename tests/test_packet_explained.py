@@ -76,6 +76,22 @@ def test_an_explanation_in_another_script_is_sent_back_for_english(
     assert "Part 1 Item 6.e (addendum): not in English letters: write an English version" in said
 
 
+def test_an_explanation_in_spanish_is_sent_back_for_english(cli: Cli, tmp_path: Path) -> None:
+    explanation = "Tengo una audiencia en la corte porque me detuvieron cuando estaba manejando"
+    answers = {**person(), "removal.status": "active", "removal.explanation": explanation}
+    said = " ".join(refused(cli, tmp_path, answers).split())
+    assert "Part 1 Item 6.e (addendum): reads as Spanish, not English: write an English" in said
+
+
+def test_spanish_names_and_places_are_not_spanish_prose(cli: Cli, tmp_path: Path) -> None:
+    explanation = "Hearing at the Los Angeles court; case of Maria de la Cruz, San Jose del Cabo"
+    answers = {**person(), "removal.status": "active", "removal.explanation": explanation}
+    out = build(cli, tmp_path, answers)
+    assert "Los Angeles court; case of Maria de la Cruz" in " ".join(
+        text(out / "Addendum.pdf").split()
+    )
+
+
 def test_the_attorney_reads_the_flags_in_english_with_the_clients_words_beneath(
     cli: Cli, tmp_path: Path
 ) -> None:

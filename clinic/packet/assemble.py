@@ -36,6 +36,7 @@ from clinic.packet.fill import (
     Problem,
     english_text,
     fill_form,
+    not_english,
 )
 from clinic.packet.library import FormLibrary, InstalledForm, LibraryError
 from clinic.packet.stamp import draft_mark
@@ -146,13 +147,11 @@ def _english(text: object, where: str, problems: list[Problem], form: str, item:
     """Free text for USCIS in English letters; a problem naming the answer when it is not."""
     if not isinstance(text, str) or not text.strip():
         return ""
-    try:
-        return english_text(text.strip())[0]
-    except ValueError:
-        problems.append(
-            Problem(form, item, where, "not in English letters: write an English version")
-        )
+    why = not_english(text.strip())
+    if why is not None:
+        problems.append(Problem(form, item, where, why))
         return ""
+    return english_text(text.strip())[0]
 
 
 def explained(

@@ -149,6 +149,35 @@ def english_text(text: str) -> tuple[str, bool]:
     return result, result != text
 
 
+# Words common in Spanish (and Portuguese) prose and rare in English, names and U.S. places ("Los
+# Angeles", "Las Vegas", "de la Cruz" and "San Jose del Cabo" use none of them).
+_SPANISH_WORDS = frozenset(
+    "que por para con fue porque cuando estaba estaban tenia tengo hice fui yo mis pero muy "
+    "tambien donde nos ellos ellas sin sobre esta este esto eso una unos unas fueron despues "
+    "antes hasta desde mientras entonces ahora siempre nunca habia hay".split()
+)
+
+
+def looks_spanish(text: str) -> bool:
+    """Whether free text in Latin letters reads as Spanish prose rather than English (at least
+    two distinct common Spanish words, a sixth of its words): USCIS takes English, so the
+    packet asks for an English version (a name or a place alone never trips this)."""
+    words = re.findall(r"[a-z]+", english_text(text)[0].lower()) if text else []
+    hits = [w for w in words if w in _SPANISH_WORDS]
+    return len(set(hits)) >= 2 and len(hits) * 6 >= len(words)
+
+
+def not_english(text: str) -> str | None:
+    """Why free text cannot go to USCIS as written (None: it can, after :func:`english_text`)."""
+    try:
+        english_text(text)
+    except ValueError:
+        return "not in English letters: write an English version"
+    if looks_spanish(text):
+        return "reads as Spanish, not English: write an English version"
+    return None
+
+
 LIST_ENTRY = {  # how the addendum names one more entry of a list the form has rows for
     "travel": "Departure",
     "addresses": "Address",
@@ -315,18 +344,11 @@ def plan(
             )
     # what goes to USCIS on the addendum is in English letters too
     for i, entry in enumerate(addendum):
-        try:
-            written, changed = english_text(entry.text)
-        except ValueError:
-            problems.append(
-                Problem(
-                    pack.key,
-                    entry.item,
-                    "addendum",
-                    "not in English letters: write an English version",
-                )
-            )
+        why = not_english(entry.text)
+        if why is not None:
+            problems.append(Problem(pack.key, entry.item, "addendum", why))
             continue
+        written, changed = english_text(entry.text)
         if changed:
             addendum[i] = AddendumEntry(entry.form, entry.page, entry.item, written)
     if problems:
