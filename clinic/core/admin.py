@@ -95,11 +95,20 @@ class Admin:
     ) -> dict[str, str]:
         """Change a user's profile (one's own, or a user one manages): the given fields are set
         ("" clears one), each checked as the forms take it; returns the profile."""
-        from clinic.domain.answers import PROFILE_SPECS, normalize_with
+        from clinic.domain.answers import PROFILE_SPECS, AnswersInvalid, normalize_with
 
         session, username = self._own_or_managed(username, "change {}'s profile")
         merged: dict[str, Any] = {**session.profile(username), **changes}
-        profile = normalize_with(PROFILE_SPECS, merged, "profile")
+        try:
+            profile = normalize_with(PROFILE_SPECS, merged, "profile")
+        except AnswersInvalid as exc:  # named as the profile names them, nothing saved
+            problems = "; ".join(
+                f"{PROFILE_SPECS[e.key].label if e.key in PROFILE_SPECS else e.key}: {e.problem}"
+                for e in exc.errors
+            )
+            raise UsageError(
+                say("the profile is not saved: {problems}", problems=problems)
+            ) from None
         session.set_profile(username, {k: str(v) for k, v in profile.items()})
         return session.profile(username)
 

@@ -412,7 +412,15 @@ class ProfileDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
+        self.unit_type = QComboBox(self)  # Apt., Ste. or Flr.: the forms' boxes beside the number
+        self.unit_type.setObjectName("profile-unit_type")
+        for code in ("", "apt", "ste", "flr"):
+            self.unit_type.addItem("", code)
         for field in self.FIELDS:
+            if field == "unit":
+                self.unit_type_label = QLabel(self)
+                self.unit_type_label.setBuddy(self.unit_type)
+                form.addRow(self.unit_type_label, self.unit_type)
             edit = QLineEdit(self)
             edit.setObjectName(f"profile-{field}")
             label = QLabel(self)
@@ -440,7 +448,8 @@ class ProfileDialog(QDialog):
         self.intro.setText(
             self.tr(
                 "The packets you build name you as their preparer (I-821D Part 7, I-765 Part 5) "
-                "with these details. Attorneys: add your bar number."
+                "with these details; so do the interpreter's parts when an interview names you "
+                "as the interpreter. Attorneys: add your bar number (the G-28)."
             )
         )
         names = {
@@ -459,6 +468,11 @@ class ProfileDialog(QDialog):
         }
         for field, text in names.items():
             self.labels[field].setText(text)
+        self.unit_type_label.setText(self.tr("&Unit type"))
+        for index, text in enumerate(
+            ("", self.tr("Apt. (apartment)"), self.tr("Ste. (suite)"), self.tr("Flr. (floor)"))
+        ):
+            self.unit_type.setItemText(index, text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -470,9 +484,12 @@ class ProfileDialog(QDialog):
             return
         for field, edit in self.edits.items():
             edit.setText(profile.get(field, ""))
+        kind = self.unit_type.findData(profile.get("unit_type", ""))
+        self.unit_type.setCurrentIndex(max(kind, 0))
 
     def submit(self) -> None:
         changes = {field: edit.text() for field, edit in self.edits.items()}
+        changes["unit_type"] = str(self.unit_type.currentData() or "")
         self.buttons.setEnabled(False)
         self.ops.run(lambda desk: desk.admin.set_profile(changes), self._saved, self._failed)
 

@@ -594,8 +594,8 @@
         <translation>Mi perfil</translation>
     </message>
     <message>
-        <source>The packets you build name you as their preparer (I-821D Part 7, I-765 Part 5) with these details. Attorneys: add your bar number.</source>
-        <translation>Los paquetes que usted prepara lo nombran como preparador (I-821D Parte 7, I-765 Parte 5) con estos datos. Abogados: agreguen su número de colegiado.</translation>
+        <source>The packets you build name you as their preparer (I-821D Part 7, I-765 Part 5) with these details; so do the interpreter&apos;s parts when an interview names you as the interpreter. Attorneys: add your bar number (the G-28).</source>
+        <translation>Los paquetes que usted prepara lo nombran como preparador (I-821D Parte 7, I-765 Parte 5) con estos datos; también las partes del intérprete cuando una entrevista lo nombra intérprete. Abogados: agreguen su número de colegiatura (el G-28).</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
@@ -644,6 +644,22 @@
     <message>
         <source>State of the &amp;bar</source>
         <translation>Estado del cole&amp;gio de abogados</translation>
+    </message>
+    <message>
+        <source>&amp;Unit type</source>
+        <translation>&amp;Tipo de unidad</translation>
+    </message>
+    <message>
+        <source>Apt. (apartment)</source>
+        <translation>Apt. (apartamento)</translation>
+    </message>
+    <message>
+        <source>Ste. (suite)</source>
+        <translation>Ste. (oficina)</translation>
+    </message>
+    <message>
+        <source>Flr. (floor)</source>
+        <translation>Flr. (piso)</translation>
     </message>
     <message>
         <source>Your profile is saved.</source>

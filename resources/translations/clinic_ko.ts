@@ -594,8 +594,8 @@
         <translation>내 프로필</translation>
     </message>
     <message>
-        <source>The packets you build name you as their preparer (I-821D Part 7, I-765 Part 5) with these details. Attorneys: add your bar number.</source>
-        <translation>내가 만드는 패킷에는 이 정보로 작성자(preparer)가 기재됩니다(I-821D Part 7, I-765 Part 5). 변호사는 변호사 등록 번호를 입력하세요.</translation>
+        <source>The packets you build name you as their preparer (I-821D Part 7, I-765 Part 5) with these details; so do the interpreter&apos;s parts when an interview names you as the interpreter. Attorneys: add your bar number (the G-28).</source>
+        <translation>직접 만든 서류 묶음에는 이 정보로 작성자(I-821D 7부, I-765 5부)가 기재됩니다. 면담에서 통역사로 지정되면 통역사 부분에도 기재됩니다. 변호사: 변호사 등록 번호를 입력하세요(G-28).</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
@@ -644,6 +644,22 @@
     <message>
         <source>State of the &amp;bar</source>
         <translation>변호사 등록 주(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit type</source>
+        <translation>호실 종류(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Apt. (apartment)</source>
+        <translation>Apt.(아파트)</translation>
+    </message>
+    <message>
+        <source>Ste. (suite)</source>
+        <translation>Ste.(사무실)</translation>
+    </message>
+    <message>
+        <source>Flr. (floor)</source>
+        <translation>Flr.(층)</translation>
     </message>
     <message>
         <source>Your profile is saved.</source>

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import WithPerson, idle
 from tests.gui.test_gui_account import click_menu
 from tests.gui.test_gui_day import build_from_record, open_record_screen
-from tests.gui.user import FakeEdge, click, type_into
+from tests.gui.user import FakeEdge, choose, click, type_into
 
 
 def test_my_profile_names_me_as_the_preparer(
@@ -32,7 +32,11 @@ def test_my_profile_names_me_as_the_preparer(
     save = dialog.buttons.buttons()[0]
     click(qtbot, save)
     idle(qtbot, window)
-    assert "phone" in dialog.message.text() and dialog.isVisible()  # named; nothing saved
+    said = dialog.message.text()  # named as the dialog names it; nothing saved
+    assert said.startswith("the profile is not saved: daytime telephone number: ")
+    assert dialog.isVisible()
+    choose(qtbot, dialog.unit_type, "ste")  # Apt., Ste. or Flr., as the forms' boxes
+    type_into(qtbot, dialog.edits["unit"], "200")
     type_into(qtbot, dialog.edits["phone"], "(213) 555-0100")
     click(qtbot, save)
     idle(qtbot, window)
@@ -46,3 +50,7 @@ def test_my_profile_names_me_as_the_preparer(
     fields = PdfReader(str(tmp_path / "out" / "I-821D.pdf")).get_fields() or {}
     [name] = [f for n, f in fields.items() if n.endswith("P7_Line1a_Name[0]")]
     assert str(name.get("/V")) == "Testpreparer"
+    [suite] = [f for n, f in fields.items() if n.endswith("P7_Line3b_Unit[0]")]
+    assert str(suite.get("/V")) == "/ STE "  # the Ste. box, beside the number
+    [number] = [f for n, f in fields.items() if n.endswith("P7_Line3b_Number[0]")]
+    assert str(number.get("/V")) == "200"
