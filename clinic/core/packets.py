@@ -367,7 +367,24 @@ def shown_packet(session: Session, record_id: str) -> PacketView:
         SCREEN[approved],
         lambda: [(name, flatten(data)) for name, data in files],
     )
-    return PacketView(record_id, latest, approved, files, shown)
+    info = next(
+        (
+            e.payload
+            for e in reversed(session.events(record_id))
+            if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == latest
+        ),
+        {},
+    )
+    counsel = _person(info, "attorney") or {}
+    return PacketView(
+        record_id,
+        latest,
+        approved,
+        files,
+        shown,
+        payment=str(info.get("payment") or ""),
+        attorney=counsel.get("user", ""),
+    )
 
 
 def export_packet(session: Session, view: PacketView, folder: Path) -> list[Path]:

@@ -96,6 +96,9 @@ class PacketView:
     # what the app's viewer and printer show, since QtPdf draws no form fields. Empty when the
     # view was not made for the screen (the command line exports ``files``).
     shown: list[tuple[str, bytes]] = dataclasses.field(default_factory=list)
+    # the choices it was built with: how the fees are paid, the attorney of record ("": none)
+    payment: str = ""
+    attorney: str = ""
 
     def for_screen(self) -> list[tuple[str, bytes]]:
         """The files as the viewer and the printer show them."""

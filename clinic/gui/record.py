@@ -287,6 +287,7 @@ class RecordPage(QWidget):
         self._show_status()
         self.viewer.set_packet(None)
         self.packet = None
+        self._choose_as_built("", "")  # a new person starts from the defaults
         if state.packets:
             record_id = state.record_id
             self.ops.run(
@@ -495,8 +496,15 @@ class RecordPage(QWidget):
         self.progress.hide()
         self.message.setText(self.tr("The packet was not built: %1").replace("%1", message))
 
+    def _choose_as_built(self, payment: str, attorney: str) -> None:
+        """The packet tab's choices as the shown packet was built (defaults: the first payment
+        method, no attorney of record), never the previous person's."""
+        self.payment.setCurrentIndex(max(self.payment.findData(payment), 0))
+        self.attorney.setCurrentIndex(max(self.attorney.findData(attorney), 0))
+
     def _show_packet(self, packet: PacketView) -> None:
         self.packet = packet
+        self._choose_as_built(packet.payment, packet.attorney)
         self.viewer.set_packet(packet)
         self.print_button.setEnabled(True)
         self.export_button.setEnabled(True)
