@@ -307,6 +307,8 @@ class ClinicWindow(QMainWindow):
         self.idle = IdleLock(idle_minutes, self)
         self.idle.locked.connect(self._lock_idle)
         self.open_record: str | None = None
+        # who was signed in and which person they had open, kept over a lock for that user only
+        self.resume: tuple[str, str] | None = None
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -549,8 +551,12 @@ class ClinicWindow(QMainWindow):
         self.stack.setCurrentWidget(tabs)
         self.tabs = tabs
         self.board.refresh()
-        if self.open_record:
-            self.open_person(self.open_record)
+        resume, self.resume = self.resume, None
+        self.open_record = None
+        if resume is not None and resume[0] == self.signed_in.username:
+            self.open_person(resume[1])  # the same user, back from a lock: where they were
+        elif self.review is not None and role is Role.ATTORNEY:
+            tabs.setCurrentWidget(self.review)  # an attorney's day starts with the review queue
         self.board.search.setFocus()
 
     def _sync_status(self, status: SyncStatus) -> None:
@@ -715,6 +721,8 @@ class ClinicWindow(QMainWindow):
         if self.person is not None:
             self.person.interview.flush()
             self.person.record.clipboard.clear()
+        self.resume = (user, self.open_record) if self.open_record else None
+        self.open_record = None
         self.idle.stop()
         self._drop_dialogs()  # typed passphrases are cleared
         self.ops.run(lambda desk: desk.lock())

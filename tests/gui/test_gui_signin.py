@@ -189,3 +189,38 @@ def test_a_call_after_shutdown_is_dropped_quietly(qtbot: QtBot, tmp_path: Path) 
     future = ops.run(lambda desk: desk.has_clinic())
     assert future.cancelled() and ops.pending == 0
     ops.shutdown()  # twice is fine
+
+
+def test_after_a_lock_the_next_user_starts_on_their_own_page_not_on_the_last_person(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Issue 16 point 4: the coordinator who signs in after a volunteer locked never lands in
+    the volunteer's open record; the volunteer, signing in again, is back where they were; an
+    attorney starts on Review."""
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    assert record.title.text().startswith("TestpersonA")
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "coord")
+    assert window.tabs is not None and window.person is not None
+    assert window.tabs.currentWidget() is window.board  # Today, with no one open
+    assert window.open_record is None
+    assert not window.person.record.title.text().startswith("TestpersonA")
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "atty")
+    assert window.tabs is not None and window.tabs.currentWidget() is window.review
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "vol")  # the coordinator and attorney came between: nothing to resume
+    assert window.tabs is not None and window.tabs.currentWidget() is window.board
+    record = open_record_screen(qtbot, window, rid)
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "vol")  # the same user, straight back: where they were
+    assert window.tabs is not None and window.tabs.currentWidget() is window.person
+    assert window.open_record == rid
