@@ -88,7 +88,7 @@ def test_clearing_an_answer() -> None:
     assert "dob" not in state.answers
 
 
-def test_review_cycle_and_edit_after_approval_goes_back_to_review() -> None:
+def test_review_cycle_and_an_edit_after_a_packet_asks_for_a_new_one() -> None:
     base = [ev(1, EventType.CREATED, 1), setv(2, 2, "d1", "dob", "2001-01-01")]
     screened = [*base, ev(3, EventType.SCREENED, 3, determination={"outcome": "likely_eligible"})]
     assert fold(R, screened).status is Status.SCREENED
@@ -104,8 +104,18 @@ def test_review_cycle_and_edit_after_approval_goes_back_to_review() -> None:
     approved = [*rebuilt, ev(7, EventType.REVIEW_APPROVED, 7, packet_hash="h2")]
     state = fold(R, approved)
     assert state.status is Status.APPROVED and state.approved_packet == "h2"
-    edited = fold(R, [*approved, setv(8, 8, "d1", "dob", "2001-01-02", [2, "d1"])])
-    assert edited.status is Status.IN_REVIEW and edited.approved_packet is None
+    # an edit after the packet leaves it behind: back to the forms, out of the review queue,
+    # and an approval of it (even one that syncs in later) approves nothing
+    edit = setv(8, 8, "d1", "dob", "2001-01-02", [2, "d1"])
+    edited = fold(R, [*approved, edit])
+    assert edited.status is Status.SCREENED and edited.approved_packet is None
+    assert edited.packet_stale
+    late = fold(R, [*rebuilt, edit, ev(9, EventType.REVIEW_APPROVED, 9, packet_hash="h2")])
+    assert late.status is Status.SCREENED and late.approved_packet is None
+    after_return = fold(R, [*returned, setv(6, 6, "d1", "dob", "2001-01-03", [2, "d1"])])
+    assert after_return.status is Status.SCREENED and after_return.packet_stale
+    again = fold(R, [*approved, edit, ev(10, EventType.PACKET_BUILT, 10, packet_hash="h3")])
+    assert again.status is Status.IN_REVIEW and not again.packet_stale
     closed = fold(R, [*approved, ev(9, EventType.CLOSED, 9)])
     assert closed.status is Status.CLOSED
 

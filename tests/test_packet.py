@@ -361,12 +361,17 @@ def test_review_approve_locks_the_version_and_removes_the_draft_mark(
     assert "DRAFT" not in pdftotext((tmp_path / "later" / "I-821D.pdf").read_bytes(), tmp_path)
     assert json.loads(vol.ok("intake", "show", rid, "--json").stdout)["status"] == "approved"
 
-    # an edit after approval puts the record back into review: the export is a draft again
+    # an edit after approval leaves the packet behind: back to the forms (to build again, then
+    # review), never approvable as it is; the export is a draft again
     clinic = Clinic(cli.data)
     session = clinic.unlock("vol", "volunteer pass 1")
     session.set_answers(rid, {**session.load(rid).answers, "phone": "2135550142"})
     clinic.close()
-    assert json.loads(vol.ok("intake", "show", rid, "--json").stdout)["status"] == "in_review"
+    assert json.loads(vol.ok("intake", "show", rid, "--json").stdout)["status"] == "screened"
+    stale = atty.run("review", "approve", rid)
+    assert stale.returncode == 2
+    assert "the answers changed after packet" in stale.stderr
+    assert "build the packet again, then review it" in " ".join(stale.stderr.split())
     redo = tmp_path / "redo"
     vol.ok("packet", "--record", rid, "--stored", "--out", str(redo))
     assert "DRAFT - NOT FOR FILING" in pdftotext((redo / "I-821D.pdf").read_bytes(), tmp_path)

@@ -142,6 +142,9 @@ class RecordState:
     determination: Mapping[str, Any] | None = None
     packets: list[str] = field(default_factory=list)  # packet hashes, oldest first
     approved_packet: str | None = None
+    # the answers changed after the latest packet was built: it no longer matches them, so it
+    # is out of the review queue and cannot be approved until a packet is built again
+    packet_stale: bool = False
     comments: list[Comment] = field(default_factory=list)
     status: Status = Status.INTAKE
     closed: bool = False
@@ -234,14 +237,14 @@ def fold(record_id: str, events: Iterable[Event]) -> RecordState:
             lang = state.answers.get("language")
             if isinstance(lang, str):
                 state.language = lang
-            if state.approved_packet is not None or state.status is Status.APPROVED:
-                # Any edit after an approval puts the record back into review.
-                state.approved_packet = None
-                state.status = Status.IN_REVIEW
-            elif state.status is Status.INQUIRY:
+            if state.status is Status.INQUIRY:
                 pass
             elif state.packets:
-                state.status = Status.IN_REVIEW
+                # An edit after a packet (approved, in review or returned) leaves that packet
+                # behind the answers: back to the forms, to be built again and reviewed.
+                state.approved_packet = None
+                state.packet_stale = True
+                state.status = Status.SCREENED
         elif ev.type is EventType.SCREENED:
             det = p.get("determination")
             state.determination = det if isinstance(det, Mapping) else None
@@ -251,6 +254,7 @@ def fold(record_id: str, events: Iterable[Event]) -> RecordState:
             packet_hash = str(p.get("packet_hash", ""))
             state.packets.append(packet_hash)
             state.approved_packet = None
+            state.packet_stale = False
             state.status = Status.IN_REVIEW
         elif ev.type in (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED):
             returned = ev.type is EventType.REVIEW_RETURNED
@@ -269,10 +273,11 @@ def fold(record_id: str, events: Iterable[Event]) -> RecordState:
                 state.status = Status.RETURNED
         elif ev.type is EventType.REVIEW_APPROVED:
             packet_hash = str(p.get("packet_hash", ""))
-            if state.packets and packet_hash == state.packets[-1]:
+            if state.packets and packet_hash == state.packets[-1] and not state.packet_stale:
                 state.approved_packet = packet_hash
                 state.status = Status.APPROVED
-            # An approval of an older packet version approves nothing current.
+            # An approval of an older packet version, or of a packet the answers have moved
+            # on from, approves nothing current.
         elif ev.type is EventType.CLOSED:
             state.closed = True
         elif ev.type is EventType.INQUIRY_LOGGED:

@@ -45,6 +45,14 @@ def review_step(
         raise ReviewRefused(
             say("a newer packet was built since you opened this one: open the person again")
         )
+    if state.packet_stale and action in ATTORNEY_ACTIONS:
+        raise ReviewRefused(
+            say(
+                "the answers changed after packet {packet} was built: build the packet again, "
+                "then review it",
+                packet=latest[:12],
+            )
+        )
     if action == "approve":
         if state.approved_packet == latest:
             raise ReviewRefused(say("packet {packet} is already approved", packet=latest[:12]))

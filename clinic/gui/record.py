@@ -321,6 +321,11 @@ class RecordPage(QWidget):
             "inquiry": self.tr("Inquiry only"),
         }
         text = words.get(s.status.value, s.status.value)
+        if s.packet_stale:
+            text = self.tr(
+                "Answers changed after the packet was built: build the packet again "
+                "(it then goes to the attorney)"
+            )
         if self.view.draft:
             text += self.tr(" · an unfinished interview draft is saved")
         if self.view.elsewhere:

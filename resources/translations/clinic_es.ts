@@ -813,6 +813,10 @@
         <translation>Solo pidió información</translation>
     </message>
     <message>
+        <source>Answers changed after the packet was built: build the packet again (it then goes to the attorney)</source>
+        <translation>Las respuestas cambiaron después de preparar el paquete: prepare el paquete de nuevo (luego pasa al abogado)</translation>
+    </message>
+    <message>
         <source> · an unfinished interview draft is saved</source>
         <translation> · hay un borrador de entrevista sin terminar guardado</translation>
     </message>

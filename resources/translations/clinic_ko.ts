@@ -813,6 +813,10 @@
         <translation>단순 문의</translation>
     </message>
     <message>
+        <source>Answers changed after the packet was built: build the packet again (it then goes to the attorney)</source>
+        <translation>서류 묶음을 만든 뒤 답변이 바뀌었습니다. 서류 묶음을 다시 만드세요(그다음 변호사에게 갑니다)</translation>
+    </message>
+    <message>
         <source> · an unfinished interview draft is saved</source>
         <translation> · 마치지 않은 인터뷰 초안이 저장되어 있습니다</translation>
     </message>

@@ -461,6 +461,15 @@ def test_packet_build_view_print_export_review_and_approve(
     # the volunteer fixes the answer on the record screen (recorded) and rebuilds
     edit_answer(qtbot, window, record, "birth.city", "Busan")
     assert session.load(rid).answers["birth.city"] == "Busan"
+    # the returned packet is behind the answers now: the screen says to rebuild, and the old
+    # packet is not back in the attorney's queue (issue 16 point 4)
+    idle(qtbot, window)
+    assert record.status.text().startswith("Answers changed after the packet was built")
+    assert atty.board is not None
+    choose_tab(qtbot, atty.tabs, atty.board)
+    choose_tab(qtbot, atty.tabs, review)
+    idle(qtbot, atty)
+    assert review.queue.count() == 0
     build_from_record(qtbot, window, record)
     assert session.load(rid).status is Status.IN_REVIEW
     # the attorney approves: that version is locked and the DRAFT mark is gone
