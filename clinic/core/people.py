@@ -4,12 +4,14 @@ Every person's data is decrypted only in memory, for the view returned (clinic.c
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from clinic.core.views import Board, BoardRow, row_of
 from clinic.domain.answers import AnswerError, AnswersInvalid, normalize_answers, validate_answers
 from clinic.domain.events import INQUIRY_TOPICS, RecordState
+from clinic.domain.questionnaire import PAST_DATES
 from clinic.domain.records import RecordSummary, summarize
 from clinic.errors import UsageError
 from clinic.store.clinic import ImportResult, RecordDamaged
@@ -135,11 +137,16 @@ class People:
         if not people:
             raise UsageError("the file holds no people: nothing to import")
         problems: list[AnswerError] = []
+        today = self._desk.today()
         for i, person in enumerate(people):
             try:
                 answers = normalize_answers(person)
             except AnswersInvalid:
                 continue  # the store names those problems
+            for key in sorted(PAST_DATES & set(answers)):
+                if dt.date.fromisoformat(str(answers[key])) > today:
+                    where = f"person {i}: {key}" if len(people) > 1 else key
+                    problems.append(AnswerError(where, f"is after today ({today.isoformat()})"))
             for key, said in self._desk.interview.address_problems(answers).items():
                 where = f"person {i}: {key}" if len(people) > 1 else key
                 problems.append(AnswerError(where, said))

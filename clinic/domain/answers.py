@@ -148,6 +148,7 @@ class FieldSpec:
 
 
 MAX_TEXT: Final = 500
+MAX_NAME: Final = 60  # a name part; the forms' name boxes take about 30, the addendum the rest
 MAX_EXPLANATION: Final = 4000
 MAX_LIST_ITEMS: Final = 100
 
@@ -199,7 +200,7 @@ def _text(label: str, *, max_length: int = MAX_TEXT, multiline: bool = False) ->
 
 
 def _name(label: str) -> FieldSpec:
-    return FieldSpec(FieldKind.NAME, label)
+    return FieldSpec(FieldKind.NAME, label, max_length=MAX_NAME)
 
 
 def _date(label: str) -> FieldSpec:

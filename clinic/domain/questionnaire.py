@@ -303,6 +303,12 @@ def parse_questionnaire(data: Mapping[str, Any]) -> Questionnaire:
     )
 
 
+PAST_DATES: frozenset[str] = frozenset(
+    {"dob", "arrival.date", "arrival.last_date", "physical.since"}
+)
+"""Dates that can only be in the past on the day of the interview (check-in refuses them too)."""
+
+
 @dataclass(frozen=True)
 class Progress:
     """How far an interview is: required questions answered among those that apply, and pages."""
@@ -393,7 +399,18 @@ class Interview:
         return [
             e.problem if e.key == key else f"{e.key[len(key) :].lstrip('.')}: {e.problem}"
             for e in validate_answers({key: self.answers[key]})
-        ]
+        ] + self._after_today(key)
+
+    def _after_today(self, key: str) -> list[str]:
+        """A date that can only be past (a birth, an arrival) given after the interview's day."""
+        value = self.answers.get(key)
+        if key not in PAST_DATES or not isinstance(value, str):
+            return []
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return []  # validation names it
+        return [f"is after today ({self.on.isoformat()})"] if day > self.on else []
 
     def errors(self) -> dict[str, list[str]]:
         """Every answered key that is not valid, with its problems."""
@@ -401,7 +418,15 @@ class Interview:
         for e in validate_answers(self.answers):
             base = e.key.split("[", 1)[0]
             out.setdefault(base, []).append(e.problem if e.key == base else f"{e.key}: {e.problem}")
+        for key in PAST_DATES:
+            if said := self._after_today(key):
+                out.setdefault(key, []).extend(said)
         return out
+
+    def errors_on_page(self) -> dict[str, list[str]]:
+        """The problems of the answers the current page asks."""
+        shown = {q.key for q in self.questions(self.current)}
+        return {k: v for k, v in self.errors().items() if k in shown}
 
     def applicable_questions(self) -> list[Question]:
         return [q for g in self.pages() for q in self.questions(g)]

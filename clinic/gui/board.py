@@ -9,6 +9,8 @@ a second record is made.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -71,9 +73,12 @@ def row_text(row: BoardRow) -> str:
 class NewPersonDialog(QDialog):
     """Check a person in: name, birth date, language, and the A-Number if they have one."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, today: Callable[[], dt.date] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("new-person")
+        self.today = today  # the clinic's today: a birth date after it is refused
         self.family = QLineEdit(self)
         self.family.setObjectName("field:name.family")
         self.given = QLineEdit(self)
@@ -138,11 +143,27 @@ class NewPersonDialog(QDialog):
         return {k: v for k, v in raw.items() if v}
 
     def _check(self) -> None:
+        """Refuse what cannot be a person's check-in, naming the field as the dialog does (never
+        by its key); the dialog stays open with everything typed."""
         answers = self.answers()
-        problems = [str(e) for e in validate_answers(answers)]
-        for key, what in (("name.family", self.tr("family name")), ("dob", self.tr("birth date"))):
+        keys = ("name.family", "name.given", "name.native", "dob", "language", "a_number")
+        named = {
+            key: label.text().replace("&", "").rstrip(":")
+            for key, label in zip(keys, self.labels, strict=True)
+        }
+        problems = [f"{named.get(e.key, e.key)}: {e.problem}" for e in validate_answers(answers)]
+        for key in ("name.family", "dob"):
             if key not in answers:
-                problems.append(self.tr("%1: needed to check a person in").replace("%1", what))
+                problems.append(
+                    self.tr("%1: needed to check a person in").replace("%1", named[key])
+                )
+        born = answers.get("dob")
+        if self.today is not None and isinstance(born, str) and not problems:
+            day = dt.date.fromisoformat(born)
+            if day > self.today():
+                problems.append(self.tr("%1: is after today").replace("%1", named["dob"]))
+            elif day.year < 1900:
+                problems.append(self.tr("%1: is before 1900").replace("%1", named["dob"]))
         self.errors.setText("\n".join(problems))
         if not problems:
             self.accept()
@@ -195,9 +216,15 @@ class BoardPage(QWidget):
 
     open_person = Signal(str)
 
-    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Ops,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
+        self.today = today  # the clinic's day (check-in refuses a birth date after it)
         self.board: Board | None = None
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -362,7 +389,7 @@ class BoardPage(QWidget):
         self.hint.setText(self.tr("Inquiry counted."))
 
     def new_person(self) -> None:
-        dialog = NewPersonDialog(self)
+        dialog = NewPersonDialog(self, self.today)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         answers = dialog.answers()

@@ -8,6 +8,7 @@ words beside them (yes, no, "not answered", Add) come from the questionnaire's `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,7 +44,14 @@ PLACEHOLDERS = {
 }
 
 
+_US_AMOUNT = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+
+
 def _number(text: str) -> Any:
+    """A number as typed; U.S. money as people write it ("$32,000", "1,250.50") included."""
+    written = _US_AMOUNT.fullmatch(text.strip())
+    if written:
+        text = written.group(1).replace(",", "") + (written.group(2) or "")
     try:
         return int(text)
     except ValueError:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -459,6 +460,20 @@ class InterviewPage(QWidget):
 
     def go_next(self) -> None:
         self._affirm_empty_lists()
+        wrong = self.interview.errors_on_page()
+        if wrong:
+            # stay: an answer on this page is not valid (it is kept, marked in red)
+            for key, box in self.boxes.items():
+                box.set_errors(self.interview.errors_for(key))
+            first = self.boxes.get(next(iter(wrong)))
+            if first is not None:
+                first.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+            self.warning = self.tr("Fix the answers marked in red first (%1).").replace(
+                "%1", str(len(wrong))
+            )
+            self.save_state.setText(self.warning)
+            self.save_draft()
+            return
         self._store_answers()
         self.interview.next()
         self.render_page()
@@ -485,6 +500,9 @@ class InterviewPage(QWidget):
             self.save_state.setText(self.warning)
             self.save_draft()
             return
+        missing = self.interview.missing_required()
+        if missing and not self._finish_anyway(missing):
+            return
         record_id, answers, lang = self.record_id, self.answers_to_store(), self.lang
         self.autosave.stop()
         self.ops.run(
@@ -492,6 +510,44 @@ class InterviewPage(QWidget):
             lambda _det: self.finished.emit(record_id),
             self._save_failed,
         )
+
+    def _finish_anyway(self, missing: list[str]) -> bool:
+        """Required answers are missing: name them (in the staff language) and offer to go to
+        the first, or to screen anyway (the screening then says what is missing)."""
+        staff = self.ops.language
+        labels = [self.questionnaire.question(key).label.get(staff) for key in missing]
+        shown = "\n".join(f"• {label}" for label in labels[:12])
+        if len(labels) > 12:
+            shown += "\n" + self.tr("… and %1 more").replace("%1", str(len(labels) - 12))
+        box = QMessageBox(self)
+        box.setObjectName("missing-answers")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Required answers missing"))
+        box.setText(
+            self.tr("%1 required answer(s) are missing:").replace("%1", str(len(labels)))
+            + "\n\n"
+            + shown
+        )
+        box.setInformativeText(
+            self.tr(
+                "Screening without them says the person needs attorney review until they are "
+                "answered."
+            )
+        )
+        go = box.addButton(self.tr("&Go to the first"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("&Finish anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(go)
+        box.exec()
+        if box.clickedButton() is go:
+            first = missing[0]
+            for group in self.interview.pages():
+                if any(q.key == first for q in self.interview.questions(group)):
+                    self.interview.go_to(group.id)
+                    break
+            self.render_page(focus_key=first)
+            self.save_draft()
+            return False
+        return True
 
     def flush(self) -> None:
         """Save now (before a lock or a close)."""

@@ -504,7 +504,7 @@ class ClinicWindow(QMainWindow):
         questionnaire, policy = self.resources
         tabs = QTabWidget(self)
         tabs.setObjectName("main-tabs")
-        self.board = BoardPage(self.ops)
+        self.board = BoardPage(self.ops, today=self.today)
         self.board.setProperty("tab", "today")
         self.board.open_person.connect(self.open_person)
         tabs.addTab(self.board, "")

@@ -449,6 +449,30 @@
         <source>Fix the answers marked in red first (%1).</source>
         <translation>Primero corrija las respuestas marcadas en rojo (%1).</translation>
     </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… y %1 más</translation>
+    </message>
+    <message>
+        <source>Required answers missing</source>
+        <translation>Faltan respuestas obligatorias</translation>
+    </message>
+    <message>
+        <source>%1 required answer(s) are missing:</source>
+        <translation>Faltan %1 respuesta(s) obligatoria(s):</translation>
+    </message>
+    <message>
+        <source>Screening without them says the person needs attorney review until they are answered.</source>
+        <translation>Sin ellas, la evaluación indica que la persona necesita revisión de un abogado hasta que se respondan.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the first</source>
+        <translation>&amp;Ir a la primera</translation>
+    </message>
+    <message>
+        <source>&amp;Finish anyway</source>
+        <translation>&amp;Terminar de todos modos</translation>
+    </message>
 </context>
 <context>
     <name>NewPersonDialog</name>
@@ -481,12 +505,12 @@
         <translation>&amp;Número A (si tiene):</translation>
     </message>
     <message>
-        <source>family name</source>
-        <translation>apellido</translation>
+        <source>%1: is after today</source>
+        <translation>%1: es posterior a hoy</translation>
     </message>
     <message>
-        <source>birth date</source>
-        <translation>fecha de nacimiento</translation>
+        <source>%1: is before 1900</source>
+        <translation>%1: es anterior a 1900</translation>
     </message>
     <message>
         <source>%1: needed to check a person in</source>

@@ -449,6 +449,30 @@
         <source>Fix the answers marked in red first (%1).</source>
         <translation>빨간색으로 표시된 답변을 먼저 고치세요 (%1).</translation>
     </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 외 %1개</translation>
+    </message>
+    <message>
+        <source>Required answers missing</source>
+        <translation>필수 답변 누락</translation>
+    </message>
+    <message>
+        <source>%1 required answer(s) are missing:</source>
+        <translation>필수 답변 %1개가 없습니다:</translation>
+    </message>
+    <message>
+        <source>Screening without them says the person needs attorney review until they are answered.</source>
+        <translation>답변 없이 선별하면 답변할 때까지 변호사 검토가 필요하다고 나옵니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the first</source>
+        <translation>첫 항목으로 이동(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish anyway</source>
+        <translation>그래도 마치기(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>NewPersonDialog</name>
@@ -481,12 +505,12 @@
         <translation>A-번호(있는 경우)(&amp;A):</translation>
     </message>
     <message>
-        <source>family name</source>
-        <translation>성</translation>
+        <source>%1: is after today</source>
+        <translation>%1: 오늘 이후 날짜입니다</translation>
     </message>
     <message>
-        <source>birth date</source>
-        <translation>생년월일</translation>
+        <source>%1: is before 1900</source>
+        <translation>%1: 1900년 이전입니다</translation>
     </message>
     <message>
         <source>%1: needed to check a person in</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,7 @@ from tests.gui.user import (
     choose_index,
     choose_tab,
     click,
+    click_button_named,
     click_list_row,
     double_click_tree_row,
     press_ok,
@@ -97,6 +99,16 @@ def walk_to(qtbot: QtBot, window: ClinicWindow, key: str) -> None:
     raise AssertionError(f"no page asks {key}")
 
 
+def finish_anyway_next(qtbot: QtBot) -> None:
+    """Answer the next "required answers missing" question with Finish anyway."""
+
+    def anyway(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        click_button_named(qtbot, box, "Finish anyway")
+
+    answer_modal(qtbot, anyway)
+
+
 def walk_to_end(qtbot: QtBot, window: ClinicWindow) -> None:
     """Press Next until the last page (where Finish is)."""
     assert window.person is not None
@@ -140,6 +152,30 @@ def test_a_volunteer_checks_in_and_interviews_a_person_to_a_determination(
     assert interview.interview.answers["daca.expires"] == "2027-04-01"
     progress = interview.progress.value()
     assert progress > 0
+    # Finish names the required answers still missing; the volunteer goes to the first...
+    listed: list[str] = []
+
+    def go_to_first(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        listed.append(box.text())
+        click_button_named(qtbot, box, "Go to the first")
+
+    answer_modal(qtbot, go_to_first)
+    click(qtbot, interview.finish_button)
+    idle(qtbot, window)
+    assert "required answer(s) are missing" in listed[0]
+    first_missing = interview.interview.missing_required()[0]
+    label = interview.questionnaire.question(first_missing).label.get("en")
+    assert f"• {label}" in listed[0]  # the question as asked, never its key
+    assert not re.search(r"\b[a-z_]+\.[a-z_0-9]+\b", listed[0])
+    assert first_missing in interview.boxes  # on its page
+    # ... or screens anyway: the screening then says what is missing
+
+    def finish_anyway(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        click_button_named(qtbot, box, "Finish anyway")
+
+    answer_modal(qtbot, finish_anyway)
     click(qtbot, interview.finish_button)
     idle(qtbot, window)
     # back on the record: screened, with the determination and its reasons
@@ -720,9 +756,11 @@ def test_a_typo_never_erases_what_the_record_holds(
     type_answer(qtbot, window, "a_number", "A1234567890")  # one digit too many
     click(qtbot, interview.next_button)
     idle(qtbot, window)
+    # Next stays on the page and says why (issue 16 point 5); the record keeps what it held
+    assert "a_number" in interview.boxes and interview.boxes["a_number"].error.isVisible()
+    assert "Fix the answers marked in red first (1)." in interview.save_state.text()
     session = Clinic(data).unlock("admin", PASSPHRASE)
-    assert session.load(rid).answers["a_number"] == stored  # the page turn kept it
-    walk_to_end(qtbot, window)
+    assert session.load(rid).answers["a_number"] == stored
     click(qtbot, interview.finish_button)
     idle(qtbot, window)
     assert "Fix the answers marked in red" in interview.save_state.text()

@@ -1,0 +1,75 @@
+"""Validation at the door (issue 16 point 5), through the widgets a volunteer uses: check-in
+refuses a birth date after today and an over-long name, naming the field as the dialog does and
+keeping everything typed; a page with an impossible date does not turn; income written as
+people write money is taken."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from clinic.gui.board import NewPersonDialog
+from tests.gui.conftest import SignedIn, answer_modal, idle
+from tests.gui.test_gui_day import check_in, type_answer, walk_to
+from tests.gui.user import choose, click, press_ok, type_into
+
+
+def test_check_in_refuses_a_future_birth_date_and_an_over_long_name(
+    qtbot: QtBot, signed_in: SignedIn
+) -> None:
+    window = signed_in("vol")
+    assert window.board is not None
+    seen: list[str] = []
+    future = (window.today() + dt.timedelta(days=30)).isoformat()
+
+    def fill(modal: QWidget) -> None:
+        assert isinstance(modal, NewPersonDialog)
+        type_into(qtbot, modal.family, "Testperson" * 7)  # 70 letters
+        type_into(qtbot, modal.given, "Ana")
+        type_into(qtbot, modal.dob, future)
+        choose(qtbot, modal.language, "es")
+        press_ok(qtbot, modal.buttons)
+        seen.append(modal.errors.text())
+        assert modal.isVisible()  # still open: nothing typed is lost
+        assert modal.dob.text() == future
+        type_into(qtbot, modal.family, "Testperson")
+        press_ok(qtbot, modal.buttons)
+        seen.append(modal.errors.text())
+        assert modal.isVisible()
+        type_into(qtbot, modal.dob, "2001-03-04")
+        press_ok(qtbot, modal.buttons)
+        assert modal.result() == QDialog.DialogCode.Accepted
+
+    answer_modal(qtbot, fill)
+    click(qtbot, window.board.new_button)
+    idle(qtbot, window)
+    assert seen[0] == "Family name: too long (at most 60 characters)"
+    assert seen[1] == "Birth date: is after today"
+    assert window.person is not None and window.person.interview.title.text() == "Testperson, Ana"
+
+
+def test_an_impossible_date_keeps_the_page_and_money_is_taken_as_written(
+    qtbot: QtBot, signed_in: SignedIn
+) -> None:
+    window = signed_in("vol")
+    check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
+    assert window.person is not None
+    interview = window.person.interview
+    walk_to(qtbot, window, "arrival.date")
+    type_answer(qtbot, window, "arrival.date", "2010-02-30")
+    page = interview.page_label.text()
+    click(qtbot, interview.next_button)
+    idle(qtbot, window)
+    assert interview.page_label.text() == page  # the page did not turn
+    assert interview.boxes["arrival.date"].error.isVisible()
+    assert interview.boxes["arrival.date"].editor.value() == "2010-02-30"  # kept as typed
+    type_answer(qtbot, window, "arrival.date", "2010-02-28")
+    click(qtbot, interview.next_button)
+    idle(qtbot, window)
+    assert interview.page_label.text() != page
+    walk_to(qtbot, window, "ead.income_annual")
+    type_answer(qtbot, window, "ead.income_annual", "$32,000")
+    assert interview.boxes["ead.income_annual"].error.isHidden()
+    assert interview.interview.answers["ead.income_annual"] == 32000
