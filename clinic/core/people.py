@@ -124,6 +124,13 @@ class People:
             raise AnswersInvalid(problems)
         return self._desk.session.log_inquiry(language, topic)
 
+    def reveal_numbers(self, record_id: str) -> None:
+        """A person chose to see a record's Social Security and A-Numbers in full (the screens
+        show their last four digits): audited, with who and which record, never the numbers."""
+        session = self._desk.session
+        session.load(record_id)  # a record this laptop holds and can open
+        session.audit_record("reveal", record_id, "SSN and A-Number shown in full")
+
     def new_person(self, answers: Mapping[str, Any]) -> str:
         """Check a person in (name, birth date, language...); returns the new record's id."""
         return self.import_people([answers], source="check-in").record_ids[0]

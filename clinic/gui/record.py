@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from clinic.core import PacketView, RecordView
 from clinic.domain.answers import validate_answers
+from clinic.domain.display import answer_text
 from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.gui import osedge
@@ -38,17 +39,6 @@ from clinic.gui.pdfview import PacketViewer
 from clinic.gui.security import SecretClipboard
 
 SECRET_KEYS = ("a_number", "ssn")
-
-
-def show_value(value: Any) -> str:
-    """An answer as one line of text."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict):
-            return "; ".join(", ".join(f"{k}: {v}" for k, v in e.items()) for e in value)
-        return ", ".join(map(str, value))
-    return str(value)
 
 
 class EditAnswerDialog(QDialog):
@@ -120,6 +110,11 @@ class RecordPage(QWidget):
         self.copy_a_number.setObjectName("copy:a_number")
         self.copy_ssn = QPushButton(self)
         self.copy_ssn.setObjectName("copy:ssn")
+        self.reveal = QPushButton(self)  # the numbers in full, for this record, audited
+        self.reveal.setObjectName("reveal-numbers")
+        self.reveal.setCheckable(True)
+        self.revealed = False
+        self._revealed_for = ""
         self.message = QLabel(self)
         self.message.setObjectName("record-message")
         self.message.setWordWrap(True)
@@ -183,6 +178,7 @@ class RecordPage(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.copy_a_number)
         head.addWidget(self.copy_ssn)
+        head.addWidget(self.reveal)
         head.addWidget(self.screen_button)
         head.addWidget(self.interview_button)
         layout = QVBoxLayout(self)
@@ -195,6 +191,7 @@ class RecordPage(QWidget):
         self.screen_button.clicked.connect(self.screen_again)
         self.copy_a_number.clicked.connect(lambda: self._copy("a_number"))
         self.copy_ssn.clicked.connect(lambda: self._copy("ssn"))
+        self.reveal.toggled.connect(self._reveal)
         self.build_button.clicked.connect(self.build_packet)
         self.print_button.clicked.connect(self.print_packet)
         self.export_button.clicked.connect(self.export_packet)
@@ -211,6 +208,13 @@ class RecordPage(QWidget):
         )
         self.copy_a_number.setText(self.tr("Copy A-Number"))
         self.copy_ssn.setText(self.tr("Copy SSN"))
+        self.reveal.setText(self.tr("Show numbers"))
+        self.reveal.setToolTip(
+            self.tr(
+                "SSN and A-Number show their last four digits; this shows them in full for this "
+                "person (recorded in the audit log)"
+            )
+        )
         tip = self.tr("Copied as a secret; the clipboard is cleared after 30 seconds")
         self.copy_a_number.setToolTip(tip)
         self.copy_ssn.setToolTip(tip)
@@ -276,6 +280,12 @@ class RecordPage(QWidget):
         self.title.setText((name or self.tr("(no name yet)")) + native)
         self.copy_a_number.setEnabled(bool(a.get("a_number")))
         self.copy_ssn.setEnabled(bool(a.get("ssn")))
+        same = self.revealed and self._revealed_for == state.record_id
+        self.revealed = same  # another person: masked again
+        self.reveal.blockSignals(True)
+        self.reveal.setChecked(same)
+        self.reveal.blockSignals(False)
+        self.reveal.setEnabled(bool(a.get("a_number") or a.get("ssn")))
         self._fill_answers()
         self._show_screening()
         self._fill_comments()
@@ -348,16 +358,27 @@ class RecordPage(QWidget):
                 continue
             top = QTreeWidgetItem(self.answers, [section.title.get(staff_language()), ""])
             top.setFirstColumnSpanned(True)
+            lang = staff_language()
             for q in keys:
-                value = show_value(state.answers[q.key])
+                value = answer_text(q, state.answers[q.key], lang, reveal=self.revealed)
                 if q.key in state.conflicts:
-                    others = [show_value(v) for _ver, v in state.conflicts[q.key].values]
+                    others = [
+                        answer_text(q, v, lang, reveal=self.revealed)
+                        for _ver, v in state.conflicts[q.key].values
+                    ]
                     value += "   ⚠ " + self.tr("conflict: %1").replace("%1", " | ".join(others))
                 item = QTreeWidgetItem(top, [q.label.get(staff_language()), value])
                 item.setData(0, Qt.ItemDataRole.UserRole, q.key)
                 item.setToolTip(1, value)
             top.setExpanded(True)
         self.answers.resizeColumnToContents(0)
+
+    def _item_label(self, key: str) -> str:
+        """What a comment is about, as the questionnaire asks it (never its key)."""
+        try:
+            return self.questionnaire.question(key).label.get(staff_language())
+        except KeyError:
+            return key
 
     def _fill_comments(self) -> None:
         assert self.view is not None
@@ -370,7 +391,7 @@ class RecordPage(QWidget):
         parts = []
         for c in comments:
             kind = self.tr("Returned") if c.returned else self.tr("Comment")
-            item = f" — <i>{html.escape(c.item)}</i>" if c.item else ""
+            item = f" — <i>{html.escape(self._item_label(c.item))}</i>" if c.item else ""
             parts.append(
                 f"<p><b>{html.escape(kind)}</b> · {html.escape(c.author)} · "
                 f"{html.escape(c.at[:16].replace('T', ' '))}{item}<br>{html.escape(c.text)}</p>"
@@ -382,6 +403,29 @@ class RecordPage(QWidget):
     def _open_interview(self) -> None:
         if self.view is not None:
             self.interview.emit(self.view.state.record_id)
+
+    def _reveal(self, on: bool) -> None:
+        """Show the SSN and A-Number in full (audited on the worker first), or mask them again."""
+        if self.view is None:
+            return
+        if not on:
+            self.revealed = False
+            self._fill_answers()
+            return
+        record_id = self.view.state.record_id
+
+        def shown(_none: object) -> None:
+            if self.view is not None and self.view.state.record_id == record_id:
+                self.revealed, self._revealed_for = True, record_id
+                self._fill_answers()
+
+        def refused(message: str) -> None:
+            self.reveal.blockSignals(True)
+            self.reveal.setChecked(False)
+            self.reveal.blockSignals(False)
+            self.message.setText(message)
+
+        self.ops.run(lambda desk: desk.people.reveal_numbers(record_id), shown, refused)
 
     def _copy(self, key: str) -> None:
         if self.view is not None and self.view.state.answers.get(key):
@@ -405,7 +449,8 @@ class RecordPage(QWidget):
         assert self.view is not None
         values = [v for _version, v in self.view.state.conflicts[key].values]
         if value_index is None:
-            labels = [show_value(v) for v in values]
+            question = self.questionnaire.question(key)
+            labels = [answer_text(question, v, staff_language(), reveal=True) for v in values]
             chosen, ok = QInputDialog.getItem(
                 self,
                 self.tr("Two laptops changed this answer"),

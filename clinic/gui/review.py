@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.core import BoardRow, PacketView, RecordView
+from clinic.domain.display import answer_text
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role, may_approve
 from clinic.gui.board import row_text
 from clinic.gui.i18n import staff_language
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer
-from clinic.gui.record import show_value
 
 
 class ReviewPage(QWidget):
@@ -116,7 +116,7 @@ class ReviewPage(QWidget):
         self.translate_ui()
 
     def translate_ui(self) -> None:
-        self.queue_label.setText(self.tr("&Awaiting review"))
+        self.queue_label.setText(self.tr("A&waiting review"))
         self.item_label.setText(self.tr("Comment &on:"))
         self.text_label.setText(self.tr("Co&mment:"))
         self.comment_button.setText(self.tr("Add comm&ent"))
@@ -191,9 +191,8 @@ class ReviewPage(QWidget):
             top = QTreeWidgetItem(self.answers, [section.title.get(staff_language()), ""])
             top.setFirstColumnSpanned(True)
             for q in questions:
-                QTreeWidgetItem(
-                    top, [q.label.get(staff_language()), show_value(state.answers[q.key])]
-                )
+                shown = answer_text(q, state.answers[q.key], staff_language())
+                QTreeWidgetItem(top, [q.label.get(staff_language()), shown])
                 self.item.addItem(
                     f"{section.title.get(staff_language())}: {q.label.get(staff_language())}", q.key
                 )

@@ -39,6 +39,11 @@ class AuditRepository(Repository):
         with self._write() as (_conn, audit):
             audit.add("export", record_id, what)
 
+    def audit_record(self, action: str, record_id: str, detail: str) -> None:
+        """Record an action on one record that changes nothing in it (numbers revealed)."""
+        with self._write() as (_conn, audit):
+            audit.add(action, record_id, detail)
+
     def audit_action(self, action: str, detail: str) -> None:
         """Record an action on the clinic itself, not on a record (the rules data installed)."""
         with self._write() as (_conn, audit):

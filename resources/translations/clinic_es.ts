@@ -729,6 +729,14 @@
         <translation>Evaluar de nuevo las respuestas guardadas con fecha de hoy (después de cambiar una respuesta)</translation>
     </message>
     <message>
+        <source>Show numbers</source>
+        <translation>Mostrar números</translation>
+    </message>
+    <message>
+        <source>SSN and A-Number show their last four digits; this shows them in full for this person (recorded in the audit log)</source>
+        <translation>El SSN y el A-Number muestran sus últimos cuatro dígitos; esto los muestra completos para esta persona (queda en el registro de auditoría)</translation>
+    </message>
+    <message>
         <source>Fees &amp;paid by:</source>
         <translation>Tarifas &amp;pagadas con:</translation>
     </message>
@@ -920,7 +928,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <source>&amp;Awaiting review</source>
+        <source>A&amp;waiting review</source>
         <translation>Pe&amp;ndientes de revisión</translation>
     </message>
     <message>

@@ -729,6 +729,14 @@
         <translation>저장된 답변을 오늘 기준으로 다시 선별합니다(답변이 바뀐 뒤)</translation>
     </message>
     <message>
+        <source>Show numbers</source>
+        <translation>번호 보기</translation>
+    </message>
+    <message>
+        <source>SSN and A-Number show their last four digits; this shows them in full for this person (recorded in the audit log)</source>
+        <translation>SSN과 A-Number는 마지막 네 자리만 보입니다. 이 버튼은 이 사람의 번호를 모두 보여 줍니다(감사 기록에 남습니다)</translation>
+    </message>
+    <message>
         <source>Fees &amp;paid by:</source>
         <translation>수수료 납부(&amp;P):</translation>
     </message>
@@ -920,8 +928,8 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <source>&amp;Awaiting review</source>
-        <translation>검토 대기(&amp;A)</translation>
+        <source>A&amp;waiting review</source>
+        <translation>검토 대기(&amp;W)</translation>
     </message>
     <message>
         <source>Comment &amp;on:</source>

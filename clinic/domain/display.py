@@ -1,0 +1,72 @@
+"""An answer as a person reads it on a screen: the question's own words for yes and no and for
+each choice, the labels of a list's fields, a language by its name, and the Social Security and
+A-Numbers masked to their last four digits unless someone chose to reveal them (the core audits
+that). Pure: the GUI and the documents call it; no key or code reaches the reader."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from clinic.domain import languages
+from clinic.domain.answers import FieldKind
+from clinic.domain.questionnaire import Question
+
+SECRET_KEYS: frozenset[str] = frozenset({"ssn", "a_number"})
+"""Numbers shown masked (last four digits) until a person reveals them."""
+
+
+def masked(key: str, value: object) -> str:
+    """A Social Security or A-Number with only its last four digits: ``•••-••-6789``,
+    ``A-•••-••5-678``."""
+    digits = re.sub(r"\D", "", str(value))
+    if len(digits) < 4:
+        return "•" * len(digits)
+    if key == "ssn" and len(digits) == 9:
+        return f"•••-••-{digits[5:]}"
+    if key == "a_number" and len(digits) == 9:
+        return f"A-•••-••{digits[5]}-{digits[6:]}"
+    return "•" * (len(digits) - 4) + digits[-4:]
+
+
+def answer_text(question: Question, value: Any, lang: str, *, reveal: bool = False) -> str:
+    """``value`` (an answer to ``question``) in words of ``lang``."""
+    if question.key in SECRET_KEYS and not reveal:
+        return masked(question.key, value)
+    if isinstance(value, bool):
+        return question.word("answer_yes" if value else "answer_no", lang)
+    if question.key == "language" and isinstance(value, str):
+        return language_text(value)
+    if isinstance(value, list):
+        if value and all(isinstance(v, dict) for v in value):
+            return "; ".join(_item_text(question, item, lang) for item in value)
+        return ", ".join(_choice(question, v, lang) for v in value)
+    if question.kind is FieldKind.CHOICE:
+        return _choice(question, value, lang)
+    return str(value)
+
+
+def language_text(code: str) -> str:
+    """A language by its English name and its own (``Korean (한국어)``); the code when unknown."""
+    english, native = languages.english_name(code), languages.native_name(code)
+    if not english:
+        return code
+    return english if native in ("", code, english) else f"{english} ({native})"
+
+
+def _choice(question: Question, value: object, lang: str) -> str:
+    label = question.choices.get(str(value))
+    return label.get(lang) if label is not None else str(value)
+
+
+def _item_text(question: Question, item: dict[str, Any], lang: str) -> str:
+    parts = []
+    for field, raw in item.items():
+        name = question.items[field].get(lang) if field in question.items else field
+        if isinstance(raw, bool):
+            shown = question.word("answer_yes" if raw else "answer_no", lang)
+        else:
+            labels = question.item_choices.get(field, {})
+            shown = labels[str(raw)].get(lang) if str(raw) in labels else str(raw)
+        parts.append(f"{name}: {shown}")
+    return ", ".join(parts)
