@@ -2,8 +2,10 @@
 record screen.
 
 Every editor keeps exactly what was typed (an invalid value is shown with its problem, never
-dropped), emits ``changed`` on each edit, and shows choice labels in the client's language; the
-words beside them (yes, no, "not answered", Add) come from the questionnaire's ``words``.
+dropped), emits ``changed`` on each edit, and shows choice labels in the staff language with the
+client's language beside them ("Yes · 예"), so the volunteer and the client read the same
+choice; the words (yes, no, "not answered", Add) come from the questionnaire's ``words``; the
+buttons speak the staff language.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,11 +32,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.domain import languages
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec
 from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.questionnaire import Question, Text, word
+from clinic.gui.i18n import staff_language
 
 Labels = dict[str, dict[str, str]]  # value -> language code -> label
+
+
+def both(staff: str, client: str) -> str:
+    """A text in the staff language with the client's beside it, once when they are the same."""
+    if not client or client == staff:
+        return staff
+    if not staff:
+        return client
+    return f"{staff} · {client}"
+
+
 PLACEHOLDERS = {
     FieldKind.DATE: "YYYY-MM-DD",
     FieldKind.A_NUMBER: "A-000-000-000",
@@ -177,17 +193,19 @@ class ComboEditor(Editor):
         current = self.combo.currentIndex()
         self.combo.blockSignals(True)
         self.combo.clear()
-        yes, no = word(self.words, "answer_yes", lang), word(self.words, "answer_no", lang)
-        for v in self.values:
+        staff = staff_language()
+
+        def said(v: Any, in_lang: str) -> str:
             if v is None:
-                text = word(self.words, "not_answered", lang)
-            elif v is True:
-                text = yes
-            elif v is False:
-                text = no
-            else:
-                text = text_in(self.labels.get(str(v), {}), lang) or str(v)
-            self.combo.addItem(text)
+                return word(self.words, "not_answered", in_lang)
+            if v is True:
+                return word(self.words, "answer_yes", in_lang)
+            if v is False:
+                return word(self.words, "answer_no", in_lang)
+            return text_in(self.labels.get(str(v), {}), in_lang) or str(v)
+
+        for v in self.values:
+            self.combo.addItem(both(said(v, staff), said(v, lang)))
         self.combo.setCurrentIndex(max(current, 0))
         self.combo.blockSignals(False)
 
@@ -232,7 +250,8 @@ class ChoicesEditor(Editor):
         for i in range(self.list.count()):
             item = self.list.item(i)
             v = str(item.data(Qt.ItemDataRole.UserRole))
-            item.setText(text_in(self.labels.get(v, {}), lang) or v)
+            labels = self.labels.get(v, {})
+            item.setText(both(text_in(labels, staff_language()) or v, text_in(labels, lang)))
         self.list.blockSignals(False)
 
     def value(self) -> Any:
@@ -316,19 +335,25 @@ class ListEditor(Editor):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        staff = staff_language()
         self.table.setHorizontalHeaderLabels(
-            [
-                self.question.items[n].get(lang) if n in self.question.items else n
+            [  # two lines when the languages differ: a header is never cut
+                both(self.question.items[n].get(staff), self.question.items[n].get(lang)).replace(
+                    " · ", "\n"
+                )
+                if n in self.question.items
+                else n
                 for n, _s in self.fields
             ]
         )
+        self.table.resizeColumnsToContents()
         for row in range(self.table.rowCount()):
             for col in range(len(self.fields)):
                 widget = self.table.cellWidget(row, col)
                 if isinstance(widget, _ItemCombo):
                     widget.relabel(lang)
-        self.add_button.setText(self.question.word("add_entry", lang))
-        self.remove_button.setText(self.question.word("remove_entry", lang))
+        self.add_button.setText(self.question.word("add_entry", staff))
+        self.remove_button.setText(self.question.word("remove_entry", staff))
 
     def value(self) -> Any:
         entries: list[dict[str, Any]] = []
@@ -384,14 +409,15 @@ class _ItemCombo(QComboBox):
         current = max(self.currentIndex(), 0)
         self.blockSignals(True)
         self.clear()
-        yes, no = word(self.words, "answer_yes", lang), word(self.words, "answer_no", lang)
+        staff = staff_language()
+
+        def said(v: Any, in_lang: str) -> str:
+            if isinstance(v, bool):
+                return word(self.words, "answer_yes" if v else "answer_no", in_lang)
+            return text_in(self.labels.get(str(v), {}), in_lang) or str(v)
+
         for v in self.values:
-            if v is None:
-                self.addItem("")
-            elif isinstance(v, bool):
-                self.addItem(yes if v else no)
-            else:
-                self.addItem(text_in(self.labels.get(str(v), {}), lang) or str(v))
+            self.addItem("" if v is None else both(said(v, staff), said(v, lang)))
         self.setCurrentIndex(current)
         self.blockSignals(False)
 
@@ -400,6 +426,59 @@ class _ItemCombo(QComboBox):
 
     def set_value(self, value: Any) -> None:
         self.setCurrentIndex(self.values.index(value) if value in self.values else 0)
+
+
+class LanguageEditor(Editor):
+    """A language, chosen by its name ("Korean (한국어)"); one not listed is typed as its
+    ISO 639 code (for example mam), which is what is stored."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(f"field:{key}")
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.addItem("", None)
+        for code in sorted(languages.SPOKEN, key=lambda c: languages.SPOKEN[c][0]):
+            english, native = languages.SPOKEN[code]
+            self.combo.addItem(english if native == english else f"{english} ({native})", code)
+        completer = self.combo.completer()
+        if completer is not None:
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "한국" finds Korean too
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            # a name picked from the list is an answer (Qt sets it without textEdited)
+            completer.activated.connect(lambda _t: self.changed.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo)
+        self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.textEdited.connect(lambda _t: self.changed.emit())
+            line.setPlaceholderText("Korean (한국어), mam…")
+        self.setFocusProxy(self.combo)
+
+    def focus_widget(self) -> QWidget:
+        return self.combo
+
+    def value(self) -> Any:
+        text = self.combo.currentText().strip()
+        if not text:
+            return None
+        index = self.combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index > 0:
+            return self.combo.itemData(index)
+        return text  # a code typed (validation names a wrong one)
+
+    def set_value(self, value: Any) -> None:
+        self.combo.blockSignals(True)
+        index = self.combo.findData(value) if value else 0
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+        else:
+            self.combo.setEditText(str(value))
+        self.combo.blockSignals(False)
 
 
 def make_editor(question: Question, parent: QWidget | None = None) -> Editor:
@@ -412,6 +491,8 @@ def make_editor(question: Question, parent: QWidget | None = None) -> Editor:
         return ChoicesEditor(question.key, labels, parent)
     if spec.kind is FieldKind.LIST:
         return ListEditor(question, parent)
+    if spec.kind is FieldKind.LANGUAGE:
+        return LanguageEditor(question.key, parent)
     if spec.kind is FieldKind.TEXT and spec.multiline:
         return TextEditor(question.key, parent)
     return LineEditor(question.key, parent)
@@ -429,6 +510,12 @@ class QuestionBox(QWidget):
         font = self.label.font()
         font.setBold(True)
         self.label.setFont(font)
+        self.asked = QLabel(self)  # the question as the client hears it (their language)
+        self.asked.setWordWrap(True)
+        self.asked.setTextFormat(Qt.TextFormat.PlainText)
+        self.asked.setObjectName(f"asked:{question.key}")
+        self.asked.setStyleSheet("color: #1a4f8b;")
+        self.asked.hide()
         self.why = QLabel(self)
         self.why.setWordWrap(True)
         self.why.setTextFormat(Qt.TextFormat.PlainText)
@@ -447,16 +534,24 @@ class QuestionBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
         layout.addWidget(self.label)
+        layout.addWidget(self.asked)
         layout.addWidget(self.why)
         layout.addWidget(self.editor)
         layout.addWidget(self.error)
 
     def set_language(self, lang: str) -> None:
-        q = self.question
-        self.label.setText(q.label.get(lang) + (" *" if q.required else ""))
-        why = q.why.get(lang)
+        """The question in the staff language, and as asked in the client's language ``lang``
+        beneath it when that differs (the volunteer reads both; nothing typed changes)."""
+        q, staff = self.question, staff_language()
+        self.label.setText(q.label.get(staff) + (" *" if q.required else ""))
+        asked = q.label.get(lang)
+        self.asked.setText(asked)
+        self.asked.setVisible(asked != q.label.get(staff))
+        why = q.why.get(staff)
+        if q.why.get(lang) != why:
+            why += "\n" + q.why.get(lang)
         if q.help is not None:
-            why += "\n" + q.help.get(lang)
+            why += "\n" + q.help.get(staff)
         self.why.setText(why)
         self.editor.set_language(lang)
 

@@ -39,8 +39,8 @@ from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Interview, Questionnaire
 from clinic.domain.rule_texts import heading, outcome_label
 from clinic.domain.rules import screen
-from clinic.gui.fields import LineEditor, ListEditor, QuestionBox
-from clinic.gui.i18n import client_language_choices, fill_languages
+from clinic.gui.fields import LineEditor, ListEditor, QuestionBox, both
+from clinic.gui.i18n import client_language_choices, fill_languages, staff_language
 from clinic.gui.ops import Ops
 
 AUTOSAVE_MS = 100  # keystrokes within a tenth of a second are sealed together
@@ -328,6 +328,7 @@ class InterviewPage(QWidget):
             if previous is not None:
                 QWidget.setTabOrder(previous, box.editor.focus_widget())
             previous = box.editor.focus_widget()
+        self.questions_layout.addStretch(1)  # the questions packed at the top, no gaps between
         self._retext_page()
         self._update_status()
         self._update_panel()
@@ -338,9 +339,15 @@ class InterviewPage(QWidget):
     def _retext_page(self) -> None:
         group = self.interview.current
         section = next(s for s in self.questionnaire.sections if s.id == group.section)
-        self.section_title.setText(section.title.get(self.lang))
-        self.group_title.setText(group.title.get(self.lang))
-        self.intro.setText(group.intro.get(self.lang) if group.intro else "")
+        staff = staff_language()
+        self.section_title.setText(both(section.title.get(staff), section.title.get(self.lang)))
+        self.group_title.setText(both(group.title.get(staff), group.title.get(self.lang)))
+        intro = ""
+        if group.intro:
+            intro = group.intro.get(staff)
+            if group.intro.get(self.lang) != intro:
+                intro += "\n" + group.intro.get(self.lang)
+        self.intro.setText(intro)
         self.intro.setVisible(group.intro is not None)
         for box in self.boxes.values():
             box.set_language(self.lang)
@@ -359,8 +366,10 @@ class InterviewPage(QWidget):
         self.next_button.setEnabled(not self.interview.at_end())
 
     def _update_panel(self) -> None:
-        det = screen(self.interview.valid_answers(), self.today(), self.policy, self.lang)
-        self.panel.setHtml(determination_html(det.to_json(), self.lang))
+        """The screening so far, for the volunteer: in the staff language."""
+        staff = staff_language()
+        det = screen(self.interview.valid_answers(), self.today(), self.policy, staff)
+        self.panel.setHtml(determination_html(det.to_json(), staff))
 
     def _changed(self, key: str) -> None:
         box = self.boxes[key]

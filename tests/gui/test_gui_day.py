@@ -146,8 +146,10 @@ def test_a_volunteer_checks_in_and_interviews_a_person_to_a_determination(
     # the live panel explains the current determination with its rules
     assert "8 CFR" in interview.panel.toPlainText()
     # the client's language switches at any moment; the answers stay
-    choose_index(qtbot, interview.language, 1)  # 한국어
-    assert "검토" in interview.panel.toPlainText() or "자격" in interview.panel.toPlainText()
+    choose_index(qtbot, interview.language, 1)  # 한국어: asked in Korean, read in English
+    box = interview.boxes["a_number"]
+    assert box.asked.isVisible() and box.asked.text() != box.label.text()
+    assert "8 CFR" in interview.panel.toPlainText()
     choose_index(qtbot, interview.language, 0)
     assert interview.interview.answers["daca.expires"] == "2027-04-01"
     progress = interview.progress.value()

@@ -30,9 +30,15 @@ def test_not_reading_english_asks_for_the_interpreter_and_offers_the_staff(
     interview = window.person.interview
     assert "english.reads" in interview.boxes  # the first page
     assert "interpreter.user" not in interview.boxes  # asked only of those who do not read it
+    window.resize(1280, 900)  # room to spare on the page
     type_answer(qtbot, window, "english.reads", False)
     box = interview.boxes["interpreter.user"]
     assert box.isVisible()
+    qtbot.wait(100)  # laid out as the screen shows it
+    for each in interview.boxes.values():  # each question as tall as it needs: no gaps
+        assert each.height() - each.sizeHint().height() < 10, each.question.key
+    above = interview.boxes["english.reads"].geometry()
+    assert box.geometry().top() - above.bottom() < 20  # right beneath it
     assert "Who reads the forms to you in your language?" in box.label.text()
     edit = box.editor.edit  # type: ignore[attr-defined]
     activate(qtbot, window)  # in front, as on a laptop: the completion list needs the focus

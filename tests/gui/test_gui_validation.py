@@ -6,13 +6,16 @@ people write money is taken."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.gui.board import NewPersonDialog
 from tests.gui.conftest import SignedIn, answer_modal, idle
 from tests.gui.test_gui_day import check_in, type_answer, walk_to
+from tests.gui.test_gui_keys_languages import activate
 from tests.gui.user import choose, click, press_ok, type_into
 
 
@@ -73,3 +76,28 @@ def test_an_impossible_date_keeps_the_page_and_money_is_taken_as_written(
     type_answer(qtbot, window, "ead.income_annual", "$32,000")
     assert interview.boxes["ead.income_annual"].error.isHidden()
     assert interview.interview.answers["ead.income_annual"] == 32000
+
+
+def test_the_interview_language_is_chosen_by_name_and_an_unlisted_one_by_code(
+    qtbot: QtBot, signed_in: SignedIn
+) -> None:
+    window = signed_in("vol")
+    check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
+    assert window.person is not None
+    interview = window.person.interview
+    combo = interview.boxes["language"].editor.combo  # type: ignore[attr-defined]
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert "Korean (한국어)" in names and "Spanish (español)" in names
+    assert not [n for n in names if re.fullmatch(r"[a-z]{2,3}", n)]  # names, never codes
+    activate(qtbot, window)  # in front: the completion list needs the focus
+    line = combo.lineEdit()
+    type_into(qtbot, line, "Kore")  # typing part of the name offers it
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentText() == "Korean (한국어)"
+    assert interview.interview.answers["language"] == "ko"
+    type_into(qtbot, line, "mam")  # Mam: not listed, typed as its code
+    assert interview.interview.answers["language"] == "mam"
+    assert interview.boxes["language"].error.isHidden()
