@@ -137,6 +137,7 @@ def report() -> Report:
 def test_the_total_matches_the_hand_count(report: Report) -> None:
     total = report.total
     assert numbers(total) == plain(
+        served=5,  # r1 to r5: each person once, whatever was done for them
         informed=2,  # r3, r4
         screened=3,  # r1, r2, r5 (r6 and r7 are outside the day)
         referred=1,  # r1's last screening
@@ -163,8 +164,10 @@ def test_the_total_matches_the_hand_count(report: Report) -> None:
 def test_by_site_matches_the_hand_count(report: Report) -> None:
     rows = {key: numbers(c) for key, c in report.rows("site")}
     assert rows == {
-        SITE_A: plain(screened=2, referred=1, packets_built=1, returned=1, approved=1, closed=1),
-        SITE_B: plain(informed=2, screened=1, packets_built=1),
+        SITE_A: plain(
+            served=2, screened=2, referred=1, packets_built=1, returned=1, approved=1, closed=1
+        ),
+        SITE_B: plain(served=3, informed=2, screened=1, packets_built=1),
     }
     site_b = dict(report.rows("site"))[SITE_B]
     assert dict(site_b.by_outcome) == {
@@ -178,9 +181,11 @@ def test_by_site_matches_the_hand_count(report: Report) -> None:
 def test_by_language_matches_the_hand_count(report: Report) -> None:
     rows = {key: numbers(c) for key, c in report.rows("language")}
     assert rows == {
-        "en": plain(informed=1),
-        "es": plain(screened=1, closed=1),
-        "ko": plain(informed=1, screened=2, referred=1, packets_built=2, returned=1, approved=1),
+        "en": plain(served=1, informed=1),
+        "es": plain(served=1, screened=1, closed=1),
+        "ko": plain(
+            served=3, informed=1, screened=2, referred=1, packets_built=2, returned=1, approved=1
+        ),
     }
     assert dict(dict(report.rows("language"))["es"].by_request_type) == {"renewal": 0, "initial": 1}
 
@@ -189,10 +194,10 @@ def test_by_volunteer_credits_the_author_of_the_deciding_event(report: Report) -
     rows = {key: numbers(c) for key, c in report.rows("volunteer")}
     assert rows == {
         # jun screened r1 first, but ana's re-screening is the one that counts; jun created the
-        # r3 inquiry, but ana logged it last
-        "ana": plain(informed=2, screened=2, referred=1, packets_built=1, closed=1),
-        "atty": plain(returned=1, approved=1),
-        "jun": plain(screened=1, packets_built=1),
+        # r3 inquiry, but ana logged it last. The volunteers' work only: the attorney's return
+        # and approval, and ana's closing, are not a volunteer's count (issue 16 point 9)
+        "ana": plain(served=4, informed=2, screened=2, referred=1, packets_built=1),
+        "jun": plain(served=1, screened=1, packets_built=1),
     }
 
 
@@ -201,8 +206,8 @@ def test_by_day_has_every_day_of_the_period() -> None:
     rows = {key: numbers(c) for key, c in report.rows("day")}
     assert list(rows) == ["2025-03-06", BEFORE, DAY.isoformat(), AFTER]
     assert rows["2025-03-06"] == plain()
-    assert rows[BEFORE] == plain(screened=1, referred=1)  # r6
-    assert rows[AFTER] == plain(screened=1, closed=1)  # r7
+    assert rows[BEFORE] == plain(served=1, screened=1, referred=1)  # r6
+    assert rows[AFTER] == plain(served=1, screened=1, closed=1)  # r7
     assert rows[DAY.isoformat()] == numbers(daily_counts(synthetic_day(), DAY, DAY).total)
     assert report.total.screened == 5
 
@@ -241,8 +246,14 @@ def test_a_tally_of_the_day_before_is_not_counted() -> None:
 def test_every_breakdown_adds_up_to_the_total(report: Report) -> None:
     for breakdown in BREAKDOWNS:
         rows = report.rows(breakdown)
-        for metric in METRICS:
+        # people served count once per row (a person served on two days is served each day);
+        # the volunteer breakdown holds the volunteers' counts only
+        metrics = [m for m in METRICS if m != "served"]
+        if breakdown == "volunteer":
+            metrics = ["informed", "screened", "referred", "packets_built"]
+        for metric in metrics:
             assert sum(c.metric(metric) for _k, c in rows) == report.total.metric(metric)
+        assert sum(c.served for _k, c in rows) >= report.total.served
         for outcome, n in report.total.by_outcome.items():
             assert sum(c.by_outcome[outcome] for _k, c in rows) == n
         for code, n in report.total.flags.items():
@@ -258,9 +269,10 @@ def test_odd_tallies_are_ignored_or_marked_unknown() -> None:
         {"record": "c", "type": "something_new", "date": DAY.isoformat(), "volunteer": "jun"},
     ]
     report = daily_counts(tallies, DAY, DAY)
-    assert numbers(report.total) == plain(closed=1)
+    assert numbers(report.total) == plain(served=1, closed=1)
     assert [k for k, _c in report.rows("site")] == [UNKNOWN]
-    assert [k for k, _c in report.rows("volunteer")] == [UNKNOWN]
+    assert [k for k, _c in report.rows("language")] == [UNKNOWN]
+    assert report.rows("volunteer") == []  # closing is not a volunteer's count
 
 
 def test_bad_arguments_are_refused(report: Report) -> None:
@@ -311,7 +323,7 @@ def test_counts_for_a_real_clinic(real_session: Session) -> None:
 
     report = counts_for(source, first, last)
 
-    assert numbers(report.total) == plain(screened=1, referred=1)
+    assert numbers(report.total) == plain(served=1, screened=1, referred=1)
     assert dict(report.total.by_request_type) == {"renewal": 1, "initial": 0}
     assert dict(report.total.flags) == {"removal_proceedings": 1}
     assert [(k, c.screened) for k, c in report.rows("site")] == [("Test Site", 1)]
@@ -348,6 +360,10 @@ def test_csv_parses_and_its_sums_match(report: Report) -> None:
         part = [r for r in rows if r["breakdown"] == breakdown]
         assert len(part) == len(report.rows(breakdown))
         for col in header[2:]:
+            if col == "served" or (
+                breakdown == "volunteer" and col in ("returned", "approved", "closed")
+            ):
+                continue  # people served count in each row; not a volunteer's counts
             assert sum(int(r[col]) for r in part) == int(total[col]), (breakdown, col)
     assert {r["key"] for r in rows if r["breakdown"] == "site"} == {SITE_A, SITE_B}
 
@@ -355,7 +371,7 @@ def test_csv_parses_and_its_sums_match(report: Report) -> None:
 def test_csv_keys_never_run_as_formulas() -> None:
     report = daily_counts([t("r", "closed", "jun", site="=HYPERLINK(1)")], DAY, DAY)
     rows = list(csv.reader(io.StringIO(to_csv(report), newline="")))
-    assert ["site", "'=HYPERLINK(1)"] == rows[-3][:2]
+    assert ["site", "'=HYPERLINK(1)"] in [row[:2] for row in rows]
 
 
 def test_json_round_trips_and_matches(report: Report) -> None:

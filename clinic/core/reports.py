@@ -10,13 +10,22 @@ from typing import TYPE_CHECKING
 
 from clinic.core.files import write_file
 from clinic.errors import UsageError
-from clinic.reports.counts import METRICS, Report, counts_for, daily_counts
+from clinic.reports.counts import METRICS, Counts, Report, counts_for, daily_counts
 
 if TYPE_CHECKING:
     from clinic.core.desk import Desk
 
 FORMATS = ("csv", "json", "xlsx", "pdf")
-__all__ = ["FORMATS", "METRICS", "Report", "Reports", "check_period", "format_of", "report_bytes"]
+__all__ = [
+    "FORMATS",
+    "METRICS",
+    "Counts",
+    "Report",
+    "Reports",
+    "check_period",
+    "format_of",
+    "report_bytes",
+]
 
 
 def format_of(path: Path, fmt: str | None) -> str:

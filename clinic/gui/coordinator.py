@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.core import AutomapDraft
-from clinic.core.reports import METRICS, Report
+from clinic.core.reports import METRICS, Counts, Report
 from clinic.domain.languages import FALLBACK
 from clinic.domain.roles import ROLE_NAMES
 from clinic.gui import osedge
@@ -44,47 +44,75 @@ BAR_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c")
 
 
 class DayChart(QWidget):
-    """Bars per day for screened, referred and packets built (drawn with QPainter)."""
+    """Bars for screened, referred and packets built, one group per row of the chosen
+    breakdown (day, site, language or volunteer), with a scale on the left (QPainter)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("day-chart")
-        self.report: Report | None = None
+        self.rows: list[tuple[str, Counts]] = []
         self.legend: tuple[str, ...] = BAR_METRICS
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
 
-    def set_report(self, report: Report | None, legend: tuple[str, ...]) -> None:
-        self.report, self.legend = report, legend
+    def set_rows(self, rows: list[tuple[str, Counts]], legend: tuple[str, ...]) -> None:
+        self.rows, self.legend = rows, legend
         self.update()
+
+    @staticmethod
+    def ticks(top: int) -> list[int]:
+        """The scale's marks: 0 up to a round number at or above ``top`` in steps of 1, 2 or 5
+        times a power of ten, at most five steps."""
+        top, scale = max(top, 1), 1
+        while True:
+            for factor in (1, 2, 5):
+                step = factor * scale
+                steps = -(-top // step)
+                if steps <= 5:
+                    return list(range(0, steps * step + 1, step))
+            scale *= 10
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
         line = fm.lineSpacing()
-        rect = self.rect().adjusted(line * 2, line * 2, -line, -line * 2)
+        left_margin = fm.horizontalAdvance("00000") + line
+        rect = self.rect().adjusted(left_margin, line * 2, -line, -line * 2)
         painter.setPen(self.palette().text().color())
         x = rect.left()
         for text, color in zip(self.legend, BAR_COLORS, strict=False):
             painter.fillRect(int(x), line // 2, line - 4, line - 4, QColor(color))
             painter.drawText(int(x + line), line - 2, text)
             x += line + fm.horizontalAdvance(text) + line
-        if self.report is None or rect.width() <= 0 or rect.height() <= 0:
+        if not self.rows or rect.width() <= 0 or rect.height() <= 0:
             return
-        days = self.report.by_day
-        top = max([1] + [c.metric(m) for _d, c in days for m in BAR_METRICS])
+        ticks = self.ticks(max([1] + [c.metric(m) for _k, c in self.rows for m in BAR_METRICS]))
+        top = ticks[-1]
+        for tick in ticks:
+            y = rect.bottom() - rect.height() * tick / top
+            painter.drawText(
+                QRectF(0, y - line / 2, left_margin - line / 2, line),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                str(tick),
+            )
+            painter.drawLine(int(rect.left() - line / 3), int(y), int(rect.left()), int(y))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.drawText(2, rect.top() + line, str(top))
-        slot = rect.width() / max(len(days), 1)
+        painter.drawLine(rect.bottomLeft(), rect.topLeft())
+        slot = rect.width() / max(len(self.rows), 1)
         bar = min(max(slot / (len(BAR_METRICS) + 1), 1.0), line * 2.5)
         offset = (slot - bar * len(BAR_METRICS)) / 2
-        for i, (day, counts) in enumerate(days):
+        for i, (key, counts) in enumerate(self.rows):
             for j, metric in enumerate(BAR_METRICS):
                 h = rect.height() * counts.metric(metric) / top
                 left = rect.left() + i * slot + offset + j * bar
                 painter.fillRect(QRectF(left, rect.bottom() - h, bar, h), QColor(BAR_COLORS[j]))
-            if len(days) <= 14 or i % max(len(days) // 10, 1) == 0:
-                painter.drawText(int(rect.left() + i * slot), rect.bottom() + line, day[5:])
+            if len(self.rows) <= 14 or i % max(len(self.rows) // 10, 1) == 0:
+                label = key[5:] if len(key) == 10 and key[4] == "-" else key  # a day: MM-DD
+                painter.drawText(
+                    QRectF(rect.left() + i * slot, rect.bottom() + 2, slot, line),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                    fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot)),
+                )
 
 
 class CountsPage(QWidget):
@@ -156,6 +184,7 @@ class CountsPage(QWidget):
 
     def metric_names(self) -> dict[str, str]:
         return {
+            "served": self.tr("People served"),
             "informed": self.tr("Informed (inquiries)"),
             "screened": self.tr("Screened"),
             "referred": self.tr("Referred to an attorney"),
@@ -220,13 +249,12 @@ class CountsPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.breakdown.currentText()] + [names[m] for m in METRICS]
         )
-        self.chart.set_report(
-            self.report, tuple(names[m] for m in ("screened", "referred", "packets_built"))
-        )
         if self.report is None:
+            self.chart.set_rows([], tuple(names[m] for m in BAR_METRICS))
             self.table.setRowCount(0)
             return
         rows = self.report.rows(str(self.breakdown.currentData() or "day"))
+        self.chart.set_rows(rows, tuple(names[m] for m in BAR_METRICS))
         rows = [*rows, (self.tr("Total"), self.report.total)]
         self.table.setRowCount(len(rows))
         for r, (key, counts) in enumerate(rows):

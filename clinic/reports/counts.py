@@ -7,6 +7,7 @@ username), ``kind`` on ``created``, ``outcome`` / ``request_type`` / ``flags`` o
 
 The counts (:class:`Counts`), for the period and broken down by day, site, language and volunteer:
 
+- ``served``: people the clinic dealt with (distinct records with any of the counts below);
 - ``informed``: records with an inquiry (``created`` with kind ``inquiry``, or ``inquiry_logged``);
 - ``screened``: records screened, with ``by_outcome``, ``by_request_type`` and ``flags`` (records
   carrying each flag code) taken from each record's last screening in the period;
@@ -18,7 +19,10 @@ event*: the last event of that kind in the period (dates in order; on the same d
 tallies were given, which for ``Session.tallies`` is the order they were stored). That event's
 date, site, language and author (the volunteer) place the record in each breakdown, so every
 breakdown's rows add up to the period total: a person screened on Saturday and screened again on
-Sunday is one screening, on Sunday, with Sunday's outcome.
+Sunday is one screening, on Sunday, with Sunday's outcome. The volunteer breakdown is the
+volunteers' work (informed, screened, referred, packets built): returns and approvals are an
+attorney's and closing a coordinator's, so they are left out of it (its rows add up to the total
+for the volunteers' counts).
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ __all__ = [
 ]
 
 METRICS = (
+    "served",
     "informed",
     "screened",
     "referred",
@@ -72,6 +77,7 @@ _DECIDES = {
     "closed": "closed",
 }
 _EVENT_COUNTS = ("informed", "screened", "packets_built", "returned", "approved", "closed")
+_VOLUNTEERS_WORK = ("informed", "screened", "packets_built")  # the volunteer breakdown's counts
 
 Tally = Mapping[str, Any]
 
@@ -97,6 +103,7 @@ class Counts:
     seen. All three are read-only mappings.
     """
 
+    served: int = 0
     informed: int = 0
     screened: int = 0
     referred: int = 0
@@ -127,6 +134,7 @@ class Counts:
         request_types = Counter(_key(t, "request_type") for t in screens)
         flags = Counter(code for t in screens for code in _flags(t))
         return cls(
+            served=len({str(t.get("record")) for group in deciding.values() for t in group}),
             informed=len(deciding.get("informed", [])),
             screened=len(screens),
             referred=outcomes.get(REFERRED_OUTCOME, 0),
@@ -210,9 +218,13 @@ def daily_counts(tallies: Iterable[Tally], date_from: dt.date, date_to: dt.date)
         if name is not None:
             deciding[name][str(tally["record"])] = {**tally, "date": day.isoformat()}
 
-    def grouped(key_of: Callable[[Tally], str]) -> dict[str, Counts]:
+    def grouped(
+        key_of: Callable[[Tally], str], counts: Iterable[str] = _EVENT_COUNTS
+    ) -> dict[str, Counts]:
         groups: dict[str, dict[str, list[Tally]]] = {}
         for name, by_record in deciding.items():
+            if name not in counts:
+                continue
             for tally in by_record.values():
                 groups.setdefault(key_of(tally), {}).setdefault(name, []).append(tally)
         return {key: Counts.of(groups[key]) for key in sorted(groups)}
@@ -226,7 +238,7 @@ def daily_counts(tallies: Iterable[Tally], date_from: dt.date, date_to: dt.date)
         by_day=tuple((d, days.get(d, empty)) for d in _each_day(date_from, date_to)),
         by_site=tuple(grouped(lambda t: _key(t, "site")).items()),
         by_language=tuple(grouped(lambda t: _key(t, "language")).items()),
-        by_volunteer=tuple(grouped(lambda t: _key(t, "volunteer")).items()),
+        by_volunteer=tuple(grouped(lambda t: _key(t, "volunteer"), _VOLUNTEERS_WORK).items()),
     )
 
 

@@ -44,6 +44,7 @@ __all__ = ["csv_columns", "to_csv", "to_json", "to_pdf"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 METRIC_LABELS = {
+    "served": "People served",
     "informed": "Informed (inquiries)",
     "screened": "Screened",
     "referred": "Referred to an attorney",
@@ -53,6 +54,7 @@ METRIC_LABELS = {
     "closed": "Records closed",
 }
 SHORT_LABELS = {
+    "served": "Served",
     "informed": "Informed",
     "screened": "Screened",
     "referred": "Referred",

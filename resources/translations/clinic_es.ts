@@ -294,6 +294,10 @@
         <translation>Agrupar p&amp;or:</translation>
     </message>
     <message>
+        <source>People served</source>
+        <translation>Personas atendidas</translation>
+    </message>
+    <message>
         <source>&amp;Show</source>
         <translation>&amp;Mostrar</translation>
     </message>

@@ -294,6 +294,10 @@
         <translation>기준(&amp;B):</translation>
     </message>
     <message>
+        <source>People served</source>
+        <translation>도움받은 사람</translation>
+    </message>
+    <message>
         <source>&amp;Show</source>
         <translation>표시(&amp;S)</translation>
     </message>

@@ -723,6 +723,15 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
     ]
     assert cell(total_row, headers.index("Screened")) == "2"
     assert cell(total_row, headers.index("Referred to an attorney")) == "2"
+    assert cell(total_row, headers.index("People served")) == "2"  # screened; one only imported
+    # the chart follows "By:": one group of bars per language, not per day (issue 16 point 9)
+    choose(qtbot, counts.breakdown, "language")
+    idle(qtbot, window)
+    by_language = [key for key, _c in report.rows("language")]
+    assert [key for key, _c in counts.chart.rows] == by_language
+    assert [cell(r, 0) for r in range(table.rowCount() - 1)] == by_language
+    picture = counts.chart.grab().toImage()
+    assert screen_ink(picture, 0, 0, 60, picture.height()) > 20  # the scale's numbers
     for fmt, button in (
         ("csv", counts.csv_button),
         ("pdf", counts.pdf_button),
