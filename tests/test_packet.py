@@ -97,6 +97,7 @@ def test_the_packet_a_person_gets(library: FormLibrary, tmp_path: Path) -> None:
         "Addendum.pdf",
         "Answer sheet.pdf",
         "Document checklist.pdf",
+        "Take-home sheet.pdf",  # the client's, in their language: no SSN, no A-Number
     ]
     written = packet.write(tmp_path / "out", draft=True)
     manifest = json.loads((tmp_path / "out" / "packet.json").read_text())
@@ -276,10 +277,10 @@ def test_packet_from_a_stored_record_is_encrypted_and_audited(cli: Cli, tmp_path
     shown = json.loads(cli.ok("intake", "show", rid, "--json").stdout)
     assert shown["status"] == "in_review"
     stored = list((cli.data / "packets" / rid).rglob("*.bin"))
-    assert len(stored) == 9
+    assert len(stored) == 10
     # beside them, made at build: each file's draft copy and its copy flattened for the screen
     copies = sorted(p.name for p in (cli.data / "packets" / rid).rglob("*.copy"))
-    assert len(copies) == 18 and copies[0].startswith("draft-") and copies[-1].startswith("screen-")
+    assert len(copies) == 20 and copies[0].startswith("draft-") and copies[-1].startswith("screen-")
     family = answers["name.family"].encode()
     for blob in [*stored, *(cli.data / "packets" / rid).rglob("*.copy")]:
         data = blob.read_bytes()

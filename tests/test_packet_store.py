@@ -147,7 +147,7 @@ def test_opening_a_record_only_decrypts_what_the_build_kept(
     first = desk.packets.view(rid)
     second = desk.packets.view(rid)
     assert first == second == built
-    assert not first.approved and len(first.files) == len(first.shown) == 9
+    assert not first.approved and len(first.files) == len(first.shown) == 10
     names = [n for n, _d in first.files]
     i821d = first.files[names.index("I-821D.pdf")][1]
     assert "DRAFT - NOT FOR FILING" in text_of(i821d, tmp_path)
@@ -185,8 +185,8 @@ def test_a_packet_stored_before_copies_were_kept_makes_them_once(
     monkeypatch.setattr(core_packets, "draft_mark", mark)
     monkeypatch.setattr(core_packets, "flatten", flat)
     first = desk.packets.view(rid)
-    assert made.count("mark") == 9 and made.count("flatten") == 9
-    assert len(list(folder.glob("*.copy"))) == 18
+    assert made.count("mark") == 10 and made.count("flatten") == 10
+    assert len(list(folder.glob("*.copy"))) == 20
     monkeypatch.setattr(core_packets, "draft_mark", never)
     monkeypatch.setattr(core_packets, "flatten", never)
     assert desk.packets.view(rid) == first
@@ -206,9 +206,9 @@ def test_the_approved_packet_is_shown_without_the_mark_and_its_screen_copy_made_
     monkeypatch.setattr(core_packets, "flatten", flat)
     monkeypatch.setattr(core_packets, "draft_mark", never)
     view = desk.packets.view(rid)
-    assert view.approved and len(flattened) == 9
+    assert view.approved and len(flattened) == 10
     assert view.files == [(f.name, f.data) for f in packet.files]  # the clean originals
-    assert desk.packets.view(rid) == view and len(flattened) == 9  # kept, not made again
+    assert desk.packets.view(rid) == view and len(flattened) == 10  # kept, not made again
     latest = desk.session.load(rid).packets[-1]
     assert desk.session.packet_copies(rid, latest, SCREEN[True]) == view.shown
     for _name, data in view.shown:
@@ -234,4 +234,4 @@ def test_a_packet_whose_files_are_not_here_is_rebuilt_from_its_recorded_screenin
         (f.name, f.data) for f in packet.files
     ]
     assert [d for _n, d in view.files] == [f.draft for f in packet.files]
-    assert len(list(folder.glob("*.copy"))) == 18
+    assert len(list(folder.glob("*.copy"))) == 20

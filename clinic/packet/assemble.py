@@ -301,6 +301,18 @@ def _interpreter_data(
     return out
 
 
+def _contact(preparer: Mapping[str, str] | None) -> str:
+    """The clinic's contact on the take-home sheet: the preparer's organization, phone and
+    e-mail from their profile ("" when none is known)."""
+    if not preparer:
+        return ""
+    phone = preparer.get("phone", "")
+    if len(phone) == 10 and phone.isdigit():
+        phone = f"({phone[:3]}) {phone[3:6]}-{phone[6:]}"
+    parts = [preparer.get("organization", ""), phone, preparer.get("email", "")]
+    return " · ".join(p for p in parts if p)
+
+
 def _attorney_note(attorney: Mapping[str, str] | None) -> list[str]:
     """The cover sheet's word on the attorney of record (Form G-28): who, and what their
     profile still lacks for the form."""
@@ -430,7 +442,7 @@ def build_packet(
                     by_hand.append((len(plan), item))
     if missing:  # every form that cannot be used on this date is named at once
         raise LibraryError(" | ".join(missing))
-    total = len(plan) + 4  # each form, then cover, addendum, answer sheet, checklist
+    total = len(plan) + 5  # each form, cover, addendum, answer sheet, checklist, take-home
     report = progress or (lambda _done, _total, _what: None)
     filled: list[tuple[str, FilledForm, bytes]] = []
     problems: list[Problem] = []
@@ -517,6 +529,12 @@ def build_packet(
         g1145=any(name == "G-1145.pdf" for name, _f, _d in filled),
     )
     files.append(made("Document checklist.pdf", "checklist", checklist))
+    report(len(plan) + 4, total, "Take-home sheet")
+    sheet_home = documents.take_home(
+        data, det_json, lang, on, payment=pay_lines, contact=_contact(preparer)
+    )
+    # the client's own sheet, in their language: no SSN, no A-Number
+    files.append(made("Take-home sheet.pdf", "take_home", sheet_home))
     report(total, total, "")
     return Packet(
         files=files,

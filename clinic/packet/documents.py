@@ -1232,6 +1232,90 @@ def checklist(
     )
 
 
+# -- take-home sheet ----------------------------------------------------------------------------
+
+
+def take_home(
+    answers: Mapping[str, Any],
+    determination: Mapping[str, Any],
+    lang: str,
+    on: dt.date,
+    *,
+    payment: Sequence[PaymentLine] = (),
+    contact: str = "",
+) -> bytes:
+    """The sheet the client takes home, in their language (English beneath each line for a
+    client in another language, so anyone helping them can read it): what was prepared, that
+    an attorney reviews it before anything is mailed, the fees and how USCIS takes them, where
+    to mail, what comes after, their renewal window, and the clinic's contact. It names the
+    person and the date only: no SSN, no A-Number, nothing from the screening's flags."""
+    s = _styles()
+    client = lang if _in_client_language(lang) else ""
+    rtype = str(determination.get("request_type") or "")
+    window = determination.get("filing_window")
+
+    def lines(key: str, **values: str) -> list[Any]:
+        own = _text("TAKE_HOME", key, client, **values) if client else ""
+        english = _text("TAKE_HOME", key, FALLBACK, **values)
+        out: list[Any] = [_p(own or english, s.body)]
+        if own and own != english:
+            out.append(_p(english, s.muted))
+        return out
+
+    def heading(key: str) -> list[Any]:
+        own = _text("TAKE_HOME", key, client) if client else ""
+        english = _text("TAKE_HOME", key, FALLBACK)
+        return _h2(f"{own} / {english}" if own and own != english else english, s)
+
+    def story() -> list[Any]:
+        name = _shown_name(answers)
+        out: list[Any] = [
+            _p(_text("TAKE_HOME", "title", client or FALLBACK), s.title),
+            _p(
+                _text("TAKE_HOME", "prepared", client or FALLBACK, name=name, date=_date_text(on)),
+                s.body,
+            ),
+        ]
+        out.extend(heading("what"))
+        forms = f"forms_{rtype}" if rtype in ("renewal", "initial") else "forms_unknown"
+        out.extend(lines(forms))
+        out.extend(heading("next"))
+        out.extend(lines("review"))
+        if payment:
+            out.extend(heading("fees"))
+            out.extend(lines("fees_paper"))
+            for line in payment:
+                own = line.said_in(client) if client else ""
+                english = line.said_in(FALLBACK)
+                out.append(_p(own or english, s.body))
+                if own and own != english:
+                    out.append(_p(english, s.muted))
+        out.extend(heading("mail"))
+        out.extend(lines("mail_where"))
+        out.extend(heading("after"))
+        out.extend(lines("receipt"))
+        out.extend(lines("address"))
+        if rtype == "renewal" and isinstance(window, Mapping) and window.get("expires"):
+            out.extend(
+                lines(
+                    "window",
+                    expires=_date_text(window.get("expires")),
+                    opens=_date_text(window.get("opens")),
+                    closes=_date_text(window.get("closes")),
+                )
+            )
+        out.extend(heading("bring"))
+        out.extend(lines("bring_list"))
+        if contact:
+            out.extend(heading("contact"))
+            out.extend(lines("contact_line", who=contact))
+        out.append(Spacer(1, 8))
+        out.extend(lines("disclaimer"))
+        return out
+
+    return _render(story, title="Take-home sheet", footer="ClinicDay · take-home sheet")
+
+
 # -- addendum -----------------------------------------------------------------------------------
 
 

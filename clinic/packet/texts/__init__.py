@@ -2,7 +2,8 @@
 document checklist's title, sections and items), in one module per language.
 
 Each module is named by its language's code (``en.py``, and one per translated language) and
-has the tables ``TITLES``, ``SECTIONS``, ``ITEMS`` and ``EDUCATION`` (a key to a text;
+has the tables ``TITLES``, ``SECTIONS``, ``ITEMS``, ``EDUCATION`` and ``TAKE_HOME`` (the client's
+take-home sheet) (a key to a text;
 ``{placeholders}`` are filled). A client language of the registry
 (:mod:`clinic.domain.languages`) with no module, or with no text for a key, reads English; a
 pseudo language reads its texts made from English. Adding a language is adding its module.
@@ -21,8 +22,8 @@ from typing import Literal
 
 from clinic.domain.languages import FALLBACK, client_languages, text_in
 
-TableName = Literal["TITLES", "SECTIONS", "ITEMS", "EDUCATION"]
-TABLES: tuple[TableName, ...] = ("TITLES", "SECTIONS", "ITEMS", "EDUCATION")
+TableName = Literal["TITLES", "SECTIONS", "ITEMS", "EDUCATION", "TAKE_HOME"]
+TABLES: tuple[TableName, ...] = ("TITLES", "SECTIONS", "ITEMS", "EDUCATION", "TAKE_HOME")
 
 
 @functools.cache

@@ -55,3 +55,48 @@ EDUCATION: dict[str, str] = {
     ),
     "unknown": "Proof of education (school enrollment, diploma, GED or honorable discharge)",
 }
+
+# the take-home sheet: what the client keeps (no SSN or A-Number on it)
+TAKE_HOME: dict[str, str] = {
+    "title": "Your DACA request: what we prepared today",
+    "prepared": "Prepared for {name} on {date}",
+    "what": "What was prepared",
+    "forms_renewal": (
+        "A DACA renewal request (Form I-821D) and a work permit application (Form I-765)"
+    ),
+    "forms_initial": "A DACA request (Form I-821D) and a work permit application (Form I-765)",
+    "forms_unknown": "A DACA request (Form I-821D) and a work permit application (Form I-765)",
+    "next": "What happens next",
+    "review": (
+        "An attorney reviews your forms. Do not mail anything until the attorney has approved "
+        "them and you have signed where the cover sheet says."
+    ),
+    "fees": "Fees and how to pay",
+    "fees_paper": (
+        "Each fee is paid separately with its own payment form. USCIS does not take checks or "
+        "money orders for these forms."
+    ),
+    "mail": "Where to mail",
+    "mail_where": (
+        "Mail the signed packet to the USCIS address for your state listed on "
+        "uscis.gov/i-821d-addresses. Keep a copy of everything you mail."
+    ),
+    "after": "After you mail it",
+    "receipt": (
+        "USCIS mails a receipt notice (Form I-797C), then an appointment notice for "
+        "fingerprints and a photo. Go to that appointment and bring the notice and your ID."
+    ),
+    "address": "If you move, tell USCIS your new address (uscis.gov/addresschange).",
+    "window": (
+        "Your DACA expires on {expires}. A renewal can be filed from {opens}; file by "
+        "{closes} so your work permit does not lapse."
+    ),
+    "bring": "What to bring",
+    "bring_list": "The documents on the document checklist in this packet.",
+    "contact": "Your clinic",
+    "contact_line": "{who}",
+    "disclaimer": (
+        "This sheet explains the steps; it is not legal advice. Ask the clinic's attorney "
+        "about your case."
+    ),
+}

@@ -69,3 +69,55 @@ EDUCATION: dict[str, str] = {
     ),
     "unknown": "Prueba de estudios (inscripción escolar, diploma, GED o baja honorable)",
 }
+
+# the take-home sheet: what the client keeps (no SSN or A-Number on it)
+TAKE_HOME: dict[str, str] = {
+    "title": "Su solicitud de DACA: lo que preparamos hoy",
+    "prepared": "Preparado para {name} el {date}",
+    "what": "Lo que se preparó",
+    "forms_renewal": (
+        "Una solicitud de renovación de DACA (Formulario I-821D) y una solicitud de permiso "
+        "de trabajo (Formulario I-765)"
+    ),
+    "forms_initial": (
+        "Una solicitud de DACA (Formulario I-821D) y una solicitud de permiso de trabajo "
+        "(Formulario I-765)"
+    ),
+    "forms_unknown": (
+        "Una solicitud de DACA (Formulario I-821D) y una solicitud de permiso de trabajo "
+        "(Formulario I-765)"
+    ),
+    "next": "Lo que sigue",
+    "review": (
+        "Un abogado revisa sus formularios. No envíe nada por correo hasta que el abogado los "
+        "apruebe y usted firme donde indica la hoja de portada."
+    ),
+    "fees": "Tarifas y cómo pagar",
+    "fees_paper": (
+        "Cada tarifa se paga por separado con su propio formulario de pago. USCIS no acepta "
+        "cheques ni giros postales para estos formularios."
+    ),
+    "mail": "A dónde enviar",
+    "mail_where": (
+        "Envíe el paquete firmado a la dirección de USCIS de su estado que aparece en "
+        "uscis.gov/i-821d-addresses. Guarde una copia de todo lo que envíe."
+    ),
+    "after": "Después de enviarlo",
+    "receipt": (
+        "USCIS le envía un aviso de recibo (Formulario I-797C) y luego una cita para huellas "
+        "y foto. Vaya a esa cita con el aviso y su identificación."
+    ),
+    "address": "Si se muda, avise a USCIS su nueva dirección (uscis.gov/addresschange).",
+    "window": (
+        "Su DACA vence el {expires}. Puede presentar la renovación desde el {opens}; "
+        "preséntela antes del {closes} para que su permiso de trabajo no se interrumpa."
+    ),
+    "bring": "Qué llevar",
+    "bring_list": "Los documentos de la lista de documentos (Document checklist) de este paquete.",
+    "contact": "Su clínica",
+    "contact_line": "{who}",
+    "disclaimer": (
+        "Esta hoja explica los pasos; no es asesoría legal. Consulte su caso con el abogado "
+        "de la clínica."
+    ),
+}

@@ -52,3 +52,46 @@ EDUCATION: dict[str, str] = {
     "honorably_discharged_veteran": "명예 제대 증명 (예: DD-214 또는 NGB-22 양식)",
     "unknown": "학력 증명 (재학, 졸업장, GED 또는 명예 제대)",
 }
+
+# the take-home sheet: what the client keeps (no SSN or A-Number on it)
+TAKE_HOME: dict[str, str] = {
+    "title": "DACA 신청: 오늘 준비한 내용",
+    "prepared": "{name} 님을 위해 {date}에 준비함",
+    "what": "준비한 서류",
+    "forms_renewal": "DACA 갱신 신청서(I-821D 양식)와 노동 허가 신청서(I-765 양식)",
+    "forms_initial": "DACA 신청서(I-821D 양식)와 노동 허가 신청서(I-765 양식)",
+    "forms_unknown": "DACA 신청서(I-821D 양식)와 노동 허가 신청서(I-765 양식)",
+    "next": "다음 단계",
+    "review": (
+        "변호사가 서류를 검토합니다. 변호사가 승인하고 표지에 적힌 곳에 서명하기 전에는 "
+        "아무것도 우편으로 보내지 마세요."
+    ),
+    "fees": "수수료와 납부 방법",
+    "fees_paper": (
+        "수수료는 각각 따로, 수수료마다 납부 양식 1장으로 냅니다. USCIS는 이 양식들에 대해 "
+        "수표나 머니오더를 받지 않습니다."
+    ),
+    "mail": "보낼 곳",
+    "mail_where": (
+        "서명한 서류 묶음을 uscis.gov/i-821d-addresses에 나온 본인 주(州)의 USCIS 주소로 "
+        "보내세요. 보내는 서류는 모두 사본을 보관하세요."
+    ),
+    "after": "보낸 뒤에는",
+    "receipt": (
+        "USCIS가 접수증(I-797C 양식)을 보내고, 이어서 지문과 사진을 위한 예약 통지를 "
+        "보냅니다. 예약일에 통지서와 신분증을 가지고 가세요."
+    ),
+    "address": "이사하면 USCIS에 새 주소를 알리세요(uscis.gov/addresschange).",
+    "window": (
+        "DACA 만료일은 {expires}입니다. 갱신 신청은 {opens}부터 할 수 있으며, 노동 허가가 "
+        "끊기지 않도록 {closes}까지 신청하세요."
+    ),
+    "bring": "준비할 것",
+    "bring_list": "이 서류 묶음에 있는 서류 목록(Document checklist)의 서류.",
+    "contact": "클리닉 연락처",
+    "contact_line": "{who}",
+    "disclaimer": (
+        "이 안내문은 절차를 설명할 뿐 법률 자문이 아닙니다. 본인 사안은 클리닉 변호사에게 "
+        "문의하세요."
+    ),
+}
