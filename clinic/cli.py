@@ -545,14 +545,24 @@ def cmd_review(args: argparse.Namespace) -> int:
     desk = _unlock(args)
     record_id = desk.people.resolve_id(args.id)
     event = desk.review.act(record_id, args.review_cmd, args.text or "", args.item)
-    packet = str(event.payload.get("packet_hash", ""))[:12]
+    packet_hash = str(event.payload.get("packet_hash", ""))
+    packet = packet_hash[:12]
     done = {
-        "approve": f"Approved packet {packet}: it is locked; any edit puts the record back into "
-        "review. Export it with: clinic packet --record ID --stored --out DIR",
+        "approve": f"Approved packet {packet}: it is locked; any edit to the answers means "
+        "building it again and a new review. Export it with: clinic packet --record ID --stored "
+        "--out DIR",
         "return": f"Returned packet {packet} to the volunteer with your comment.",
         "comment": "Comment recorded.",
     }
     print(done[args.review_cmd])
+    if args.review_cmd == "approve":
+        blank = desk.review.left_blank(record_id, packet_hash)
+        if blank:
+            print(
+                "note: the approved packet leaves blank, for the filer to answer by hand before "
+                f"mailing: {'; '.join(blank)}",
+                file=sys.stderr,
+            )
     return 0
 
 

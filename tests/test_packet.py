@@ -468,3 +468,12 @@ def test_packet_from_a_record_says_its_recorded_screening(cli: Cli, tmp_path: Pa
     cli.ok("intake", "screen", rid, "--on", "2026-11-21")
     again = cli.ok("packet", "--record", rid, "--out", str(tmp_path / "b"), "--on", "2026-11-21")
     assert "Screening: likely_eligible;" in again.stderr
+
+
+def test_a_packet_with_nothing_to_add_has_no_addendum(library: FormLibrary, tmp_path: Path) -> None:
+    """An addendum that would say "No additional information" is not made: the cover sheet
+    neither lists it nor asks for its signature (issue 15, found in a user's walk)."""
+    packet = build_packet(person("renewal_too_early"), ON, library)
+    assert "Addendum.pdf" not in [f.name for f in packet.files]
+    cover = pdftotext(packet.files[0].data, tmp_path)
+    assert "Addendum" not in cover

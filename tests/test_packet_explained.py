@@ -4,6 +4,7 @@ real PDFs; the addendum read as printed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.conftest import Cli
@@ -73,14 +74,17 @@ def test_an_explanation_in_another_script_is_sent_back_for_english(
 ) -> None:
     answers = {**person(), "removal.status": "active", "removal.explanation": "재판 진행 중"}
     said = refused(cli, tmp_path, answers)
-    assert "Part 1 Item 6.e (addendum): not in English letters: write an English version" in said
+    assert (
+        "Part 1 Item 6 (removal.explanation): not in English letters: write an English version"
+        in said
+    )
 
 
 def test_an_explanation_in_spanish_is_sent_back_for_english(cli: Cli, tmp_path: Path) -> None:
     explanation = "Tengo una audiencia en la corte porque me detuvieron cuando estaba manejando"
     answers = {**person(), "removal.status": "active", "removal.explanation": explanation}
     said = " ".join(refused(cli, tmp_path, answers).split())
-    assert "Part 1 Item 6.e (addendum): reads as Spanish, not English: write an English" in said
+    assert "Part 1 Item 6 (removal.explanation): reads as Spanish, not English: write an" in said
 
 
 def test_spanish_names_and_places_are_not_spanish_prose(cli: Cli, tmp_path: Path) -> None:
@@ -90,6 +94,23 @@ def test_spanish_names_and_places_are_not_spanish_prose(cli: Cli, tmp_path: Path
     assert "Los Angeles court; case of Maria de la Cruz" in " ".join(
         text(out / "Addendum.pdf").split()
     )
+
+
+def test_typed_explanations_name_their_page_part_and_items(cli: Cli, tmp_path: Path) -> None:
+    """The removal explanation under Item 6 (not 6.e, "Other", when the status is terminated),
+    the public-safety one under Part 4 Items 3-7, each with the page the form asks it on."""
+    answers = {
+        **person(),
+        "removal.status": "terminated",
+        "removal.explanation": "The proceedings were terminated by the immigration judge.",
+        "safety.explanation": "A synthetic explanation of a public-safety answer.",
+    }
+    out = build(cli, tmp_path, answers)
+    said = " ".join(text(out / "Addendum.pdf").split())
+    # the table's columns: form, page, Part, Item (a watermark letter may fall between)
+    assert re.search(r"01/20/25 2 1 6 (\S )?The proceedings were terminated", said), said
+    assert re.search(r"01/20/25 [1-9] 4 3-7 (\S )?A synthetic explanation", said), said
+    assert "—" not in said  # no page or item left unknown
 
 
 def test_the_attorney_reads_the_flags_in_english_with_the_clients_words_beneath(

@@ -14,6 +14,7 @@ from tests.conftest import Cli, write_json
 from tests.forms_fixture import SHARED_FORMS
 from tests.test_packet import person
 from tests.test_packet_payment import text
+from tests.test_packet_preparer import value
 
 ON = "2026-12-03"
 
@@ -50,6 +51,12 @@ def test_the_attorney_of_record_leads_the_packet_and_alone_approves_it(
     assert "Attorney of record (Form G-28): Casey Testattorney, bar number 123456 (CA)" in (
         built.stderr
     )
+    # the forms say a G-28 is attached, with the attorney's bar number
+    i821d, i765 = tmp_path / "a" / "I-821D.pdf", tmp_path / "a" / "I-765.pdf"
+    assert value(i821d, "G28_Attached[0]") == "/Y"
+    assert value(i821d, "AttyLicenseNum[0]") == "123456"
+    assert value(i765, "Attorney-Rep[0].CheckBox1[0]") == "/1"
+    assert value(i765, "attorneyBarNumber[0]") == "123456"
     cover = text(tmp_path / "a" / "Cover sheet.pdf")
     # first in the filing order, before the payment forms, to attach by hand
     order = cover[cover.index("Forms, in filing order") :]
@@ -60,7 +67,13 @@ def test_the_attorney_of_record_leads_the_packet_and_alone_approves_it(
     refused = atty2.run("review", "approve", rid)
     assert refused.returncode != 0
     assert "names atty as the attorney of record (Form G-28): atty approves it" in refused.stderr
-    assert "Approved packet" in atty.ok("review", "approve", rid).stdout
+    approved = atty.ok("review", "approve", rid)
+    assert "Approved packet" in approved.stdout
+    # what the filer must still answer by hand is said at approval too (here: the preparer's
+    # and interpreter's parts, no profile)
+    said = " ".join(approved.stderr.split())
+    assert "note: the approved packet leaves blank, for the filer to answer by hand" in said
+    assert "I-821D Part 7 Item 1.a" in said
     # nothing changed: a later rebuild (no --attorney given) is the same approved packet
     later = vol.ok("packet", "--record", rid, "--out", str(tmp_path / "b"), "--on", "2026-12-10")
     assert "wrote the approved" in later.stdout

@@ -384,6 +384,7 @@ def shown_packet(session: Session, record_id: str) -> PacketView:
         shown,
         payment=str(info.get("payment") or ""),
         attorney=counsel.get("user", ""),
+        blank=tuple(str(b) for b in info.get("blank") or ()),
     )
 
 

@@ -68,6 +68,15 @@ class ReviewDesk:
             (r for r in rows if r.status == Status.IN_REVIEW.value), key=lambda r: r.updated_at
         )
 
+    def left_blank(self, record_id: str, packet_hash: str) -> list[str]:
+        """The form items a packet leaves for the filer to answer by hand (its cover sheet's
+        "Left blank"), as its build recorded them."""
+        for event in self._desk.session.events(record_id):
+            payload = event.payload
+            if event.type is EventType.PACKET_BUILT and payload.get("packet_hash") == packet_hash:
+                return [str(b) for b in payload.get("blank") or ()]
+        return []
+
     def act(
         self,
         record_id: str,

@@ -99,6 +99,7 @@ class PacketView:
     # the choices it was built with: how the fees are paid, the attorney of record ("": none)
     payment: str = ""
     attorney: str = ""
+    blank: tuple[str, ...] = ()  # the form items the filer must still answer (by hand)
 
     def for_screen(self) -> list[tuple[str, bytes]]:
         """The files as the viewer and the printer show them."""

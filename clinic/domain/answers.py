@@ -893,7 +893,10 @@ profile of the user the interview names in ``interpreter.user``, and the English
 interview language."""
 
 ATTORNEY_KEYS: Final[Mapping[str, FieldSpec]] = MappingProxyType(
-    {f"attorney.{name}": spec for name, spec in PROFILE_SPECS.items()}
+    {
+        **{f"attorney.{name}": spec for name, spec in PROFILE_SPECS.items()},
+        "attorney.user": _text("the attorney of record's user name", max_length=64),
+    }
 )
 """What a packet adds for the Form G-28 when an attorney of this clinic represents the person:
 that attorney's profile (``attorney.family``, ``attorney.bar_number``...)."""

@@ -207,14 +207,15 @@ class ReviewPage(QWidget):
         text = self.text.toPlainText()
         item = str(self.item.currentData() or "") or None
         if action == "approve":
-            confirm = QMessageBox.question(
-                self,
-                self.tr("Approve this packet?"),
-                self.tr(
-                    "Approving locks this version of the packet and removes the DRAFT mark. "
-                    "Any later change to the answers sends it back to review."
-                ),
+            said = self.tr(
+                "Approving locks this version of the packet and removes the DRAFT mark. "
+                "Any later change to the answers means building it again and a new review."
             )
+            if self.packet.blank:
+                said += "\n\n" + self.tr(
+                    "It leaves blank, for the filer to answer by hand before mailing: %1"
+                ).replace("%1", "; ".join(self.packet.blank))
+            confirm = QMessageBox.question(self, self.tr("Approve this packet?"), said)
             if confirm != QMessageBox.StandardButton.Yes:
                 return
         self.ops.run(

@@ -399,19 +399,21 @@ def build_packet(
     cover_json = _for_the_attorney(det_json, data, on, rules)
     fees = rules.fees_on(on).forms
 
-    # the forms in filing order: payment forms on top (one per fee), G-1145, the I-821D, the
-    # I-765 and its worksheet; a form this laptop cannot fill is named on the cover sheet, to be
-    # attached by hand, unless the filing cannot go without it (the I-821D, the I-765)
+    # the forms in filing order: the G-28 of an attorney of record, payment forms (one per
+    # fee), G-1145, the I-821D, the I-765 and its worksheet; a form this laptop cannot fill is
+    # named on the cover sheet, to be attached by hand, unless the filing cannot go without it
+    # (the I-821D, the I-765)
     wanted: list[tuple[str, str, Mapping[str, Any], str]] = []  # file, form, values, kind
     forms_data = {
         **data,
         **{f"preparer.{k}": v for k, v in (preparer or {}).items() if v},
         **_interpreter_data(data, interpreter),
+        # the attorney of record: the G-28 and the forms' "G-28 attached" box and bar number
+        **{f"attorney.{k}": v for k, v in (attorney or {}).items() if v},
     }
     by_hand: list[tuple[int, FilingItem]] = []  # (position in the order, item)
     if attorney:  # the notice of appearance goes on top of everything (its instructions)
-        counsel = {f"attorney.{k}": v for k, v in attorney.items() if v}
-        wanted.append(("G-28.pdf", "G-28", {**forms_data, **counsel}, "representation"))
+        wanted.append(("G-28.pdf", "G-28", forms_data, "representation"))
     pay_lines: list[PaymentLine] = []
     payments = rules.payments_on(on)
     if filing == "paper":
@@ -514,7 +516,8 @@ def build_packet(
     files = [made("Cover sheet.pdf", "cover", cover)]
     files += [PacketFile(name, "form", f.pdf, draft) for name, f, draft in filled]
     report(len(plan) + 1, total, "Addendum")
-    files.append(made("Addendum.pdf", "addendum", documents.addendum(data, entries)))
+    if entries:  # an addendum with nothing to add is not mailed (nor listed, nor signed)
+        files.append(made("Addendum.pdf", "addendum", documents.addendum(data, entries)))
     report(len(plan) + 2, total, "Answer sheet")
     sheet = documents.answer_sheet(data, packs, questionnaire(), lang)
     files.append(made("Answer sheet.pdf", "answer_sheet", sheet))

@@ -1320,10 +1320,10 @@ def take_home(
 
 
 def _part_and_item(item: str) -> tuple[str, str]:
-    """``"Part 2 Item 3.a"`` -> ("2", "3.a"); ``"Part 2 (travel, entry 4)"`` -> ("2", "travel,
-    entry 4")."""
+    """``"Part 2 Item 3.a"`` -> ("2", "3.a"); ``"Part 4 Items 3-7"`` -> ("4", "3-7"); ``"Part 2
+    (travel, entry 4)"`` -> ("2", "travel, entry 4")."""
     part = re.search(r"Part\s+(\d+)", item)
-    number = re.search(r"Item\s+(\d+(?:\.\w+)?)", item)
+    number = re.search(r"Items?\s+(\d+(?:\.\w+)?(?:-\d+(?:\.\w+)?)?)", item)
     if number:
         item_no = number.group(1)
     else:

@@ -65,7 +65,8 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        short = self.field.rsplit(".", 1)[-1]
+        # a PDF field by its last part ("P1_Line3a_Name[0]"); an answer by its key
+        short = self.field.rsplit(".", 1)[-1] if "[" in self.field else self.field
         return f"{self.form} {self.item} ({short}): {self.reason}"
 
 
@@ -73,8 +74,10 @@ class FillError(ClinicError, ValueError):
     """The answers cannot be written on the form; ``problems`` names every field and reason."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(str(p) for p in problems))
-        self.problems = problems
+        # each problem once (the two G-1450s, one per fee, refuse the same value alike)
+        unique = list({str(p): p for p in problems}.values())
+        super().__init__("; ".join(str(p) for p in unique))
+        self.problems = unique
 
     @property
     def headline(self) -> str:
@@ -281,6 +284,18 @@ def plan(
         info = pdf.get(name)
         return min(info.pages) if info and info.pages else None
 
+    def item_page(item: str) -> int | None:
+        """The page an item is on ("Part 1 Item 6" -> 6.a's page; "Part 4 Items 3-7" -> Item
+        3's), from the fields the pack maps to it."""
+        first = re.sub(r"Items (\S+?)-\S+", r"Item \1", item)
+        pages = [
+            page
+            for name, fmap in pack.fields.items()
+            if fmap.item == first or fmap.item.startswith((first + ".", first + " "))
+            if (page := page_of(name)) is not None
+        ]
+        return min(pages) if pages else None
+
     for name, fmap in pack.fields.items():
         info = pdf.get(name)
         if fmap.type == "checkbox":
@@ -318,7 +333,12 @@ def plan(
             continue
         extra_text = evaluate(extra.value, answers, on)
         if extra_text:
-            addendum.append(AddendumEntry(pack.key, None, extra.item, extra_text))
+            why = not_english(str(extra_text))
+            if why is not None:  # named by the answer it comes from
+                answer = extra.value if isinstance(extra.value, str) else "addendum"
+                problems.append(Problem(pack.key, extra.item, answer, why))
+                continue
+            addendum.append(AddendumEntry(pack.key, item_page(extra.item), extra.item, extra_text))
 
     # list items beyond the rows the form has
     for key in sorted({f.list_key for f in pack.fields.values() if f.list_key}):

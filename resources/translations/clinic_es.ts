@@ -980,12 +980,16 @@
         <translation>(todo el paquete)</translation>
     </message>
     <message>
-        <source>Approve this packet?</source>
-        <translation>¿Aprobar este paquete?</translation>
+        <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers means building it again and a new review.</source>
+        <translation>Aprobar bloquea esta versión del paquete y quita la marca DRAFT. Cualquier cambio posterior en las respuestas obliga a prepararlo de nuevo y a una nueva revisión.</translation>
     </message>
     <message>
-        <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers sends it back to review.</source>
-        <translation>Al aprobarlo, esta versión del paquete queda bloqueada y se quita la marca “DRAFT”. Cualquier cambio posterior en las respuestas lo devuelve a revisión.</translation>
+        <source>It leaves blank, for the filer to answer by hand before mailing: %1</source>
+        <translation>Deja en blanco, para que quien presenta lo complete a mano antes de enviarlo: %1</translation>
+    </message>
+    <message>
+        <source>Approve this packet?</source>
+        <translation>¿Aprobar este paquete?</translation>
     </message>
     <message>
         <source>Comment recorded.</source>

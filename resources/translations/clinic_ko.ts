@@ -980,12 +980,16 @@
         <translation>(서류 패킷 전체)</translation>
     </message>
     <message>
-        <source>Approve this packet?</source>
-        <translation>이 서류 패킷을 승인하시겠습니까?</translation>
+        <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers means building it again and a new review.</source>
+        <translation>승인하면 이 버전의 서류 묶음이 잠기고 DRAFT 표시가 사라집니다. 이후 답변을 바꾸면 서류 묶음을 다시 만들고 다시 검토해야 합니다.</translation>
     </message>
     <message>
-        <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers sends it back to review.</source>
-        <translation>승인하면 이 버전의 서류 패킷이 잠기고 DRAFT 표시가 없어집니다. 이후 답변을 변경하면 다시 검토 대상이 됩니다.</translation>
+        <source>It leaves blank, for the filer to answer by hand before mailing: %1</source>
+        <translation>우편 발송 전에 신청자가 직접 채워야 할 빈 항목: %1</translation>
+    </message>
+    <message>
+        <source>Approve this packet?</source>
+        <translation>이 서류 패킷을 승인하시겠습니까?</translation>
     </message>
     <message>
         <source>Comment recorded.</source>

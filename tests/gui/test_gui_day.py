@@ -519,12 +519,18 @@ def test_packet_build_view_print_export_review_and_approve(
     click_list_row(qtbot, review.queue, 0)
     idle(qtbot, atty)
 
+    asked: list[str] = []
+
     def yes(box: QWidget) -> None:
         assert isinstance(box, QMessageBox)
+        asked.append(box.text())
         click(qtbot, box.button(QMessageBox.StandardButton.Yes))
 
     answer_modal(qtbot, yes)
     click(qtbot, review.approve_button)
+    # the attorney is told what the filer must still answer by hand (no preparer profile here)
+    assert "leaves blank, for the filer to answer by hand before mailing" in asked[0]
+    assert "I-821D Part 7 Item 1.a" in asked[0]
     idle(qtbot, atty)
     state = session.load(rid)
     assert state.status is Status.APPROVED and state.approved_packet == state.packets[-1]
