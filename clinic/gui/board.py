@@ -66,7 +66,7 @@ def row_text(row: BoardRow) -> str:
     if row.conflicts:
         marks.append("⚠")
     if row.elsewhere:
-        marks.append("⧉")
+        marks.append("≈")
     return f"{name}  ·  {row.dob}" + (f"  {' '.join(marks)}" if marks else "")
 
 
@@ -299,7 +299,7 @@ class BoardPage(QWidget):
         self.hint.setText(
             self.tr(
                 "Open a person with Enter or a double-click. ↩ marks a packet an attorney "
-                "returned with comments; ⚠ marks answers edited on two laptops at once; ⧉ marks "
+                "returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks "
                 "someone who may also be checked in on another laptop."
             )
         )

@@ -41,6 +41,17 @@ from clinic.gui.security import SecretClipboard
 SECRET_KEYS = ("a_number", "ssn")
 
 
+def fit_answers(tree: QTreeWidget) -> None:
+    """Question and answer side by side, both on screen: the question column takes what it
+    needs up to 45% of the view (a long question wraps), the answer the rest."""
+    tree.setWordWrap(True)
+    header = tree.header()
+    header.setStretchLastSection(True)
+    room = max(tree.viewport().width(), tree.width(), 400)
+    tree.setColumnWidth(0, min(tree.sizeHintForColumn(0) + 12, max(180, room * 45 // 100)))
+    tree.doItemsLayout()
+
+
 class EditAnswerDialog(QDialog):
     """Change one answer with the same editor the interview uses."""
 
@@ -368,10 +379,11 @@ class RecordPage(QWidget):
                     ]
                     value += "   ⚠ " + self.tr("conflict: %1").replace("%1", " | ".join(others))
                 item = QTreeWidgetItem(top, [q.label.get(staff_language()), value])
+                item.setToolTip(0, q.label.get(staff_language()))
                 item.setData(0, Qt.ItemDataRole.UserRole, q.key)
                 item.setToolTip(1, value)
             top.setExpanded(True)
-        self.answers.resizeColumnToContents(0)
+        fit_answers(self.answers)
 
     def _item_label(self, key: str) -> str:
         """What a comment is about, as the questionnaire asks it (never its key)."""

@@ -30,6 +30,7 @@ from clinic.gui.board import row_text
 from clinic.gui.i18n import staff_language
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer
+from clinic.gui.record import fit_answers
 
 
 class ReviewPage(QWidget):
@@ -145,6 +146,10 @@ class ReviewPage(QWidget):
         for row in rows:
             item = QListWidgetItem(row_text(row), self.queue)
             item.setData(Qt.ItemDataRole.UserRole, row.record_id)
+            item.setToolTip(row_text(row))
+        # wide enough for the names (up to a third of the window), never cut at the first word
+        wanted = self.queue.sizeHintForColumn(0) + 2 * self.queue.frameWidth() + 20
+        self.queue.setMinimumWidth(max(140, min(wanted, max(self.width() // 3, 140))))
         if not rows:
             self.message.setText(self.tr("No packet is waiting for review."))
             self.viewer.set_packet(None)
@@ -192,12 +197,14 @@ class ReviewPage(QWidget):
             top.setFirstColumnSpanned(True)
             for q in questions:
                 shown = answer_text(q, state.answers[q.key], staff_language())
-                QTreeWidgetItem(top, [q.label.get(staff_language()), shown])
+                row = QTreeWidgetItem(top, [q.label.get(staff_language()), shown])
+                row.setToolTip(0, q.label.get(staff_language()))
+                row.setToolTip(1, shown)
                 self.item.addItem(
                     f"{section.title.get(staff_language())}: {q.label.get(staff_language())}", q.key
                 )
             top.setExpanded(True)
-        self.answers.resizeColumnToContents(0)
+        fit_answers(self.answers)
         self._set_actions(True)
 
     def act(self, action: str) -> None:

@@ -47,8 +47,8 @@
         <translation>Anotar una con&amp;sulta…</translation>
     </message>
     <message>
-        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ⧉ marks someone who may also be checked in on another laptop.</source>
-        <translation>Abra a una persona con Enter o con doble clic. ↩ indica un paquete que un abogado devolvió con comentarios; ⚠ indica respuestas editadas en dos computadoras a la vez; ⧉ indica a alguien que quizá también esté registrado en otra computadora.</translation>
+        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
+        <translation>Abra a una persona con Enter o con doble clic. ↩ indica un paquete que un abogado devolvió con comentarios; ⚠ indica respuestas editadas en dos computadoras a la vez; ≈ indica a alguien que quizá también esté registrado en otra computadora.</translation>
     </message>
     <message>
         <source>Check-in</source>

@@ -47,8 +47,8 @@
         <translation>문의 기록(&amp;I)…</translation>
     </message>
     <message>
-        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ⧉ marks someone who may also be checked in on another laptop.</source>
-        <translation>Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 패킷이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변이며, ⧉ 표시는 다른 노트북에서도 접수되었을 수 있는 사람입니다.</translation>
+        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
+        <translation>Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 패킷이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변이며, ≈ 표시는 다른 노트북에서도 접수되었을 수 있는 사람입니다.</translation>
     </message>
     <message>
         <source>Check-in</source>

@@ -181,7 +181,7 @@ def test_someone_checked_in_on_another_laptop_is_marked(
     assert window.board is not None and window.board.board is not None
     assert window.board.board.rows[0].elsewhere
     row = window.board.lists["screening"].item(0)
-    assert "⧉" in row.text()
+    assert "≈" in row.text()
     assert row.toolTip() == "May be the same person as someone on another laptop"
     record = open_record_screen(qtbot, window, rid)
     assert "another laptop" in record.status.text()

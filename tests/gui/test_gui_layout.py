@@ -1,0 +1,52 @@
+"""The packet beside its answers (issue 16 points 3 and 6): at 1280x720 and 1920x1080 the
+answer column of the record's Answers tab and of the attorney's review panel is on screen, next
+to its question, as a person sees it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QTreeWidget
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import WithPerson, idle, sign_in
+from tests.gui.test_gui_day import build_from_record, open_record_screen
+from tests.gui.user import choose_tab, click, click_list_row
+
+
+def answers_on_screen(qtbot: QtBot, tree: QTreeWidget) -> None:
+    qtbot.wait(50)  # laid out as shown
+    width = tree.viewport().width()
+    assert tree.columnViewportPosition(1) < width * 0.6, "the answers start off to the right"
+    assert tree.columnWidth(1) > 120 or tree.header().stretchLastSection()
+    assert tree.columnViewportPosition(1) + 120 < width, "the answer column is off-screen"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_answers_sit_beside_their_questions(
+    qtbot: QtBot, tmp_path: Path, with_a_person: WithPerson, size: tuple[int, int]
+) -> None:
+    window, rid = with_a_person("vol")
+    window.resize(*size)
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.answers)
+    answers_on_screen(qtbot, record.answers)
+    build_from_record(qtbot, window, record)
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "atty")
+    window.resize(*size)
+    review = window.review
+    assert review is not None and window.tabs is not None
+    assert window.tabs.currentWidget() is review  # an attorney starts on Review
+    idle(qtbot, window)
+    click_list_row(qtbot, review.queue, 0)
+    idle(qtbot, window)
+    answers_on_screen(qtbot, review.answers)
+    # the queue shows whole names
+    row = review.queue.item(0)
+    assert row is not None
+    room = review.queue.viewport().width()
+    assert review.queue.fontMetrics().horizontalAdvance(row.text()) <= room
+    window.grab().save(str(tmp_path / f"review-{size[0]}.png"))  # kept, to look at
