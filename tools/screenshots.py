@@ -202,4 +202,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # every PNG is written and closed: leave without the interpreter's final collection, in
+    # which PySide6 6.12 can abort on a refcount error of its own (after the work is done)
+    os._exit(code)
