@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QTextBrowser,
     QTreeWidget,
@@ -111,6 +112,9 @@ class RecordPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
+        # a long name wraps: it never widens the window beyond the screen
+        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QLabel(self)
         self.status.setObjectName("record-status")
         self.interview_button = QPushButton(self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import WithPerson, idle, sign_in
+from tests.gui.test_gui_account import OpenWindow
 from tests.gui.test_gui_day import build_from_record, open_record_screen
 from tests.gui.user import choose_tab, click, click_list_row
 
@@ -50,3 +51,26 @@ def test_answers_sit_beside_their_questions(
     room = review.queue.viewport().width()
     assert review.queue.fontMetrics().horizontalAdvance(row.text()) <= room
     window.grab().save(str(tmp_path / f"review-{size[0]}.png"))  # kept, to look at
+
+
+def test_the_longest_name_never_makes_the_window_wider_than_the_screen(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Names as long as check-in takes (60 letters each part): the window can still be made as
+    narrow as a 1280-pixel screen, on the interview and on the record."""
+    from tests.gui.conftest import build_clinic
+    from tests.gui.test_gui_day import check_in
+
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    long_name = "Testperson" * 6  # 60 letters
+    check_in(qtbot, window, {"family": long_name, "given": long_name, "dob": "2001-03-04"})
+    window.resize(1280, 720)
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.width() <= 1280
+    assert window.person is not None
+    title = window.person.interview.title
+    assert title.text().startswith(long_name) and title.width() <= 1280
