@@ -447,9 +447,24 @@ class Packets:
         payment: str | None = None,
         attorney: str | None = None,
     ) -> PacketView:
-        """Build and store a record's packet as of today, and return it as the screen shows it."""
-        self.build(record_id, filing=filing, progress=progress, payment=payment, attorney=attorney)
-        return shown_packet(self._desk.session, record_id)
+        """Build and store a record's packet as of today, and return it as the screen shows it.
+        ``progress`` counts every real step: each document, storing it encrypted, and making
+        the copies the screen shows (the bar is full only when the packet can be shown)."""
+        if progress is None:
+            self.build(record_id, filing=filing, payment=payment, attorney=attorney)
+            return shown_packet(self._desk.session, record_id)
+        report = progress
+        steps = [0]
+
+        def building(done: int, total: int, what: str) -> None:
+            steps[0] = total
+            report(done, total + 2, what or "Storing it encrypted")
+
+        self.build(record_id, filing=filing, progress=building, payment=payment, attorney=attorney)
+        report(steps[0] + 1, steps[0] + 2, "Preparing it for the screen")
+        view = shown_packet(self._desk.session, record_id)
+        report(steps[0] + 2, steps[0] + 2, "")
+        return view
 
     def build_from_answers(
         self,

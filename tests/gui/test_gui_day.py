@@ -428,6 +428,10 @@ def test_packet_build_view_print_export_review_and_approve(
     window.ops.progress.connect(lambda d, t, w: steps.append((d, t, w)))
     build_from_record(qtbot, window, record)
     assert steps and steps[-1][0] == steps[-1][1]  # the bar reached the end
+    # ... only once the packet can be shown: storing and the screen's copies are steps too
+    labels = [what for _d, _t, what in steps]
+    assert labels.index("Storing it encrypted") < labels.index("Preparing it for the screen")
+    assert all(d < t for d, t, _w in steps[:-1])  # never full before the end
     assert record.packet is not None and not record.packet.approved
     files = record.viewer.files
     names = [files.item(i).text() for i in range(files.count())]
