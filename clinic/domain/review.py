@@ -57,11 +57,21 @@ def review_step(
         if state.approved_packet == latest:
             raise ReviewRefused(say("packet {packet} is already approved", packet=latest[:12]))
         return ReviewStep(EventType.REVIEW_APPROVED, {"packet_hash": latest})
-    if not text.strip():
+    if not text.strip() and not (action == "return" and _open_comments(state)):
         raise ReviewRefused(say("a comment needs text"))
     where = {"item": item} if item else {}
-    if action == "return":
+    if action == "return":  # with its own text, or with the comments made since the last return
         return ReviewStep(
             EventType.REVIEW_RETURNED, {"packet_hash": latest, "text": text.strip(), **where}
         )
     return ReviewStep(EventType.REVIEW_COMMENT, {"text": text.strip(), **where})
+
+
+def _open_comments(state: RecordState) -> bool:
+    """Whether comments were made since the packet was last returned (a return then needs no
+    text of its own: it sends those back)."""
+    since = state.comments
+    for i, comment in enumerate(state.comments):
+        if comment.returned:
+            since = state.comments[i + 1 :]
+    return bool(since)

@@ -14,7 +14,15 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clinic.core import PacketView
 
@@ -60,6 +68,19 @@ class PdfPane(QWidget):
     def page_count(self) -> int:
         return self.document.pageCount()
 
+    def zoom(self, factor: float | None) -> None:
+        """Zoom by ``factor`` from what is shown (None: back to the page's width)."""
+        if factor is None:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            return
+        # from fit-to-width, start at the zoom the page is shown at now
+        now = self.view.zoomFactor()
+        if self.view.zoomMode() is QPdfView.ZoomMode.FitToWidth and self.page_count():
+            width = self.document.pagePointSize(0).width() * self.logicalDpiX() / 72
+            now = max(self.view.viewport().width() - 20, 1) / max(width, 1)
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(max(now * factor, 0.25), 4.0))
+
 
 class PacketViewer(QWidget):
     """A packet's files on the left, the chosen one on the right."""
@@ -79,18 +100,39 @@ class PacketViewer(QWidget):
         split.addWidget(self.files)
         split.addWidget(self.pane)
         split.setStretchFactor(1, 4)
+        self.zoom_out = QPushButton("\u2212", self)  # a minus sign, as wide as the plus
+        self.zoom_out.setObjectName("zoom-out")
+        self.zoom_in = QPushButton("+", self)
+        self.zoom_in.setObjectName("zoom-in")
+        self.zoom_fit = QPushButton(self)
+        self.zoom_fit.setObjectName("zoom-fit")
+        for button in (self.zoom_out, self.zoom_in):
+            button.setFixedWidth(self.fontMetrics().horizontalAdvance("MM") + 16)
+        self.zoom_out.clicked.connect(lambda: self.pane.zoom(1 / 1.25))
+        self.zoom_in.clicked.connect(lambda: self.pane.zoom(1.25))
+        self.zoom_fit.clicked.connect(lambda: self.pane.zoom(None))
         top = QHBoxLayout()
         top.addWidget(self.state, 1)
+        top.addWidget(self.zoom_out)
+        top.addWidget(self.zoom_in)
+        top.addWidget(self.zoom_fit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.files.currentRowChanged.connect(self._show_file)
+        self._zoom_texts()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._state_text()
+            self._zoom_texts()
         super().changeEvent(event)
+
+    def _zoom_texts(self) -> None:
+        self.zoom_fit.setText(self.tr("Fit width"))
+        self.zoom_out.setToolTip(self.tr("Zoom out"))
+        self.zoom_in.setToolTip(self.tr("Zoom in"))
 
     def set_packet(self, packet: PacketView | None, first: str | None = None) -> None:
         self.packet = packet

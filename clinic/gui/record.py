@@ -5,9 +5,10 @@ attorney's comments, and the event timeline.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from clinic.core import PacketView, RecordView
 from clinic.domain.answers import validate_answers
 from clinic.domain.display import answer_text
+from clinic.domain.events import Comment
 from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.gui import osedge
@@ -40,6 +42,33 @@ from clinic.gui.pdfview import PacketViewer
 from clinic.gui.security import SecretClipboard
 
 SECRET_KEYS = ("a_number", "ssn")
+
+
+def comments_html(comments: Sequence[Comment], label_of: Callable[[str], str]) -> str:
+    """An attorney's comments on a person, oldest first: who, when, what about (the question as
+    asked, never its key), and the text; the returns marked."""
+    import html
+
+    if not comments:
+        return (
+            "<p>" + html.escape(QCoreApplication.translate("RecordPage", "No comments.")) + "</p>"
+        )
+    parts = []
+    for c in comments:
+        kind = (
+            QCoreApplication.translate("RecordPage", "Returned")
+            if c.returned
+            else QCoreApplication.translate("RecordPage", "Comment")
+        )
+        item = f" — <i>{html.escape(label_of(c.item))}</i>" if c.item else ""
+        text = html.escape(c.text) or html.escape(
+            QCoreApplication.translate("RecordPage", "(with the comments above)")
+        )
+        parts.append(
+            f"<p><b>{html.escape(kind)}</b> · {html.escape(c.author)} · "
+            f"{html.escape(c.at[:16].replace('T', ' '))}{item}<br>{text}</p>"
+        )
+    return "".join(parts)
 
 
 def fit_answers(tree: QTreeWidget) -> None:
@@ -398,21 +427,7 @@ class RecordPage(QWidget):
 
     def _fill_comments(self) -> None:
         assert self.view is not None
-        comments = self.view.state.comments
-        if not comments:
-            self.comments.setHtml(self.tr("<p>No comments.</p>"))
-            return
-        import html
-
-        parts = []
-        for c in comments:
-            kind = self.tr("Returned") if c.returned else self.tr("Comment")
-            item = f" — <i>{html.escape(self._item_label(c.item))}</i>" if c.item else ""
-            parts.append(
-                f"<p><b>{html.escape(kind)}</b> · {html.escape(c.author)} · "
-                f"{html.escape(c.at[:16].replace('T', ' '))}{item}<br>{html.escape(c.text)}</p>"
-            )
-        self.comments.setHtml("".join(parts))
+        self.comments.setHtml(comments_html(self.view.state.comments, self._item_label))
 
     # -- actions ----------------------------------------------------------------------------------
 

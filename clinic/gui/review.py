@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,7 +32,7 @@ from clinic.gui.board import row_text
 from clinic.gui.i18n import staff_language
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer
-from clinic.gui.record import fit_answers
+from clinic.gui.record import comments_html, fit_answers
 
 
 class ReviewPage(QWidget):
@@ -47,6 +49,7 @@ class ReviewPage(QWidget):
         self.role = role
         self.record: RecordView | None = None
         self.packet: PacketView | None = None
+        self.said = ""  # what the last approve or return did, until the queue is shown again
 
         self.queue_label = QLabel(self)
         self.queue = QListWidget(self)
@@ -56,9 +59,19 @@ class ReviewPage(QWidget):
         self.answers = QTreeWidget(self)
         self.answers.setObjectName("review-answers")
         self.answers.setColumnCount(2)
+        self.comments = QTextBrowser(self)  # every comment on this person, in one place
+        self.comments.setObjectName("review-comments")
+        self.comments.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.item_label = QLabel(self)
-        self.item = QComboBox(self)
+        self.item = QComboBox(self)  # typing "Part 4" or a word of the question finds it
         self.item.setObjectName("comment-item")
+        self.item.setEditable(True)
+        self.item.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        finder = self.item.completer()
+        if finder is not None:
+            finder.setFilterMode(Qt.MatchFlag.MatchContains)
+            finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            finder.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.item_label.setBuddy(self.item)
         self.text_label = QLabel(self)
         self.text = QPlainTextEdit(self)
@@ -85,6 +98,7 @@ class ReviewPage(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.answers, 1)
+        side_layout.addWidget(self.comments)
         side_layout.addWidget(self.item_label)
         side_layout.addWidget(self.item)
         side_layout.addWidget(self.text_label)
@@ -150,14 +164,16 @@ class ReviewPage(QWidget):
         # wide enough for the names (up to a third of the window), never cut at the first word
         wanted = self.queue.sizeHintForColumn(0) + 2 * self.queue.frameWidth() + 20
         self.queue.setMinimumWidth(max(140, min(wanted, max(self.width() // 3, 140))))
+        said, self.said = self.said, ""
+        lead = f"{said} " if said else ""
         if not rows:
-            self.message.setText(self.tr("No packet is waiting for review."))
+            self.message.setText(lead + self.tr("No packet is waiting for review."))
             self.viewer.set_packet(None)
             self.answers.clear()
             self._set_actions(False)
         else:
             self.message.setText(
-                self.tr("%1 packet(s) awaiting review.").replace("%1", str(len(rows)))
+                lead + self.tr("%1 packet(s) awaiting review.").replace("%1", str(len(rows)))
             )
             self.queue.setCurrentRow(0)
 
@@ -200,19 +216,31 @@ class ReviewPage(QWidget):
                 row = QTreeWidgetItem(top, [q.label.get(staff_language()), shown])
                 row.setToolTip(0, q.label.get(staff_language()))
                 row.setToolTip(1, shown)
+                where = f" ({'; '.join(q.feeds)})" if q.feeds else ""
                 self.item.addItem(
-                    f"{section.title.get(staff_language())}: {q.label.get(staff_language())}", q.key
+                    f"{section.title.get(staff_language())}: {q.label.get(staff_language())}"
+                    + where,
+                    q.key,
                 )
             top.setExpanded(True)
         fit_answers(self.answers)
+        self.comments.setHtml(comments_html(state.comments, self._item_label))
         self._set_actions(True)
+
+    def _item_label(self, key: str) -> str:
+        try:
+            return self.questionnaire.question(key).label.get(staff_language())
+        except KeyError:
+            return key
 
     def act(self, action: str) -> None:
         if self.record is None or self.packet is None:
             return
         record_id, packet_hash = self.record.state.record_id, self.packet.packet_hash
         text = self.text.toPlainText()
-        item = str(self.item.currentData() or "") or None
+        chosen = self.item.findText(self.item.currentText())  # typed to find it, or picked
+        about = str(self.item.itemData(chosen) or "") if chosen >= 0 else ""
+        item = about or None
         if action == "approve":
             said = self.tr(
                 "Approving locks this version of the packet and removes the DRAFT mark. "
@@ -243,5 +271,6 @@ class ReviewPage(QWidget):
             self.message.setText(words[action])
             self.open_record(record_id)
             return
+        self.said = words[action]  # kept when the queue is read again, so it stays on screen
+        self.message.setText(self.said)
         self.refresh()
-        self.message.setText(words[action])

@@ -524,6 +524,18 @@
 <context>
     <name>PacketViewer</name>
     <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
         <source>No packet yet.</source>
         <translation>Todavía no hay paquete.</translation>
     </message>
@@ -725,6 +737,14 @@
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
+        <source>No comments.</source>
+        <translation>No hay comentarios.</translation>
+    </message>
+    <message>
+        <source>(with the comments above)</source>
+        <translation>(con los comentarios de arriba)</translation>
+    </message>
+    <message>
         <source>Screen a&amp;gain</source>
         <translation>Evaluar de &amp;nuevo</translation>
     </message>
@@ -895,10 +915,6 @@
     <message>
         <source>conflict: %1</source>
         <translation>conflicto: %1</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;No comments.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;No hay comentarios.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Returned</source>

@@ -524,6 +524,18 @@
 <context>
     <name>PacketViewer</name>
     <message>
+        <source>Fit width</source>
+        <translation>너비에 맞춤</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>확대</translation>
+    </message>
+    <message>
         <source>No packet yet.</source>
         <translation>아직 서류 패킷이 없습니다.</translation>
     </message>
@@ -725,6 +737,14 @@
         <translation>인쇄(&amp;N)…</translation>
     </message>
     <message>
+        <source>No comments.</source>
+        <translation>의견이 없습니다.</translation>
+    </message>
+    <message>
+        <source>(with the comments above)</source>
+        <translation>(위의 의견과 함께)</translation>
+    </message>
+    <message>
         <source>Screen a&amp;gain</source>
         <translation>다시 선별(&amp;G)</translation>
     </message>
@@ -895,10 +915,6 @@
     <message>
         <source>conflict: %1</source>
         <translation>충돌: %1</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;No comments.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;의견이 없습니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Returned</source>

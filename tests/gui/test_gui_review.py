@@ -1,0 +1,76 @@
+"""Review an attorney would use (issue 16 point 6), through the widgets: every comment on the
+person in one place beside the packet, "Comment on" found by typing its Part and Item, Return
+right after a comment without typing it again, and zoom on the packet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdfWidgets import QPdfView
+from pytestqt.qtbot import QtBot
+
+from clinic.domain.events import Status
+from clinic.store.clinic import Clinic
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import WithPerson, idle, sign_in
+from tests.gui.test_gui_day import build_from_record, open_record_screen
+from tests.gui.test_gui_keys_languages import activate
+from tests.gui.user import click, click_list_row, type_into
+
+
+def test_comment_then_return_with_every_comment_in_view(
+    qtbot: QtBot, tmp_path: Path, with_a_person: WithPerson
+) -> None:
+    window, rid = with_a_person("vol")
+    build_from_record(qtbot, window, open_record_screen(qtbot, window, rid))
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "atty")
+    review = window.review
+    assert review is not None
+    click_list_row(qtbot, review.queue, 0)
+    idle(qtbot, window)
+    assert "No comments." in review.comments.toPlainText()
+    # "Comment on": typing the form's Part and Item finds the question
+    activate(qtbot, window)
+    line = review.item.lineEdit()
+    assert line is not None
+    type_into(qtbot, line, "Part 1 Item 8")
+    finder = review.item.completer()
+    assert finder is not None
+    popup = finder.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    first = popup.model().index(0, 0).data()
+    assert "I-821D Part 1 Item 8" in first
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    type_into(qtbot, review.text, "Please check the A-Number against the last approval notice.")
+    click(qtbot, review.comment_button)
+    idle(qtbot, window)
+    said = review.comments.toPlainText()
+    assert "Please check the A-Number" in said and "Comment · atty" in said
+    assert "a_number" not in said  # the question as asked, not its key
+    # Return now: the comment above goes back with it, nothing to type again
+    click(qtbot, review.return_button)
+    idle(qtbot, window)
+    state = Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid)
+    assert state.status is Status.RETURNED
+    assert "Returned to the volunteer" in review.message.text()
+
+
+def test_the_attorney_zooms_the_packet(qtbot: QtBot, with_a_person: WithPerson) -> None:
+    window, rid = with_a_person("vol")
+    record = open_record_screen(qtbot, window, rid)
+    build_from_record(qtbot, window, record)
+    view = record.viewer.pane.view
+    assert view.zoomMode() is QPdfView.ZoomMode.FitToWidth
+    click(qtbot, record.viewer.zoom_in)
+    bigger = view.zoomFactor()
+    assert view.zoomMode() is QPdfView.ZoomMode.Custom
+    click(qtbot, record.viewer.zoom_out)
+    click(qtbot, record.viewer.zoom_out)
+    assert view.zoomFactor() < bigger
+    click(qtbot, record.viewer.zoom_fit)
+    assert view.zoomMode() is QPdfView.ZoomMode.FitToWidth
