@@ -309,6 +309,7 @@ class ClinicWindow(QMainWindow):
         self.open_record: str | None = None
         # who was signed in and which person they had open, kept over a lock for that user only
         self.resume: tuple[str, str] | None = None
+        self.last_sync = ""  # the last sync shown: a new one reloads the screens
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -564,6 +565,11 @@ class ClinicWindow(QMainWindow):
             self.sync_settings.show_status(status)
         if status.matches and self.board is not None:
             self.board.refresh()
+        if status.last_sync and status.last_sync != self.last_sync:
+            if self.last_sync and self.board is not None:
+                self.board.refresh()  # what another laptop did shows at once
+            self.last_sync = status.last_sync
+            self._reload_record()
 
     def _enrolled(self, status: SyncStatus) -> None:
         if self.sync is not None:
@@ -594,6 +600,13 @@ class ClinicWindow(QMainWindow):
             self.settings.refresh()
         elif widget is self.board and self.board is not None:
             self.board.refresh()
+        elif widget is self.person and self.person is not None:
+            self._reload_record()  # reviewed or synced while another tab was shown
+
+    def _reload_record(self) -> None:
+        """Read the shown record again (never the interview: that would disturb typing)."""
+        if self.person is not None and self.person.currentWidget() is self.person.record:
+            self.person.record.reload()
 
     def open_person(self, record_id: str) -> None:
         """Open a person: their interview while they are at check-in or screening, else their

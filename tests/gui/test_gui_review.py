@@ -8,15 +8,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.domain.events import Status
 from clinic.store.clinic import Clinic
 from tests.conftest import PASSPHRASE
-from tests.gui.conftest import WithPerson, idle, sign_in
+from tests.gui.conftest import WithPerson, answer_modal, idle, sign_in
 from tests.gui.test_gui_day import build_from_record, open_record_screen
 from tests.gui.test_gui_keys_languages import activate
-from tests.gui.user import click, click_list_row, type_into
+from tests.gui.user import choose_tab, click, click_list_row, type_into
 
 
 def test_comment_then_return_with_every_comment_in_view(
@@ -74,3 +75,33 @@ def test_the_attorney_zooms_the_packet(qtbot: QtBot, with_a_person: WithPerson) 
     assert view.zoomFactor() < bigger
     click(qtbot, record.viewer.zoom_fit)
     assert view.zoomMode() is QPdfView.ZoomMode.FitToWidth
+
+
+def test_the_record_shows_the_approval_when_its_tab_is_shown_again(
+    qtbot: QtBot, with_a_person: WithPerson
+) -> None:
+    """Issue 16 point 4: after approving on the Review tab, the Person tab no longer shows
+    "awaiting review" and DRAFT pages."""
+    window, rid = with_a_person("admin")  # an admin has both the Person and Review tabs
+    record = open_record_screen(qtbot, window, rid)
+    build_from_record(qtbot, window, record)
+    assert "DRAFT" in record.viewer.state.text()
+    review = window.review
+    assert review is not None and window.tabs is not None
+    choose_tab(qtbot, window.tabs, review)
+    idle(qtbot, window)
+    click_list_row(qtbot, review.queue, 0)
+    idle(qtbot, window)
+
+    def yes(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    answer_modal(qtbot, yes)
+    click(qtbot, review.approve_button)
+    idle(qtbot, window)
+    assert window.person is not None
+    choose_tab(qtbot, window.tabs, window.person)
+    idle(qtbot, window)
+    assert record.status.text().startswith("Packet approved and locked")
+    assert "approved by an attorney and locked" in record.viewer.state.text()
