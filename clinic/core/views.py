@@ -46,6 +46,8 @@ class BoardRow:
     comments: int
     conflicts: int
     elsewhere: tuple[str, ...] = ()  # identifiers shared with a person on another laptop
+    arrived_at: str = ""  # when they were checked in (UTC, ISO)
+    with_user: str = ""  # who last worked on them
 
     @property
     def name(self) -> str:
@@ -159,6 +161,8 @@ def row_of(state: RecordState, elsewhere: tuple[str, ...] = ()) -> BoardRow:
         comments=len(state.comments),
         conflicts=len(state.conflicts),
         elsewhere=elsewhere,
+        arrived_at=state.created_at or "",
+        with_user=state.updated_by or "",
     )
 
 

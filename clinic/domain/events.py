@@ -134,6 +134,7 @@ class RecordState:
     kind: str = "intake"
     created_at: str | None = None
     updated_at: str | None = None
+    updated_by: str | None = None
     created_by: str | None = None
     language: str | None = None
     answers: dict[str, Any] = field(default_factory=dict)
@@ -221,6 +222,8 @@ def fold(record_id: str, events: Iterable[Event]) -> RecordState:
         seen.add(ev.event_id)
         state.event_count += 1
         state.clock = max(state.clock, ev.clock)
+        if state.updated_at is None or ev.at >= state.updated_at:
+            state.updated_by = ev.author  # who last worked on the person (the board's "with")
         state.updated_at = ev.at if state.updated_at is None else max(state.updated_at, ev.at)
         version: Version = (ev.clock, ev.device_id)
         p = ev.payload

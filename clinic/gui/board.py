@@ -10,7 +10,7 @@ a second record is made.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic import clock
 from clinic.core import STATIONS, Board, BoardRow
 from clinic.domain.answers import validate_answers
 from clinic.domain.events import INQUIRY_TOPICS
@@ -52,10 +53,61 @@ def topic_label(topic: str) -> str:
     return labels.get(topic, topic)
 
 
-def row_text(row: BoardRow) -> str:
+def local_time(at: str, zone_name: str | None) -> str:
+    """A stored moment (UTC, ISO) as the clinic's clock shows it: ``HH:MM`` ("" if none)."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return ""
+    return moment.astimezone(clock.zone(zone_name)).strftime("%H:%M")
+
+
+def waiting(row: BoardRow, now: dt.datetime) -> int | None:
+    """Minutes since anyone last worked on the person (None for the done and unknown)."""
+    if row.station == "done" or not row.updated_at:
+        return None
+    try:
+        since = now - dt.datetime.fromisoformat(row.updated_at)
+    except ValueError:
+        return None
+    return max(int(since.total_seconds() // 60), 0)
+
+
+def queue_text(row: BoardRow, now: dt.datetime, zone_name: str | None) -> str:
+    """The day's queue beside a name: arrived at, waiting for, and who is with them."""
+    parts = []
+    if row.arrived_at:
+        parts.append(
+            QCoreApplication.translate("BoardPage", "arrived %1").replace(
+                "%1", local_time(row.arrived_at, zone_name)
+            )
+        )
+    minutes = waiting(row, now)
+    if minutes is not None:
+        parts.append(
+            QCoreApplication.translate("BoardPage", "waiting %1 min").replace("%1", str(minutes))
+        )
+    if row.with_user:
+        parts.append(
+            QCoreApplication.translate("BoardPage", "with %1").replace("%1", row.with_user)
+        )
+    return " · ".join(parts)
+
+
+def next_person(rows: Sequence[BoardRow]) -> BoardRow | None:
+    """Who to see next: the person waiting longest at check-in, else at screening, else for
+    forms (the day's queue, first come, first served)."""
+    for station in ("check_in", "screening", "forms"):
+        waiting_here = [r for r in rows if r.station == station and r.kind != "inquiry"]
+        if waiting_here:
+            return min(waiting_here, key=lambda r: r.updated_at or "")
+    return None
+
+
+def row_text(row: BoardRow, zone_name: str | None = None) -> str:
     """One line of the board: the name (and native name), birth date, and markers."""
     if row.kind == "inquiry":
-        when = row.updated_at[11:16]
+        when = local_time(row.updated_at, zone_name)
         return QCoreApplication.translate("Inquiries", "Inquiry (no name kept) · %1").replace(
             "%1", when
         )
@@ -225,6 +277,7 @@ class BoardPage(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.today = today  # the clinic's day (check-in refuses a birth date after it)
+        self.zone_name: str | None = None  # the clinic's time zone (the window sets it)
         self.board: Board | None = None
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -239,6 +292,8 @@ class BoardPage(QWidget):
         self.inquiry_button.setObjectName("inquiry-button")
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("refresh")
+        self.next_button = QPushButton(self)  # the person waiting longest, first come first served
+        self.next_button.setObjectName("next-person")
         self.hint = QLabel(self)
         self.hint.setObjectName("board-hint")
         self.hint.setWordWrap(True)
@@ -253,6 +308,7 @@ class BoardPage(QWidget):
         top.addWidget(self.all_days)
         top.addWidget(self.refresh_button)
         top.addWidget(self.inquiry_button)
+        top.addWidget(self.next_button)
         top.addWidget(self.new_button)
 
         grid = QGridLayout()
@@ -284,6 +340,7 @@ class BoardPage(QWidget):
         self.all_days.toggled.connect(lambda _on: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button.clicked.connect(self.new_person)
+        self.next_button.clicked.connect(self.open_next)
         self.inquiry_button.clicked.connect(self.log_inquiry)
         self.translate_ui()
 
@@ -295,6 +352,10 @@ class BoardPage(QWidget):
         self.all_days.setText(self.tr("&Every day"))
         self.refresh_button.setText(self.tr("Re&fresh"))
         self.new_button.setText(self.tr("&New person…"))
+        self.next_button.setText(self.tr("Ne&xt person"))
+        self.next_button.setToolTip(
+            self.tr("Open the person who has waited longest (check-in, then screening, then forms)")
+        )
         self.inquiry_button.setText(self.tr("Log an &inquiry…"))
         self.hint.setText(
             self.tr(
@@ -335,9 +396,12 @@ class BoardPage(QWidget):
         self.board = board
         for station, lst in self.lists.items():
             lst.clear()
+            now = clock.now()
             for row in board.rows:
                 if row.station == station:
-                    item = QListWidgetItem(row_text(row), lst)
+                    line = row_text(row, self.zone_name)
+                    queued = queue_text(row, now, self.zone_name) if row.kind != "inquiry" else ""
+                    item = QListWidgetItem(f"{line}\n    {queued}" if queued else line, lst)
                     item.setData(Qt.ItemDataRole.UserRole, row.record_id)
                     if row.returned:
                         item.setToolTip(self.tr("Returned by the attorney: read the comments"))
@@ -350,6 +414,12 @@ class BoardPage(QWidget):
             self.tr("Records that cannot be opened: %1").replace("%1", "; ".join(board.damaged))
         )
         self.damaged.setVisible(bool(board.damaged))
+
+    def open_next(self) -> None:
+        """Open the person who has waited longest today."""
+        chosen = next_person(self.board.rows) if self.board is not None else None
+        if chosen is not None:
+            self.open_person.emit(chosen.record_id)
 
     def run_search(self) -> None:
         query = self.search.text()

@@ -506,6 +506,7 @@ class ClinicWindow(QMainWindow):
         tabs = QTabWidget(self)
         tabs.setObjectName("main-tabs")
         self.board = BoardPage(self.ops, today=self.today)
+        self.board.zone_name = self.signed_in.timezone
         self.board.setProperty("tab", "today")
         self.board.open_person.connect(self.open_person)
         tabs.addTab(self.board, "")

@@ -23,6 +23,18 @@
 <context>
     <name>BoardPage</name>
     <message>
+        <source>arrived %1</source>
+        <translation>llegó %1</translation>
+    </message>
+    <message>
+        <source>waiting %1 min</source>
+        <translation>espera %1 min</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>con %1</translation>
+    </message>
+    <message>
         <source>Search: name, A-Number, birth date, or family name and birth date</source>
         <translation>Buscar: nombre, número A, fecha de nacimiento, o apellido y fecha de nacimiento</translation>
     </message>
@@ -41,6 +53,14 @@
     <message>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt person</source>
+        <translation>Siguiente perso&amp;na</translation>
+    </message>
+    <message>
+        <source>Open the person who has waited longest (check-in, then screening, then forms)</source>
+        <translation>Abre a la persona que ha esperado más (registro, luego evaluación, luego formularios)</translation>
     </message>
     <message>
         <source>Log an &amp;inquiry…</source>

@@ -23,6 +23,18 @@
 <context>
     <name>BoardPage</name>
     <message>
+        <source>arrived %1</source>
+        <translation>도착 %1</translation>
+    </message>
+    <message>
+        <source>waiting %1 min</source>
+        <translation>대기 %1분</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>담당 %1</translation>
+    </message>
+    <message>
         <source>Search: name, A-Number, birth date, or family name and birth date</source>
         <translation>검색: 이름, A-번호, 생년월일 또는 성과 생년월일</translation>
     </message>
@@ -41,6 +53,14 @@
     <message>
         <source>&amp;New person…</source>
         <translation>새 대상자(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt person</source>
+        <translation>다음 사람(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Open the person who has waited longest (check-in, then screening, then forms)</source>
+        <translation>가장 오래 기다린 사람을 엽니다(접수, 선별, 서류 작성 순)</translation>
     </message>
     <message>
         <source>Log an &amp;inquiry…</source>
