@@ -66,11 +66,16 @@ def test_invalid_answers_have_a_headline_and_one_line_per_problem() -> None:
 def test_values_the_forms_cannot_take_have_a_headline_and_one_line_per_value() -> None:
     from clinic.packet.fill import FillError, Problem
 
-    problems = [Problem("I-821D", "Part 1 Item 3.a", "name.family", "too long")] * 2
+    problems = [
+        Problem("I-821D", "Part 1 Item 3.a", "name.family", "too long"),
+        Problem("I-765", "Part 2 Item 1.a", "name.family", "too long"),
+    ]
     told = explain(FillError(problems))
     assert told.headline == "2 value(s) the forms cannot take; no packet was written:"
     assert told.details == (str(problems[0]), str(problems[1]))
     assert told.line == str(FillError(problems))
+    # the same refusal twice (both G-1450s, one per fee) is said once
+    assert explain(FillError([problems[0]] * 2)).details == (str(problems[0]),)
 
 
 def test_the_cli_prints_every_known_error_with_status_2_and_a_bug_with_3(
