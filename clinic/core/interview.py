@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from clinic.core.views import RecordView, TimelineEntry, summary_of
+from clinic.core.views import RecordView, TimelineEntry, keys_of, summary_of
 from clinic.domain.answers import ANSWER_KEYS, normalize_answers
 from clinic.domain.events import EventType
 from clinic.domain.languages import client_language
@@ -58,7 +58,16 @@ class InterviewDesk:
         session = desk.session
         state = session.show(record_id)
         timeline = [
-            TimelineEntry(desk.local_time(e.at), e.author, e.type.value, summary_of(e))
+            TimelineEntry(
+                desk.local_time(e.at),
+                e.author,
+                e.type.value,
+                summary_of(e),
+                keys=keys_of(e),
+                outcome=str((e.payload.get("determination") or {}).get("outcome", ""))
+                if e.type is EventType.SCREENED
+                else "",
+            )
             for e in sorted(session.events(record_id), key=lambda e: e.order_key)
         ]
         elsewhere = tuple(desk.people.matches().get(record_id, ()))

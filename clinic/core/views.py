@@ -74,6 +74,8 @@ class TimelineEntry:
     author: str
     type: str
     summary: str
+    keys: tuple[str, ...] = ()  # the answers an answers_set changed (screens name them)
+    outcome: str = ""  # a screening's outcome code (screens say it in words)
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,17 @@ def row_of(state: RecordState, elsewhere: tuple[str, ...] = ()) -> BoardRow:
     )
 
 
+def keys_of(ev: Event) -> tuple[str, ...]:
+    """The answer keys an ``answers_set`` event changed, or the one a comment is about (none for
+    other events)."""
+    if ev.type in (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED):
+        item = ev.payload.get("item")
+        return (str(item),) if item else ()
+    if ev.type is not EventType.ANSWERS_SET:
+        return ()
+    return tuple(str(c.get("key")) for c in ev.payload.get("changes", []) if isinstance(c, Mapping))
+
+
 def summary_of(ev: Event) -> str:
     p = ev.payload
     if ev.type is EventType.ANSWERS_SET:
@@ -178,8 +191,7 @@ def summary_of(ev: Event) -> str:
     if ev.type is EventType.PACKET_BUILT:
         return f"packet {str(p.get('packet_hash', ''))[:12]} ({len(p.get('files', []))} files)"
     if ev.type in (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED):
-        item = f" on {p['item']}" if p.get("item") else ""
-        return f"{p.get('text', '')}{item}"
+        return str(p.get("text", ""))  # what it is about: ``keys_of``
     if ev.type is EventType.REVIEW_APPROVED:
         return f"approved packet {str(p.get('packet_hash', ''))[:12]}"
     if ev.type is EventType.CREATED:

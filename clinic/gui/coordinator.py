@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from clinic.core import AutomapDraft
 from clinic.core.reports import METRICS, Counts, Report
+from clinic.domain.display import language_text
 from clinic.domain.languages import FALLBACK
 from clinic.domain.roles import ROLE_NAMES
 from clinic.gui import osedge
@@ -257,8 +258,11 @@ class CountsPage(QWidget):
         self.chart.set_rows(rows, tuple(names[m] for m in BAR_METRICS))
         rows = [*rows, (self.tr("Total"), self.report.total)]
         self.table.setRowCount(len(rows))
+        by_language = self.breakdown.currentData() == "language"
         for r, (key, counts) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(key))
+            # a language by its name, never its code ("Korean (한국어)", not "ko")
+            shown = language_text(key) if by_language and r < len(rows) - 1 else key
+            self.table.setItem(r, 0, QTableWidgetItem(shown))
             for c, metric in enumerate(METRICS, start=1):
                 item = QTableWidgetItem(str(counts.metric(metric)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

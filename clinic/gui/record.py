@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.core import PacketView, RecordView
+from clinic.core.views import TimelineEntry
 from clinic.domain.answers import validate_answers
 from clinic.domain.display import answer_text
 from clinic.domain.events import Comment
 from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.questionnaire import Question, Questionnaire
+from clinic.domain.rule_texts import outcome_label
 from clinic.gui import osedge
 from clinic.gui.fields import QuestionBox
 from clinic.gui.i18n import staff_language
@@ -335,7 +337,10 @@ class RecordPage(QWidget):
         self._fill_comments()
         self.timeline.clear()
         for entry in view.timeline:
-            QTreeWidgetItem(self.timeline, [entry.at, entry.author, entry.type, entry.summary])
+            QTreeWidgetItem(
+                self.timeline,
+                [entry.at, entry.author, self._event_word(entry.type), self._event_said(entry)],
+            )
         for column in range(3):  # when, who, what: never cut ("2026-11-21 1...")
             self.timeline.resizeColumnToContents(column)
         self._show_status()
@@ -417,6 +422,39 @@ class RecordPage(QWidget):
                 item.setToolTip(1, value)
             top.setExpanded(True)
         fit_answers(self.answers)
+
+    def _event_word(self, kind: str) -> str:
+        """What happened, in words (never the event's code)."""
+        words = {
+            "created": self.tr("Checked in"),
+            "answers_set": self.tr("Answers saved"),
+            "screened": self.tr("Screened"),
+            "packet_built": self.tr("Packet built"),
+            "review_comment": self.tr("Attorney's comment"),
+            "review_returned": self.tr("Returned by the attorney"),
+            "review_approved": self.tr("Approved by the attorney"),
+            "closed": self.tr("Closed"),
+            "inquiry_logged": self.tr("Inquiry"),
+        }
+        return words.get(kind, kind.replace("_", " "))
+
+    def _event_said(self, entry: TimelineEntry) -> str:
+        """Its detail, with questions and outcomes in words (never keys or codes)."""
+        staff = staff_language()
+        if entry.type in ("review_comment", "review_returned"):
+            about = self._item_label(entry.keys[0]) + ": " if entry.keys else ""
+            return about + entry.summary
+        if entry.keys:
+            named = [self._item_label(k.split("[", 1)[0]) for k in entry.keys]
+            shown = "; ".join(named[:4])
+            if len(named) > 4:
+                shown += " " + self.tr("and %1 more").replace("%1", str(len(named) - 4))
+            return shown
+        if entry.type == "screened" and entry.outcome:
+            return outcome_label(entry.outcome, staff)
+        if entry.type == "created":
+            return ""
+        return entry.summary
 
     def _item_label(self, key: str) -> str:
         """What a comment is about, as the questionnaire asks it (never its key)."""

@@ -905,6 +905,42 @@
         <translation> · %1 respuesta(s) editada(s) en dos computadoras a la vez: elija qué valor conservar</translation>
     </message>
     <message>
+        <source>Checked in</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Answers saved</source>
+        <translation>Respuestas guardadas</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>Evaluado</translation>
+    </message>
+    <message>
+        <source>Packet built</source>
+        <translation>Paquete preparado</translation>
+    </message>
+    <message>
+        <source>Attorney&apos;s comment</source>
+        <translation>Comentario del abogado</translation>
+    </message>
+    <message>
+        <source>Returned by the attorney</source>
+        <translation>Devuelto por el abogado</translation>
+    </message>
+    <message>
+        <source>Approved by the attorney</source>
+        <translation>Aprobado por el abogado</translation>
+    </message>
+    <message>
+        <source>Inquiry</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>y %1 más</translation>
+    </message>
+    <message>
         <source>Two laptops changed this answer</source>
         <translation>Dos computadoras cambiaron esta respuesta</translation>
     </message>

@@ -905,6 +905,42 @@
         <translation> · 두 노트북에서 동시에 수정된 답변 %1개: 유지할 값을 선택하세요</translation>
     </message>
     <message>
+        <source>Checked in</source>
+        <translation>접수함</translation>
+    </message>
+    <message>
+        <source>Answers saved</source>
+        <translation>답변 저장</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>선별함</translation>
+    </message>
+    <message>
+        <source>Packet built</source>
+        <translation>서류 묶음 작성</translation>
+    </message>
+    <message>
+        <source>Attorney&apos;s comment</source>
+        <translation>변호사 의견</translation>
+    </message>
+    <message>
+        <source>Returned by the attorney</source>
+        <translation>변호사가 돌려보냄</translation>
+    </message>
+    <message>
+        <source>Approved by the attorney</source>
+        <translation>변호사가 승인함</translation>
+    </message>
+    <message>
+        <source>Inquiry</source>
+        <translation>문의</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>외 %1개</translation>
+    </message>
+    <message>
         <source>Two laptops changed this answer</source>
         <translation>두 노트북에서 이 답변을 변경했습니다</translation>
     </message>

@@ -185,7 +185,8 @@ def test_changing_an_answer_on_the_record_is_recorded(
     last = session.events(rid)[-1]
     assert last.author == "vol" and last.payload["changes"][0]["key"] == "birth.city"
     last_row = record.timeline.topLevelItem(record.timeline.topLevelItemCount() - 1)
-    assert "birth.city" in text(last_row, 3)
+    assert text(last_row, 2) == "Answers saved"  # in words, never the event code
+    assert "In what city, town or village were you born?" in text(last_row, 3)
 
 
 def test_an_inquiry_is_counted_without_a_name(
