@@ -47,13 +47,36 @@ def record_screening(
     return det
 
 
+def for_staff(
+    recorded: Mapping[str, Any], answers: Mapping[str, Any], on: str, policy: Policy, lang: str
+) -> Mapping[str, Any] | None:
+    """A recorded determination in the staff's language ``lang``: the same answers screened on
+    its date in ``lang``, used only when that gives exactly the recorded outcome and codes
+    (else None: the recorded texts are shown as they were given)."""
+    try:
+        day = dt.date.fromisoformat(on)
+    except ValueError:
+        return None
+    again = screen(answers, day, policy, lang).to_json()
+
+    def codes(det: Mapping[str, Any], part: str) -> list[Any]:
+        return [f.get("code") for f in det.get(part) or [] if isinstance(f, Mapping)]
+
+    same = recorded.get("outcome") == again["outcome"] and all(
+        codes(recorded, part) == codes(again, part) for part in ("reasons", "flags", "notices")
+    )
+    return again if same else None
+
+
 class InterviewDesk:
     """``desk.interview``: what the interview and the record screen do with a record."""
 
     def __init__(self, desk: Desk) -> None:
         self._desk = desk
 
-    def record(self, record_id: str) -> RecordView:
+    def record(self, record_id: str, *, staff_lang: str | None = None) -> RecordView:
+        """A person's record for its screen; with ``staff_lang``, the recorded screening also
+        in the staff's language (see :func:`for_staff`)."""
         desk = self._desk
         session = desk.session
         state = session.show(record_id)
@@ -71,7 +94,15 @@ class InterviewDesk:
             for e in sorted(session.events(record_id), key=lambda e: e.order_key)
         ]
         elsewhere = tuple(desk.people.matches().get(record_id, ()))
-        return RecordView(state, timeline, session.load_draft(record_id), elsewhere)
+        shown = None
+        if staff_lang and state.determination is not None:
+            screened = [e for e in session.events(record_id) if e.type is EventType.SCREENED]
+            on = screened[-1].payload.get("on") if screened else None
+            if isinstance(on, str):
+                shown = for_staff(state.determination, state.answers, on, desk.policy, staff_lang)
+        return RecordView(
+            state, timeline, session.load_draft(record_id), elsewhere, screening_for_staff=shown
+        )
 
     def save_draft(self, record_id: str, draft: Mapping[str, Any]) -> None:
         self._desk.session.save_draft(record_id, draft)

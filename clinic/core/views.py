@@ -86,6 +86,9 @@ class RecordView:
     timeline: list[TimelineEntry]
     draft: Mapping[str, Any] | None
     elsewhere: tuple[str, ...] = ()  # identifiers shared with a person on another laptop
+    # the recorded screening as the staff read it (in their language, when the same answers
+    # screened on the same date give exactly its codes); None: show the recorded one
+    screening_for_staff: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -308,8 +308,11 @@ class RecordPage(QWidget):
     def open_record(self, record_id: str, *, keep_message: bool = False) -> None:
         if not keep_message:  # a reload after an action keeps what the action said
             self.message.clear()
+        staff = staff_language()  # read here: the worker has no Qt locale of its own
         self.ops.run(
-            lambda desk: desk.interview.record(record_id), self.show_record, self.message.setText
+            lambda desk: desk.interview.record(record_id, staff_lang=staff),
+            self.show_record,
+            self.message.setText,
         )
 
     def reload(self) -> None:
@@ -356,9 +359,12 @@ class RecordPage(QWidget):
         self.export_button.setEnabled(False)
 
     def _show_screening(self) -> None:
-        """The stored determination: its reasons as they were given (in the language of the
-        screening), its headings in the staff language."""
-        det = self.view.state.determination if self.view is not None else None
+        """The recorded determination in the staff language (the same answers screened on its
+        date, when that gives exactly its codes; else its reasons as they were recorded, under
+        headings in the staff language)."""
+        det = None
+        if self.view is not None:
+            det = self.view.screening_for_staff or self.view.state.determination
         self.screening.setHtml(
             determination_html(det, staff_language())
             if det

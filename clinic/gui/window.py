@@ -42,7 +42,7 @@ from clinic.domain.roles import Role
 from clinic.gui.account import CheckDialog, PassphraseDialog, ProfileDialog, manages_users
 from clinic.gui.board import BoardPage
 from clinic.gui.coordinator import CountsPage, SettingsPage
-from clinic.gui.i18n import Translations, qt_translations_dir, role_label
+from clinic.gui.i18n import Translations, qt_translations_dir, role_label, staff_language
 from clinic.gui.interview import InterviewPage
 from clinic.gui.ops import Ops
 from clinic.gui.record import RecordPage
@@ -616,8 +616,9 @@ class ClinicWindow(QMainWindow):
             return
         self.open_record = record_id
         self.tabs.setCurrentWidget(self.person)
+        staff = staff_language()
         self.ops.run(
-            lambda desk: desk.interview.record(record_id),
+            lambda desk: desk.interview.record(record_id, staff_lang=staff),
             self._person_loaded,
             self.person.record.message.setText,
         )
@@ -634,8 +635,9 @@ class ClinicWindow(QMainWindow):
             self.person.setCurrentWidget(self.person.record)
 
     def open_interview(self, record_id: str) -> None:
+        staff = staff_language()
         self.ops.run(
-            lambda desk: desk.interview.record(record_id),
+            lambda desk: desk.interview.record(record_id, staff_lang=staff),
             self._start_interview,
             self.statusBar().showMessage,
         )

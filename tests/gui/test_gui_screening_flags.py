@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from clinic.domain.answers import ANSWER_KEYS
 from tests.gui.conftest import SignedIn, idle
+from tests.gui.test_gui_account import OpenWindow
 from tests.gui.test_gui_day import check_in, type_answer, walk_to
 from tests.gui.user import choose_index, click
 
@@ -48,3 +49,30 @@ def test_a_renewal_living_abroad_is_for_an_attorney_with_its_rule(
     box = next(iter(interview.boxes.values()))
     assert box.asked.isVisible() and any("\uac00" <= ch <= "\ud7a3" for ch in box.asked.text())
     assert not any("\uac00" <= ch <= "\ud7a3" for ch in box.label.text())
+
+
+def test_a_screening_recorded_in_korean_reads_in_english_on_the_record(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Issue 16 point 1: the attorney and the volunteer read the record's screening in the staff
+    language, though it was recorded in the client's."""
+    from clinic.core.interview import record_screening
+    from clinic.resources import policy
+    from clinic.store.clinic import Clinic
+    from tests.conftest import PASSPHRASE
+    from tests.gui.conftest import TODAY, build_clinic, sign_in
+    from tests.gui.test_gui_day import open_record_screen
+    from tests.gui.user import choose_tab
+
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    session = Clinic(data).unlock("vol", PASSPHRASE)
+    recorded = record_screening(session, rid, None, TODAY, policy(), "ko")
+    assert any("\uac00" <= ch <= "\ud7a3" for f in recorded.reasons for ch in f.message)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.screening)
+    shown = record.screening.toPlainText()
+    assert "8 CFR" in shown
+    assert not any("\uac00" <= ch <= "\ud7a3" for ch in shown), shown
