@@ -7,8 +7,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from clinic import clock
 from clinic.store.clinic import Clinic
-from tests.conftest import PASSPHRASE, person
+from tests.conftest import CLOCK_START, PASSPHRASE, person
 from tests.gui.conftest import build_clinic, idle, sign_in
 from tests.gui.test_gui_account import OpenWindow
 from tests.gui.user import click
@@ -18,19 +19,23 @@ def test_the_board_shows_the_queue_and_next_opens_the_longest_waiting(
     qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
 ) -> None:
     data = tmp_path / "c"
-    [first] = build_clinic(data, people=1)  # checked in first (by admin)
-    session = Clinic(data).unlock("vol", PASSPHRASE)
-    [second] = session.import_people([person(7)]).record_ids  # then by vol
-    window = open_window(data)
-    sign_in(qtbot, window, "coord")
-    board = window.board
-    assert board is not None
-    rows = [lst.item(i).text() for lst in board.lists.values() for i in range(lst.count())]
-    assert len(rows) == 2
-    # 10:00 in Los Angeles, the clinic's time (the stored moment is 18:00 UTC)
-    assert all("arrived 10:00" in r and "waiting 0 min" in r for r in rows), rows
-    assert any("with admin" in r for r in rows) and any("with vol" in r for r in rows)
-    click(qtbot, board.next_button)
-    idle(qtbot, window)
-    assert window.open_record == first  # first come, first served
-    assert second != first
+    # the clinic's clock stands at 10:00 in Los Angeles (a ticking one moves on in a long run)
+    frozen = clock.FixedClock(clock.parse_moment(CLOCK_START))
+    with clock.use(frozen):
+        [first] = build_clinic(data, people=1)  # checked in first (by admin)
+        session = Clinic(data).unlock("vol", PASSPHRASE)
+        frozen.advance(seconds=20)
+        [second] = session.import_people([person(7)]).record_ids  # then by vol
+        window = open_window(data)
+        sign_in(qtbot, window, "coord")
+        board = window.board
+        assert board is not None
+        rows = [lst.item(i).text() for lst in board.lists.values() for i in range(lst.count())]
+        assert len(rows) == 2
+        # 10:00 in Los Angeles, the clinic's time (the stored moment is 18:00 UTC)
+        assert all("arrived 10:00" in r and "waiting 0 min" in r for r in rows), rows
+        assert any("with admin" in r for r in rows) and any("with vol" in r for r in rows)
+        click(qtbot, board.next_button)
+        idle(qtbot, window)
+        assert window.open_record == first  # first come, first served
+        assert second != first
