@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,8 +28,11 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTextBrowser,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -73,9 +85,40 @@ def comments_html(comments: Sequence[Comment], label_of: Callable[[str], str]) -
     return "".join(parts)
 
 
+class WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped at its column's present width. Qt's own size hint
+    does not know the width, so a long question would be cut short with "…"; with this, it
+    wraps onto more lines and every word stays readable."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(view, QTreeView) or not text:
+            return hint
+        width = view.columnWidth(index.column())
+        if index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= view.indentation() * (depth + int(view.rootIsDecorated()))
+        room = QRect(0, 0, max(width - 12, 40), 100_000)
+        flags = int(Qt.TextFlag.TextWordWrap.value)
+        needed = view.fontMetrics().boundingRect(room, flags, str(text)).height() + 6
+        return QSize(hint.width(), max(hint.height(), needed))
+
+
 def fit_answers(tree: QTreeWidget) -> None:
     """Question and answer side by side, both on screen: the question column takes what it
-    needs up to 45% of the view (a long question wraps), the answer the rest."""
+    needs up to 45% of the view (a long question wraps onto more lines), the answer the
+    rest (and wraps too)."""
+    if not isinstance(tree.itemDelegate(), WrapDelegate):
+        tree.setItemDelegate(WrapDelegate(tree))
+        tree.setUniformRowHeights(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        tree.header().sectionResized.connect(lambda *_: tree.doItemsLayout())
     tree.setWordWrap(True)
     header = tree.header()
     header.setStretchLastSection(True)
