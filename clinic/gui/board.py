@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -36,7 +37,7 @@ from clinic import clock
 from clinic.core import STATIONS, Board, BoardRow
 from clinic.domain.answers import validate_answers
 from clinic.domain.events import INQUIRY_TOPICS
-from clinic.gui.i18n import client_language_choices, fill_languages
+from clinic.gui.i18n import fill_spoken
 from clinic.gui.ops import Ops
 
 
@@ -142,7 +143,7 @@ class NewPersonDialog(QDialog):
         self.dob.setPlaceholderText("YYYY-MM-DD")
         self.language = QComboBox(self)
         self.language.setObjectName("field:language")
-        fill_languages(self.language, client_language_choices())
+        fill_spoken(self.language)
         self.a_number = QLineEdit(self)
         self.a_number.setObjectName("field:a_number")
         self.a_number.setPlaceholderText("A-000-000-000")
@@ -229,7 +230,7 @@ class InquiryDialog(QDialog):
         self.setObjectName("inquiry")
         self.language = QComboBox(self)
         self.language.setObjectName("inquiry-language")
-        fill_languages(self.language, client_language_choices())
+        fill_spoken(self.language)
         self.topic = QComboBox(self)
         self.topic.setObjectName("inquiry-topic")
         for topic in INQUIRY_TOPICS:
@@ -322,6 +323,11 @@ class BoardPage(QWidget):
             header.setFont(font)
             lst = QListWidget(self)
             lst.setObjectName(f"station:{station}")
+            # a long name or a long translation wraps inside its column, never sideways
+            lst.setWordWrap(True)
+            lst.setTextElideMode(Qt.TextElideMode.ElideNone)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            lst.setResizeMode(QListView.ResizeMode.Adjust)
             lst.itemActivated.connect(self._activated)
             header.setBuddy(lst)
             grid.addWidget(header, 0, col)

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import QComboBox
 
 from clinic.domain.languages import (
     FALLBACK,
+    SPOKEN,
     client_languages,
+    english_name,
     is_pseudo,
+    label,
     native_name,
     pseudo,
     staff_languages,
@@ -139,6 +142,26 @@ def fill_languages(box: QComboBox, codes: Sequence[str]) -> None:
     for code in codes:
         name = native_name(code)
         box.addItem(name[:1].upper() + name[1:], code)
+    index = box.findData(chosen)
+    box.setCurrentIndex(index if index >= 0 else 0)
+    box.blockSignals(False)
+
+
+def fill_spoken(box: QComboBox) -> None:
+    """The languages people speak, named for staff (``Korean (한국어)``, ``Tagalog``), each with
+    its code as the item's data: those the interview and the take-home sheet are in first, then
+    every other by its English name (a person speaking one is interviewed in English or through
+    an interpreter; the language is still recorded, for the forms and the counts). Typing a
+    name's first letters picks it."""
+    served = client_language_choices()
+    codes = [*served, *sorted((c for c in SPOKEN if c not in served), key=english_name)]
+    if [box.itemData(i) for i in range(box.count())] == codes:
+        return
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for code in codes:
+        box.addItem(label(code), code)
     index = box.findData(chosen)
     box.setCurrentIndex(index if index >= 0 else 0)
     box.blockSignals(False)

@@ -120,3 +120,47 @@ def test_the_pseudo_locale_is_not_offered_in_english(
     assert pseudo not in _codes(window.person.interview.language)
     window.person.interview.save_and_close()
     idle(qtbot, window)
+
+
+def test_check_in_offers_every_spoken_language_by_name(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Issue 16 point 1: "Language spoken" at check-in names languages, not codes, and lists
+    the languages people speak, not only those ClinicDay has texts in: a Tagalog speaker is
+    checked in as one, interviewed in English, and the record says Tagalog."""
+    from PySide6.QtWidgets import QWidget
+
+    from clinic.gui.board import NewPersonDialog
+    from tests.gui.conftest import answer_modal
+    from tests.gui.test_gui_day import check_in
+    from tests.gui.user import click
+
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    seen: list[str] = []
+
+    def look(modal: QWidget) -> None:
+        assert isinstance(modal, NewPersonDialog)
+        seen.extend(modal.language.itemText(i) for i in range(modal.language.count()))
+        modal.reject()
+
+    assert window.board is not None
+    answer_modal(qtbot, look)
+    click(qtbot, window.board.new_button)
+    # those the interview is in come first, then the rest by name; never a bare code
+    assert seen[:3] == ["English", "Korean (한국어)", "Spanish (español)"]
+    assert "Tagalog" in seen and "Vietnamese (Tiếng Việt)" in seen and "Mam (Qyol Mam)" in seen
+    assert len(seen) == len(languages.SPOKEN)
+    assert not [s for s in seen if s.isascii() and s.islower()], seen
+    check_in(
+        qtbot,
+        window,
+        {"family": "Testperson", "given": "Ana", "dob": "2001-03-04", "language": "tl"},
+    )
+    assert window.person is not None
+    interview = window.person.interview
+    assert interview.language.currentData() == FALLBACK  # asked in English
+    asked = interview.boxes["language"].editor
+    assert asked.focus_widget().currentText() == "Tagalog"  # type: ignore[attr-defined]
