@@ -100,6 +100,8 @@ class PacketViewer(QWidget):
         split.addWidget(self.files)
         split.addWidget(self.pane)
         split.setStretchFactor(1, 4)
+        # the file names need a fifth of the room at first; the pages the rest (dragable)
+        split.setSizes([180, 720])
         self.zoom_out = QPushButton("\u2212", self)  # a minus sign, as wide as the plus
         self.zoom_out.setObjectName("zoom-out")
         self.zoom_in = QPushButton("+", self)
