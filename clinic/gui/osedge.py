@@ -18,29 +18,57 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 
+def documents_folder() -> Path:
+    """The person's Documents folder (their home where the system names none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def starting_path(suggested: str, last: Path | None, documents: Path) -> str:
+    """Where a file dialog opens: the folder the person last chose in this session, else their
+    Documents, never the app's working folder; a suggested bare file name is put in it."""
+    folder = last if last is not None and last.is_dir() else documents
+    if not suggested:
+        return str(folder)
+    name = Path(suggested)
+    return str(name if name.is_absolute() else folder / name)
+
+
 class OsEdge:
-    """The real dialogs (native where the platform has them)."""
+    """The real dialogs (native where the platform has them). Each opens where the person last
+    chose a file or folder in this session, else in their Documents."""
+
+    def __init__(self) -> None:
+        self.last_folder: Path | None = None
+
+    def _start(self, suggested: str = "") -> str:
+        return starting_path(suggested, self.last_folder, documents_folder())
+
+    def _remember(self, chosen: Path, *, folder: bool = False) -> Path:
+        self.last_folder = chosen if folder else chosen.parent
+        return chosen
 
     def choose_folder(self, parent: QWidget, title: str) -> Path | None:
-        """A folder the person chose (starting in their Documents), or None if they cancelled."""
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen = QFileDialog.getExistingDirectory(parent, title, start)
-        return Path(chosen) if chosen else None
+        """A folder the person chose, or None if they cancelled."""
+        chosen = QFileDialog.getExistingDirectory(parent, title, self._start())
+        return self._remember(Path(chosen), folder=True) if chosen else None
 
     def choose_save_path(self, parent: QWidget, title: str, suggested: str) -> Path | None:
         """A file to write (the person confirmed any overwrite), or None if they cancelled."""
-        chosen, _filter = QFileDialog.getSaveFileName(parent, title, suggested)
-        return Path(chosen) if chosen else None
+        chosen, _filter = QFileDialog.getSaveFileName(parent, title, self._start(suggested))
+        return self._remember(Path(chosen)) if chosen else None
 
     def choose_open_paths(self, parent: QWidget, title: str, pattern: str) -> list[Path]:
         """Files to read (empty if the person cancelled)."""
-        chosen, _filter = QFileDialog.getOpenFileNames(parent, title, "", pattern)
+        chosen, _filter = QFileDialog.getOpenFileNames(parent, title, self._start(), pattern)
+        if chosen:
+            self._remember(Path(chosen[0]))
         return [Path(p) for p in chosen]
 
     def choose_open_path(self, parent: QWidget, title: str, pattern: str = "") -> Path | None:
         """One file to read, or None if the person cancelled."""
-        chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", pattern)
-        return Path(chosen) if chosen else None
+        chosen, _filter = QFileDialog.getOpenFileName(parent, title, self._start(), pattern)
+        return self._remember(Path(chosen)) if chosen else None
 
     def choose_printer(self, parent: QWidget, title: str) -> QPrinter | None:
         """A configured ``QPrinter`` from the print dialog (US Letter, the size of the USCIS

@@ -1,0 +1,78 @@
+"""File dialogs open where a person keeps files (issue 16, "file dialogs open in the app's
+working folder"): the first in their Documents, the next where they last chose, never the folder
+the app was started from. Through the real dialog: Qt's own file dialog (what Linux without a
+desktop's native one shows), answered by typing a name and pressing Save."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from clinic.gui import osedge
+from tests.gui.conftest import answer_modal, build_clinic, idle, sign_in
+from tests.gui.test_gui_account import OpenWindow
+from tests.gui.user import choose_tab, click
+
+
+def save_as(qtbot: QtBot, name: str, opened_in: list[str]) -> None:
+    """Answer the next file dialog: note the folder it opened in, type ``name``, press Save."""
+
+    def act(modal: QWidget) -> None:
+        assert isinstance(modal, QFileDialog), type(modal).__name__
+        opened_in.append(modal.directory().absolutePath())
+        line = modal.findChild(QLineEdit, "fileNameEdit")
+        assert line is not None
+        line.selectAll()
+        qtbot.keyClicks(line, name)
+        buttons = modal.findChild(QDialogButtonBox)
+        assert buttons is not None
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert save is not None and save.isEnabled()
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    answer_modal(qtbot, act)
+
+
+def test_an_export_opens_in_documents_then_where_the_person_saved(
+    qtbot: QtBot,
+    tmp_path: Path,
+    open_window: OpenWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    elsewhere = tmp_path / "usb"
+    elsewhere.mkdir()
+    started_in = tmp_path / "app-folder"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)  # the folder the app was started from
+    monkeypatch.setattr(osedge, "documents_folder", lambda: documents)
+    before = osedge.install(osedge.OsEdge())  # the real dialogs
+    try:
+        data = tmp_path / "c"
+        build_clinic(data, people=2)
+        window = open_window(data)
+        sign_in(qtbot, window, "coord")
+        counts = window.counts
+        assert counts is not None and window.tabs is not None
+        choose_tab(qtbot, window.tabs, counts)
+        idle(qtbot, window)
+        opened: list[str] = []
+        save_as(qtbot, str(elsewhere / "day.csv"), opened)
+        click(qtbot, counts.csv_button)
+        idle(qtbot, window)
+        assert opened == [str(documents)]
+        assert (elsewhere / "day.csv").is_file()
+        save_as(qtbot, "day.pdf", opened)  # a bare name: in the folder the dialog shows
+        click(qtbot, counts.pdf_button)
+        idle(qtbot, window)
+        assert opened[1] == str(elsewhere)  # where the person saved last
+        assert (elsewhere / "day.pdf").read_bytes().startswith(b"%PDF")
+        assert os.listdir(started_in) == []  # nothing lands in the app's working folder
+    finally:
+        osedge.install(before)
