@@ -34,7 +34,7 @@ from clinic.domain.roles import Role
 from clinic.domain.rules import screen
 from clinic.errors import UsageError
 from clinic.messages import say
-from clinic.packet.assemble import Packet, build_packet
+from clinic.packet.assemble import TAKE_HOME_SHEET, Packet, build_packet
 from clinic.packet.flatten import flatten
 from clinic.packet.library import FormLibrary
 from clinic.packet.stamp import draft_mark
@@ -559,6 +559,21 @@ class Packets:
         files written."""
         view = self.stored(record_id)
         return view, export_packet(self._desk.session, view, folder)
+
+    def take_home(self, record_id: str) -> bytes:
+        """The client's take-home sheet of the latest packet, as it was made: it is the
+        client's, never filed, so it carries no DRAFT mark (and no SSN or A-Number)."""
+        session = self._desk.session
+        latest, _approved = _latest_packet(session, record_id)
+        for name, data in session.packet_files(record_id, latest):
+            if name == TAKE_HOME_SHEET:
+                return data
+        raise StoreError(
+            say(
+                "the packet of record {record} has no take-home sheet: build the packet again",
+                record=record_id[:8],
+            )
+        )
 
     def audit_print(self, record_id: str, what: str) -> None:
         self._desk.session.audit_export(record_id, f"printed {what}")

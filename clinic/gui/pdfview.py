@@ -9,6 +9,8 @@ by :mod:`clinic.packet.flatten`), where every filled value is part of its page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -180,39 +182,45 @@ class PacketViewer(QWidget):
         returns the number of pages printed (0 if the printer could not be started)."""
         if self.packet is None:
             return 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            return 0
-        pages = 0
-        document = QPdfDocument()
-        dpi = min(printer.resolution(), PRINT_DPI)
-        try:
-            for _name, data in self.packet.for_screen():
-                buffer = QBuffer()
-                buffer.setData(QByteArray(data))
-                buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-                document.load(buffer)
-                for page in range(document.pageCount()):
-                    if pages:
-                        printer.newPage()
-                    target: QRect = painter.viewport()
-                    points = document.pagePointSize(page)
-                    size = points.toSize()
-                    size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                    # Rendered at no more than PRINT_DPI (a letter page at 1200 dpi would be a
-                    # 540 MB image), then scaled onto the page by the printer.
-                    pixels = QSize(
-                        max(1, round(points.width() * dpi / 72)),
-                        max(1, round(points.height() * dpi / 72)),
-                    )
-                    image = document.render(page, pixels)
-                    painter.drawImage(QRect(target.topLeft(), size), image)
-                    pages += 1
-                document.close()
-                buffer.close()
-        finally:
-            painter.end()
-        return pages
+        return print_pdfs(printer, [data for _name, data in self.packet.for_screen()])
+
+
+def print_pdfs(printer: QPrinter, files: Sequence[bytes]) -> int:
+    """Print each PDF of ``files`` in turn, every page scaled to the paper; returns the number
+    of pages printed (0 if the printer could not be started)."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    pages = 0
+    document = QPdfDocument()
+    dpi = min(printer.resolution(), PRINT_DPI)
+    try:
+        for data in files:
+            buffer = QBuffer()
+            buffer.setData(QByteArray(data))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            document.load(buffer)
+            for page in range(document.pageCount()):
+                if pages:
+                    printer.newPage()
+                target: QRect = painter.viewport()
+                points = document.pagePointSize(page)
+                size = points.toSize()
+                size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                # Rendered at no more than PRINT_DPI (a letter page at 1200 dpi would be a
+                # 540 MB image), then scaled onto the page by the printer.
+                pixels = QSize(
+                    max(1, round(points.width() * dpi / 72)),
+                    max(1, round(points.height() * dpi / 72)),
+                )
+                image = document.render(page, pixels)
+                painter.drawImage(QRect(target.topLeft(), size), image)
+                pages += 1
+            document.close()
+            buffer.close()
+    finally:
+        painter.end()
+    return pages
 
 
 def render_page(data: bytes, page: int = 0, width: int = 600) -> QImage:

@@ -52,7 +52,7 @@ from clinic.gui.fields import QuestionBox
 from clinic.gui.i18n import staff_language
 from clinic.gui.interview import determination_html
 from clinic.gui.ops import Ops
-from clinic.gui.pdfview import PacketViewer
+from clinic.gui.pdfview import PacketViewer, print_pdfs
 from clinic.gui.security import SecretClipboard
 
 SECRET_KEYS = ("a_number", "ssn")
@@ -242,6 +242,8 @@ class RecordPage(QWidget):
         self.print_button.setObjectName("print-packet")
         self.export_button = QPushButton(packet_tab)
         self.export_button.setObjectName("export-packet")
+        self.take_home_button = QPushButton(packet_tab)  # the client's sheet, on its own
+        self.take_home_button.setObjectName("print-take-home")
         self.progress = QProgressBar(packet_tab)
         self.progress.setObjectName("packet-progress")
         self.progress.hide()
@@ -252,11 +254,17 @@ class RecordPage(QWidget):
         row.addWidget(self.attorney_label)
         row.addWidget(self.attorney)
         row.addWidget(self.build_button)
-        row.addWidget(self.print_button)
-        row.addWidget(self.export_button)
-        row.addWidget(self.progress, 1)
+        row.addStretch(1)
+        # what is done with a built packet, on its own row (room for every language)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.print_button)
+        out_row.addWidget(self.take_home_button)
+        out_row.addWidget(self.export_button)
+        out_row.addWidget(self.progress, 2)
+        out_row.addStretch(1)
         packet_layout = QVBoxLayout(packet_tab)
         packet_layout.addLayout(row)
+        packet_layout.addLayout(out_row)
         packet_layout.addWidget(self.viewer, 1)
         self.packet_tab = packet_tab
 
@@ -284,6 +292,7 @@ class RecordPage(QWidget):
         self.build_button.clicked.connect(self.build_packet)
         self.print_button.clicked.connect(self.print_packet)
         self.export_button.clicked.connect(self.export_packet)
+        self.take_home_button.clicked.connect(self.print_take_home)
         self.ops.progress.connect(self._progress)
         self.translate_ui()
 
@@ -323,6 +332,14 @@ class RecordPage(QWidget):
             )
         )
         self.print_button.setText(self.tr("Pri&nt…"))
+        self.print_button.setToolTip(self.tr("Print every file of the packet"))
+        self.take_home_button.setText(self.tr("Print ta&ke-home sheet…"))
+        self.take_home_button.setToolTip(
+            self.tr(
+                "Print the client's take-home sheet alone, in their language: what was prepared, "
+                "fees, where to mail, what comes next (no SSN, no A-Number)"
+            )
+        )
         self.export_button.setText(self.tr("E&xport to a folder…"))
         titles = (
             self.tr("Answers"),
@@ -400,6 +417,7 @@ class RecordPage(QWidget):
             )
         self.print_button.setEnabled(False)
         self.export_button.setEnabled(False)
+        self.take_home_button.setEnabled(False)
 
     def _show_screening(self) -> None:
         """The recorded determination in the staff language (the same answers screened on its
@@ -676,6 +694,7 @@ class RecordPage(QWidget):
         self.viewer.set_packet(packet)
         self.print_button.setEnabled(True)
         self.export_button.setEnabled(True)
+        self.take_home_button.setEnabled(True)
 
     def print_packet(self) -> None:
         """Print the packet on the printer the person chooses; the print is audited.
@@ -697,6 +716,34 @@ class RecordPage(QWidget):
         record_id, what = self.packet.record_id, f"packet {self.packet.packet_hash[:12]}"
         self.ops.run(lambda desk: desk.packets.audit_print(record_id, what))
         self.message.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+
+    def print_take_home(self) -> None:
+        """Print the client's take-home sheet alone (a ``clicked`` slot): read on the worker,
+        then the print dialog; the print is audited."""
+        if self.packet is None:
+            return
+        self.message.clear()
+        record_id = self.packet.record_id
+        self.ops.run(
+            lambda desk: desk.packets.take_home(record_id),
+            lambda data: self._print_take_home(record_id, data),
+            self.message.setText,
+        )
+
+    def _print_take_home(self, record_id: str, data: bytes) -> None:
+        printer = osedge.edge().choose_printer(self, self.tr("Print the client's take-home sheet"))
+        if printer is None:
+            return
+        pages = print_pdfs(printer, [data])
+        if pages == 0:
+            self.message.setText(self.tr("Nothing was printed: the printer could not be started."))
+            return
+        self.ops.run(lambda desk: desk.packets.audit_print(record_id, "take-home sheet"))
+        self.message.setText(
+            self.tr("Sent the take-home sheet (%1 page(s)) to the printer.").replace(
+                "%1", str(pages)
+            )
+        )
 
     def export_packet(self) -> None:
         """Write the packet's files into a folder the person chooses (a ``clicked`` slot)."""

@@ -43,6 +43,7 @@ from clinic.packet.stamp import draft_mark
 from clinic.safefile import write_atomically
 
 FILING = ("paper", "online")
+TAKE_HOME_SHEET = "Take-home sheet.pdf"  # the client's own sheet, printed apart from the packet
 
 
 @dataclass(frozen=True)
@@ -537,7 +538,7 @@ def build_packet(
         data, det_json, lang, on, payment=pay_lines, contact=_contact(preparer)
     )
     # the client's own sheet, in their language: no SSN, no A-Number
-    files.append(made("Take-home sheet.pdf", "take_home", sheet_home))
+    files.append(made(TAKE_HOME_SHEET, "take_home", sheet_home))
     report(total, total, "")
     return Packet(
         files=files,

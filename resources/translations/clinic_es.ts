@@ -809,6 +809,18 @@
         <translation>El abogado de la clínica que representa a esta persona: el paquete empieza con su Formulario G-28 y solo él o ella lo aprueba</translation>
     </message>
     <message>
+        <source>Print every file of the packet</source>
+        <translation>Imprimir todos los archivos del paquete</translation>
+    </message>
+    <message>
+        <source>Print ta&amp;ke-home sheet…</source>
+        <translation>Imprimir la &amp;hoja para el cliente…</translation>
+    </message>
+    <message>
+        <source>Print the client&apos;s take-home sheet alone, in their language: what was prepared, fees, where to mail, what comes next (no SSN, no A-Number)</source>
+        <translation>Imprimir solo la hoja que el cliente se lleva, en su idioma: lo que se preparó, las tarifas, adónde enviarlo, lo que sigue (sin SSN ni número A)</translation>
+    </message>
+    <message>
         <source>Answers</source>
         <translation>Respuestas</translation>
     </message>
@@ -959,6 +971,14 @@
     <message>
         <source>Nothing was printed: the printer could not be started.</source>
         <translation>No se imprimió nada: no se pudo iniciar la impresora.</translation>
+    </message>
+    <message>
+        <source>Print the client&apos;s take-home sheet</source>
+        <translation>Imprimir la hoja que el cliente se lleva</translation>
+    </message>
+    <message>
+        <source>Sent the take-home sheet (%1 page(s)) to the printer.</source>
+        <translation>Se envió la hoja para el cliente (%1 página(s)) a la impresora.</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>

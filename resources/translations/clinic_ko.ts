@@ -809,6 +809,18 @@
         <translation>이 사람을 대리하는 클리닉 변호사: 서류 묶음 맨 앞에 그 변호사의 G-28 양식이 들어가며, 그 변호사만 승인할 수 있습니다</translation>
     </message>
     <message>
+        <source>Print every file of the packet</source>
+        <translation>서류 패킷의 모든 파일 인쇄</translation>
+    </message>
+    <message>
+        <source>Print ta&amp;ke-home sheet…</source>
+        <translation>고객 안내문 인쇄(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Print the client&apos;s take-home sheet alone, in their language: what was prepared, fees, where to mail, what comes next (no SSN, no A-Number)</source>
+        <translation>고객이 가져갈 안내문만 고객의 언어로 인쇄합니다: 준비한 서류, 수수료, 우편 주소, 다음 단계(사회보장번호와 A-번호는 없음)</translation>
+    </message>
+    <message>
         <source>Answers</source>
         <translation>답변</translation>
     </message>
@@ -959,6 +971,14 @@
     <message>
         <source>Nothing was printed: the printer could not be started.</source>
         <translation>인쇄되지 않았습니다: 프린터를 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Print the client&apos;s take-home sheet</source>
+        <translation>고객 안내문 인쇄</translation>
+    </message>
+    <message>
+        <source>Sent the take-home sheet (%1 page(s)) to the printer.</source>
+        <translation>고객 안내문(%1쪽)을 프린터로 보냈습니다.</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>

@@ -1,0 +1,80 @@
+"""The client's take-home sheet, printed from the record on its own (issue 16 point 7): in the
+client's language, with no DRAFT mark (it is the client's, never filed) and no SSN or A-Number.
+Through the real button and the print dialog answered "print to a PDF file"; the printed pages
+are images, so they are read as a person would, by OCR."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from clinic.store.clinic import Clinic
+from tests.conftest import PASSPHRASE, person
+from tests.gui.conftest import build_clinic, idle, sign_in
+from tests.gui.test_gui_account import OpenWindow
+from tests.gui.test_gui_day import build_from_record, open_record_screen
+from tests.gui.test_gui_day import forms as forms  # the official PDFs (a fixture)
+from tests.gui.user import FakeEdge, choose_tab, click
+
+
+def printed_text(pdf: Path, tmp_path: Path) -> str:
+    """What tesseract reads on every printed page."""
+    if shutil.which("tesseract") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("tesseract or pdftoppm is not installed (tools/setup installs them)")
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    read = [
+        subprocess.run(
+            ["tesseract", str(png), "-", "--psm", "3"], capture_output=True, text=True, check=True
+        ).stdout
+        for png in sorted(tmp_path.glob("page*.png"))
+    ]
+    return "\n".join(read)
+
+
+def test_the_take_home_sheet_prints_alone_in_the_clients_language(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, forms: Path, edge: FakeEdge
+) -> None:
+    data = tmp_path / "c"
+    build_clinic(data)
+    session = Clinic(data).unlock("admin", PASSPHRASE)
+    client = person(0, language="es", **{"name.family": "Quintanilla", "name.native": ""})
+    [rid] = session.import_people([client]).record_ids
+    window = open_window(data, forms=forms)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.packet_tab)
+    assert not record.take_home_button.isEnabled()  # no packet yet: nothing to print
+    build_from_record(qtbot, window, record)
+    assert record.packet is not None and not record.packet.approved
+    assert record.take_home_button.isEnabled()
+
+    out = tmp_path / "take-home.pdf"
+    edge.print_files.append(out)
+    click(qtbot, record.take_home_button)
+    idle(qtbot, window)
+    assert edge.asked[-1] == "printer: Print the client's take-home sheet"
+    assert record.message.text().startswith("Sent the take-home sheet"), record.message.text()
+    sheet = dict(record.packet.files)["Take-home sheet.pdf"]
+    # the sheet alone: as many pages as the sheet has, not the packet's dozens
+    assert len(PdfReader(out).pages) == len(PdfReader(io.BytesIO(sheet)).pages)
+    text = printed_text(out, tmp_path)
+    assert "Quintanilla" in text  # OCR reads the page (so what it does not read is absent)
+    assert "preparamos" in text  # the client's Spanish ...
+    assert "prepared" in text.lower()  # ... with English beneath for whoever helps them
+    assert "DRAFT" not in text.upper()  # the client's sheet is not a draft of a filing
+    digits = "".join(ch for ch in text if ch.isdigit())
+    for number in (client["a_number"], client["ssn"]):
+        assert number not in digits, f"{number} is printed on the take-home sheet"
+
+    # the print is in the audit log, and cancelling the dialog prints nothing and says nothing
+    log = Clinic(data).unlock("admin", PASSPHRASE).audit_log()
+    assert any(e.record_id == rid and e.detail == "printed take-home sheet" for e in log)
+    click(qtbot, record.take_home_button)
+    idle(qtbot, window)
+    assert record.message.text() == ""
