@@ -612,13 +612,18 @@ def cmd_server(args: argparse.Namespace) -> int:
         )
         print(
             f"Organization {org_id} set up. Its key file is {out}: keep it offline; import "
-            "it on attorney and coordinator laptops with 'clinic sync import-org-key'."
+            "it on attorney and coordinator laptops with 'clinic sync import-org-key'.\n"
+            f"Organization key fingerprint: {server.fingerprint()} (each laptop shows it when "
+            "it enrolls; the two must match)."
         )
         return 0
     if args.server_cmd == "enroll-code":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
         code, expires = server.enroll_code(Path(args.org_key), passphrase, args.role, args.hours)
-        print(f"Enrollment code for {a_role(args.role)} laptop (one use, until {expires}):\n{code}")
+        print(
+            f"The laptop must show the organization key fingerprint {server.fingerprint()}.\n"
+            f"Enrollment code for {a_role(args.role)} laptop (one use, until {expires}):\n{code}"
+        )
         return 0
     if args.server_cmd == "publish-pack":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
@@ -651,6 +656,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         code = _read_secret("CLINIC_ENROLL_CODE", "Enrollment code: ")
         role = desk.sync.enroll(args.server, code, args.name)
         print(f"This laptop is enrolled as {a_role(role)} laptop with {args.server}.")
+        print(
+            f"Organization key fingerprint: {desk.sync.fingerprint()}. Compare it with the one "
+            "the coordinator reads out; if they differ, tell them before entering anyone."
+        )
         return 0
     if args.sync_cmd == "import-org-key":
         passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
@@ -659,7 +668,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 0
     if args.sync_cmd == "enroll-code":
         code = desk.sync.make_enroll_code(args.role, args.hours)
-        print(f"Enrollment code for {a_role(args.role)} laptop (one use):\n{code}")
+        print(
+            f"The laptop must show the organization key fingerprint {desk.sync.fingerprint()}.\n"
+            f"Enrollment code for {a_role(args.role)} laptop (one use):\n{code}"
+        )
         return 0
     report = desk.sync.run(server=args.server_url or None)  # kept once it worked
     print(
@@ -678,6 +690,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
     if report.rejected:
         print(f"the server refused {len(report.rejected)} event(s) (409)", file=sys.stderr)
+    if report.quarantined:
+        print(
+            f"warning: {len(report.quarantined)} event(s) from the server set aside (they cannot "
+            "be opened, read or stored here; clinic check lists them)",
+            file=sys.stderr,
+        )
     if report.audit_warning:
         print(f"warning: {report.audit_warning}", file=sys.stderr)
     return 0

@@ -22,6 +22,7 @@ class Reason(enum.Enum):
 
     CODE_ID_TAKEN = "code_id_taken"  # a one-time code's short id is in use: make another
     CONFLICT = "conflict"  # ids already stored with other content (HTTP 409)
+    DEVICE_TAKEN = "device_taken"  # enrollment named a device id another laptop holds
 
 
 class ClinicError(Exception):

@@ -479,9 +479,15 @@ def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -
         headers={"Authorization": f"Bearer {token.decode()}"},
     )
     assert pushed.status_code == 200
-    with pytest.raises(SyncError, match="claims another laptop"):
-        SyncClient(atty).sync()
+    a.import_people([person(2)])  # and a real event after it
+    SyncClient(a).sync()
+    report = SyncClient(atty).sync()  # set aside by name, never blocking what comes after
+    assert report.quarantined == [forged.event_id]
     assert not atty.load(rid).closed
+    assert report.pulled == 2  # the new person's events came through
+    [aside] = atty.sync_state().quarantined
+    assert aside["reason"] == "claims another laptop than the one that sent it"
+    assert any(forged.event_id[:12] in p and "set aside" in p for p in atty.check())
 
 
 def test_enrollment_over_plain_http_is_refused_except_to_this_machine(tmp_path: Path) -> None:

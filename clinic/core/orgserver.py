@@ -108,6 +108,12 @@ class OrgServer:
         write_file(out, text.encode("utf-8"), private=True)  # the org's private key, sealed
         return keys.org_id
 
+    def fingerprint(self) -> str:
+        """The organization key's fingerprint, for a new laptop to compare with."""
+        from clinic.sync.crypto import fingerprint
+
+        return fingerprint(self.store.org()[1])
+
     def _keys(self, org_key: Path, passphrase: str) -> OrgKeys:
         from clinic.sync.crypto import import_org_keys
 

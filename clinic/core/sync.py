@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clinic.core.views import SyncStatus
-from clinic.store.clinic import StoreError, now_utc
+from clinic.domain.roles import a_role, may_enroll_devices, may_hold_org_key
+from clinic.messages import say
+from clinic.store.clinic import AccessDenied, StoreError, now_utc
 from clinic.sync.client import NOT_ENROLLED, SyncClient, SyncError, SyncReport
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ class SyncDesk:
             matches={k: list(v) for k, v in state.matches.items()},
             alerts=[dict(a) for a in state.alerts],
             has_org_key=session.sync_secret("org_private_key") is not None,
+            fingerprint=self.fingerprint(),
         )
 
     def run(self, server: str | None = None) -> SyncReport:
@@ -68,6 +71,11 @@ class SyncDesk:
             errors.append(f"the server refused {len(report.rejected)} event(s)")
         if report.audit_warning:
             errors.append(report.audit_warning)
+        if report.quarantined:
+            errors.append(
+                f"{len(report.quarantined)} event(s) from the server set aside (they cannot be "
+                "opened, read or stored here; clinic check lists them)"
+            )
         if report.rejected_packs:
             names = ", ".join(report.rejected_packs)
             errors.append(f"form pack(s) whose signature does not match: {names}")
@@ -87,24 +95,54 @@ class SyncDesk:
         """Enroll this laptop with a coordinator's one-time code; returns its role."""
         return self._client().enroll(server, code, name or self._desk.site())
 
+    def fingerprint(self) -> str:
+        """The fingerprint of the organization key this laptop seals to ("" before enrolling),
+        to compare with the one the coordinator reads out."""
+        from clinic.sync.crypto import fingerprint
+
+        public = self._desk.session.sync_state().org_public_key
+        return fingerprint(public) if public else ""
+
+    def _require(self, allowed: bool, what: str) -> None:
+        """The signed-in user's role (not the laptop's) decides; refused and audited if not."""
+        session = self._desk.session
+        if not allowed:
+            session.audit_action("refused", what)
+            raise AccessDenied(
+                say("{a_role} may not {what}", a_role=a_role(session.role.value), what=what)
+            )
+
     def import_org_key(self, path: Path, passphrase: str) -> str:
-        """Keep the organization's key (attorneys, coordinators), sealed with the clinic's key;
-        returns the organization's id."""
+        """Keep the organization's key (attorneys, coordinators, admins), sealed with the
+        clinic's key; returns the organization's id."""
+        session = self._desk.session
+        self._require(may_hold_org_key(session.role), "keep the organization's key")
         try:
             text = path.read_text("utf-8")
         except OSError as exc:
             raise StoreError(f"{path.name}: cannot be read ({exc.strerror})") from None
         except UnicodeDecodeError:
             raise StoreError(f"{path.name}: not an org key file (not UTF-8 text)") from None
-        return self._client().import_org_keys(text, passphrase)
+        org_id = self._client().import_org_keys(text, passphrase)
+        session.audit_action("org_key_kept", org_id)
+        return org_id
 
     def make_enroll_code(self, role: str, hours: int = 72) -> str:
-        """A one-time code for a new laptop (coordinators)."""
-        return self._client().make_enroll_code(role, hours)
+        """A one-time code for a new laptop (coordinators and admins, by their own role)."""
+        session = self._desk.session
+        self._require(may_enroll_devices(session.role), "make enrollment codes")
+        code = self._client().make_enroll_code(role, hours)
+        session.audit_action("enroll_code_made", role)
+        return code
 
     def tallies(self, server: str | None, date_from: str, date_to: str) -> list[dict[str, Any]]:
-        """The organization's de-identified tallies of a period, from its server."""
-        return self._client().tallies(server, date_from, date_to)
+        """The organization's de-identified tallies of a period, from its server (coordinators
+        and admins, by their own role)."""
+        session = self._desk.session
+        self._require(may_enroll_devices(session.role), "read the organization's counts")
+        rows = self._client().tallies(server, date_from, date_to)
+        session.audit_action("org_counts_read", f"{date_from} to {date_to}")
+        return rows
 
     def resolve_conflict(self, record_id: str, key: str, value: Any) -> None:
         """Choose the value of an answer two laptops edited at once."""

@@ -136,6 +136,7 @@ class SyncStatus:
     matches: dict[str, list[str]]  # record id -> kinds shared with a person on another laptop
     alerts: list[dict[str, str]]
     has_org_key: bool
+    fingerprint: str = ""  # the organization key's, to compare aloud ("" before enrolling)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ never folded half-read.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -252,6 +253,18 @@ def encode_event(ev: Event) -> bytes:
     ).encode("utf-8")
 
 
+MAX_CLOCK = 2**48  # Lamport clocks far beyond any organization's events, far below overflow
+
+
+def _is_moment(at: str) -> bool:
+    """Whether ``at`` is an ISO date and time (what every event's time is written as)."""
+    try:
+        dt.datetime.fromisoformat(at)
+    except ValueError:
+        return False
+    return len(at) <= 40
+
+
 def decode_event(body: bytes, *, event_id: str, record_id: str) -> Event:
     """An event from its sealed bytes, checked: it must name ``event_id`` (when it names one)
     and ``record_id``, have a known type, and a payload that fits the type."""
@@ -270,8 +283,12 @@ def decode_event(body: bytes, *, event_id: str, record_id: str) -> Event:
     clock, device, at = raw.get("clock"), raw.get("device_id"), raw.get("at")
     if not isinstance(clock, int) or isinstance(clock, bool) or clock < 0:
         raise EventError(f"event {event_id[:12]}: malformed clock")
+    if clock > MAX_CLOCK:  # a forged 2**63-1 would overflow every later write
+        raise EventError(f"event {event_id[:12]}: clock out of range")
     if not isinstance(device, str) or not isinstance(at, str):
         raise EventError(f"event {event_id[:12]}: malformed device or time")
+    if not _is_moment(at):
+        raise EventError(f"event {event_id[:12]}: malformed time")
     payload = raw.get("payload")
     payload = {} if payload is None else payload
     parse_payload(type_, payload)

@@ -221,6 +221,9 @@ class SyncSettings(QGroupBox):
             text = text.replace("%2", status.role)
             if status.has_org_key:
                 text += " " + self.tr("The org key is kept here (sealed).")
+            text += "\n" + self.tr(
+                "Organization key fingerprint: %1 (it must match the coordinator's)."
+            ).replace("%1", status.fingerprint)
         else:
             text = self.tr(
                 "Not enrolled: everything stays on this laptop. A coordinator gives you a "
@@ -293,5 +296,11 @@ class SyncSettings(QGroupBox):
         box.setObjectName("enroll-code")
         box.setWindowTitle(self.tr("Enrollment code"))
         box.setText(code)
+        if self.status is not None and self.status.fingerprint:
+            box.setInformativeText(
+                self.tr("The new laptop must show the organization key fingerprint %1.").replace(
+                    "%1", self.status.fingerprint
+                )
+            )
         box.setTextInteractionFlags(box.textInteractionFlags())
         box.open()

@@ -12,6 +12,8 @@ import base64
 import binascii
 import json
 import re
+import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 from urllib.parse import unquote, unquote_plus
@@ -66,8 +68,33 @@ def _bad_text(value: object) -> bool:
     return False
 
 
+class Tries:
+    """Failed attempts by client address in a sliding window (this process's memory): an
+    address over ``limit`` failures in ``window`` seconds is turned away until they age out."""
+
+    def __init__(self, limit: int = 20, window: float = 600.0) -> None:
+        self.limit = limit
+        self.window = window
+        self.seen: dict[str, deque[float]] = {}
+
+    def _recent(self, where: str) -> deque[float]:
+        times = self.seen.setdefault(where, deque())
+        while times and times[0] < time.monotonic() - self.window:
+            times.popleft()
+        return times
+
+    def spent(self, where: str) -> bool:
+        return len(self._recent(where)) >= self.limit
+
+    def failed(self, where: str) -> None:
+        self._recent(where).append(time.monotonic())
+        if len(self.seen) > 10_000:  # never grows without bound
+            self.seen = {k: v for k, v in self.seen.items() if v}
+
+
 def create_app(store: ServerStore) -> FastAPI:
     """The API over ``store`` (migrated by the caller)."""
+    tries = Tries()
     app = FastAPI(
         title="ClinicDay sync server",
         version="1",
@@ -160,13 +187,37 @@ def create_app(store: ServerStore) -> FastAPI:
         return {"code_id": body.code_id, "expires_at": expires}
 
     @app.post("/v1/enroll")
-    def enroll(body: EnrollRequest) -> EnrollResponse:
+    def enroll(
+        body: EnrollRequest,
+        request: Request,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> EnrollResponse:
+        """Enroll with a one-time code. A laptop enrolling again shows its current token
+        (``Authorization``) to keep its device id. Wrong codes from one address are limited."""
+        where = request.client.host if request.client else "?"
+        if tries.spent(where):
+            raise HTTPException(429, "enroll: too many wrong enrollment codes; wait and retry")
         public = _unb64(body.public_key, "public_key")
         if len(public) != 32:
             raise HTTPException(422, "public_key: an X25519 key has 32 bytes")
-        token, role, org_id, bundle = store.enroll(
-            body.code_id, proof_of(body.auth), body.device_id, public, body.name
-        )
+        _org_id, org_public = store.org()
+        if public == org_public:
+            raise HTTPException(422, "public_key: the organization's key is not a device key")
+        current = None
+        if authorization and authorization.startswith("Bearer "):
+            current = authorization.removeprefix("Bearer ").strip()
+        try:
+            token, role, org_id, bundle = store.enroll(
+                body.code_id,
+                proof_of(body.auth),
+                body.device_id,
+                public,
+                body.name,
+                current_token=current,
+            )
+        except ServerError:
+            tries.failed(where)
+            raise
         return EnrollResponse(token=token, role=role, org_id=org_id, bundle=bundle)
 
     @app.get("/v1/devices")
@@ -202,12 +253,18 @@ def create_app(store: ServerStore) -> FastAPI:
     )
     def push(body: PushRequest, me: Annotated[Device, Depends(device)]) -> PushResponse:
         batch: list[NewEvent] = []
+        _org_id, org_public = store.org()
+        org_key = key_id_of(org_public)
         for i, e in enumerate(body.events):
             envelope = _unb64(e.envelope, f"events[{i}].envelope")
             try:
                 recipients = recipients_of(envelope)
             except SealError:
                 raise HTTPException(422, f"events[{i}].envelope: not a sealed event") from None
+            if org_key not in recipients:  # a record the organization could never open
+                raise HTTPException(
+                    422, f"events[{i}].envelope: not sealed to the organization's key"
+                )
             batch.append(
                 NewEvent(
                     event_id=e.event_id,

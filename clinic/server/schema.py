@@ -52,6 +52,7 @@ enroll_codes = Table(
     Column("created_at", String(32), nullable=False),
     Column("expires_at", String(32), nullable=False),
     Column("used_by", String(32), nullable=True),
+    Column("failures", Integer, nullable=False, default=0),  # wrong tries: refused after a few
 )
 
 events = Table(

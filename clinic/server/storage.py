@@ -27,7 +27,8 @@ from clinic.errors import ClinicError, Reason
 from clinic.server import schema
 from clinic.sync.crypto import proofs_match
 
-SERVER_HEAD = "s002"
+SERVER_HEAD = "s003"
+CODE_TRIES = 5  # wrong tries of one enrollment code before it is refused for good
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -204,24 +205,68 @@ class ServerStore:
         return expires
 
     def enroll(
-        self, code_id: str, proof: str, device_id: str, public_key: bytes, name: str
+        self,
+        code_id: str,
+        proof: str,
+        device_id: str,
+        public_key: bytes,
+        name: str,
+        *,
+        current_token: str | None = None,
     ) -> tuple[str, str, str, str]:
         """Use a one-time code: (token, role, org_id, bundle). The token is shown only here;
-        the server keeps its hash."""
+        the server keeps its hash.
+
+        A device id already enrolled is taken again only by that same laptop, showing the
+        device's token (revoked or not), or while the id has never synced (the laptop lost the
+        answer to its first enrollment). Anyone else naming it is refused, so no code takes
+        over another laptop's id (its events, the comments sealed to its key). A code tried
+        wrongly ``CODE_TRIES`` times is refused for good."""
         org_id, _pub = self.org()
         token = secrets.token_urlsafe(32)
         with self._write() as conn:
             row = conn.execute(
                 select(schema.enroll_codes).where(schema.enroll_codes.c.code_id == code_id)
             ).first()
-            if row is None or not proofs_match(str(row.proof), proof):
+            wrong = row is not None and not proofs_match(str(row.proof), proof)
+            if wrong and row is not None:
+                conn.execute(  # counted (committed) before the refusal
+                    schema.enroll_codes.update()
+                    .where(schema.enroll_codes.c.code_id == code_id)
+                    .values(failures=schema.enroll_codes.c.failures + 1)
+                )
+        with self._write() as conn:
+            if row is None or wrong:
                 raise ServerError("code: unknown or mistyped enrollment code")
+            if int(row.failures or 0) >= CODE_TRIES:
+                raise ServerError(
+                    "code: this enrollment code was tried wrongly too often; make a new one"
+                )
             if row.used_by is not None:
                 raise ServerError("code: this enrollment code was used already")
             if str(row.expires_at) < now():
                 raise ServerError("code: this enrollment code has expired")
-            # a laptop that enrolled before (its answer lost on the way, or revoked since)
-            # enrolls again with a new code: a new token and key replace the old ones
+            held = conn.execute(
+                select(
+                    schema.devices.c.token_hash,
+                    schema.devices.c.audit_seq,
+                    schema.devices.c.audit_mac,
+                    schema.devices.c.last_seen,
+                    schema.devices.c.revoked,
+                ).where(schema.devices.c.device_id == device_id)
+            ).first()
+            never_used = held is not None and held[3] is None and not held[4]
+            if held is not None and not never_used:
+                shown = token_hash(current_token) if current_token else ""
+                if not proofs_match(str(held[0]), shown):
+                    raise ServerError(
+                        "device_id: another laptop is enrolled under this id; a laptop enrolls "
+                        "again only with its own token",
+                        reason=Reason.DEVICE_TAKEN,
+                    )
+            # the same laptop enrolling again (revoked since, or its answer lost): a new token
+            # and key replace the old ones; the audit head it reported stays (a new enrollment
+            # never hides a rewritten audit log)
             conn.execute(schema.devices.delete().where(schema.devices.c.device_id == device_id))
             conn.execute(
                 schema.devices.insert(),
@@ -234,8 +279,8 @@ class ServerStore:
                     "enrolled_at": now(),
                     "revoked": False,
                     "last_seen": None,
-                    "audit_seq": 0,
-                    "audit_mac": "",
+                    "audit_seq": int(held[1]) if held is not None else 0,
+                    "audit_mac": str(held[2]) if held is not None else "",
                 },
             )
             conn.execute(

@@ -118,4 +118,29 @@ class AuditRepository(Repository):
             problems.extend(self.verify_audit())
         except StoreError as exc:
             problems.append(f"audit: {exc}")
+        problems.extend(self._sync_identity_problems())
         return problems
+
+    def _sync_identity_problems(self) -> list[str]:
+        """The organization's identity (server, org id and keys) against its sealed copy."""
+        from clinic.store.settings import SettingsRepository
+
+        if not isinstance(self, SettingsRepository):
+            return []
+        try:
+            state = self.sync_state()
+        except StoreError as exc:
+            return [str(exc)]
+        aside = [
+            f"sync: event {q.get('event_id', '?')[:12]} (record {q.get('record_id', '?')[:8]}, "
+            f"from device {q.get('device_id', '?')[:12]}) was set aside: {q.get('reason', '')}"
+            for q in state.quarantined
+        ]
+        if not state.tampered:
+            return aside
+        changed = ", ".join(state.tampered)
+        return [
+            *aside,
+            f"sync: {changed} changed outside ClinicDay (no longer the sealed copy made at "
+            "enrollment); sync refuses until this laptop enrolls again",
+        ]

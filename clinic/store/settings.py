@@ -9,6 +9,8 @@ key.
 from __future__ import annotations
 
 import base64
+import dataclasses
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,18 +35,79 @@ class SettingsRepository(Repository):
         self.clinic.site = site
 
     def sync_state(self) -> syncstate.SyncState:
-        """This laptop's sync state (server, org, cursor, last sync, alerts...), decoded once."""
+        """This laptop's sync state (server, org, cursor, last sync, alerts...), decoded once.
+
+        The organization's identity (server URL, org id, org key, pack-signing key) is pinned:
+        a sealed copy is kept beside the clear rows, and a clear row that no longer matches it
+        (written by someone without the data key) is named in ``tampered``; the sealed value is
+        the one returned."""
         with self._read() as conn:
             rows = conn.execute(
                 select(schema.meta.c.key, schema.meta.c.value).where(
                     schema.meta.c.key.like("sync.%"), schema.meta.c.key.notlike("sync.secret.%")
                 )
             ).all()
-        return syncstate.decode({str(k)[len("sync.") :]: str(v) for k, v in rows})
+        clear = {str(k)[len("sync.") :]: str(v) for k, v in rows}
+        pinned = self._pinned()
+        if pinned is None:
+            return syncstate.decode(clear)
+        tampered = tuple(name for name in syncstate.PINNED if clear.get(name) != pinned.get(name))
+        merged = {k: v for k, v in clear.items() if k not in syncstate.PINNED}
+        merged.update({k: v for k, v in pinned.items() if k in syncstate.PINNED})
+        return dataclasses.replace(syncstate.decode(merged), tampered=tampered)
+
+    def _pinned(self) -> dict[str, str] | None:
+        raw = self.sync_secret("identity")
+        if raw is None:
+            return None
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            raise StoreError("sync: the sealed organization identity cannot be read") from None
+        if not isinstance(value, dict):
+            raise StoreError("sync: the sealed organization identity cannot be read")
+        return {str(k): str(v) for k, v in value.items() if isinstance(v, str)}
+
+    def pin_sync_identity(self) -> None:
+        """Seal the organization's identity as the clear rows hold it now (enrollment, an
+        upgrade from a version that kept it only in clear)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.meta.c.key, schema.meta.c.value).where(
+                    schema.meta.c.key.in_([f"sync.{n}" for n in syncstate.PINNED])
+                )
+            ).all()
+        identity = {str(k)[len("sync.") :]: str(v) for k, v in rows}
+        self.set_sync_secrets({"identity": json.dumps(identity, sort_keys=True).encode()})
 
     def update_sync_state(self, **changes: Any) -> None:
-        """Change fields of the sync state (``None`` clears one), in one transaction."""
-        self._set_sync_settings(syncstate.encode(changes))
+        """Change fields of the sync state (``None`` clears one), in one transaction; a change
+        of the organization's identity is sealed too."""
+        rows = syncstate.encode(changes)
+        pinned = self._pinned() if set(rows) & set(syncstate.PINNED) else None
+        if pinned is not None or (set(rows) & set(syncstate.PINNED)):
+            identity = dict(pinned or {})
+            if pinned is None:  # the first pin: what the clear rows hold, then these changes
+                state = self.sync_state()
+                identity = {
+                    k: v
+                    for k, v in syncstate.encode(
+                        {n: getattr(state, n) for n in syncstate.PINNED}
+                    ).items()
+                    if v is not None
+                }
+            for name in syncstate.PINNED:
+                if name in rows:
+                    value = rows[name]
+                    if value is None:
+                        identity.pop(name, None)
+                    else:
+                        identity[name] = value
+            sealed = self.keys.seal_file(
+                "-", "sync/identity", json.dumps(identity, sort_keys=True).encode()
+            )
+            rows = {**rows, "secret.identity": base64.b64encode(sealed).decode()}
+        self._set_sync_settings(rows)
 
     def _sync_setting(self, name: str) -> str | None:
         with self._read() as conn:

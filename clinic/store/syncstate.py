@@ -34,7 +34,11 @@ class SyncState:
     last_error: str = ""
     alerts: tuple[Mapping[str, str], ...] = ()  # the organization's alerts, as last pulled
     matches: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # record -> kinds
+    # events pulled that could not be opened, read or stored: set aside (id, record, device,
+    # reason), never blocking the rest
+    quarantined: tuple[Mapping[str, str], ...] = ()
     damaged: tuple[str, ...] = ()  # names of rows that could not be decoded
+    tampered: tuple[str, ...] = ()  # pinned rows changed outside ClinicDay (the sealed copy wins)
 
     @property
     def enrolled(self) -> bool:
@@ -42,7 +46,12 @@ class SyncState:
 
 
 _KEYS = ("org_public_key", "org_signing_public_key", "device_public_key")
-NAMES = tuple(f.name for f in dataclasses.fields(SyncState) if f.name != "damaged")
+NAMES = tuple(
+    f.name for f in dataclasses.fields(SyncState) if f.name not in ("damaged", "tampered")
+)
+# the organization's identity: kept in clear for reading and sealed with the data key beside it
+# (Session.sync_state names a clear row that no longer matches its sealed copy)
+PINNED = ("server", "org_id", "org_public_key", "org_signing_public_key")
 
 
 def _decode(name: str, raw: str) -> Any:
@@ -53,7 +62,7 @@ def _decode(name: str, raw: str) -> Any:
         if value < 0:
             raise ValueError("negative")
         return value
-    if name == "alerts":
+    if name in ("alerts", "quarantined"):
         alerts = json.loads(raw)
         if not isinstance(alerts, list) or not all(isinstance(a, dict) for a in alerts):
             raise ValueError("not a list of alerts")
@@ -97,7 +106,7 @@ def encode(changes: Mapping[str, Any]) -> dict[str, str | None]:
             rows[name] = base64.b64encode(value).decode("ascii")
         elif name == "cursor":
             rows[name] = str(int(value))
-        elif name == "alerts":
+        elif name in ("alerts", "quarantined"):
             rows[name] = json.dumps([dict(a) for a in value], ensure_ascii=False)
         elif name == "matches":
             rows[name] = json.dumps(

@@ -27,6 +27,7 @@ from clinic.domain.wire import decode_event, encode_event
 from clinic.errors import Reason
 from clinic.messages import say
 from clinic.store.clinic import Session, StoreError
+from clinic.store.syncstate import SyncState
 from clinic.sync.crypto import (
     KeyPair,
     OrgKeys,
@@ -43,7 +44,7 @@ from clinic.sync.crypto import (
     verify_signature,
     with_a_free_code,
 )
-from clinic.sync.models import Problem, PullResponse, PushResponse
+from clinic.sync.models import Problem, PulledEvent, PullResponse, PushResponse
 
 BATCH = 200
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -88,6 +89,19 @@ class SyncReport:
     audit_warning: str | None = None
     packs: list[str] = field(default_factory=list)  # form packs received and kept
     rejected_packs: list[str] = field(default_factory=list)  # signature did not match
+    quarantined: list[str] = field(default_factory=list)  # pulled events set aside
+
+
+QUARANTINE_KEPT = 500
+
+
+def _aside(event_id: str, record_id: str, device_id: str, why: str) -> dict[str, str]:
+    return {
+        "event_id": event_id,
+        "record_id": record_id,
+        "device_id": device_id,
+        "reason": why[:200],
+    }
 
 
 def _b64(data: bytes) -> str:
@@ -145,10 +159,28 @@ class SyncClient:
 
     # -- settings -------------------------------------------------------------------------------
 
+    def _state(self) -> SyncState:
+        """The sync state, refused if the organization's identity on this laptop was changed
+        outside ClinicDay (a clear row no longer matches its sealed copy)."""
+        state = self.session.sync_state()
+        if state.tampered:
+            raise SyncError(
+                say(
+                    "this laptop's link to the organization was changed outside ClinicDay "
+                    "({names}); nothing is sent or received until it enrolls again",
+                    names=", ".join(state.tampered),
+                )
+            )
+        if state.enrolled and self.session.sync_secret("identity") is None:
+            self.session.pin_sync_identity()  # enrolled by an earlier version: pinned now
+        return state
+
     def server(self) -> str:
-        url = self.server_url or self.session.sync_state().server
+        url = self.server_url or self._state().server
         if not url:
             raise SyncError(NOT_ENROLLED)
+        if self.server_url:
+            _check_server_url(url)  # the token goes there: never over plain http elsewhere
         return url
 
     def _token(self) -> str:
@@ -161,7 +193,7 @@ class SyncClient:
         return {"Authorization": f"Bearer {self._token()}"}
 
     def _org_public(self) -> bytes:
-        value = self.session.sync_state().org_public_key
+        value = self._state().org_public_key
         if value is None:
             raise SyncError(NOT_ENROLLED)
         return value
@@ -184,8 +216,14 @@ class SyncClient:
     # -- enrollment -------------------------------------------------------------------------------
 
     def enroll(self, server: str, code: str, name: str = "") -> str:
-        """Enroll this laptop with a coordinator's one-time code; returns its role."""
+        """Enroll this laptop with a coordinator's one-time code; returns its role.
+
+        The bundle the code opens must name the organization and the key the server itself
+        serves (``GET /v1/org``): a code minted to seal records to another key, or a server
+        answering with another organization, is refused and nothing is kept. A laptop enrolled
+        before shows its current token, so it keeps its device id (no one else can take it)."""
         _check_server_url(server)
+        server = server.rstrip("/")
         code_id, auth = enroll_auth(code)
         pair = KeyPair.generate()
         body = {
@@ -195,11 +233,25 @@ class SyncClient:
             "public_key": _b64(pair.public),
             "name": name[:80],
         }
-        response = self._call("POST", f"{server.rstrip('/')}/v1/enroll", json=body, auth=False)
+        current = self.session.sync_secret("token")
+        headers = {"Authorization": f"Bearer {current.decode()}"} if current else {}
+        response = self._call("POST", f"{server}/v1/enroll", json=body, auth=False, headers=headers)
         data = response.json()
         bundle = open_bundle(code, str(data["bundle"]))
         if bundle.get("org_id") != data["org_id"]:
             raise SyncError("the enrollment bundle names another organization")
+        new_token = {"Authorization": f"Bearer {data['token']}"}
+        served = self._call("GET", f"{server}/v1/org", auth=False, headers=new_token).json()
+        named = (bundle.get("org_id"), bundle.get("public_key"))
+        if not isinstance(served, dict) or (served.get("org_id"), served.get("public_key")) != (
+            named
+        ):
+            raise SyncError(
+                say(
+                    "enrollment refused: the code names another organization key than the "
+                    "server's; nothing was kept (ask the coordinator for a new code)"
+                )
+            )
         self.session.set_sync_secrets(
             {
                 "token": str(data["token"]).encode(),
@@ -222,9 +274,13 @@ class SyncClient:
     def import_org_keys(self, text: str, passphrase: str) -> str:
         """Keep the org private key on this laptop (attorneys and coordinators)."""
         keys = import_org_keys(text, passphrase)
-        enrolled_org = self.session.sync_state().org_id
-        if enrolled_org and enrolled_org != keys.org_id:
+        state = self._state()
+        if state.org_id and state.org_id != keys.org_id:
             raise SyncError("the org key file belongs to another organization")
+        if state.org_public_key is not None and state.org_public_key != keys.pair.public:
+            raise SyncError(
+                "the org key file holds another key than the one this laptop enrolled with"
+            )
         self.session.set_sync_secrets(
             {"org_private_key": keys.pair.private, "org_index_key": keys.index_key}
         )
@@ -356,30 +412,15 @@ class SyncClient:
                 "GET", f"{server}/v1/events", params={"after": cursor, "limit": BATCH}
             )
             page = PullResponse.model_validate(response.json())
-            pulled = []
+            pulled: list[tuple[Event, Mapping[str, Any]]] = []
+            aside: list[dict[str, str]] = []
             for item in page.events:
-                envelope = base64.b64decode(item.envelope)
-                body = None
-                for key_id, private in openers:
-                    try:
-                        body = open_sealed(
-                            envelope, key_id, private, associated(item.event_id, item.record_id)
-                        )
-                        break
-                    except SealError:
-                        continue
-                if body is None:
-                    raise SyncError(
-                        f"event {item.event_id} from the server cannot be opened with this "
-                        "laptop's keys"
-                    )
-                event = event_of(body, item.event_id, item.record_id)
-                if event.device_id != item.device_id:
-                    raise SyncError(
-                        f"event {item.event_id} claims another laptop than the one that sent it"
-                    )
-                pulled.append((event, item.tally))
-            report.pulled += self.session.ingest(pulled)
+                try:
+                    pulled.append((self._open_pulled(item, openers), item.tally))
+                except SealError as exc:  # set aside, named; the rest goes on
+                    aside.append(_aside(item.event_id, item.record_id, item.device_id, str(exc)))
+            report.pulled += self._ingest(pulled, aside)
+            self._set_aside(aside, report)
             self.session.update_sync_state(cursor=page.cursor)
             if not page.more:
                 break
@@ -394,6 +435,59 @@ class SyncClient:
         self.session.update_sync_state(alerts=alerts)
         report.alerts = len(alerts)
         self.pull_packs(report)
+
+    def _open_pulled(self, item: PulledEvent, openers: Sequence[tuple[str, bytes]]) -> Event:
+        """A pulled event opened with this laptop's keys and read like an import; raises
+        :class:`SealError` naming why it cannot be taken."""
+        envelope = base64.b64decode(item.envelope)
+        body = None
+        for key_id, private in openers:
+            try:
+                body = open_sealed(
+                    envelope, key_id, private, associated(item.event_id, item.record_id)
+                )
+                break
+            except SealError:
+                continue
+        if body is None:
+            raise SealError("cannot be opened with this laptop's keys")
+        event = event_of(body, item.event_id, item.record_id)
+        if event.device_id != item.device_id:
+            raise SealError("claims another laptop than the one that sent it")
+        return event
+
+    def _ingest(
+        self, pulled: list[tuple[Event, Mapping[str, Any]]], aside: list[dict[str, str]]
+    ) -> int:
+        """Store a page of pulled events; if the page cannot be stored whole, each one alone,
+        setting aside those that cannot (content other than the copy here, a record whose
+        events no longer fold)."""
+        try:
+            return self.session.ingest(pulled)
+        except (StoreError, EventError):
+            if len(pulled) == 1:
+                ev = pulled[0][0]
+                aside.append(_aside(ev.event_id, ev.record_id, ev.device_id, "cannot be stored"))
+                return 0
+        stored = 0
+        for one in pulled:
+            try:
+                stored += self.session.ingest([one])
+            except (StoreError, EventError) as exc:
+                ev = one[0]
+                aside.append(_aside(ev.event_id, ev.record_id, ev.device_id, str(exc)))
+        return stored
+
+    def _set_aside(self, aside: list[dict[str, str]], report: SyncReport) -> None:
+        """Keep the events set aside (the newest QUARANTINE_KEPT) for the status line and
+        ``clinic check``; the pull goes on past them."""
+        if not aside:
+            return
+        report.quarantined.extend(a["event_id"] for a in aside)
+        kept = [dict(q) for q in self.session.sync_state().quarantined]
+        known = {q.get("event_id") for q in kept}
+        kept.extend(a for a in aside if a["event_id"] not in known)
+        self.session.update_sync_state(quarantined=kept[-QUARANTINE_KEPT:])
 
     def pull_packs(self, report: SyncReport) -> None:
         """Form packs the organization signed: checked, then kept for this clinic's forms."""
@@ -418,6 +512,8 @@ class SyncClient:
 
     def tallies(self, server: str | None, date_from: str, date_to: str) -> list[dict[str, Any]]:
         """The organization's de-identified tallies for a period (coordinators and admins)."""
+        if server:
+            _check_server_url(server)
         url = (server or self.server()).rstrip("/")
         response = self._call("GET", f"{url}/v1/tallies", params={"from": date_from, "to": date_to})
         rows = response.json()
@@ -428,7 +524,7 @@ class SyncClient:
     # -- HTTP -------------------------------------------------------------------------------------
 
     def _call(self, method: str, url: str, *, auth: bool = True, **kwargs: Any) -> httpx.Response:
-        headers = self._headers() if auth else {}
+        headers = self._headers() if auth else dict(kwargs.pop("headers", None) or {})
         try:
             response = self.http.request(method, url, headers=headers, **kwargs)
         except httpx.HTTPError as exc:

@@ -103,6 +103,7 @@ __all__ = [
     "SealError",
     "enroll_proof",
     "export_org_keys",
+    "fingerprint",
     "import_org_keys",
     "key_id_of",
     "new_enroll_code",
@@ -157,6 +158,13 @@ class SealError(VaultError):
 
 
 # --- key pairs ---------------------------------------------------------------------------------
+
+
+def fingerprint(public: bytes) -> str:
+    """The organization key's fingerprint, for people to compare aloud: 20 hex characters of
+    its SHA-256 in groups of four (``"7F3A 9C21 ..."``)."""
+    digest = hashlib.sha256(b"cd-org-fingerprint-v1|" + public).hexdigest()[:20].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, 20, 4))
 
 
 def key_id_of(public: bytes) -> str:

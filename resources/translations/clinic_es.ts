@@ -1363,6 +1363,10 @@
         <translation>La clave de la organización se guarda aquí (sellada).</translation>
     </message>
     <message>
+        <source>Organization key fingerprint: %1 (it must match the coordinator&apos;s).</source>
+        <translation>Huella de la clave de la organización: %1 (debe coincidir con la del coordinador).</translation>
+    </message>
+    <message>
         <source>Not enrolled: everything stays on this laptop. A coordinator gives you a one-time code.</source>
         <translation>Sin registrar: todo se queda en esta computadora. Un coordinador le da un código de un solo uso.</translation>
     </message>
@@ -1393,6 +1397,10 @@
     <message>
         <source>Enrollment code</source>
         <translation>Código de registro</translation>
+    </message>
+    <message>
+        <source>The new laptop must show the organization key fingerprint %1.</source>
+        <translation>La nueva computadora debe mostrar la huella de la clave de la organización %1.</translation>
     </message>
 </context>
 <context>

@@ -1363,6 +1363,10 @@
         <translation>단체 키가 이 노트북에 보관되어 있습니다(봉인됨).</translation>
     </message>
     <message>
+        <source>Organization key fingerprint: %1 (it must match the coordinator&apos;s).</source>
+        <translation>단체 키 지문: %1 (코디네이터의 지문과 같아야 합니다).</translation>
+    </message>
+    <message>
         <source>Not enrolled: everything stays on this laptop. A coordinator gives you a one-time code.</source>
         <translation>등록되지 않음: 모든 데이터가 이 노트북에만 남습니다. 코디네이터에게서 일회용 코드를 받으세요.</translation>
     </message>
@@ -1393,6 +1397,10 @@
     <message>
         <source>Enrollment code</source>
         <translation>등록 코드</translation>
+    </message>
+    <message>
+        <source>The new laptop must show the organization key fingerprint %1.</source>
+        <translation>새 노트북에 단체 키 지문 %1이(가) 표시되어야 합니다.</translation>
     </message>
 </context>
 <context>

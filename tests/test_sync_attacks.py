@@ -1,0 +1,308 @@
+"""Attacks on sync (issue 17), each against a real ``clinic serve`` process over SQLite and
+PostgreSQL, each one that succeeded before this issue's changes:
+
+- the org key swapped in a laptop's clear settings, by someone with no passphrase;
+- an enrollment code minted (with any coordinator token) to seal records to another key;
+- an event pushed that the organization could never open;
+- another laptop's device id taken over by enrolling under it;
+- an enrollment code guessed at, over and over;
+- one unreadable event, or a Lamport clock of 2**63-1, halting every pull after it.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from clinic.domain.events import Event, EventType
+from clinic.domain.wire import encode_event
+from clinic.store.clinic import Clinic, Session
+from clinic.sync.client import SyncClient, SyncError, associated
+from clinic.sync.crypto import (
+    KeyPair,
+    enroll_auth,
+    enrollment_bundle,
+    fingerprint,
+    key_id_of,
+    new_enroll_code,
+    seal,
+    seal_bundle,
+)
+from tests.conftest import PASSPHRASE, ROOT, make_clinic, person
+from tests.sync_fixture import ORG_PASSPHRASE, Org
+
+
+def bearer(session: Session) -> dict[str, str]:
+    token = session.sync_secret("token")
+    assert token is not None
+    return {"Authorization": f"Bearer {token.decode()}"}
+
+
+def push_raw(org: Org, sender: Session, items: list[dict[str, Any]]) -> httpx.Response:
+    """POST events as a laptop's token can, whatever ClinicDay itself would send."""
+    return httpx.post(
+        f"{org.server.url}/v1/events", json={"events": items}, headers=bearer(sender), timeout=30
+    )
+
+
+def sealed_item(event_id: str, record_id: str, body: bytes, to: bytes) -> dict[str, Any]:
+    envelope = seal(body, {key_id_of(to): to}, associated(event_id, record_id))
+    return {
+        "event_id": event_id,
+        "record_id": record_id,
+        "envelope": base64.b64encode(envelope).decode(),
+        "tally": {},
+    }
+
+
+def enroll_body(code: str, device_id: str, public: bytes) -> dict[str, str]:
+    code_id, auth = enroll_auth(code)
+    return {
+        "code_id": code_id,
+        "auth": auth,
+        "device_id": device_id,
+        "public_key": base64.b64encode(public).decode(),
+        "name": "attacker",
+    }
+
+
+# -- the organization's identity --------------------------------------------------------------
+
+
+def test_an_org_key_swapped_in_the_clear_settings_is_caught(org: Org, tmp_path: Path) -> None:
+    laptop = org.device(tmp_path / "a", "volunteer")
+    SyncClient(laptop).sync()
+    attacker = KeyPair.generate()
+    # someone with the file but no passphrase rewrites the clear row
+    with sqlite3.connect(tmp_path / "a" / "clinic.db") as db:
+        db.execute(
+            "UPDATE meta SET value = ? WHERE key = 'sync.org_public_key'",
+            (base64.b64encode(attacker.public).decode(),),
+        )
+    laptop.import_people([person(1)])
+    with pytest.raises(SyncError, match="changed outside ClinicDay"):
+        SyncClient(laptop).sync()
+    assert org.store.event_count() == 0  # nothing was sent, to anyone's key
+    assert laptop.sync_state().org_public_key == org.keys.pair.public  # the sealed copy
+    problems = laptop.check()
+    assert any("org_public_key changed outside ClinicDay" in p for p in problems), problems
+    # enrolling again (a new code from the coordinator) puts it right
+    SyncClient(laptop).enroll(org.server.url, org.code("volunteer"))
+    assert SyncClient(laptop).sync().pushed == 2
+    assert not any("outside ClinicDay" in p for p in laptop.check())
+
+
+def test_a_code_naming_another_org_key_is_refused(org: Org, tmp_path: Path) -> None:
+    coordinator = org.device(tmp_path / "coord", "coordinator")
+    attacker = KeyPair.generate()
+    code, code_id, proof = new_enroll_code()
+    bundle = enrollment_bundle(org.keys.org_id, attacker.public, b"\x01" * 32, b"\x02" * 32)
+    made = httpx.post(
+        f"{org.server.url}/v1/enroll-codes",
+        json={
+            "code_id": code_id,
+            "proof": proof,
+            "role": "volunteer",
+            "bundle": seal_bundle(code, bundle),
+        },
+        headers=bearer(coordinator),
+    )
+    assert made.status_code == 200  # any coordinator token can mint one
+    make_clinic(tmp_path / "new")
+    laptop = Clinic(tmp_path / "new").unlock("admin", PASSPHRASE)
+    with pytest.raises(SyncError, match="another organization key than the server's"):
+        SyncClient(laptop).enroll(org.server.url, code)
+    assert laptop.sync_secret("token") is None and not laptop.sync_state().enrolled
+    assert laptop.sync_state().org_public_key is None
+
+
+def test_the_server_refuses_an_event_the_organization_cannot_open(org: Org, tmp_path: Path) -> None:
+    laptop = org.device(tmp_path / "a", "volunteer")
+    elsewhere = KeyPair.generate().public
+    refused = push_raw(org, laptop, [sealed_item("a" * 32, "b" * 32, b"{}", elsewhere)])
+    assert refused.status_code == 422
+    assert "not sealed to the organization's key" in refused.json()["detail"]
+    assert org.store.event_count() == 0
+
+
+def test_enrolling_shows_the_fingerprint_the_server_operator_sees(org: Org, tmp_path: Path) -> None:
+    env = {"CLINIC_USER": "admin", "CLINIC_PASSPHRASE": PASSPHRASE}
+    make_clinic(tmp_path / "a")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clinic",
+            "sync",
+            "--data",
+            str(tmp_path / "a"),
+            "enroll",
+            org.server.url,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, **env, "CLINIC_ENROLL_CODE": org.code("volunteer")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"Organization key fingerprint: {fingerprint(org.keys.pair.public)}" in done.stdout
+
+
+# -- enrollment ----------------------------------------------------------------------------------
+
+
+def test_no_code_takes_over_another_laptops_device_id(org: Org, tmp_path: Path) -> None:
+    victim = org.device(tmp_path / "victim", "volunteer")
+    victim.import_people([person(1)])
+    SyncClient(victim).sync()
+    device_id = victim.clinic.device_id
+    mine = KeyPair.generate()
+    taken = httpx.post(
+        f"{org.server.url}/v1/enroll",
+        json=enroll_body(org.code("attorney"), device_id, mine.public),
+    )
+    assert taken.status_code == 400 and taken.json()["reason"] == "device_taken"
+    # the real laptop still syncs, and its key is the one the server lists for it
+    victim.import_people([person(2)])
+    assert SyncClient(victim).sync().pushed == 2
+    keys = httpx.get(
+        f"{org.server.url}/v1/device-keys", params={"ids": device_id}, headers=bearer(victim)
+    ).json()
+    assert base64.b64decode(keys[device_id]) == victim.sync_state().device_public_key
+
+
+def test_a_code_tried_wrongly_too_often_is_refused_for_good(org: Org) -> None:
+    code = org.code("volunteer")
+    right = enroll_body(code, secrets.token_hex(16), KeyPair.generate().public)
+    for _ in range(5):
+        wrong = {**right, "auth": secrets.token_hex(32)}
+        assert httpx.post(f"{org.server.url}/v1/enroll", json=wrong).status_code == 400
+    late = httpx.post(f"{org.server.url}/v1/enroll", json=right)
+    assert late.status_code == 400 and "tried wrongly too often" in late.json()["detail"]
+
+
+def test_an_address_guessing_codes_is_turned_away(org: Org) -> None:
+    statuses = []
+    for _ in range(22):
+        code, _id, _proof = new_enroll_code()  # random codes no one made
+        guess = enroll_body(code, secrets.token_hex(16), KeyPair.generate().public)
+        statuses.append(httpx.post(f"{org.server.url}/v1/enroll", json=guess).status_code)
+    assert statuses[:20] == [400] * 20 and statuses[20:] == [429, 429]
+    # even the right code waits, from that address
+    right = enroll_body(org.code("volunteer"), secrets.token_hex(16), KeyPair.generate().public)
+    assert httpx.post(f"{org.server.url}/v1/enroll", json=right).status_code == 429
+
+
+# -- one forged event never halts the organization ------------------------------------------------
+
+
+def forged_event(rid: str, device_id: str, **changes: Any) -> Event:
+    base: dict[str, Any] = {
+        "event_id": secrets.token_hex(16),
+        "record_id": rid,
+        "type": EventType.CLOSED,
+        "clock": 5,
+        "device_id": device_id,
+        "author": "vol",
+        "at": "2026-11-21T10:00:00+00:00",
+        "payload": {},
+    }
+    return Event(**{**base, **changes})
+
+
+def test_unreadable_events_are_set_aside_and_the_pull_goes_on(org: Org, tmp_path: Path) -> None:
+    rogue = org.device(tmp_path / "rogue", "volunteer")
+    honest = org.device(tmp_path / "honest", "volunteer")
+    atty = org.device(tmp_path / "atty", "attorney", org_key=True)
+    org_public = org.keys.pair.public
+    rid = secrets.token_hex(16)
+    garbage = sealed_item(secrets.token_hex(16), rid, b"not an event at all", org_public)
+    huge = forged_event(rid, rogue.clinic.device_id, clock=2**63 - 1)
+    clock_item = sealed_item(huge.event_id, rid, encode_event(huge), org_public)
+    assert push_raw(org, rogue, [garbage, clock_item]).status_code == 200
+    honest.import_people([person(1)])
+    SyncClient(honest).sync()
+    report = SyncClient(atty).sync()
+    assert sorted(report.quarantined) == sorted([garbage["event_id"], huge.event_id])
+    assert report.pulled == 2  # the honest laptop's person arrived all the same
+    reasons = {q["event_id"]: q["reason"] for q in atty.sync_state().quarantined}
+    assert "clock out of range" in reasons[huge.event_id]
+    assert "malformed" in reasons[garbage["event_id"]]
+    # the laptop goes on writing (a 2**63-1 clock would make every write overflow)
+    atty.import_people([person(2)])
+    assert SyncClient(atty).sync().pushed == 2
+    # and the next sync does not stop at them or list them twice
+    assert SyncClient(atty).sync().quarantined == []
+    assert len(atty.sync_state().quarantined) == 2
+
+
+# -- roles are the user's, not the laptop's --------------------------------------------------------
+
+
+def test_a_volunteer_account_on_a_coordinators_laptop_gets_no_coordinator_power(
+    org: Org, tmp_path: Path
+) -> None:
+    laptop = org.device(tmp_path / "coord", "coordinator")
+    laptop.add_user("vol", "volunteer", PASSPHRASE)
+    env = {
+        **os.environ,
+        "CLINIC_USER": "vol",
+        "CLINIC_PASSPHRASE": PASSPHRASE,
+        "CLINIC_DATA": str(tmp_path / "coord"),
+    }
+
+    def clinic(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "clinic", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+            env={**env, **extra},
+        )
+
+    code = clinic("sync", "enroll-code", "--role", "coordinator")
+    assert code.returncode == 2 and "a volunteer may not make enrollment codes" in code.stderr
+    out = tmp_path / "org.csv"
+    counts = clinic(
+        "report", "daily", "--date", "2026-11-21", "--server", org.server.url, "--out", str(out)
+    )
+    assert counts.returncode == 2
+    assert "a volunteer may not read the organization's counts" in counts.stderr
+    assert not out.exists()
+    key_file = tmp_path / "org-key.json"
+    key_file.write_text(org.key_file)
+    key = clinic("sync", "import-org-key", str(key_file), CLINIC_ORG_PASSPHRASE=ORG_PASSPHRASE)
+    assert key.returncode == 2 and "may not keep the organization's key" in key.stderr
+    assert laptop.sync_secret("org_private_key") is None
+    refused = [e.detail for e in laptop.audit_log() if e.action == "refused"]
+    assert refused == [
+        "make enrollment codes",
+        "read the organization's counts",
+        "keep the organization's key",
+    ]
+
+
+def test_the_token_never_goes_to_another_address_over_plain_http(org: Org, tmp_path: Path) -> None:
+    from clinic.core import Desk
+
+    org.device(tmp_path / "a", "coordinator")
+    desk = Desk(tmp_path / "a")
+    desk.sign_in("admin", PASSPHRASE)
+    for call in (
+        lambda: desk.sync.run(server="http://clinic.example.org"),
+        lambda: desk.sync.tallies("http://clinic.example.org", "2026-11-21", "2026-11-21"),
+    ):
+        with pytest.raises(SyncError, match="use https://"):
+            call()
+    assert desk.sync.status().server == org.server.url  # nothing else was kept
