@@ -8,10 +8,24 @@ from pathlib import Path
 from clinic.errors import UsageError
 from clinic.safefile import write_atomically
 
+CLINIC_DB = "clinic.db"  # clinic.store.clinic.DB_NAME (the core may not import the store here)
 
-def write_file(path: Path, data: bytes, *, private: bool = False) -> Path:
-    """Write ``data`` to ``path`` atomically (:func:`clinic.safefile.write_atomically`); a
-    ``private`` file is readable by its owner only."""
+
+def outside_clinic_folders(path: Path) -> Path:
+    """``path``, unless it is in a clinic's data folder (beside a ``clinic.db``) or names the
+    database itself: an export never overwrites a clinic's data (:class:`UsageError`)."""
+    folder = path if path.is_dir() else path.parent
+    if path.name.startswith(CLINIC_DB) or (folder / CLINIC_DB).exists():
+        raise UsageError(
+            f"{path}: inside a clinic's data folder (beside its {CLINIC_DB}); choose another place"
+        )
+    return path
+
+
+def write_file(path: Path, data: bytes, *, private: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically (:func:`clinic.safefile.write_atomically`), never
+    into a clinic's data folder; readable by its owner only unless ``private`` is False."""
+    outside_clinic_folders(path)
     try:
         return write_atomically(path, data, private=private)
     except OSError as exc:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clinic.core.files import outside_clinic_folders
 from clinic.core.interview import record_screening, screening_language
 from clinic.core.views import PacketView
 from clinic.domain.events import Event, EventType
@@ -390,8 +391,9 @@ def shown_packet(session: Session, record_id: str) -> PacketView:
 
 def export_packet(session: Session, view: PacketView, folder: Path) -> list[Path]:
     """Write a packet's files into ``folder`` (each whole or not at all); the export is audited."""
+    outside_clinic_folders(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written = [write_atomically(folder / name, data) for name, data in view.files]
+    written = [write_atomically(folder / name, data, private=True) for name, data in view.files]
     session.audit_export(view.record_id, f"packet {view.packet_hash[:12]} to a folder")
     return written
 
@@ -489,8 +491,9 @@ class Packets:
         )
 
     def write_built(self, record_id: str, packet: Packet, approved: bool, out: Path) -> None:
-        """Write a packet just built into ``out`` (marked DRAFT unless approved); audited."""
-        packet.write(out, draft=not approved)
+        """Write a packet just built into ``out`` (marked DRAFT unless approved), never into a
+        clinic's data folder; audited."""
+        packet.write(outside_clinic_folders(out), draft=not approved)
         self._desk.session.audit_export(record_id, f"packet {packet.packet_hash[:12]} to a folder")
 
     def view(self, record_id: str) -> PacketView:

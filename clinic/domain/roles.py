@@ -50,6 +50,17 @@ def may_set_up_site(actor: Role) -> bool:
     return actor in (Role.COORDINATOR, Role.ADMIN)
 
 
+def may_enroll_devices(actor: Role) -> bool:
+    """Coordinators and admins make enrollment codes and read the organization's counts from
+    its server: the user's role, whatever role the laptop was enrolled as."""
+    return actor in (Role.COORDINATOR, Role.ADMIN)
+
+
+def may_hold_org_key(actor: Role) -> bool:
+    """Attorneys, coordinators and admins may keep the organization's key on a laptop."""
+    return actor in (Role.ATTORNEY, Role.COORDINATOR, Role.ADMIN)
+
+
 def a_role(role: str) -> str:
     """A role's name with its article, as English messages say it: ``a volunteer``, ``an
     attorney``, ``an admin``."""

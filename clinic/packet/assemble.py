@@ -104,9 +104,9 @@ class Packet:
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for name, data in self.rendered(draft=draft):
-            written.append(write_atomically(out / name, data))
+            written.append(write_atomically(out / name, data, private=True))
         manifest = json.dumps(self.manifest(draft=draft), indent=2).encode()
-        written.append(write_atomically(out / "packet.json", manifest))
+        written.append(write_atomically(out / "packet.json", manifest, private=True))
         return written
 
 
