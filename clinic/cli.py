@@ -28,7 +28,7 @@ from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
 from clinic.core.files import write_file
 from clinic.core.interview import screening_language
 from clinic.core.reports import check_period, format_of
-from clinic.domain.answers import PROFILE_SPECS, normalize_answers
+from clinic.domain.answers import PROFILE_SPECS, normalize_answers, shown_key, too_deep_under
 from clinic.domain.languages import FALLBACK, client_languages, english_name, staff_languages
 from clinic.domain.roles import ROLE_NAMES, a_role
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
@@ -128,12 +128,17 @@ def _load_json_file(path: Path) -> Any:
         raise CliError(f"{path}: not UTF-8 text") from None
     except OSError as exc:
         raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    deep = too_deep_under(text)
+    if deep is not None:  # named before the parser could recurse into it
+        raise CliError(f"{path}: {deep} nests too deep to be answers")
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise CliError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}") from None
     except _DuplicateKey as exc:  # which of the two is meant? refused, never the last one
-        raise CliError(f"{path}: the key {exc.key} is given twice in one object") from None
+        shown = shown_key(exc.key)
+        what = f"the key {shown}" if shown else "a key (not shown: it is not an answer key)"
+        raise CliError(f"{path}: {what} is given twice in one object") from None
     except RecursionError:
         raise CliError(f"{path}: nested too deep to be answers") from None
 

@@ -150,7 +150,7 @@ def test_import_errors_list_every_problem_and_import_nothing(cli: Cli, tmp_path:
     ("content", "message"),
     [
         ("{not json", "malformed JSON at line 1"),
-        ('{"a": ' * 50_000 + "1" + "}" * 50_000, "nested too deep"),
+        ('{"a": ' * 50_000 + "1" + "}" * 50_000, "nests too deep"),
         ('[{"dob": "2001-02-03", "dob": "2001-03-02"}]', "key dob is given twice"),
         ("[1, 2]", "answers object or a list"),
         (b"\xff\xfe\x00", "not UTF-8"),

@@ -52,7 +52,19 @@ def test_every_determination_exits_zero(cli: Cli, tmp_path: Path) -> None:
         ({**RENEWAL_BASE, "favourite_colour": "blue"}, "favourite_colour: unknown key"),
         ({**RENEWAL_BASE, "travel": [{"departed": "2019-13-01"}]}, "travel[0].departed"),
         ("{broken", "malformed JSON at line 1"),
-        ("[" * 100_000 + "]" * 100_000, "nested too deep to be answers"),
+        ("[" * 100_000 + "]" * 100_000, "the whole file nests too deep to be answers"),
+        (
+            '{"dob": "2001-02-03", "travel": [' + "[" * 100_000 + "]" * 100_000 + "]}",
+            "the answer travel nests too deep to be answers",
+        ),
+        (
+            '{"dob": "2001-02-03", "Ana Ruiz 555-12-3456": ' + "[" * 100 + "]" * 100 + "}",
+            "an unrecognized key nests too deep",
+        ),
+        (
+            '{"dob": "2001-02-03", "Ana Ruiz 555-12-3456": 1, "Ana Ruiz 555-12-3456": 2}',
+            "a key (not shown: it is not an answer key) is given twice",
+        ),
         (
             '{"dob": "2001-02-03", "name.family": "A", "dob": "2001-03-02"}',
             "key dob is given twice",

@@ -745,6 +745,56 @@ def _key_label(key: object, position: int) -> str:
     return f"(unrecognized key #{position})"
 
 
+def shown_key(key: object) -> str | None:
+    """``key`` if it looks like an answer key and may be repeated in a message, else None (it
+    might be personal data pasted in the wrong place)."""
+    label = _key_label(key, 0)
+    return None if label.startswith("(unrecognized") else label
+
+
+MAX_DEPTH = (
+    64  # answers nest a few levels (a list of trips, each an object): far more is not answers
+)
+
+
+def too_deep_under(text: str, limit: int = MAX_DEPTH) -> str | None:
+    """Where JSON ``text`` nests deeper than ``limit``: the top-level key it happens under
+    (``"the answer travel"``; shown only if it looks like an answer key), ``"the whole file"``
+    at the top, or None
+    when it does not. A scan of the text, so no parser recursion is needed to find it."""
+    depth = 0
+    in_string = escaped = is_key = expect_key = False
+    top_key: str | None = None
+    start = 0
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+                if is_key:
+                    top_key, expect_key = text[start:i], False
+            continue
+        if ch == '"':
+            in_string, start = True, i + 1
+            is_key = depth == 1 and expect_key
+        elif ch in "[{":
+            depth += 1
+            expect_key = depth == 1 and ch == "{"
+            if depth > limit:
+                if top_key is None:
+                    return "the whole file"
+                shown = shown_key(top_key)
+                return f"the answer {shown}" if shown else "an unrecognized key"
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "," and depth == 1:
+            top_key, expect_key = None, True
+    return None
+
+
 def _check_value(path: str, spec: FieldSpec, value: object, errors: list[AnswerError]) -> Any:
     """Validate one value; append its errors; return its canonical form (None if invalid)."""
     if value is None:

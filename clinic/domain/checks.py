@@ -50,6 +50,15 @@ UNITED_STATES = frozenset(
         "united states",
         "united states of america",
         "the united states",
+        "the us",
+        "the usa",
+        # the United States in the geographical sense of INA 101(a)(38)
+        "puerto rico",
+        "guam",
+        "virgin islands",
+        "us virgin islands",
+        "northern mariana islands",
+        "commonwealth of the northern mariana islands",
         "usa",
         "us",
         "america",
@@ -62,6 +71,36 @@ UNITED_STATES = frozenset(
         "미합중국",
     }
 )
+
+
+# How people write that they came in paroled on advance parole, in the interview languages
+# (words for Latin scripts, parts of the answer for Hangul). A return after a DACA grant on
+# anything else is for an attorney (8 CFR 236.22(b)(2)).
+PAROLE_WORDS = (
+    "parole",
+    "paroled",
+    "parolee",
+    "ap",
+    "i 512",
+    "i 512l",
+    "permiso adelantado",
+    "permiso de viaje",
+    "parol",
+    "사전 여행 허가",
+    "사전여행허가",
+    "여행 허가",
+    "파롤",
+)
+
+
+def names_parole(status: str) -> bool:
+    """Whether a status-at-arrival answer says the person came in on (advance) parole."""
+    plain = f" {_plain(status)} "
+    for word in PAROLE_WORDS:
+        needle = _plain(word)
+        if needle and (needle in plain if not needle.isascii() else f" {needle} " in plain):
+            return True
+    return False
 
 
 # How people write "no lawful status" or "DACA" as their status now, in the interview languages
@@ -374,11 +413,17 @@ def check_travel(answers: Mapping[str, Any], on: dt.date, c: Collector) -> None:
 
 
 def check_last_arrival(
-    answers: Mapping[str, Any], on: dt.date, since: dt.date | None, c: Collector
+    answers: Mapping[str, Any],
+    on: dt.date,
+    since: dt.date | None,
+    c: Collector,
+    *,
+    renewal: bool = False,
 ) -> None:
     """The last arrival must agree with the first arrival and the trips; one after ``since``
     (the current DACA period, or June 15, 2007 for an initial request: the time the trip list
-    covers) must be the return of a listed trip."""
+    covers) must be the return of a listed trip, and on a renewal, an entry on advance parole
+    (a DACA recipient who travels comes back paroled)."""
     last = as_date(answers.get("arrival.last_date"))
     if last is None:
         return
@@ -395,6 +440,17 @@ def check_last_arrival(
     returns = {t.returned for t in trips if t.returned}
     if since is not None and last > since and last != first and last not in returns:
         c.flag("last_arrival_unexplained", date=last.isoformat())
+    status = answers.get("arrival.last_status")
+    if (
+        renewal
+        and since is not None
+        and last > since
+        and last != first
+        and isinstance(status, str)
+        and status.strip()
+        and not names_parole(status)
+    ):
+        c.flag("last_entry_not_on_parole", date=last.isoformat(), status=status.strip())
 
 
 def check_residence(answers: Mapping[str, Any], c: Collector) -> None:
@@ -510,8 +566,12 @@ def check_lawful_status(answers: Mapping[str, Any], c: Collector) -> None:
         if described is not None:
             c.contradict("lawful_yes_status_described", status=c.label("status_2012", described))
             agrees = False
+        if agrees and stay is None and answers.get("i94_issued") is True:
+            # an I-94 was issued, its end not given: whether the stay still ran that day is
+            # the whole question (8 CFR 236.22(b)(4)), so the answer is not settled
+            c.miss("i94_stay_expires")
         if agrees:
-            c.bar("lawful_status_2012_06_15", ("status.lawful_on_2012_06_15",))
+            c.bar("lawful_status_2012_06_15", ("status.lawful_on_2012_06_15", "i94_stay_expires"))
     elif lawful is False:
         if stay is not None and stay >= DACA_ANNOUNCED:
             c.contradict("lawful_no_i94_ran", date=stay.isoformat())

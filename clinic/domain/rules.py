@@ -264,7 +264,7 @@ def screen(
         if rtype == RENEWAL and expires is not None
         else (ADVANCE_PAROLE_REQUIRED_FROM if rtype == RENEWAL else RESIDENCE_SINCE)
     )
-    checks.check_last_arrival(answers, on, since, c)
+    checks.check_last_arrival(answers, on, since, c, renewal=rtype == RENEWAL)
 
     # the guidelines of 8 CFR 236.22(b), on every request: a renewal that fails one contradicts
     # the grant it renews

@@ -72,6 +72,7 @@ CITATIONS: dict[str, str] = {
     "absence_before_2012_08_15": f"{CFR}(b)(2)",
     "trip_not_returned": f"{CFR}(b)(3)",
     "last_arrival_unexplained": f"{CFR}(b)(2)",
+    "last_entry_not_on_parole": f"{CFR}(b)(2)",
     "residence_outside_us": f"{CFR}(b)(2), (b)(3)",
     "address_abroad": f"{CFR}(b)(2)",
     "current_status_to_review": f"{CFR}(b)(4)",

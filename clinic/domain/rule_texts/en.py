@@ -79,6 +79,11 @@ MESSAGES: dict[str, str] = {
         "The last arrival ({date}) is not the return of any listed trip: an attorney must find "
         "out when and how the person left and came back."
     ),
+    "last_entry_not_on_parole": (
+        "The last arrival ({date}) came after the DACA grant, and the status at that arrival is "
+        'given as "{status}", not advance parole: an attorney must find out how the person left '
+        "and came back."
+    ),
     "residence_outside_us": (
         "The country of residence now is given as {country}: a person must live in the United "
         "States to request DACA."
@@ -227,6 +232,7 @@ FACTS: dict[str, str] = {
     "travel": "trips outside the United States",
     "criminal": "arrests, charges and convictions",
     "safety": "the public-safety questions ({what})",
+    "i94_stay_expires": "the date the authorized stay on the I-94 ended",
     "arrival.date": "date of the first arrival",
     "arrival.before_age_16": "coming to live here before age 16",
     "presence.2012_06_15": "being here on June 15, 2012",
@@ -295,6 +301,8 @@ OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
         "operating under the influence",
         "drunk driving",
         "drunken driving",
+        "bac",
+        "blood alcohol",
     ),
     "domestic_violence": (
         "domestic violence",
@@ -305,6 +313,8 @@ OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
         "spousal battery",
         "corporal injury",
         "intimate partner",
+        "dv",
+        "domestic",
     ),
     "sexual_abuse": (
         "sexual abuse",
@@ -332,6 +342,10 @@ OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
         "shotgun",
         "weapon",
         "weapons",
+        "ccw",
+        "concealed weapon",
+        "concealed carry",
+        "armed",
     ),
     "drug_distribution": (
         "drug distribution",
@@ -349,6 +363,13 @@ OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
         "trafficking",
         "drug trafficking",
         "manufacture of",
+        "for sale",
+        "transporting drugs",
+        "transportation of",
+        "sale",
+        "sell",
+        "selling",
+        "dealing",
     ),
 }
 

@@ -94,6 +94,11 @@ MESSAGES: dict[str, str] = {
         "La última llegada ({date}) no es el regreso de ningún viaje anotado: un abogado debe "
         "averiguar cuándo y cómo salió y regresó la persona."
     ),
+    "last_entry_not_on_parole": (
+        "La última llegada ({date}) fue después de la concesión de DACA y el estatus en esa "
+        'llegada se indica como "{status}", no como permiso adelantado (advance parole): un '
+        "abogado debe averiguar cómo salió y regresó la persona."
+    ),
     "residence_outside_us": (
         "El país donde vive ahora se indica como {country}: la persona debe vivir en los Estados "
         "Unidos para solicitar DACA."
@@ -244,6 +249,7 @@ FACTS: dict[str, str] = {
     "travel": "viajes fuera de los Estados Unidos",
     "criminal": "arrestos, cargos y condenas",
     "safety": "las preguntas de seguridad pública ({what})",
+    "i94_stay_expires": "la fecha en que terminó la estancia autorizada del I-94",
     "arrival.date": "fecha de la primera llegada",
     "arrival.before_age_16": "llegar a vivir aquí antes de los 16 años",
     "presence.2012_06_15": "estar aquí el 15 de junio de 2012",
@@ -340,6 +346,12 @@ OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
         "rifle",
         "escopeta",
         "portacion de arma",
+        "arma",
+        "armas",
+        "portar arma",
+        "posesion de arma",
+        "posesion de armas",
+        "portacion de armas",
     ),
     "drug_distribution": (
         "venta de drogas",
@@ -351,6 +363,11 @@ OFFENSE_WORDS: dict[str, tuple[str, ...]] = {
         "posesion para la venta",
         "con intencion de vender",
         "con intencion de distribuir",
+        "venta de narcoticos",
+        "venta de estupefacientes",
+        "venta",
+        "trafico",
+        "para la venta",
     ),
 }
 
