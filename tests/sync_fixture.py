@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +36,25 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def clinic_command(
+    env: Mapping[str, str],
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``clinic(*args, **more_env)``: the real command in a subprocess, with ``env`` (and
+    ``more_env``) as its environment, as a person's shell runs it."""
+
+    def clinic(*args: str, **more: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "clinic", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**env, **more},
+            timeout=120,
+        )
+
+    return clinic
 
 
 @dataclass

@@ -315,25 +315,13 @@ def test_signed_form_packs_and_alerts_come_down(org: Org, tmp_path: Path) -> Non
 def test_the_commands_end_to_end(org: Org, tmp_path: Path) -> None:
     """clinic server enroll-code, clinic sync enroll, clinic sync, clinic server devices."""
     import os
-    import subprocess
-    import sys
 
-    from tests.conftest import PASSPHRASE, ROOT, make_clinic
-    from tests.sync_fixture import ORG_PASSPHRASE
+    from tests.conftest import PASSPHRASE, make_clinic
+    from tests.sync_fixture import ORG_PASSPHRASE, clinic_command
 
     key_file = tmp_path / "org-key.json"
     key_file.write_text(org.key_file, encoding="utf-8")
-    env = {**os.environ, "CLINIC_ORG_PASSPHRASE": ORG_PASSPHRASE}
-
-    def clinic(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "clinic", *args],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env={**env, **extra},
-            timeout=120,
-        )
+    clinic = clinic_command({**os.environ, "CLINIC_ORG_PASSPHRASE": ORG_PASSPHRASE})
 
     made = clinic(
         "server",

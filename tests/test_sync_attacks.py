@@ -15,8 +15,6 @@ import base64
 import os
 import secrets
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +35,8 @@ from clinic.sync.crypto import (
     seal,
     seal_bundle,
 )
-from tests.conftest import PASSPHRASE, ROOT, make_clinic, person
-from tests.sync_fixture import ORG_PASSPHRASE, Org
+from tests.conftest import PASSPHRASE, make_clinic, person
+from tests.sync_fixture import ORG_PASSPHRASE, Org, clinic_command
 
 
 def bearer(session: Session) -> dict[str, str]:
@@ -135,24 +133,15 @@ def test_the_server_refuses_an_event_the_organization_cannot_open(org: Org, tmp_
 
 
 def test_enrolling_shows_the_fingerprint_the_server_operator_sees(org: Org, tmp_path: Path) -> None:
-    env = {"CLINIC_USER": "admin", "CLINIC_PASSPHRASE": PASSPHRASE}
     make_clinic(tmp_path / "a")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "clinic",
-            "sync",
-            "--data",
-            str(tmp_path / "a"),
-            "enroll",
-            org.server.url,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={**os.environ, **env, "CLINIC_ENROLL_CODE": org.code("volunteer")},
+    clinic = clinic_command({**os.environ, "CLINIC_USER": "admin", "CLINIC_PASSPHRASE": PASSPHRASE})
+    done = clinic(
+        "sync",
+        "--data",
+        str(tmp_path / "a"),
+        "enroll",
+        org.server.url,
+        CLINIC_ENROLL_CODE=org.code("volunteer"),
     )
     assert done.returncode == 0, done.stderr
     assert f"Organization key fingerprint: {fingerprint(org.keys.pair.public)}" in done.stdout
@@ -254,22 +243,14 @@ def test_a_volunteer_account_on_a_coordinators_laptop_gets_no_coordinator_power(
 ) -> None:
     laptop = org.device(tmp_path / "coord", "coordinator")
     laptop.add_user("vol", "volunteer", PASSPHRASE)
-    env = {
-        **os.environ,
-        "CLINIC_USER": "vol",
-        "CLINIC_PASSPHRASE": PASSPHRASE,
-        "CLINIC_DATA": str(tmp_path / "coord"),
-    }
-
-    def clinic(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "clinic", *args],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-            env={**env, **extra},
-        )
+    clinic = clinic_command(
+        {
+            **os.environ,
+            "CLINIC_USER": "vol",
+            "CLINIC_PASSPHRASE": PASSPHRASE,
+            "CLINIC_DATA": str(tmp_path / "coord"),
+        }
+    )
 
     code = clinic("sync", "enroll-code", "--role", "coordinator")
     assert code.returncode == 2 and "a volunteer may not make enrollment codes" in code.stderr
