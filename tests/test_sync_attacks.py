@@ -287,3 +287,19 @@ def test_the_token_never_goes_to_another_address_over_plain_http(org: Org, tmp_p
         with pytest.raises(SyncError, match="use https://"):
             call()
     assert desk.sync.status().server == org.server.url  # nothing else was kept
+
+
+def test_events_set_aside_for_want_of_the_org_key_open_once_it_is_kept(
+    org: Org, tmp_path: Path
+) -> None:
+    vol = org.device(tmp_path / "vol", "volunteer")
+    [rid] = vol.import_people([person(1)]).record_ids
+    SyncClient(vol).sync()
+    atty = org.device(tmp_path / "atty", "attorney")  # the org key not kept here yet
+    early = SyncClient(atty).sync()
+    assert len(early.quarantined) == 2 and early.pulled == 0
+    SyncClient(atty).import_org_keys(org.key_file, ORG_PASSPHRASE)
+    later = SyncClient(atty).sync()
+    assert later.pulled == 2 and later.quarantined == []
+    assert atty.load(rid).answers["birth.city"] == "Seoul"
+    assert atty.sync_state().quarantined == ()  # nothing left set aside

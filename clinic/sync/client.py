@@ -284,7 +284,11 @@ class SyncClient:
         self.session.set_sync_secrets(
             {"org_private_key": keys.pair.private, "org_index_key": keys.index_key}
         )
-        self.session.update_sync_state(org_id=keys.org_id, org_public_key=keys.pair.public)
+        # pulled again from the start: what this laptop could not open before (set aside, or
+        # never sent to it) opens now; what it has is skipped
+        self.session.update_sync_state(
+            org_id=keys.org_id, org_public_key=keys.pair.public, cursor=0
+        )
         return keys.org_id
 
     def make_enroll_code(self, role: str, hours: int = 72) -> str:
@@ -420,7 +424,7 @@ class SyncClient:
                 except SealError as exc:  # set aside, named; the rest goes on
                     aside.append(_aside(item.event_id, item.record_id, item.device_id, str(exc)))
             report.pulled += self._ingest(pulled, aside)
-            self._set_aside(aside, report)
+            self._set_aside(aside, report, taken={ev.event_id for ev, _t in pulled})
             self.session.update_sync_state(cursor=page.cursor)
             if not page.more:
                 break
@@ -478,13 +482,18 @@ class SyncClient:
                 aside.append(_aside(ev.event_id, ev.record_id, ev.device_id, str(exc)))
         return stored
 
-    def _set_aside(self, aside: list[dict[str, str]], report: SyncReport) -> None:
+    def _set_aside(
+        self, aside: list[dict[str, str]], report: SyncReport, *, taken: set[str]
+    ) -> None:
         """Keep the events set aside (the newest QUARANTINE_KEPT) for the status line and
-        ``clinic check``; the pull goes on past them."""
-        if not aside:
+        ``clinic check``; the pull goes on past them. One set aside before and taken now (its
+        key imported since) leaves the list."""
+        before = [dict(q) for q in self.session.sync_state().quarantined]
+        failed = {a["event_id"] for a in aside}
+        kept = [q for q in before if q.get("event_id") not in taken - failed]
+        if not aside and len(kept) == len(before):
             return
         report.quarantined.extend(a["event_id"] for a in aside)
-        kept = [dict(q) for q in self.session.sync_state().quarantined]
         known = {q.get("event_id") for q in kept}
         kept.extend(a for a in aside if a["event_id"] not in known)
         self.session.update_sync_state(quarantined=kept[-QUARANTINE_KEPT:])
