@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -76,6 +78,32 @@ def _number(text: str) -> Any:
         return float(text)
     except ValueError:
         return text  # kept as typed: validation names the problem
+
+
+class AnswerCombo(QComboBox):
+    """A combo box that changes only when a person means it: the mouse wheel over it scrolls
+    the page unless the box has the focus (a volunteer scrolling a long page never changes an
+    answer by passing over it), and a long choice never widens the page (the list that opens
+    shows it whole)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel never gives it the focus
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # to the page: it scrolls
+
+    def showPopup(self) -> None:
+        view = self.view()
+        if view is not None:  # the open list as wide as its longest choice needs
+            view.setMinimumWidth(max(self.width(), view.sizeHintForColumn(0) + 24))
+        super().showPopup()
 
 
 class Editor(QWidget):
@@ -171,7 +199,7 @@ class ComboEditor(Editor):
         super().__init__(key, parent)
         self.labels = labels or {}
         self.words = words or {}
-        self.combo = QComboBox(self)
+        self.combo = AnswerCombo(self)
         self.combo.setObjectName(f"field:{key}")
         self.values: list[Any] = [None]
         if self.spec.kind is FieldKind.BOOL:
@@ -228,6 +256,8 @@ class ChoicesEditor(Editor):
         self.labels = labels
         self.list = QListWidget(self)
         self.list.setObjectName(f"field:{key}")
+        self.list.setWordWrap(True)  # a long choice wraps; the page never widens for it
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for v in self.spec.choices:
             item = QListWidgetItem(v, self.list)
             item.setData(Qt.ItemDataRole.UserRole, v)
@@ -297,7 +327,7 @@ class ListEditor(Editor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.add_button.clicked.connect(self.add_row)
+        self.add_button.clicked.connect(self.add_and_edit)
         self.remove_button.clicked.connect(self.remove_row)
         self.table.itemChanged.connect(lambda _i: self.changed.emit())
         self.lang = FALLBACK
@@ -326,6 +356,19 @@ class ListEditor(Editor):
         self.changed.emit()
         self.table.setCurrentCell(row, 0)
         return row
+
+    def add_and_edit(self) -> None:
+        """Add an entry and put the typing into its first box (a ``clicked`` slot): what a
+        person types next lands in the entry, never on the buttons."""
+        row = self.add_row()
+        self.table.resizeColumnsToContents()
+        self.table.setFocus()
+        widget: QWidget | None = self.table.cellWidget(row, 0)
+        first = self.table.item(row, 0)
+        if isinstance(widget, QWidget):  # a choice: it takes the keys
+            widget.setFocus()
+        elif first is not None:
+            self.table.editItem(first)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()
@@ -390,9 +433,10 @@ class ListEditor(Editor):
                     if item is not None:
                         item.setText(str(v))
             self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()
 
 
-class _ItemCombo(QComboBox):
+class _ItemCombo(AnswerCombo):
     """A choice or yes/no inside a list entry."""
 
     def __init__(
@@ -434,7 +478,7 @@ class LanguageEditor(Editor):
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
-        self.combo = QComboBox(self)
+        self.combo = AnswerCombo(self)
         self.combo.setObjectName(f"field:{key}")
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -41,6 +41,10 @@ class OsEdge:
     def __init__(self) -> None:
         self.last_folder: Path | None = None
 
+    def forget(self) -> None:
+        """Forget the folder last chosen (on lock: the next user starts in their Documents)."""
+        self.last_folder = None
+
     def _start(self, suggested: str = "") -> str:
         return starting_path(suggested, self.last_folder, documents_folder())
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -39,6 +39,7 @@ from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role
+from clinic.gui import osedge
 from clinic.gui.account import CheckDialog, PassphraseDialog, ProfileDialog, manages_users
 from clinic.gui.board import BoardPage
 from clinic.gui.coordinator import CountsPage, SettingsPage
@@ -285,6 +286,14 @@ class PersonPage(QStackedWidget):
         self.addWidget(interview)
 
 
+def fitted_size(window: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, no larger than the screen's room for windows (a 1280x720 laptop
+    gets a window that fits, its status line and Lock button on screen)."""
+    room = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    frame = 40  # the title bar and borders the window system adds
+    return QSize(min(width, room.width()), min(height, room.height() - frame))
+
+
 class ClinicWindow(QMainWindow):
     """The one window of the app."""
 
@@ -370,7 +379,7 @@ class ClinicWindow(QMainWindow):
         ops.busy.connect(self._busy)
         ops.failed.connect(lambda m: self.statusBar().showMessage(m, 15_000))
         self.translate_ui()
-        self.resize(1200, 800)
+        self.resize(fitted_size(self, 1200, 800))
 
     # -- texts ------------------------------------------------------------------------------------
 
@@ -741,6 +750,7 @@ class ClinicWindow(QMainWindow):
         self.open_record = None
         self.idle.stop()
         self._drop_dialogs()  # typed passphrases are cleared
+        osedge.edge().forget()  # the next user's file dialogs never open in this one's folders
         self.ops.run(lambda desk: desk.lock())
         self._drop_main()
         self.signed_in = None

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.gui import osedge
+from clinic.gui.window import fitted_size
 from tests.gui.conftest import answer_modal, build_clinic, idle, sign_in
-from tests.gui.test_gui_account import OpenWindow
+from tests.gui.test_gui_account import OpenWindow, lock_with_the_button
 from tests.gui.user import choose_tab, click
 
 
@@ -74,5 +75,29 @@ def test_an_export_opens_in_documents_then_where_the_person_saved(
         assert opened[1] == str(elsewhere)  # where the person saved last
         assert (elsewhere / "day.pdf").read_bytes().startswith(b"%PDF")
         assert os.listdir(started_in) == []  # nothing lands in the app's working folder
+        # the next user, after a lock, starts in their Documents: never in the folder where the
+        # one before kept their exports (a client's unencrypted packet, say)
+        lock_with_the_button(qtbot, window)
+        sign_in(qtbot, window, "admin")
+        counts = window.counts
+        assert counts is not None and window.tabs is not None
+        choose_tab(qtbot, window.tabs, counts)
+        idle(qtbot, window)
+        save_as(qtbot, "later.csv", opened)
+        click(qtbot, counts.csv_button)
+        idle(qtbot, window)
+        assert opened[2] == str(documents) and (documents / "later.csv").is_file()
     finally:
         osedge.install(before)
+
+
+def test_the_window_never_opens_larger_than_the_screen(
+    open_window: OpenWindow, tmp_path: Path
+) -> None:
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    wanted = fitted_size(window, 5000, 5000)  # what a huge default would get on this screen
+    assert wanted.width() == room.width() and wanted.height() < room.height()
