@@ -33,7 +33,7 @@ from clinic.domain.languages import FALLBACK, client_languages, english_name, st
 from clinic.domain.roles import ROLE_NAMES, a_role
 from clinic.domain.rule_texts import OUTCOME_LABELS, heading
 from clinic.domain.rules import Determination
-from clinic.errors import ClinicError, UsageError, explain
+from clinic.errors import ClinicError, ScreenAgain, UsageError, explain
 
 if TYPE_CHECKING:
     from clinic.core.orgserver import OrgServer
@@ -508,14 +508,17 @@ def cmd_packet(args: argparse.Namespace) -> int:
     else:
         desk = _unlock(args, forms_dir=_forms_dir(args))
         record_id = desk.people.resolve_id(args.record)
-        packet, approved = desk.packets.build(
-            record_id,
-            on=on,
-            filing=args.filing,
-            lang=args.lang,
-            payment=args.payment,
-            attorney=args.attorney,
-        )
+        try:
+            packet, approved = desk.packets.build(
+                record_id,
+                on=on,
+                filing=args.filing,
+                lang=args.lang,
+                payment=args.payment,
+                attorney=args.attorney,
+            )
+        except ScreenAgain as exc:  # the command that does it, for a person at a terminal
+            raise CliError(f"{exc} (clinic intake screen {record_id[:8]})") from None
         desk.packets.write_built(record_id, packet, approved, out)
         state_word = "approved" if approved else "draft"
         print(

@@ -51,6 +51,11 @@ class UsageError(ClinicError, ValueError):
     """A request the core cannot carry out as asked (a missing option, a value out of range)."""
 
 
+class ScreenAgain(UsageError):
+    """A packet asked of a record whose recorded screening is not of its current answers: the
+    person is screened again first (the record screen's Screen again, ``clinic intake screen``)."""
+
+
 @dataclass(frozen=True)
 class Explanation:
     """What a person reads about a failure: a headline and detail lines (the command line

@@ -468,6 +468,7 @@ def test_packet_from_a_record_says_its_recorded_screening(cli: Cli, tmp_path: Pa
     assert refused.returncode == 2 and not (tmp_path / "b").exists()
     assert "the answers changed since the last screening (2026-09-22)" in refused.stderr
     assert "screen this person again before building a packet" in refused.stderr
+    assert f"(clinic intake screen {rid[:8]})" in refused.stderr  # the command that does it
     cli.ok("intake", "screen", rid, "--on", "2026-11-21")
     again = cli.ok("packet", "--record", rid, "--out", str(tmp_path / "b"), "--on", "2026-11-21")
     assert "Screening: likely_eligible;" in again.stderr

@@ -19,7 +19,8 @@ from pypdf import PdfReader
 from clinic.core import Desk
 from clinic.core import packets as core_packets
 from clinic.core.interview import record_screening
-from clinic.core.packets import DRAFT, SCREEN, ScreenAgain
+from clinic.core.packets import DRAFT, SCREEN
+from clinic.errors import ScreenAgain
 from clinic.domain.answers import normalize_answers
 from clinic.domain.demo import generate_people_with_scenarios
 from clinic.domain.events import EventType

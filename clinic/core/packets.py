@@ -33,7 +33,7 @@ from clinic.domain.events import Event, EventType
 from clinic.domain.policy import Policy
 from clinic.domain.roles import Role
 from clinic.domain.rules import screen
-from clinic.errors import UsageError
+from clinic.errors import ScreenAgain, UsageError
 from clinic.messages import say
 from clinic.packet.assemble import TAKE_HOME_SHEET, Packet, build_packet
 from clinic.packet.flatten import flatten
@@ -49,10 +49,6 @@ if TYPE_CHECKING:
 COPIES = "v1"  # bump when draft_mark or flatten draw differently: older copies are made again
 DRAFT = f"draft-{COPIES}"  # every file stamped DRAFT
 SCREEN = {False: f"screen-draft-{COPIES}", True: f"screen-approved-{COPIES}"}  # flattened
-
-
-class ScreenAgain(UsageError):
-    """A packet of a record whose recorded screening is not of its current answers."""
 
 
 def _latest(events: Sequence[Event], type_: EventType) -> Event | None:
@@ -99,10 +95,8 @@ def screening_for_build(
             raise ScreenAgain(
                 say(
                     "the answers changed since the last screening ({when}): screen this person "
-                    "again before building a packet (Screen again on the record, or "
-                    "`clinic intake screen {record}`)",
+                    "again before building a packet",
                     when=when,
-                    record=record_id[:8],
                 )
             )
     answers = session.load(record_id).answers

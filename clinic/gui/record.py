@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.core import PacketView, RecordView
+from clinic.core import Desk, PacketView, RecordView
 from clinic.core.views import TimelineEntry
 from clinic.domain.answers import validate_answers
 from clinic.domain.display import answer_text
@@ -47,6 +47,7 @@ from clinic.domain.events import Comment
 from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import outcome_label
+from clinic.errors import ScreenAgain
 from clinic.gui import osedge
 from clinic.gui.fields import QuestionBox
 from clinic.gui.i18n import staff_language
@@ -653,22 +654,33 @@ class RecordPage(QWidget):
         report = self.ops.report_progress
         payment = str(self.payment.currentData())
         attorney = str(self.attorney.currentData() or "") or None
-        self.ops.run(
-            lambda desk: desk.packets.build_and_show(
-                record_id, progress=report, payment=payment, attorney=attorney
-            ),
-            self._built,
-            self._build_failed,
-        )
+
+        def build(desk: Desk) -> PacketView | None:
+            try:
+                return desk.packets.build_and_show(
+                    record_id, progress=report, payment=payment, attorney=attorney
+                )
+            except ScreenAgain:  # said on the GUI thread, with the button that does it
+                return None
+
+        self.ops.run(build, self._built, self._build_failed)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         self.progress.setFormat(f"%p%  {what}")
 
-    def _built(self, packet: PacketView) -> None:
+    def _built(self, packet: PacketView | None) -> None:
         self.build_button.setEnabled(True)
         self.progress.hide()
+        if packet is None:
+            self.message.setText(
+                self.tr(
+                    "The packet was not built: the answers changed since the last screening. "
+                    "Click Screen again (above), then Build packet."
+                )
+            )
+            return
         self.message.setText(
             self.tr("Packet built and stored encrypted. An attorney reviews it next.")
         )

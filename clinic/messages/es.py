@@ -17,10 +17,9 @@ MESSAGES: dict[str, str] = {
         "se preparó un paquete más nuevo después de abrir este: abra a la persona de nuevo"
     ),
     "the answers changed since the last screening ({when}): screen this person again before "
-    "building a packet (Screen again on the record, or `clinic intake screen {record}`)": (
+    "building a packet": (
         "las respuestas cambiaron desde la última evaluación ({when}): evalúe de nuevo a esta "
-        "persona antes de preparar un paquete (Evaluar de nuevo en el registro, o "
-        "`clinic intake screen {record}`)"
+        "persona antes de preparar un paquete"
     ),
     "record {record} has no packet yet: build one first": (
         "el registro {record} aún no tiene paquete: prepare uno primero"

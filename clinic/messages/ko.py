@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     "packet {packet} is already approved": "패킷 {packet}은(는) 이미 승인되었습니다",
     "a comment needs text": "의견에는 내용이 있어야 합니다",
     "a newer packet was built since you opened this one: open the person again": "이 패킷을 연 뒤에 새 패킷이 만들어졌습니다. 이 사람을 다시 여세요",
-    "the answers changed since the last screening ({when}): screen this person again before building a packet (Screen again on the record, or `clinic intake screen {record}`)": "마지막 선별({when}) 이후 답변이 바뀌었습니다. 패킷을 만들기 전에 이 사람을 다시 선별하세요(기록에서 '다시 선별' 또는 `clinic intake screen {record}`)",
+    "the answers changed since the last screening ({when}): screen this person again before building a packet": "마지막 선별({when}) 이후 답변이 바뀌었습니다. 패킷을 만들기 전에 이 사람을 다시 선별하세요",
     "record {record} has no packet yet: build one first": "기록 {record}에는 아직 패킷이 없습니다. 먼저 패킷을 만드세요",
     "the passphrase is empty": "암호 문구가 비어 있습니다",
     "the new passphrase is too short (at least {count} characters)": "새 암호 문구가 너무 짧습니다(최소 {count}자)",

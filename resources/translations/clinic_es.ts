@@ -965,6 +965,10 @@
         <translation>Evaluado de nuevo con fecha de hoy: vea la pestaña Evaluación.</translation>
     </message>
     <message>
+        <source>The packet was not built: the answers changed since the last screening. Click Screen again (above), then Build packet.</source>
+        <translation>No se generó el paquete: las respuestas cambiaron desde la última evaluación. Haga clic en Evaluar de nuevo (arriba) y luego en Generar paquete.</translation>
+    </message>
+    <message>
         <source>Print the whole packet (%1 files, every page)</source>
         <translation>Imprimir el paquete completo (%1 archivos, todas las páginas)</translation>
     </message>

@@ -965,6 +965,10 @@
         <translation>오늘 기준으로 다시 선별했습니다. 선별 탭을 보세요.</translation>
     </message>
     <message>
+        <source>The packet was not built: the answers changed since the last screening. Click Screen again (above), then Build packet.</source>
+        <translation>서류 패킷을 만들지 않았습니다. 마지막 선별 이후 답변이 바뀌었습니다. 위의 &apos;다시 선별&apos;을 누른 다음 &apos;서류 패킷 생성&apos;을 누르세요.</translation>
+    </message>
+    <message>
         <source>Print the whole packet (%1 files, every page)</source>
         <translation>패킷 전체 인쇄 (파일 %1개, 모든 페이지)</translation>
     </message>

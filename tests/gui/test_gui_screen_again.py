@@ -33,8 +33,11 @@ def test_after_an_edit_the_volunteer_screens_again_then_builds(
     edit_answer(qtbot, window, record, "mailing.city", "Pasadena")
     build_from_record(qtbot, window, record)
     refused = record.message.text()
-    assert refused.startswith("The packet was not built:")
-    assert "screen this person again" in refused and "Screen again on the record" in refused
+    assert refused == (
+        "The packet was not built: the answers changed since the last screening. "
+        "Click Screen again (above), then Build packet."
+    )
+    assert "clinic " not in refused  # no command or record id for a volunteer
     assert record.packet is None
 
     click(qtbot, record.screen_button)
