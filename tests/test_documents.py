@@ -33,6 +33,7 @@ from clinic.packet.documents import (
     fees_on,
     format_a_number,
     hangul_font,
+    take_home,
 )
 from clinic.packet.fill import AddendumEntry
 from clinic.packet.packs import Pack, all_packs
@@ -625,3 +626,29 @@ def test_a_language_name_the_fonts_cannot_draw_is_named_in_english(tmp_path: Pat
     assert "Client's language Nepali Filing" in text
     text = flat(text_of(write(tmp_path, "ht.pdf", cover(someone(language="ht"), lang=FALLBACK))))
     assert "Client's language Haitian Creole (Kreyòl ayisyen)" in text
+
+
+@pytest.mark.parametrize(
+    ("on", "said"),
+    [
+        # person(0) expires 2027-04-01: the window opens 2026-11-02 and closes 2026-12-02
+        (dt.date(2026, 11, 21), "file by 12/02/2026 so your work permit does not lapse"),
+        (
+            dt.date(2026, 12, 3),
+            "The time USCIS recommends for filing a renewal ended on 12/02/2026",
+        ),
+        (dt.date(2027, 4, 2), "Your DACA expired on 04/01/2027"),
+    ],
+)
+def test_the_take_home_sheet_never_gives_a_deadline_already_past(
+    tmp_path: Path, on: dt.date, said: str
+) -> None:
+    """From a user's walk: a sheet printed after the window closed told the client to file
+    "before" a date already gone."""
+    answers = someone()
+    det = screen(answers, on, policy()).to_json()
+    sheet = write(tmp_path, "home.pdf", take_home(answers, det, "en", on))
+    text = flat(text_of(sheet))
+    assert said in text, text
+    if on > dt.date(2026, 12, 2):
+        assert "so your work permit does not lapse" not in text

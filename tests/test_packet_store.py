@@ -20,11 +20,11 @@ from clinic.core import Desk
 from clinic.core import packets as core_packets
 from clinic.core.interview import record_screening
 from clinic.core.packets import DRAFT, SCREEN
-from clinic.errors import ScreenAgain
 from clinic.domain.answers import normalize_answers
 from clinic.domain.demo import generate_people_with_scenarios
 from clinic.domain.events import EventType
 from clinic.domain.rules import screen
+from clinic.errors import ScreenAgain
 from clinic.packet.flatten import flatten as real_flatten
 from clinic.packet.stamp import draft_mark as real_mark
 from clinic.resources import policy

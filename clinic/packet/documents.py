@@ -1296,9 +1296,15 @@ def take_home(
         out.extend(lines("receipt"))
         out.extend(lines("address"))
         if rtype == "renewal" and isinstance(window, Mapping) and window.get("expires"):
+            # what is true on the sheet's date: a window already closed is never a deadline
+            said = "window"
+            if str(window.get("expires")) < on.isoformat():
+                said = "window_lapsed"
+            elif str(window.get("closes") or "9999") < on.isoformat():
+                said = "window_late"
             out.extend(
                 lines(
-                    "window",
+                    said,
                     expires=_date_text(window.get("expires")),
                     opens=_date_text(window.get("opens")),
                     closes=_date_text(window.get("closes")),

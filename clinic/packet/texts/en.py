@@ -91,6 +91,14 @@ TAKE_HOME: dict[str, str] = {
         "Your DACA expires on {expires}. A renewal can be filed from {opens}; file by "
         "{closes} so your work permit does not lapse."
     ),
+    "window_late": (
+        "Your DACA expires on {expires}. The time USCIS recommends for filing a renewal ended on "
+        "{closes}: mail this request as soon as the attorney approves it."
+    ),
+    "window_lapsed": (
+        "Your DACA expired on {expires}. Mail this request as soon as the attorney approves it; "
+        "until USCIS decides, you have no DACA and no work permit."
+    ),
     "bring": "What to bring",
     "bring_list": "The documents on the document checklist in this packet.",
     "contact": "Your clinic",

@@ -112,6 +112,14 @@ TAKE_HOME: dict[str, str] = {
         "Su DACA vence el {expires}. Puede presentar la renovación desde el {opens}; "
         "preséntela antes del {closes} para que su permiso de trabajo no se interrumpa."
     ),
+    "window_late": (
+        "Su DACA vence el {expires}. El plazo que USCIS recomienda para presentar la renovación "
+        "terminó el {closes}: envíe esta solicitud en cuanto el abogado la apruebe."
+    ),
+    "window_lapsed": (
+        "Su DACA venció el {expires}. Envíe esta solicitud en cuanto el abogado la apruebe; hasta "
+        "que USCIS decida, no tiene DACA ni permiso de trabajo."
+    ),
     "bring": "Qué llevar",
     "bring_list": "Los documentos de la lista de documentos (Document checklist) de este paquete.",
     "contact": "Su clínica",

@@ -86,6 +86,14 @@ TAKE_HOME: dict[str, str] = {
         "DACA 만료일은 {expires}입니다. 갱신 신청은 {opens}부터 할 수 있으며, 노동 허가가 "
         "끊기지 않도록 {closes}까지 신청하세요."
     ),
+    "window_late": (
+        "DACA 만료일은 {expires}입니다. USCIS가 권장하는 갱신 신청 기간은 {closes}에 끝났습니다. "
+        "변호사가 승인하는 대로 바로 이 신청서를 우편으로 보내세요."
+    ),
+    "window_lapsed": (
+        "DACA가 {expires}에 만료되었습니다. 변호사가 승인하는 대로 바로 이 신청서를 우편으로 "
+        "보내세요. USCIS가 결정할 때까지는 DACA와 노동 허가가 없습니다."
+    ),
     "bring": "준비할 것",
     "bring_list": "이 서류 묶음에 있는 서류 목록(Document checklist)의 서류.",
     "contact": "클리닉 연락처",
