@@ -412,8 +412,20 @@ def test_the_pdf_renders_title_totals_and_hangul(tmp_path: Path) -> None:
     assert "By site" in text and "By language" in text
     assert SITE_A in text
     assert "Korean (한국어)" in text
+    # the volunteer breakdown the screen offers is in the PDF too, said for what it counts
+    assert "By volunteer" in text and "Volunteers' work only" in text
     assert re.search(r"Total(\s+\d+){7}", text), text
     assert to_pdf(report, site_title=SITE_B) == pdf  # deterministic
+
+
+def test_the_pdf_names_a_language_without_texts_here_by_its_english_name(
+    tmp_path: Path,
+) -> None:
+    """A client who speaks Portuguese is "Portuguese" in the PDF, never "pt"."""
+    day = [screened("r9", "ana", "attorney_review", "renewal", [], language="pt")]
+    text = pdf_text(to_pdf(daily_counts(day, DAY, DAY), site_title="x"), tmp_path)
+    assert "Portuguese" in text
+    assert not re.search(r"^\s*pt\s", text, re.MULTILINE), text
 
 
 def test_the_pdf_of_an_empty_or_long_period_renders(tmp_path: Path) -> None:

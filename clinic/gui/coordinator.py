@@ -6,6 +6,7 @@ forms (install, verify, automap a new edition) and the program-status notices.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtCore import QDate, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -102,17 +103,23 @@ class DayChart(QWidget):
         slot = rect.width() / max(len(self.rows), 1)
         bar = min(max(slot / (len(BAR_METRICS) + 1), 1.0), line * 2.5)
         offset = (slot - bar * len(BAR_METRICS)) / 2
+        days = all(len(k) == 10 and k[4] == "-" for k, _c in self.rows)
+        # every n-th label, n such that a day's "MM-DD" fits whole under its bars
+        every = max(1, math.ceil((fm.horizontalAdvance("00-00") + line / 2) / slot)) if days else 1
         for i, (key, counts) in enumerate(self.rows):
             for j, metric in enumerate(BAR_METRICS):
                 h = rect.height() * counts.metric(metric) / top
                 left = rect.left() + i * slot + offset + j * bar
                 painter.fillRect(QRectF(left, rect.bottom() - h, bar, h), QColor(BAR_COLORS[j]))
-            if len(self.rows) <= 14 or i % max(len(self.rows) // 10, 1) == 0:
-                label = key[5:] if len(key) == 10 and key[4] == "-" else key  # a day: MM-DD
+            if i % every == 0:
+                label = key[5:] if days else key  # a day: MM-DD
+                room = slot * every
                 painter.drawText(
-                    QRectF(rect.left() + i * slot, rect.bottom() + 2, slot, line),
+                    QRectF(
+                        rect.left() + i * slot - (room - slot) / 2, rect.bottom() + 2, room, line
+                    ),
                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                    fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot)),
+                    fm.elidedText(label, Qt.TextElideMode.ElideRight, int(room)),
                 )
 
 
@@ -254,14 +261,25 @@ class CountsPage(QWidget):
             self.chart.set_rows([], tuple(names[m] for m in BAR_METRICS))
             self.table.setRowCount(0)
             return
-        rows = self.report.rows(str(self.breakdown.currentData() or "day"))
+        breakdown = str(self.breakdown.currentData() or "day")
+        by_language = breakdown == "language"
+        # a language by its name, never its code ("Korean (한국어)", not "ko"): table and chart
+        rows = [
+            (language_text(key) if by_language else key, counts)
+            for key, counts in self.report.rows(breakdown)
+        ]
         self.chart.set_rows(rows, tuple(names[m] for m in BAR_METRICS))
         rows = [*rows, (self.tr("Total"), self.report.total)]
         self.table.setRowCount(len(rows))
-        by_language = self.breakdown.currentData() == "language"
-        for r, (key, counts) in enumerate(rows):
-            # a language by its name, never its code ("Korean (한국어)", not "ko")
-            shown = language_text(key) if by_language and r < len(rows) - 1 else key
+        self.note.setText(
+            self.tr(
+                "Volunteers' work only: returns and approvals are attorneys' work, counted in "
+                "the total."
+            )
+            if breakdown == "volunteer"
+            else ""
+        )
+        for r, (shown, counts) in enumerate(rows):
             self.table.setItem(r, 0, QTableWidgetItem(shown))
             for c, metric in enumerate(METRICS, start=1):
                 item = QTableWidgetItem(str(counts.metric(metric)))

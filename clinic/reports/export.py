@@ -36,7 +36,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
-from clinic.domain.languages import find, label
+from clinic.domain.languages import english_name, find, label
 from clinic.reports.counts import BREAKDOWNS, METRICS, OUTCOMES, REQUEST_TYPES, Counts, Report
 
 __all__ = ["csv_columns", "to_csv", "to_json", "to_pdf"]
@@ -172,9 +172,9 @@ def _period_text(report: Report) -> str:
 
 
 def _language_label(code: str) -> str:
-    """``Korean (한국어)`` for a language of the registry; any other code as it is (its own
-    name may need a script the PDF's fonts do not have)."""
-    return label(code) if find(code) is not None else code
+    """``Korean (한국어)`` for a language of the registry; any other language by its English
+    name (its own may need a script the PDF's fonts do not have); an unknown code as it is."""
+    return label(code) if find(code) is not None else (english_name(code) or code)
 
 
 def _table(rows: list[list[Any]], widths: list[float], font: str, bold: str) -> Table:
@@ -314,6 +314,17 @@ def to_pdf(report: Report, *, site_title: str) -> bytes:
             [
                 Paragraph("By language", h2),
                 _breakdown_table(report, "language", "Language", font, bold, cell),
+            ]
+        ),
+        KeepTogether(
+            [
+                Paragraph("By volunteer", h2),
+                Paragraph(
+                    "Volunteers' work only: returns and approvals are attorneys' work, counted "
+                    "in the total.",
+                    body,
+                ),
+                _breakdown_table(report, "volunteer", "Volunteer", font, bold, cell),
             ]
         ),
         Spacer(1, 6),

@@ -342,6 +342,10 @@
         <translation>Total</translation>
     </message>
     <message>
+        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total.</source>
+        <translation>Solo el trabajo de los voluntarios: las devoluciones y aprobaciones son trabajo de los abogados y se cuentan en el total.</translation>
+    </message>
+    <message>
         <source>Show the counts first.</source>
         <translation>Primero muestre los conteos.</translation>
     </message>

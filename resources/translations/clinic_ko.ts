@@ -342,6 +342,10 @@
         <translation>합계</translation>
     </message>
     <message>
+        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total.</source>
+        <translation>자원봉사자의 작업만 표시합니다. 반려와 승인은 변호사의 작업이며 합계에 포함됩니다.</translation>
+    </message>
+    <message>
         <source>Show the counts first.</source>
         <translation>먼저 집계를 표시하세요.</translation>
     </message>

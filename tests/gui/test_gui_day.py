@@ -739,13 +739,19 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
     choose(qtbot, counts.breakdown, "language")
     idle(qtbot, window)
     by_language = [key for key, _c in report.rows("language")]
-    assert [key for key, _c in counts.chart.rows] == by_language
-    # the table names each language (never its code)
+    # the chart's groups and the table name each language (never its code)
+    assert [key for key, _c in counts.chart.rows] == [language_text(k) for k in by_language]
     assert [cell(r, 0) for r in range(table.rowCount() - 1)] == [
         language_text(k) for k in by_language
     ]
     picture = counts.chart.grab().toImage()
     assert screen_ink(picture, 0, 0, 60, picture.height()) > 20  # the scale's numbers
+    # by volunteer: the attorneys' returns and approvals are in the total only, and it says so
+    choose(qtbot, counts.breakdown, "volunteer")
+    idle(qtbot, window)
+    assert counts.note.text().startswith("Volunteers' work only")
+    choose(qtbot, counts.breakdown, "language")
+    idle(qtbot, window)
     for fmt, button in (
         ("csv", counts.csv_button),
         ("pdf", counts.pdf_button),
