@@ -330,6 +330,8 @@ class SettingsPage(QWidget):
         self.idle.setValue(5)
         self.general = QGroupBox(self)
         self.general_form = QFormLayout(self.general)
+        # a long label (Spanish, the pseudo-locale) puts its field below it, never squeezed
+        self.general_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.site_label, self.language_label, self.idle_label = QLabel(), QLabel(), QLabel()
         self.language_label.setBuddy(self.language)
         self.idle_label.setBuddy(self.idle)
@@ -459,6 +461,11 @@ class SettingsPage(QWidget):
     def _show(self, loaded: tuple[str, list, list, list[str]]) -> None:  # type: ignore[type-arg]
         site, users, forms, notices = loaded
         self.site.setText(site)
+        # room for the whole name (the row goes below its label when the label is long)
+        wanted = (
+            self.site.fontMetrics().horizontalAdvance(site) + 2 * self.site.fontMetrics().height()
+        )
+        self.site.setMinimumWidth(min(wanted, 420))
         self.site.setCursorPosition(0)  # show the start of a long name
         self.users.setRowCount(len(users))
         for r, u in enumerate(users):
