@@ -450,8 +450,8 @@ class RecordPage(QWidget):
         text = words.get(s.status.value, s.status.value)
         if s.packet_stale:
             text = self.tr(
-                "Answers changed after the packet was built: build the packet again "
-                "(it then goes to the attorney)"
+                "Answers changed after the packet was built: screen again, then build the "
+                "packet again (it then goes to the attorney)"
             )
         if self.view.draft:
             text += self.tr(" · an unfinished interview draft is saved")
@@ -704,9 +704,15 @@ class RecordPage(QWidget):
         self.packet = packet
         self._choose_as_built(packet.payment, packet.attorney)
         self.viewer.set_packet(packet)
-        self.print_button.setEnabled(True)
-        self.export_button.setEnabled(True)
-        self.take_home_button.setEnabled(True)
+        # a packet the answers have moved past is shown, never printed or handed out
+        current = self.view is None or not self.view.state.packet_stale
+        for button in (self.print_button, self.export_button, self.take_home_button):
+            button.setEnabled(current)
+            button.setToolTip(
+                ""
+                if current
+                else self.tr("The answers changed after this packet was built: build it again")
+            )
 
     def print_packet(self) -> None:
         """Print the packet on the printer the person chooses; the print is audited.

@@ -905,8 +905,8 @@
         <translation>Solo pidió información</translation>
     </message>
     <message>
-        <source>Answers changed after the packet was built: build the packet again (it then goes to the attorney)</source>
-        <translation>Las respuestas cambiaron después de preparar el paquete: prepare el paquete de nuevo (luego pasa al abogado)</translation>
+        <source>Answers changed after the packet was built: screen again, then build the packet again (it then goes to the attorney)</source>
+        <translation>Las respuestas cambiaron después de preparar el paquete: evalúe de nuevo y luego prepare el paquete de nuevo (luego pasa al abogado)</translation>
     </message>
     <message>
         <source> · an unfinished interview draft is saved</source>
@@ -971,6 +971,10 @@
     <message>
         <source>The packet was not built: the answers changed since the last screening. Click Screen again (above), then Build packet.</source>
         <translation>No se generó el paquete: las respuestas cambiaron desde la última evaluación. Haga clic en Evaluar de nuevo (arriba) y luego en Generar paquete.</translation>
+    </message>
+    <message>
+        <source>The answers changed after this packet was built: build it again</source>
+        <translation>Las respuestas cambiaron después de preparar este paquete: prepárelo de nuevo</translation>
     </message>
     <message>
         <source>Print the whole packet (%1 files, every page)</source>

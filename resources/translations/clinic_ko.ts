@@ -905,8 +905,8 @@
         <translation>단순 문의</translation>
     </message>
     <message>
-        <source>Answers changed after the packet was built: build the packet again (it then goes to the attorney)</source>
-        <translation>서류 묶음을 만든 뒤 답변이 바뀌었습니다. 서류 묶음을 다시 만드세요(그다음 변호사에게 갑니다)</translation>
+        <source>Answers changed after the packet was built: screen again, then build the packet again (it then goes to the attorney)</source>
+        <translation>서류 묶음을 만든 뒤 답변이 바뀌었습니다. 다시 선별한 다음 서류 묶음을 다시 만드세요(그다음 변호사에게 갑니다)</translation>
     </message>
     <message>
         <source> · an unfinished interview draft is saved</source>
@@ -971,6 +971,10 @@
     <message>
         <source>The packet was not built: the answers changed since the last screening. Click Screen again (above), then Build packet.</source>
         <translation>서류 패킷을 만들지 않았습니다. 마지막 선별 이후 답변이 바뀌었습니다. 위의 &apos;다시 선별&apos;을 누른 다음 &apos;서류 패킷 생성&apos;을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The answers changed after this packet was built: build it again</source>
+        <translation>이 서류 묶음을 만든 뒤 답변이 바뀌었습니다. 다시 만드세요</translation>
     </message>
     <message>
         <source>Print the whole packet (%1 files, every page)</source>

@@ -508,6 +508,10 @@ def test_packet_build_view_print_export_review_and_approve(
     # packet is not back in the attorney's queue (issue 16 point 4)
     idle(qtbot, window)
     assert record.status.text().startswith("Answers changed after the packet was built")
+    # the old packet is still shown, but nothing prints or leaves the laptop from it
+    choose_tab(qtbot, record.tabs, record.packet_tab)
+    stale_buttons = (record.print_button, record.export_button, record.take_home_button)
+    assert not any(b.isEnabled() for b in stale_buttons)
     assert atty.board is not None
     choose_tab(qtbot, atty.tabs, atty.board)
     choose_tab(qtbot, atty.tabs, review)
@@ -515,6 +519,7 @@ def test_packet_build_view_print_export_review_and_approve(
     assert review.queue.count() == 0
     build_from_record(qtbot, window, record)
     assert session.load(rid).status is Status.IN_REVIEW
+    assert all(b.isEnabled() for b in stale_buttons)  # the new packet prints
     # the attorney approves: that version is locked and the DRAFT mark is gone
     assert atty.board is not None
     choose_tab(qtbot, atty.tabs, atty.board)  # back to the Review tab: the queue is read again
