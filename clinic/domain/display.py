@@ -29,10 +29,21 @@ def masked(key: str, value: object) -> str:
     return "•" * (len(digits) - 4) + digits[-4:]
 
 
+def formatted(key: str, value: object) -> str:
+    """A Social Security or A-Number in full, as the cards print it: ``123-45-6789``,
+    ``A-123-456-789`` (anything else as given)."""
+    digits = re.sub(r"\D", "", str(value))
+    if key == "ssn" and len(digits) == 9:
+        return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
+    if key == "a_number" and len(digits) == 9:
+        return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    return str(value)
+
+
 def answer_text(question: Question, value: Any, lang: str, *, reveal: bool = False) -> str:
     """``value`` (an answer to ``question``) in words of ``lang``."""
-    if question.key in SECRET_KEYS and not reveal:
-        return masked(question.key, value)
+    if question.key in SECRET_KEYS:
+        return masked(question.key, value) if not reveal else formatted(question.key, value)
     if isinstance(value, bool):
         return question.word("answer_yes" if value else "answer_no", lang)
     if question.key == "language" and isinstance(value, str):

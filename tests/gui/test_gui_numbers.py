@@ -65,6 +65,9 @@ def test_numbers_are_masked_until_revealed_and_the_reveal_is_audited(
     idle(qtbot, window)
     revealed = " ".join(shown_rows(record.answers).values())
     assert a_number in revealed.replace("-", "") and ssn in revealed.replace("-", "")
+    # as the cards print them: A-123-456-789, 123-45-6789
+    assert f"A-{a_number[:3]}-{a_number[3:6]}-{a_number[6:]}" in revealed
+    assert f"{ssn[:3]}-{ssn[3:5]}-{ssn[5:]}" in revealed
     entries = [e for e in session.audit_log() if e.action == "reveal"]
     assert [(e.record_id, e.user) for e in entries] == [(rid, "vol")]
     assert a_number not in entries[0].detail and ssn not in entries[0].detail
