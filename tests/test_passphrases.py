@@ -113,4 +113,17 @@ def test_new_passphrases_are_checked(cli: Cli) -> None:
     cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", str(FAST_KDF))
     empty = cli.run("user", "passwd", env=cli.env(CLINIC_NEW_PASSPHRASE=""))
     assert empty.returncode == 2 and "empty" in empty.stderr
+    # long enough, but the first thing an attacker tries (issue 17: it was accepted)
+    for weak in ("password1234", "qwertyuiop123", "111111111111", "Passw0rd2026!"):
+        guessed = cli.run("user", "passwd", env=cli.env(CLINIC_NEW_PASSPHRASE=weak))
+        assert guessed.returncode == 2 and "too easy to guess" in guessed.stderr, weak
+    added = cli.run(
+        "user",
+        "add",
+        "vol",
+        "--role",
+        "volunteer",
+        env=cli.env(CLINIC_NEW_PASSPHRASE="password1234"),
+    )
+    assert added.returncode == 2 and "too easy to guess" in added.stderr
     cli.ok("intake", "list")  # the old passphrase still works

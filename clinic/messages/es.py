@@ -25,6 +25,11 @@ MESSAGES: dict[str, str] = {
         "el registro {record} aún no tiene paquete: prepare uno primero"
     ),
     "the passphrase is empty": "la frase de contraseña está vacía",
+    "the new passphrase is too easy to guess (common words, names, dates or patterns); use a "
+    "few unrelated words": (
+        "la nueva frase de contraseña es demasiado fácil de adivinar (palabras comunes, nombres, "
+        "fechas o patrones); use varias palabras sin relación entre sí"
+    ),
     "the new passphrase is too short (at least {count} characters)": (
         "la nueva frase de contraseña es demasiado corta (al menos {count} caracteres)"
     ),

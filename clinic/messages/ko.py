@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "the answers changed since the last screening ({when}): screen this person again before building a packet": "마지막 선별({when}) 이후 답변이 바뀌었습니다. 패킷을 만들기 전에 이 사람을 다시 선별하세요",
     "record {record} has no packet yet: build one first": "기록 {record}에는 아직 패킷이 없습니다. 먼저 패킷을 만드세요",
     "the passphrase is empty": "암호 문구가 비어 있습니다",
+    "the new passphrase is too easy to guess (common words, names, dates or patterns); use a few unrelated words": "새 암호 문구는 너무 쉽게 추측할 수 있습니다(흔한 단어, 이름, 날짜 또는 패턴). 서로 관계없는 단어 몇 개를 쓰세요",
     "the new passphrase is too short (at least {count} characters)": "새 암호 문구가 너무 짧습니다(최소 {count}자)",
     "wrong passphrase": "암호 문구가 틀렸습니다",
     "1 problem in the answers: {details}": "답변에 문제 1개: {details}",

@@ -92,7 +92,26 @@ def check_new_passphrase(passphrase: str) -> bytes:
                 count=MIN_PASSPHRASE_LEN,
             )
         )
+    if guessable(passphrase):
+        raise PassphraseRejected(
+            say(
+                "the new passphrase is too easy to guess (common words, names, dates or "
+                "patterns); use a few unrelated words"
+            )
+        )
     return data
+
+
+MIN_GUESS_SCORE = 3  # zxcvbn's 0-4: 3 is "safely unguessable" against an offline attack
+
+
+def guessable(passphrase: str) -> bool:
+    """Whether a passphrase is easy to guess, by zxcvbn (common passwords, dictionary words,
+    names, dates, keyboard patterns and repeats: "password1234" is). Only its first 100
+    characters are weighed (the estimator's cost grows with length)."""
+    from zxcvbn import zxcvbn
+
+    return int(zxcvbn(passphrase[:100])["score"]) < MIN_GUESS_SCORE
 
 
 @dataclass(frozen=True)
