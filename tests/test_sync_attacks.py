@@ -303,3 +303,18 @@ def test_events_set_aside_for_want_of_the_org_key_open_once_it_is_kept(
     assert later.pulled == 2 and later.quarantined == []
     assert atty.load(rid).answers["birth.city"] == "Seoul"
     assert atty.sync_state().quarantined == ()  # nothing left set aside
+
+
+def test_a_huge_body_is_refused_before_it_is_read_or_the_token_checked(org: Org) -> None:
+    url = f"{org.server.url}/v1/events"
+    huge = b"x" * (33 * 2**20)
+    refused = httpx.post(url, content=huge, headers={"Content-Type": "application/json"})
+    assert refused.status_code == 413  # no token needed to be turned away
+    assert "over 32 MiB" in refused.json()["detail"]
+
+    def chunks() -> Any:
+        yield b"{}"
+
+    unstated = httpx.post(url, content=chunks(), headers={"Content-Type": "application/json"})
+    assert unstated.status_code == 411
+    assert httpx.get(f"{org.server.url}/v1/health").status_code == 200  # still serving
