@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
+from clinic import clock
 from clinic.domain.events import Event, EventType
 from clinic.domain.wire import encode_event
 from clinic.store.clinic import Clinic, Session
@@ -36,7 +37,7 @@ from clinic.sync.crypto import (
     seal_bundle,
 )
 from tests.conftest import PASSPHRASE, make_clinic, person
-from tests.sync_fixture import ORG_PASSPHRASE, Org, clinic_command
+from tests.sync_fixture import ORG_PASSPHRASE, Org, Server, clinic_command, free_port
 
 
 def bearer(session: Session) -> dict[str, str]:
@@ -318,3 +319,25 @@ def test_a_huge_body_is_refused_before_it_is_read_or_the_token_checked(org: Org)
     unstated = httpx.post(url, content=chunks(), headers={"Content-Type": "application/json"})
     assert unstated.status_code == 411
     assert httpx.get(f"{org.server.url}/v1/health").status_code == 200  # still serving
+
+
+def test_a_token_unused_for_90_days_no_longer_works(
+    org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop = org.device(tmp_path / "a", "volunteer")  # enrolled on the suite's clock, 11/21
+    laptop.import_people([person(1)])
+    day = "2027-02-21T10:00:00-08:00"  # 92 days on
+    monkeypatch.setenv("CLINIC_CLOCK", day)
+    later = Server(org.server.db, free_port()).start()  # the same server, a later day
+    try:
+        client = SyncClient(laptop, server=later.url)
+        with pytest.raises(SyncError, match="token expired"):
+            client.sync()
+        # the laptop enrolls again with a new code (made that day), showing its old token:
+        # it keeps its device id
+        with clock.use(clock.FixedClock(clock.parse_moment(day))):
+            code = org.code("volunteer")
+        SyncClient(laptop).enroll(later.url, code)
+        assert SyncClient(laptop, server=later.url).sync().pushed == 2
+    finally:
+        later.stop()

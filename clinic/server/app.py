@@ -22,6 +22,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Res
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from clinic import clock
 from clinic.errors import Reason
 from clinic.server.storage import Conflict, Device, NewEvent, ServerError, ServerStore
 from clinic.sync.crypto import SealError, key_id_of, proof_of, recipients_of
@@ -182,6 +183,13 @@ def create_app(store: ServerStore) -> FastAPI:
             raise HTTPException(401, "unknown device token")
         if found.revoked:
             raise HTTPException(401, "this device was revoked")
+        moment = clock.now()
+        if found.expired(moment):
+            raise HTTPException(
+                401, "this device's token expired (unused for 90 days): enroll this laptop again"
+            )
+        if found.stale(moment):
+            store.touch(found.device_id)
         return found
 
     def manager(me: Annotated[Device, Depends(device)]) -> Device:

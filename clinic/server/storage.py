@@ -28,6 +28,8 @@ from clinic.server import schema
 from clinic.sync.crypto import proofs_match
 
 SERVER_HEAD = "s003"
+TOKEN_IDLE = dt.timedelta(days=90)  # a token unused this long no longer works
+TOUCH_EVERY = dt.timedelta(hours=1)  # how stale "last seen" may get before a request writes it
 CODE_TRIES = 5  # wrong tries of one enrollment code before it is refused for good
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -112,6 +114,17 @@ class Device:
     enrolled_at: str
     revoked: bool
     last_seen: str | None
+
+    def expired(self, at: dt.datetime) -> bool:
+        """Whether its token went unused for :data:`TOKEN_IDLE` (a laptop lost in a drawer, a
+        token copied long ago): it then no longer works, and the laptop enrolls again."""
+        used = dt.datetime.fromisoformat(self.last_seen or self.enrolled_at)
+        return at - used > TOKEN_IDLE
+
+    def stale(self, at: dt.datetime) -> bool:
+        return (
+            self.last_seen is None or at - dt.datetime.fromisoformat(self.last_seen) > TOUCH_EVERY
+        )
 
 
 @dataclass(frozen=True)
@@ -296,6 +309,15 @@ class ServerStore:
                 select(schema.devices).where(schema.devices.c.token_hash == token_hash(token))
             ).first()
         return None if row is None else _device(row)
+
+    def touch(self, device_id: str) -> None:
+        """Note that a device used its token now (its "last seen")."""
+        with self._write() as conn:
+            conn.execute(
+                schema.devices.update()
+                .where(schema.devices.c.device_id == device_id)
+                .values(last_seen=now())
+            )
 
     def devices(self) -> list[Device]:
         with self._read() as conn:
