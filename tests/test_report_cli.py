@@ -107,7 +107,8 @@ def test_report_daily_in_every_format_without_personal_data(cli: Cli, tmp_path: 
     header = [c.value for c in site[1]]
     row = [c.value for c in site[2]]
     assert row[0] == "한인 Saturday Clinic"
-    assert row[header.index("screened")] == 2 and isinstance(row[header.index("screened")], int)
+    screened = header.index("Screened")  # columns in words
+    assert row[screened] == 2 and isinstance(row[screened], int)
     assert book["By language"].max_row >= 2
     # no export holds a name or a number of a person
     texts = [outs["csv"], outs["json"], outs["pdf"]]

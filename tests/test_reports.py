@@ -341,37 +341,45 @@ def test_counts_for_a_real_clinic(real_session: Session) -> None:
 
 
 def test_csv_parses_and_its_sums_match(report: Report) -> None:
+    from clinic.reports.export import METRIC_LABELS
+
     text = to_csv(report)
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     header = csv_columns(report)
     assert list(rows[0]) == header
-    assert header[:2] == ["breakdown", "key"]
-    assert "outcome:attorney_review" in header
-    assert "flag:travel_without_advance_parole" in header
+    assert header[:2] == ["Breakdown", "Of"]
+    # words, never codes (issue 16 point 2): no "outcome:attorney_review", no "flag:..."
+    assert "Screened: needs attorney review" in header
+    assert "Flag: travel without advance parole" in header
+    codes = ("outcome:", "flag:", "request_type:")
+    assert not [c for c in header if "_" in c or c.startswith(codes)]
     for row in rows:
         assert all(re.fullmatch(r"\d+", row[col]) for col in header[2:]), row
     total = rows[0]
-    assert (total["breakdown"], total["key"]) == ("total", "")
-    assert {m: int(total[m]) for m in METRICS} == numbers(report.total)
-    assert int(total["outcome:not_eligible"]) == 1
-    assert int(total["request_type:renewal"]) == 2
-    assert int(total["flag:travel_without_advance_parole"]) == 2
+    assert (total["Breakdown"], total["Of"]) == ("Total", "")
+    assert {m: int(total[METRIC_LABELS[m]]) for m in METRICS} == numbers(report.total)
+    assert int(total["Screened: does not appear to meet a guideline"]) == 1
+    assert int(total["Renewal requests"]) == 2
+    assert int(total["Flag: travel without advance parole"]) == 2
+    titles = {"day": "By day", "site": "By site", "language": "By language"}
+    titles["volunteer"] = "By volunteer"
+    skip = {METRIC_LABELS[m] for m in ("returned", "approved", "closed")}
     for breakdown in BREAKDOWNS:
-        part = [r for r in rows if r["breakdown"] == breakdown]
+        part = [r for r in rows if r["Breakdown"] == titles[breakdown]]
         assert len(part) == len(report.rows(breakdown))
         for col in header[2:]:
-            if col == "served" or (
-                breakdown == "volunteer" and col in ("returned", "approved", "closed")
-            ):
+            if col == METRIC_LABELS["served"] or (breakdown == "volunteer" and col in skip):
                 continue  # people served count in each row; not a volunteer's counts
             assert sum(int(r[col]) for r in part) == int(total[col]), (breakdown, col)
-    assert {r["key"] for r in rows if r["breakdown"] == "site"} == {SITE_A, SITE_B}
+    assert {r["Of"] for r in rows if r["Breakdown"] == "By site"} == {SITE_A, SITE_B}
+    # a language by its name
+    assert "Korean (한국어)" in {r["Of"] for r in rows if r["Breakdown"] == "By language"}
 
 
 def test_csv_keys_never_run_as_formulas() -> None:
     report = daily_counts([t("r", "closed", "jun", site="=HYPERLINK(1)")], DAY, DAY)
     rows = list(csv.reader(io.StringIO(to_csv(report), newline="")))
-    assert ["site", "'=HYPERLINK(1)"] in [row[:2] for row in rows]
+    assert ["By site", "'=HYPERLINK(1)"] in [row[:2] for row in rows]
 
 
 def test_json_round_trips_and_matches(report: Report) -> None:

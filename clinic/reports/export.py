@@ -82,16 +82,23 @@ def _request_type_keys(report: Report) -> list[str]:
 
 
 def csv_columns(report: Report) -> list[str]:
-    """The CSV header: ``breakdown``, ``key``, the counts, then ``outcome:``, ``request_type:``
-    and ``flag:`` columns (every outcome, request type and flag code counted in the period)."""
+    """The CSV header, in words a funder's spreadsheet reads: ``Breakdown``, ``Of`` (the day,
+    site, language or volunteer), each count by its label, then the screenings by outcome, by
+    request type and by flag (every one counted in the period). No code: the JSON export keeps
+    the codes for other tools."""
     return [
-        "breakdown",
-        "key",
-        *METRICS,
-        *(f"outcome:{k}" for k in _outcome_keys(report)),
-        *(f"request_type:{k}" for k in _request_type_keys(report)),
-        *(f"flag:{k}" for k in report.flag_codes()),
+        "Breakdown",
+        "Of",
+        *(METRIC_LABELS[m] for m in METRICS),
+        *(f"Screened: {OUTCOME_LABELS.get(k, k.replace('_', ' '))}" for k in _outcome_keys(report)),
+        *(f"{k.capitalize()} requests" for k in _request_type_keys(report)),
+        *(f"Flag: {k.replace('_', ' ')}" for k in report.flag_codes()),
     ]
+
+
+def _key_text(breakdown: str, key: str) -> str:
+    """A row's day, site, language (by its name, never its code) or volunteer."""
+    return _cell(_language_label(key) if breakdown == "language" else key)
 
 
 def _numbers(report: Report, counts: Counts) -> list[int]:
@@ -111,16 +118,18 @@ def _cell(text: str) -> str:
 def to_csv(report: Report) -> str:
     """The report as CSV text (RFC 4180, CRLF line ends; write it with ``newline=""``).
 
-    The first row after the header is ``total`` (its key empty), then ``day``, ``site``,
-    ``language`` and ``volunteer`` rows; each breakdown's rows add up to the total.
+    The first row after the header is ``Total`` (its key empty), then ``By day``, ``By site``,
+    ``By language`` and ``By volunteer`` rows; each breakdown's rows add up to the total.
     """
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(csv_columns(report))
-    writer.writerow(["total", "", *_numbers(report, report.total)])
+    writer.writerow(["Total", "", *_numbers(report, report.total)])
     for breakdown in BREAKDOWNS:
         for key, counts in report.rows(breakdown):
-            writer.writerow([breakdown, _cell(key), *_numbers(report, counts)])
+            writer.writerow(
+                [BREAKDOWN_TITLES[breakdown], _key_text(breakdown, key), *_numbers(report, counts)]
+            )
     return out.getvalue()
 
 
@@ -363,6 +372,7 @@ BREAKDOWN_TITLES = {
     "language": "By language",
     "volunteer": "By volunteer",
 }
+BREAKDOWN_HEADS = {"day": "Day", "site": "Site", "language": "Language", "volunteer": "Volunteer"}
 
 
 def to_xlsx(report: Report, *, site_title: str) -> bytes:
@@ -384,10 +394,10 @@ def to_xlsx(report: Report, *, site_title: str) -> bytes:
     total.set_column(0, 0, 28)
     for breakdown in BREAKDOWNS:
         sheet = book.add_worksheet(BREAKDOWN_TITLES[breakdown])
-        sheet.write_row(0, 0, [breakdown, *columns], bold)
+        sheet.write_row(0, 0, [BREAKDOWN_HEADS[breakdown], *columns], bold)
         rows = report.rows(breakdown)
         for r, (key, counts) in enumerate(rows, start=1):
-            sheet.write_string(r, 0, _cell(key))
+            sheet.write_string(r, 0, _key_text(breakdown, key))
             for c, value in enumerate(_numbers(report, counts), start=1):
                 sheet.write_number(r, c, value)
         sheet.set_column(0, 0, 16)
@@ -395,10 +405,10 @@ def to_xlsx(report: Report, *, site_title: str) -> bytes:
         if breakdown == "day" and rows:
             chart = book.add_chart({"type": "column"})
             for metric in ("screened", "referred", "packets_built"):
-                col = 1 + columns.index(metric)
+                col = 1 + columns.index(METRIC_LABELS[metric])
                 chart.add_series(
                     {
-                        "name": metric,
+                        "name": METRIC_LABELS[metric],
                         "categories": [sheet.name, 1, 0, len(rows), 0],
                         "values": [sheet.name, 1, col, len(rows), col],
                     }

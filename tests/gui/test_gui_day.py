@@ -768,7 +768,7 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
         assert counts.note.text() == f"Wrote {tmp_path / f'counts.{fmt}'}"
     assert edge.asked[-1].endswith(f"({counts_name(TODAY)}.xlsx)")
     text = (tmp_path / "counts.csv").read_text(encoding="utf-8")
-    assert "screened" in text.splitlines()[0]
+    assert "Screened" in text.splitlines()[0] and "outcome:" not in text
     assert (tmp_path / "counts.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "counts.xlsx").read_bytes().startswith(b"PK")
     for rid in ids:
