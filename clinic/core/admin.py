@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from clinic.packet.packs import Pack
 
 
+def denied(role: str, what: str) -> AccessDenied:
+    """The refusal of ``what`` to a user of ``role``: "a volunteer may not ...", "an attorney
+    may not ..." (each said for translation)."""
+    if a_role(role).startswith("an "):
+        return AccessDenied(say("an {role} may not {what}", role=role, what=what))
+    return AccessDenied(say("a {role} may not {what}", role=role, what=what))
+
+
 class Admin:
     """``desk.admin``: what an admin or coordinator sets up, and the checks anyone may run."""
 
@@ -36,10 +44,7 @@ class Admin:
         """The signed-in session, if its role may do ``what`` (:class:`AccessDenied` if not)."""
         session = self._desk.session
         if not allowed:
-            role = session.role.value
-            if a_role(role).startswith("an "):
-                raise AccessDenied(say("an {role} may not {what}", role=role, what=what))
-            raise AccessDenied(say("a {role} may not {what}", role=role, what=what))
+            raise denied(session.role.value, what)
         return session
 
     def set_site(self, site: str) -> str:

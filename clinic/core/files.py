@@ -7,17 +7,16 @@ from pathlib import Path
 
 from clinic.errors import UsageError
 from clinic.safefile import write_atomically
-
-CLINIC_DB = "clinic.db"  # clinic.store.clinic.DB_NAME (the core may not import the store here)
+from clinic.store.clinic import DB_NAME
 
 
 def outside_clinic_folders(path: Path) -> Path:
     """``path``, unless it is in a clinic's data folder (beside a ``clinic.db``) or names the
     database itself: an export never overwrites a clinic's data (:class:`UsageError`)."""
     folder = path if path.is_dir() else path.parent
-    if path.name.startswith(CLINIC_DB) or (folder / CLINIC_DB).exists():
+    if path.name.startswith(DB_NAME) or (folder / DB_NAME).exists():
         raise UsageError(
-            f"{path}: inside a clinic's data folder (beside its {CLINIC_DB}); choose another place"
+            f"{path}: inside a clinic's data folder (beside its {DB_NAME}); choose another place"
         )
     return path
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clinic.core.admin import denied
 from clinic.core.views import SyncStatus
-from clinic.domain.roles import a_role, may_enroll_devices, may_hold_org_key
-from clinic.messages import say
-from clinic.store.clinic import AccessDenied, StoreError, now_utc
+from clinic.domain.roles import may_enroll_devices, may_hold_org_key
+from clinic.store.clinic import StoreError, now_utc
 from clinic.sync.client import NOT_ENROLLED, SyncClient, SyncError, SyncReport
 
 if TYPE_CHECKING:
@@ -108,9 +108,7 @@ class SyncDesk:
         session = self._desk.session
         if not allowed:
             session.audit_action("refused", what)
-            raise AccessDenied(
-                say("{a_role} may not {what}", a_role=a_role(session.role.value), what=what)
-            )
+            raise denied(session.role.value, what)
 
     def import_org_key(self, path: Path, passphrase: str) -> str:
         """Keep the organization's key (attorneys, coordinators, admins), sealed with the

@@ -122,6 +122,7 @@ class Device:
         return at - used > TOKEN_IDLE
 
     def stale(self, at: dt.datetime) -> bool:
+        """Whether its "last seen" is old enough (:data:`TOUCH_EVERY`) to be written again."""
         return (
             self.last_seen is None or at - dt.datetime.fromisoformat(self.last_seen) > TOUCH_EVERY
         )
@@ -268,10 +269,10 @@ class ServerStore:
                     schema.devices.c.revoked,
                 ).where(schema.devices.c.device_id == device_id)
             ).first()
-            never_used = held is not None and held[3] is None and not held[4]
+            never_used = held is not None and held.last_seen is None and not held.revoked
             if held is not None and not never_used:
                 shown = token_hash(current_token) if current_token else ""
-                if not proofs_match(str(held[0]), shown):
+                if not proofs_match(str(held.token_hash), shown):
                     raise ServerError(
                         "device_id: another laptop is enrolled under this id; a laptop enrolls "
                         "again only with its own token",
@@ -292,8 +293,8 @@ class ServerStore:
                     "enrolled_at": now(),
                     "revoked": False,
                     "last_seen": None,
-                    "audit_seq": int(held[1]) if held is not None else 0,
-                    "audit_mac": str(held[2]) if held is not None else "",
+                    "audit_seq": int(held.audit_seq) if held is not None else 0,
+                    "audit_mac": str(held.audit_mac) if held is not None else "",
                 },
             )
             conn.execute(

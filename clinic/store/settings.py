@@ -68,45 +68,40 @@ class SettingsRepository(Repository):
             raise StoreError("sync: the sealed organization identity cannot be read")
         return {str(k): str(v) for k, v in value.items() if isinstance(v, str)}
 
-    def pin_sync_identity(self) -> None:
-        """Seal the organization's identity as the clear rows hold it now (enrollment, an
-        upgrade from a version that kept it only in clear)."""
+    def _clear_identity(self) -> dict[str, str]:
+        """The organization's identity as its clear rows hold it now."""
         with self._read() as conn:
             rows = conn.execute(
                 select(schema.meta.c.key, schema.meta.c.value).where(
                     schema.meta.c.key.in_([f"sync.{n}" for n in syncstate.PINNED])
                 )
             ).all()
-        identity = {str(k)[len("sync.") :]: str(v) for k, v in rows}
-        self.set_sync_secrets({"identity": json.dumps(identity, sort_keys=True).encode()})
+        return {str(k)[len("sync.") :]: str(v) for k, v in rows}
+
+    def pin_sync_identity(self) -> None:
+        """Seal the organization's identity as the clear rows hold it now (enrollment, an
+        upgrade from a version that kept it only in clear)."""
+        self.set_sync_secrets(
+            {"identity": json.dumps(self._clear_identity(), sort_keys=True).encode()}
+        )
 
     def update_sync_state(self, **changes: Any) -> None:
         """Change fields of the sync state (``None`` clears one), in one transaction; a change
-        of the organization's identity is sealed too."""
+        of the organization's identity is sealed too (first pinned from the clear rows)."""
         rows = syncstate.encode(changes)
-        pinned = self._pinned() if set(rows) & set(syncstate.PINNED) else None
-        if pinned is not None or (set(rows) & set(syncstate.PINNED)):
-            identity = dict(pinned or {})
-            if pinned is None:  # the first pin: what the clear rows hold, then these changes
-                state = self.sync_state()
-                identity = {
-                    k: v
-                    for k, v in syncstate.encode(
-                        {n: getattr(state, n) for n in syncstate.PINNED}
-                    ).items()
-                    if v is not None
-                }
-            for name in syncstate.PINNED:
-                if name in rows:
-                    value = rows[name]
-                    if value is None:
-                        identity.pop(name, None)
-                    else:
-                        identity[name] = value
-            sealed = self.keys.seal_file(
-                "-", "sync/identity", json.dumps(identity, sort_keys=True).encode()
-            )
-            rows = {**rows, "secret.identity": base64.b64encode(sealed).decode()}
+        touched = [name for name in syncstate.PINNED if name in rows]
+        if touched:
+            identity = self._pinned()
+            if identity is None:
+                identity = self._clear_identity()
+            for name in touched:
+                value = rows[name]
+                if value is None:
+                    identity.pop(name, None)
+                else:
+                    identity[name] = value
+            sealed = json.dumps(identity, sort_keys=True).encode()
+            rows = {**rows, "secret.identity": self._sealed_secret("identity", sealed)}
         self._set_sync_settings(rows)
 
     def _sync_setting(self, name: str) -> str | None:
@@ -135,12 +130,14 @@ class SettingsRepository(Repository):
         except (VaultError, ValueError) as exc:
             raise StoreError(f"sync: the stored {name} cannot be opened ({exc})") from None
 
+    def _sealed_secret(self, name: str, data: bytes) -> str:
+        """A sync secret as its row stores it: sealed with the data key, in base64."""
+        return base64.b64encode(self.keys.seal_file("-", f"sync/{name}", data)).decode()
+
     def set_sync_secrets(self, secrets_: Mapping[str, bytes | None]) -> None:
         self._set_sync_settings(
             {
-                f"secret.{name}": None
-                if data is None
-                else base64.b64encode(self.keys.seal_file("-", f"sync/{name}", data)).decode()
+                f"secret.{name}": None if data is None else self._sealed_secret(name, data)
                 for name, data in secrets_.items()
             }
         )

@@ -469,10 +469,7 @@ class SyncClient:
         try:
             return self.session.ingest(pulled)
         except (StoreError, EventError):
-            if len(pulled) == 1:
-                ev = pulled[0][0]
-                aside.append(_aside(ev.event_id, ev.record_id, ev.device_id, "cannot be stored"))
-                return 0
+            pass  # one of them cannot be stored: each alone, to find which
         stored = 0
         for one in pulled:
             try:

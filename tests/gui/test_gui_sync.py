@@ -20,6 +20,7 @@ from clinic.gui.record import RecordPage
 from clinic.gui.window import ClinicWindow
 from clinic.store.clinic import Clinic
 from clinic.sync.client import SyncClient
+from clinic.sync.crypto import fingerprint
 from tests.conftest import PASSPHRASE, person
 from tests.gui.conftest import build_clinic, idle, open_from_board, sign_in
 from tests.gui.test_gui_day import check_in, edit_answer, open_record_screen
@@ -205,6 +206,9 @@ def test_a_conflict_is_resolved_by_choosing_a_value(
     box = window.sync_settings
     assert box is not None
     assert "Enrolled with" in box.state.text() and "attorney laptop" in box.state.text()
+    # the fingerprint to read aloud against the one the coordinator sees (issue 17 point 1)
+    shown = f"Organization key fingerprint: {fingerprint(org.keys.pair.public)}"
+    assert shown in box.state.text(), box.state.text()
     # without the org key, what the other laptops sent cannot be opened here yet
     assert "Not synced" in sync_line(window), sync_line(window)
     edge.open_paths.append([key_file])
