@@ -376,6 +376,35 @@ def test_csv_parses_and_its_sums_match(report: Report) -> None:
     assert "Korean (한국어)" in {r["Of"] for r in rows if r["Breakdown"] == "By language"}
 
 
+def test_flags_are_named_in_words_in_the_csv_and_the_pdf(tmp_path: Path) -> None:
+    """Issue 16 point 2: "flag: daca expired over one year" was the code with its underscores
+    replaced; each flag has a short name a funder reads."""
+    tallies = [
+        screened("r1", "jun", "attorney_review", "initial", ["criminal_felony"]),
+        screened("r2", "jun", "attorney_review", "initial", ["daca_expired_over_one_year"]),
+    ]
+    report = daily_counts(tallies, DAY, DAY)
+    header = csv_columns(report)
+    assert "Flag: felony" in header
+    assert "Flag: DACA expired over one year ago" in header
+    text = pdf_text(to_pdf(report, site_title=SITE_A), tmp_path)
+    assert "flag: felony" in text and "flag: DACA expired over one year ago" in text
+    assert "criminal felony" not in text and "daca expired" not in text
+
+
+def test_every_flag_the_rules_raise_has_a_short_name() -> None:
+    from clinic.domain.rule_texts import CITATIONS, en
+
+    met_or_not = {"renewal_request", "initial_request", "arrived_under_16"}
+    met_or_not |= {"born_on_or_after_1981_06_16", "continuous_residence", "present_2012_06_15"}
+    met_or_not |= {"no_lawful_status_2012_06_15", "education_met", "renewal_guidelines"}
+    met_or_not |= {"arrived_age_16_or_older", "born_before_1981_06_16", "under_15_at_filing"}
+    met_or_not |= {"arrived_after_2007_06_15", "not_present_2012_06_15"}
+    met_or_not |= {"lawful_status_2012_06_15"}
+    flags = set(CITATIONS) - met_or_not
+    assert flags - set(en.LABELS["flag"]) == set()
+
+
 def test_csv_keys_never_run_as_formulas() -> None:
     report = daily_counts([t("r", "closed", "jun", site="=HYPERLINK(1)")], DAY, DAY)
     rows = list(csv.reader(io.StringIO(to_csv(report), newline="")))

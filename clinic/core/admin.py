@@ -14,7 +14,7 @@ from clinic.domain.languages import text_in
 from clinic.domain.policy import PolicyDataError, ProgramStatus, parse_program_status
 from clinic.domain.roles import a_role, may_manage, may_read_audit, may_set_up_site, parse_role
 from clinic.errors import UsageError
-from clinic.messages import say
+from clinic.messages import in_language, say
 from clinic.packet.library import InstalledForm
 from clinic.store.clinic import AccessDenied, AuditEntry, Session, UserInfo
 
@@ -53,6 +53,17 @@ class Admin:
         role = self._desk.session.role
         self._require(may_set_up_site(role), "set up the site").set_site(site)
         return self._desk.site()
+
+    def contact(self) -> str:
+        """The clinic's contact for the people it serves (the take-home sheet prints it)."""
+        return self._desk.session.contact()
+
+    def set_contact(self, contact: str) -> str:
+        """Set the clinic's contact for clients (a phone, an e-mail, an address; empty: none);
+        returns it as kept. Admins and coordinators; audited."""
+        role = self._desk.session.role
+        self._require(may_set_up_site(role), "set up the site").set_contact(contact)
+        return self._desk.session.contact()
 
     def users(self) -> list[UserInfo]:
         return self._desk.session.list_users()
@@ -177,7 +188,12 @@ class Admin:
         desk = self._desk
         status = desk.policy.status_on(desk.today())
         lines = [n.text(lang) for n in status.notices]
-        lines.append(f"{status.effective.isoformat()} · {status.source}")
+        source = say(
+            "In force since {date}. Source (its citations are in English): {source}",
+            date=status.effective.isoformat(),
+            source=status.source,
+        )
+        lines.append(in_language(source, lang))
         for alert in desk.session.sync_state().alerts:
             texts = {k: v for k, v in alert.items() if isinstance(v, str)}
             lines.append(f"{alert.get('effective', '')} · {text_in(texts, lang)}")

@@ -90,6 +90,8 @@ class InterviewDesk:
                 outcome=str((e.payload.get("determination") or {}).get("outcome", ""))
                 if e.type is EventType.SCREENED
                 else "",
+                packet=str(e.payload.get("packet_hash") or "")[:12],
+                files=len(e.payload.get("files") or ()) if e.type is EventType.PACKET_BUILT else 0,
             )
             for e in sorted(session.events(record_id), key=lambda e: e.order_key)
         ]

@@ -218,6 +218,7 @@ def build_and_store_packet(
     payment: str | None = None,
     preparer: Mapping[str, str] | None = None,
     attorney: str | None = None,
+    contact: str = "",
 ) -> tuple[Packet, bool]:
     """Build a record's packet from its stored answers and its recorded screening (see the
     module's docstring), and store it encrypted with its copies (unless the same packet is
@@ -240,6 +241,7 @@ def build_and_store_packet(
         preparer = _person(approved_info, "preparer") or preparer
         interpreter = _person(approved_info, "interpreter") or {}
         counsel = _person(approved_info, "attorney")
+        contact = str(approved_info.get("contact") or "")
     screened, determination = screening_for_build(session, record_id, on, rules, lang)
     state = session.load(record_id)
     packet = build_packet(
@@ -255,6 +257,7 @@ def build_and_store_packet(
         preparer=preparer,
         interpreter=interpreter,
         attorney=counsel,
+        contact=contact,
     )
     files = [(f.name, f.data) for f in packet.files]
     if packet.packet_hash in state.packets:
@@ -286,6 +289,8 @@ def build_and_store_packet(
             info["preparer"] = dict(preparer)  # so another laptop rebuilds the same packet
         if interpreter:
             info["interpreter"] = dict(interpreter)
+        if contact:
+            info["contact"] = contact  # the clinic's, on the take-home sheet
         if counsel:
             info["attorney"] = dict(counsel)  # the attorney of record: only they approve it
         session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
@@ -426,6 +431,7 @@ class Packets:
             payment=payment,
             preparer=self.preparer(),
             attorney=attorney,
+            contact=desk.session.contact(),
         )
 
     def preparer(self) -> dict[str, str]:

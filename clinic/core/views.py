@@ -76,6 +76,8 @@ class TimelineEntry:
     summary: str
     keys: tuple[str, ...] = ()  # the answers an answers_set changed (screens name them)
     outcome: str = ""  # a screening's outcome code (screens say it in words)
+    packet: str = ""  # a built or approved packet's short hash
+    files: int = 0  # how many files a built packet holds
 
 
 @dataclass(frozen=True)

@@ -438,7 +438,8 @@ class Interview:
 
     def progress(self) -> Progress:
         required = [q for q in self.applicable_questions() if q.required]
-        answered = [q for q in required if q.key in self.answers]
+        bad = set(self.errors())  # "2026-02-30" typed is not an answer yet
+        answered = [q for q in required if q.key in self.answers and q.key not in bad]
         pages = self.pages()
         return Progress(
             len(answered), len(required), min(self.position, len(pages) - 1) + 1, len(pages)

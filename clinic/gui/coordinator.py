@@ -320,6 +320,13 @@ class SettingsPage(QWidget):
         self.site_button = QPushButton(self)
         self.site_button.setObjectName("save-site")
         self.site_button.setEnabled(can_manage)
+        self.contact = QLineEdit(self)
+        self.contact.setObjectName("contact")
+        self.contact.setEnabled(can_manage)
+        self.contact.setMaxLength(160)
+        self.contact_button = QPushButton(self)
+        self.contact_button.setObjectName("save-contact")
+        self.contact_button.setEnabled(can_manage)
         self.language = QComboBox(self)
         self.language.setObjectName("staff-language")
         fill_languages(self.language, staff_language_choices())
@@ -333,6 +340,7 @@ class SettingsPage(QWidget):
         # a long label (Spanish, the pseudo-locale) puts its field below it, never squeezed
         self.general_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.site_label, self.language_label, self.idle_label = QLabel(), QLabel(), QLabel()
+        self.contact_label = QLabel()
         self.language_label.setBuddy(self.language)
         self.idle_label.setBuddy(self.idle)
         site_row = QHBoxLayout()
@@ -340,6 +348,11 @@ class SettingsPage(QWidget):
         site_row.addWidget(self.site_button)
         self.site_label.setBuddy(self.site)
         self.general_form.addRow(self.site_label, site_row)
+        contact_row = QHBoxLayout()
+        contact_row.addWidget(self.contact, 1)
+        contact_row.addWidget(self.contact_button)
+        self.contact_label.setBuddy(self.contact)
+        self.general_form.addRow(self.contact_label, contact_row)
         self.general_form.addRow(self.language_label, self.language)
         self.general_form.addRow(self.idle_label, self.idle)
 
@@ -413,6 +426,8 @@ class SettingsPage(QWidget):
         self.idle.valueChanged.connect(self.idle_minutes_chosen.emit)
         self.site_button.clicked.connect(self.save_site)
         self.site.returnPressed.connect(self.save_site)
+        self.contact_button.clicked.connect(self.save_contact)
+        self.contact.returnPressed.connect(self.save_contact)
         self.add_user_button.clicked.connect(self.add_user)
         self.disable_user_button.clicked.connect(self.disable_user)
         self.install_button.clicked.connect(self.install)
@@ -428,6 +443,9 @@ class SettingsPage(QWidget):
         self.general.setTitle(self.tr("This clinic"))
         self.site_label.setText(self.tr("&Site:"))
         self.site_button.setText(self.tr("Save"))
+        self.contact_label.setText(self.tr("Contact for &clients:"))
+        self.contact.setPlaceholderText(self.tr("phone, e-mail or address on the take-home sheet"))
+        self.contact_button.setText(self.tr("Save"))
         self.language_label.setText(self.tr("Staff lang&uage:"))
         self.idle_label.setText(self.tr("Loc&k after (minutes idle):"))
         self.users_box.setTitle(self.tr("Users"))
@@ -443,6 +461,8 @@ class SettingsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.translate_ui()
+            if self.isVisible():  # the notices and the users' roles in the new language
+                self.refresh()
         super().changeEvent(event)
 
     def refresh(self) -> None:
@@ -450,6 +470,7 @@ class SettingsPage(QWidget):
         self.ops.run(
             lambda desk: (
                 desk.site(),
+                desk.admin.contact(),
                 desk.admin.users(),
                 desk.admin.installed_forms(),
                 desk.admin.program_notices(lang),
@@ -458,8 +479,10 @@ class SettingsPage(QWidget):
             self.message.setText,
         )
 
-    def _show(self, loaded: tuple[str, list, list, list[str]]) -> None:  # type: ignore[type-arg]
-        site, users, forms, notices = loaded
+    def _show(self, loaded: tuple[str, str, list, list, list[str]]) -> None:  # type: ignore[type-arg]
+        site, contact, users, forms, notices = loaded
+        self.contact.setText(contact)
+        self.contact.setCursorPosition(0)
         self.site.setText(site)
         # room for the whole name (the row goes below its label when the label is long)
         wanted = (
@@ -505,6 +528,19 @@ class SettingsPage(QWidget):
             lambda name: self._done(self.tr("The site is now called %1.").replace("%1", name)),
             self.message.setText,
         )
+
+    def save_contact(self) -> None:
+        contact = self.contact.text()
+
+        def saved(kept: str) -> None:
+            said = (
+                self.tr("Take-home sheets built from now on give %1 as the clinic's contact.")
+                if kept
+                else self.tr("Take-home sheets built from now on give no clinic contact.")
+            )
+            self._done(said.replace("%1", kept))
+
+        self.ops.run(lambda desk: desk.admin.set_contact(contact), saved, self.message.setText)
 
     def _done(self, message: str) -> None:
         self.message.setText(message)

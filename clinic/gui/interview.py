@@ -337,8 +337,18 @@ class InterviewPage(QWidget):
         self._update_status()
         self._update_panel()
         target = self.boxes.get(focus_key or "") or next(iter(self.boxes.values()), None)
+        # a new page opens at its top (the last page's scroll is not this one's); a question
+        # named (a missing answer, a comment's item) is scrolled to once it is laid out
+        self.scroll_area.verticalScrollBar().setValue(0)
         if target is not None:
             target.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+            if focus_key:
+                QTimer.singleShot(0, lambda: self._scroll_to(focus_key))
+
+    def _scroll_to(self, key: str) -> None:
+        box = self.boxes.get(key)
+        if box is not None and not box.isHidden():
+            self.scroll_area.ensureWidgetVisible(box)
 
     def _retext_page(self) -> None:
         group = self.interview.current

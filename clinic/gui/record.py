@@ -522,6 +522,14 @@ class RecordPage(QWidget):
             return outcome_label(entry.outcome, staff)
         if entry.type == "created":
             return ""
+        if entry.type == "packet_built":
+            return (
+                self.tr("packet %1, %2 files")
+                .replace("%1", entry.packet)
+                .replace("%2", str(entry.files))
+            )
+        if entry.type == "review_approved":
+            return self.tr("packet %1").replace("%1", entry.packet)
         return entry.summary
 
     def _item_label(self, key: str) -> str:

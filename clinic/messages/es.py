@@ -4,6 +4,9 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "In force since {date}. Source (its citations are in English): {source}": (
+        "En vigor desde el {date}. Fuente (sus citas están en inglés): {source}"
+    ),
     "signed out: sign in again to continue": (
         "sesión cerrada: inicie sesión de nuevo para continuar"
     ),

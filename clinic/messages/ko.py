@@ -5,6 +5,9 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "In force since {date}. Source (its citations are in English): {source}": (
+        "{date}부터 시행. 출처(인용은 영어로 되어 있습니다): {source}"
+    ),
     "signed out: sign in again to continue": "로그아웃되었습니다. 계속하려면 다시 로그인하세요",
     "a {role} may not {action} a packet": "{role} 역할은 패킷에 대해 다음 작업을 할 수 없습니다: {action}",
     "a {role} may not {what}": "{role} 역할은 다음을 할 수 없습니다: {what}",

@@ -366,6 +366,7 @@ def build_packet(
     preparer: Mapping[str, str] | None = None,
     interpreter: Mapping[str, str] | None = None,
     attorney: Mapping[str, str] | None = None,
+    contact: str = "",
 ) -> Packet:
     """Fill every form of a DACA request (I-821D, I-765 (c)(33), G-1145, G-1450 per fee) with
     the editions accepted on ``on`` and assemble the packet. Raises :class:`FillError` naming
@@ -382,7 +383,8 @@ def build_packet(
     interpreter parts; without them those parts stay blank and the cover sheet says so.
     ``attorney``: the profile of the clinic's attorney who represents the person: the packet
     then leads with their Form G-28 (filled when its pack is installed, else named on the cover
-    sheet to attach by hand)."""
+    sheet to attach by hand). ``contact``: the clinic's contact for clients (Settings), printed
+    on the take-home sheet; without it, the preparer's organization, phone and e-mail."""
     from clinic.resources import policy, questionnaire
 
     if filing not in FILING:
@@ -535,7 +537,7 @@ def build_packet(
     files.append(made("Document checklist.pdf", "checklist", checklist))
     report(len(plan) + 4, total, "Take-home sheet")
     sheet_home = documents.take_home(
-        data, det_json, lang, on, payment=pay_lines, contact=_contact(preparer)
+        data, det_json, lang, on, payment=pay_lines, contact=contact or _contact(preparer)
     )
     # the client's own sheet, in their language: no SSN, no A-Number
     files.append(made(TAKE_HOME_SHEET, "take_home", sheet_home))

@@ -36,10 +36,11 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
-from clinic.domain.languages import english_name, find, label
+from clinic.domain.languages import FALLBACK, english_name, find, label
+from clinic.domain.rule_texts import label_of
 from clinic.reports.counts import BREAKDOWNS, METRICS, OUTCOMES, REQUEST_TYPES, Counts, Report
 
-__all__ = ["csv_columns", "to_csv", "to_json", "to_pdf"]
+__all__ = ["csv_columns", "flag_label", "to_csv", "to_json", "to_pdf"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -92,8 +93,15 @@ def csv_columns(report: Report) -> list[str]:
         *(METRIC_LABELS[m] for m in METRICS),
         *(f"Screened: {OUTCOME_LABELS.get(k, k.replace('_', ' '))}" for k in _outcome_keys(report)),
         *(f"{k.capitalize()} requests" for k in _request_type_keys(report)),
-        *(f"Flag: {k.replace('_', ' ')}" for k in report.flag_codes()),
+        *(f"Flag: {flag_label(k)}" for k in report.flag_codes()),
     ]
+
+
+def flag_label(code: str) -> str:
+    """A flag's short name in English (``felony``, ``travel without advance parole``); a code
+    the rules no longer name (an old tally) reads as words."""
+    named = label_of("flag", code, FALLBACK)
+    return named if named != code else code.replace("_", " ")
 
 
 def _key_text(breakdown: str, key: str) -> str:
@@ -219,7 +227,7 @@ def _totals_table(report: Report, font: str, bold: str, cell: ParagraphStyle) ->
                 label = f"{request_type} requests"
                 rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
             for code, n in total.flags.items():
-                label = f"flag: {code.replace('_', ' ')}"
+                label = f"flag: {flag_label(code)}"
                 rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
     return _table(rows, [CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.15], font, bold)
 

@@ -1,4 +1,5 @@
-"""The settings repository: the site's name, and this laptop's sync state and secrets.
+"""The settings repository: the site's name, the clinic's contact for clients (sealed), and
+this laptop's sync state and secrets.
 
 Settings are rows of the ``meta`` table. The sync state (server, organization, cursor, last
 sync, alerts...) is one typed object (``clinic.store.syncstate``), encoded and decoded there
@@ -20,6 +21,9 @@ from clinic.store import schema, syncstate
 from clinic.store.base import Repository, StoreError
 from clinic.store.vault import VaultError
 
+CONTACT_KEY = "clinic.contact"  # the sealed contact for clients
+CONTACT_MAX = 160
+
 
 class SettingsRepository(Repository):
     """The site and the sync settings (``session.set_site``, ``session.sync_state``...)."""
@@ -33,6 +37,37 @@ class SettingsRepository(Repository):
             conn.execute(schema.meta.update().where(schema.meta.c.key == "site").values(value=site))
             audit.add("site_set", None)
         self.clinic.site = site
+
+    def contact(self) -> str:
+        """The clinic's contact for the people it serves (a phone, an e-mail, an address), as
+        the take-home sheet prints it; "" when none is set. Sealed with the data key, so a hand
+        that can write the database file but not unlock it cannot send clients elsewhere."""
+        with self._read() as conn:
+            raw = conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == CONTACT_KEY)
+            ).scalar()
+        if raw is None:
+            return ""
+        try:
+            return self.keys.open_file("-", "settings/contact", base64.b64decode(raw)).decode()
+        except (VaultError, ValueError):
+            raise StoreError(
+                "contact: the clinic's contact cannot be opened; set it again in Settings"
+            ) from None
+
+    def set_contact(self, contact: str) -> None:
+        """Set the clinic's contact for clients (empty: none); sealed; audited."""
+        contact = " ".join(contact.split())
+        if len(contact) > CONTACT_MAX or any(ord(c) < 32 for c in contact):
+            raise StoreError(f"contact: give at most {CONTACT_MAX} characters")
+        sealed = base64.b64encode(
+            self.keys.seal_file("-", "settings/contact", contact.encode())
+        ).decode()
+        with self._write() as (conn, audit):
+            conn.execute(schema.meta.delete().where(schema.meta.c.key == CONTACT_KEY))
+            if contact:
+                conn.execute(schema.meta.insert(), {"key": CONTACT_KEY, "value": sealed})
+            audit.add("contact_set", None)
 
     def sync_state(self) -> syncstate.SyncState:
         """This laptop's sync state (server, org, cursor, last sync, alerts...), decoded once.

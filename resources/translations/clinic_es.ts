@@ -957,6 +957,14 @@
         <translation>y %1 más</translation>
     </message>
     <message>
+        <source>packet %1, %2 files</source>
+        <translation>paquete %1, %2 archivos</translation>
+    </message>
+    <message>
+        <source>packet %1</source>
+        <translation>paquete %1</translation>
+    </message>
+    <message>
         <source>Two laptops changed this answer</source>
         <translation>Dos computadoras cambiaron esta respuesta</translation>
     </message>
@@ -1182,6 +1190,14 @@
         <translation>Guardar</translation>
     </message>
     <message>
+        <source>Contact for &amp;clients:</source>
+        <translation>&amp;Contacto para los clientes:</translation>
+    </message>
+    <message>
+        <source>phone, e-mail or address on the take-home sheet</source>
+        <translation>teléfono, correo o dirección para la hoja que se lleva el cliente</translation>
+    </message>
+    <message>
         <source>Loc&amp;k after (minutes idle):</source>
         <translation>B&amp;loquear después de (minutos sin actividad):</translation>
     </message>
@@ -1224,6 +1240,14 @@
     <message>
         <source>The site is now called %1.</source>
         <translation>La sede ahora se llama %1.</translation>
+    </message>
+    <message>
+        <source>Take-home sheets built from now on give %1 as the clinic&apos;s contact.</source>
+        <translation>Las hojas para el cliente que se preparen desde ahora dan %1 como contacto de la clínica.</translation>
+    </message>
+    <message>
+        <source>Take-home sheets built from now on give no clinic contact.</source>
+        <translation>Las hojas para el cliente que se preparen desde ahora no dan contacto de la clínica.</translation>
     </message>
     <message>
         <source>User added.</source>

@@ -957,6 +957,14 @@
         <translation>외 %1개</translation>
     </message>
     <message>
+        <source>packet %1, %2 files</source>
+        <translation>서류 묶음 %1, 파일 %2개</translation>
+    </message>
+    <message>
+        <source>packet %1</source>
+        <translation>서류 묶음 %1</translation>
+    </message>
+    <message>
         <source>Two laptops changed this answer</source>
         <translation>두 노트북에서 이 답변을 변경했습니다</translation>
     </message>
@@ -1182,6 +1190,14 @@
         <translation>저장</translation>
     </message>
     <message>
+        <source>Contact for &amp;clients:</source>
+        <translation>고객 연락처(&amp;C):</translation>
+    </message>
+    <message>
+        <source>phone, e-mail or address on the take-home sheet</source>
+        <translation>고객 안내문에 실릴 전화번호, 이메일 또는 주소</translation>
+    </message>
+    <message>
         <source>Loc&amp;k after (minutes idle):</source>
         <translation>미사용 시 자동 잠금(분)(&amp;K):</translation>
     </message>
@@ -1224,6 +1240,14 @@
     <message>
         <source>The site is now called %1.</source>
         <translation>장소 이름을 %1(으)로 변경했습니다.</translation>
+    </message>
+    <message>
+        <source>Take-home sheets built from now on give %1 as the clinic&apos;s contact.</source>
+        <translation>이제부터 만드는 고객 안내문에는 클리닉 연락처로 %1이(가) 실립니다.</translation>
+    </message>
+    <message>
+        <source>Take-home sheets built from now on give no clinic contact.</source>
+        <translation>이제부터 만드는 고객 안내문에는 클리닉 연락처가 실리지 않습니다.</translation>
     </message>
     <message>
         <source>User added.</source>

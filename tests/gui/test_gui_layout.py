@@ -74,3 +74,36 @@ def test_the_longest_name_never_makes_the_window_wider_than_the_screen(
     assert window.person is not None
     title = window.person.interview.title
     assert title.text().startswith(long_name) and title.width() <= 1280
+
+
+def test_a_new_page_opens_at_its_first_question(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Issue 16 point 3: after scrolling to the bottom of a long page and pressing Next, the
+    next page showed from where the last one was scrolled, past its first question."""
+    from tests.gui.conftest import build_clinic
+    from tests.gui.test_gui_day import check_in
+
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    window.resize(1280, 720)
+    check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
+    assert window.person is not None
+    interview = window.person.interview
+    bar = interview.scroll_area.verticalScrollBar()
+    scrolled = False
+    for _ in range(40):  # page by page, each scrolled to its end as a person reads on
+        idle(qtbot, window)
+        if bar.maximum() > 0:
+            bar.setValue(bar.maximum())
+            scrolled = True
+        if not interview.next_button.isEnabled():
+            break
+        click(qtbot, interview.next_button)
+        idle(qtbot, window)
+        first = next(iter(interview.boxes.values()))
+        top = first.mapTo(interview.scroll_area.viewport(), first.rect().topLeft())
+        assert top.y() >= 0, (interview.page_label.text(), top.y())
+    assert scrolled, "no page was long enough to scroll at 1280x720"

@@ -31,6 +31,7 @@ from tests.forms_fixture import SHARED_FORMS
 from tests.gui.conftest import build_clinic, idle, sign_in
 from tests.gui.test_gui_account import OpenWindow
 from tests.gui.test_gui_day import build_from_record, open_record_screen
+from tests.gui.test_gui_keys_languages import messages
 from tests.gui.user import choose, choose_tab
 
 CODES = sorted(
@@ -120,3 +121,14 @@ def test_no_screen_shows_a_key_or_a_code(
         for text in shown_texts(window):
             found.update({m: [text] for m in FOUND.findall(text)})
     assert not found, found
+    # the timeline says what was built in the staff language ("packet 3f2a…, 10 files")
+    said = [
+        item.text(3)
+        for i in range(record.timeline.topLevelItemCount())
+        if (item := record.timeline.topLevelItem(i)) is not None
+    ]
+    english = "packet %1, %2 files"
+    template = english if lang == "en" else dict(messages(lang))[english]
+    assert lang == "en" or template != english, "untranslated"
+    pattern = re.escape(template).replace("%1", "[0-9a-f]{12}").replace("%2", "[0-9]+")
+    assert [s for s in said if re.fullmatch(pattern, s)], said

@@ -98,7 +98,14 @@ def test_program_notices_follow_the_staff_language(
     open_settings(qtbot, window)
     assert window.settings is not None
     assert "USCIS" in window.settings.notices.text()
+    assert "In force since 2025-01-17. Source" in window.settings.notices.text()
     assert not window.settings.add_user_button.isEnabled()  # volunteers manage nobody
+    # in Korean, the notices and the line naming their source (the citations stay English)
+    settings = window.settings
+    choose(qtbot, settings.language, "ko")
+    qtbot.waitUntil(lambda: "2025-01-17부터 시행" in settings.notices.text())
+    shown = settings.notices.text()
+    assert "USCIS는" in shown and "In force" not in shown and "Source" not in shown
 
 
 @pytest.mark.skipif(not SHARED_FORMS.is_dir(), reason="no ../shared/forms")

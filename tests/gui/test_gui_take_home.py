@@ -78,3 +78,42 @@ def test_the_take_home_sheet_prints_alone_in_the_clients_language(
     click(qtbot, record.take_home_button)
     idle(qtbot, window)
     assert record.message.text() == ""
+
+
+def test_the_clinics_contact_set_in_settings_is_on_the_take_home_sheet(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, forms: Path, edge: FakeEdge
+) -> None:
+    """A take-home sheet built by a volunteer with no profile gave the client no one to call;
+    the coordinator's "Contact for clients" (Settings) is printed on it, and it is sealed: a
+    hand that edits the database file cannot swap it."""
+    from tests.gui.user import type_into
+
+    data = tmp_path / "c"
+    build_clinic(data)
+    session = Clinic(data).unlock("admin", PASSPHRASE)
+    client = person(0, language="es", **{"name.family": "Quintanilla", "name.native": ""})
+    [rid] = session.import_people([client]).record_ids
+    window = open_window(data, forms=forms)
+    sign_in(qtbot, window, "admin")
+    settings = window.settings
+    assert window.tabs is not None and settings is not None
+    choose_tab(qtbot, window.tabs, settings)
+    idle(qtbot, window)
+    type_into(qtbot, settings.contact, "Call 555-0142 or write help@clinic.example")
+    click(qtbot, settings.contact_button)
+    idle(qtbot, window)
+    assert "555-0142" in settings.message.text()
+    record = open_record_screen(qtbot, window, rid)
+    build_from_record(qtbot, window, record)
+    out = tmp_path / "take-home.pdf"
+    edge.print_files.append(out)
+    click(qtbot, record.take_home_button)
+    idle(qtbot, window)
+    text = printed_text(out, tmp_path)
+    assert "555-0142" in text and "help@clinic.example" in text, text
+    # the row holds ciphertext only
+    import sqlite3
+
+    with sqlite3.connect(data / "clinic.db") as db:
+        rows = db.execute("SELECT value FROM meta WHERE key = 'clinic.contact'").fetchall()
+    assert rows and "555-0142" not in rows[0][0]

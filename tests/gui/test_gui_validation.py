@@ -61,7 +61,9 @@ def test_an_impossible_date_keeps_the_page_and_money_is_taken_as_written(
     assert window.person is not None
     interview = window.person.interview
     walk_to(qtbot, window, "arrival.date")
+    before = interview.progress.text()  # "3 of 19 required answers"
     type_answer(qtbot, window, "arrival.date", "2010-02-30")
+    assert interview.progress.text() == before  # an impossible date is not an answer
     page = interview.page_label.text()
     click(qtbot, interview.next_button)
     idle(qtbot, window)
@@ -69,6 +71,10 @@ def test_an_impossible_date_keeps_the_page_and_money_is_taken_as_written(
     assert interview.boxes["arrival.date"].error.isVisible()
     assert interview.boxes["arrival.date"].editor.value() == "2010-02-30"  # kept as typed
     type_answer(qtbot, window, "arrival.date", "2010-02-28")
+    count = re.compile(r"(\d+) of (\d+) required answers")
+    was, now = count.fullmatch(before), count.fullmatch(interview.progress.text())
+    assert was is not None and now is not None, interview.progress.text()
+    assert int(now[1]) == int(was[1]) + 1
     click(qtbot, interview.next_button)
     idle(qtbot, window)
     assert interview.page_label.text() != page
