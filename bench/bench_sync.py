@@ -324,7 +324,7 @@ def running_server(target: Target, keys: OrgKeys) -> Iterator[tuple[ServerStore,
     server: Server | None = None
     try:
         store.migrate()
-        store.init_org(keys.org_id, keys.pair.public)
+        store.init_org(keys.org_id, keys.pair.public, keys.signing_public)
         server = Server(url, target.work / "server.log")
         yield store, server
     finally:

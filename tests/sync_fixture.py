@@ -132,12 +132,15 @@ class Org:
     def code(self, role: str) -> str:
         return make_enroll_code(self.store, self.keys, role, 1)[0]
 
-    def device(self, path: Path, role: str, *, org_key: bool = False) -> Session:
-        """A laptop (its own clinic) enrolled with this server as ``role``."""
+    def device(self, path: Path, role: str, *, org_key: bool | None = None) -> Session:
+        """A laptop (its own clinic) enrolled with this server as ``role``; a coordinator's
+        keeps the org key (it signs the codes it makes) unless ``org_key`` is False."""
         make_clinic(path)
         session = Clinic(path).unlock("admin", PASSPHRASE)
         client = SyncClient(session)
         assert client.enroll(self.server.url, self.code(role), path.name) == role
+        if org_key is None:
+            org_key = role in ("coordinator", "admin")
         if org_key:
             client.import_org_keys(self.key_file, ORG_PASSPHRASE)
         return session

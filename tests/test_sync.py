@@ -20,6 +20,7 @@ from clinic.core.review import review_record
 from clinic.domain.events import EventType
 from clinic.store.clinic import Session
 from clinic.sync.client import SyncClient, SyncError
+from clinic.sync.signing import sign_event
 from tests.conftest import person
 from tests.sync_fixture import Org
 
@@ -167,8 +168,11 @@ def test_tokens_and_roles(org: Org, tmp_path: Path) -> None:
     assert httpx.get(f"{url}/v1/devices", headers=auth(coord)).status_code == 200
     # a coordinator makes a code through the API; a volunteer may not
     code = SyncClient(coord).make_enroll_code("volunteer")
-    with pytest.raises(SyncError, match="403"):
+    with pytest.raises(SyncError, match="keep the org key file"):  # it cannot sign a grant
         SyncClient(vol).make_enroll_code("volunteer")
+    mint = {"code_id": "ABCD", "proof": "0" * 64, "role": "volunteer", "bundle": "x" * 40}
+    refused = httpx.post(f"{url}/v1/enroll-codes", json=mint, headers=auth(vol))
+    assert refused.status_code == 403  # and the server refuses a volunteer's token
     third = org.device(tmp_path / "t", "volunteer")  # through the server-side code path
     assert third.sync_state().role == "volunteer"
     # a code works once
@@ -446,9 +450,10 @@ def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -
         payload={},
     )
     org_public = a.sync_state().org_public_key or b""
-    envelope = seal(
-        encode_event(forged), {key_id_of(org_public): org_public}, associated(forged.event_id, rid)
-    )
+    seed, cert = a.sync_secret("device_signing_key"), a.sync_secret("device_cert")
+    assert seed is not None and cert is not None  # signed with its own key, as itself
+    signed = sign_event(seed, cert.decode(), encode_event(forged), forged.event_id, rid, "admin")
+    envelope = seal(signed, {key_id_of(org_public): org_public}, associated(forged.event_id, rid))
     token = a.sync_secret("token")
     assert token is not None
     body = {
@@ -474,7 +479,7 @@ def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -
     assert not atty.load(rid).closed
     assert report.pulled == 2  # the new person's events came through
     [aside] = atty.sync_state().quarantined
-    assert aside["reason"] == "claims another laptop than the one that sent it"
+    assert aside["reason"] == "claims another laptop than the one that signed and sent it"
     assert any(forged.event_id[:12] in p and "set aside" in p for p in atty.check())
 
 

@@ -24,6 +24,7 @@ import pytest
 from clinic import clock
 from clinic.domain.events import Event, EventType
 from clinic.domain.wire import encode_event
+from clinic.server.storage import NewEvent
 from clinic.store.clinic import Clinic, Session
 from clinic.sync.client import SyncClient, SyncError, associated
 from clinic.sync.crypto import (
@@ -36,6 +37,7 @@ from clinic.sync.crypto import (
     seal,
     seal_bundle,
 )
+from clinic.sync.signing import sign_event
 from tests.conftest import PASSPHRASE, make_clinic, person
 from tests.sync_fixture import ORG_PASSPHRASE, Org, Server, clinic_command, free_port
 
@@ -51,6 +53,14 @@ def push_raw(org: Org, sender: Session, items: list[dict[str, Any]]) -> httpx.Re
     return httpx.post(
         f"{org.server.url}/v1/events", json={"events": items}, headers=bearer(sender), timeout=30
     )
+
+
+def signed_by(laptop: Session, ev: Event, author_role: str = "volunteer") -> bytes:
+    """An event signed with an enrolled laptop's own key and certificate (what a rogue laptop,
+    or one whose owner lies, can make)."""
+    seed, cert = laptop.sync_secret("device_signing_key"), laptop.sync_secret("device_cert")
+    assert seed is not None and cert is not None
+    return sign_event(seed, cert.decode(), encode_event(ev), ev.event_id, ev.record_id, author_role)
 
 
 def sealed_item(event_id: str, record_id: str, body: bytes, to: bytes) -> dict[str, Any]:
@@ -218,7 +228,7 @@ def test_unreadable_events_are_set_aside_and_the_pull_goes_on(org: Org, tmp_path
     rid = secrets.token_hex(16)
     garbage = sealed_item(secrets.token_hex(16), rid, b"not an event at all", org_public)
     huge = forged_event(rid, rogue.clinic.device_id, clock=2**63 - 1)
-    clock_item = sealed_item(huge.event_id, rid, encode_event(huge), org_public)
+    clock_item = sealed_item(huge.event_id, rid, signed_by(rogue, huge), org_public)
     assert push_raw(org, rogue, [garbage, clock_item]).status_code == 200
     honest.import_people([person(1)])
     SyncClient(honest).sync()
@@ -227,7 +237,7 @@ def test_unreadable_events_are_set_aside_and_the_pull_goes_on(org: Org, tmp_path
     assert report.pulled == 2  # the honest laptop's person arrived all the same
     reasons = {q["event_id"]: q["reason"] for q in atty.sync_state().quarantined}
     assert "clock out of range" in reasons[huge.event_id]
-    assert "malformed" in reasons[garbage["event_id"]]
+    assert "not a signed event" in reasons[garbage["event_id"]]
     # the laptop goes on writing (a 2**63-1 clock would make every write overflow)
     atty.import_people([person(2)])
     assert SyncClient(atty).sync().pushed == 2
@@ -242,7 +252,7 @@ def test_unreadable_events_are_set_aside_and_the_pull_goes_on(org: Org, tmp_path
 def test_a_volunteer_account_on_a_coordinators_laptop_gets_no_coordinator_power(
     org: Org, tmp_path: Path
 ) -> None:
-    laptop = org.device(tmp_path / "coord", "coordinator")
+    laptop = org.device(tmp_path / "coord", "coordinator", org_key=False)
     laptop.add_user("vol", "volunteer", PASSPHRASE)
     clinic = clinic_command(
         {
@@ -341,3 +351,121 @@ def test_a_token_unused_for_90_days_no_longer_works(
         assert SyncClient(laptop, server=later.url).sync().pushed == 2
     finally:
         later.stop()
+
+
+# -- signed events: the server and other laptops cannot write in a laptop's name ------------------
+
+
+def server_injects(org: Org, as_device: str, ev: Event, body: bytes) -> None:
+    """What a hostile server does: store an envelope of its own making (sealed to the org
+    public key, which it holds) as if the laptop ``as_device`` had pushed it."""
+    [device] = [d for d in org.store.devices() if d.device_id == as_device]
+    org_public = org.keys.pair.public
+    envelope = seal(
+        body, {key_id_of(org_public): org_public}, associated(ev.event_id, ev.record_id)
+    )
+    new = NewEvent(ev.event_id, ev.record_id, envelope, [key_id_of(org_public)], {}, None)
+    org.store.push(device, [new], None)
+
+
+def test_the_server_cannot_forge_an_event_in_a_laptops_name(org: Org, tmp_path: Path) -> None:
+    """Issue 17 point 2: the server holds the org public key, so it could seal a changed
+    mailing address 'from' a volunteer's laptop; and it could make up a certificate of its own.
+    Both are set aside on the attorney's laptop; the address stays."""
+    from clinic.sync.crypto import OrgKeys
+    from clinic.sync.signing import certify_device, make_grant
+
+    vol = org.device(tmp_path / "vol", "volunteer")
+    [rid] = vol.import_people([person(1)]).record_ids
+    SyncClient(vol).sync()
+    atty = org.device(tmp_path / "atty", "attorney", org_key=True)
+    SyncClient(atty).sync()
+    street = atty.load(rid).answers["mailing.street"]
+    vid = vol.clinic.device_id
+
+    def moved(street_to: str) -> Event:
+        change = {"key": "mailing.street", "value": street_to}
+        return forged_event(rid, vid, type=EventType.ANSWERS_SET, payload={"changes": [change]})
+
+    unsigned = moved("1 Elsewhere Rd")
+    server_injects(org, vid, unsigned, encode_event(unsigned))
+    # a certificate under a grant the server signed itself, for a code it made up
+    fake_org = OrgKeys.generate()
+    code, _id, _proof = new_enroll_code()
+    grant = make_grant(fake_org.signing, org.keys.org_id, code, "volunteer")
+    seed, cert = certify_device(code, grant, vid, fake_org.signing_public, org.keys.org_id)
+    self_made = moved("2 Elsewhere Rd")
+    body = sign_event(seed, cert, encode_event(self_made), self_made.event_id, rid, "volunteer")
+    server_injects(org, vid, self_made, body)
+
+    report = SyncClient(atty).sync()
+    assert sorted(report.quarantined) == sorted([unsigned.event_id, self_made.event_id])
+    assert atty.load(rid).answers["mailing.street"] == street
+    reasons = {q["event_id"]: q["reason"] for q in atty.sync_state().quarantined}
+    assert reasons[unsigned.event_id].startswith("unsigned")
+    assert "the enrollment grant: the signature does not match" in reasons[self_made.event_id]
+
+
+def test_only_an_attorneys_laptop_and_user_can_send_a_review(org: Org, tmp_path: Path) -> None:
+    """A volunteer's laptop signing an approval (claiming its author is an attorney), and an
+    attorney's laptop signing one by a volunteer user, are both set aside: the packet is not
+    approved anywhere."""
+    vol = org.device(tmp_path / "vol", "volunteer")
+    [rid] = vol.import_people([person(1)]).record_ids
+    SyncClient(vol).sync()
+    atty = org.device(tmp_path / "atty", "attorney", org_key=True)
+    coord = org.device(tmp_path / "coord", "coordinator")
+    SyncClient(coord).sync()
+    approvals = []
+    for laptop, role in ((vol, "attorney"), (atty, "volunteer")):
+        ev = forged_event(
+            rid,
+            laptop.clinic.device_id,
+            type=EventType.REVIEW_APPROVED,
+            payload={"packet_hash": "a" * 64},
+            author="someone",
+        )
+        item = sealed_item(ev.event_id, rid, signed_by(laptop, ev, role), org.keys.pair.public)
+        assert push_raw(org, laptop, [item]).status_code == 200
+        approvals.append(ev.event_id)
+    report = SyncClient(coord).sync()
+    assert sorted(report.quarantined) == sorted(approvals)
+    assert coord.load(rid).approved_packet is None
+    reasons = [q["reason"] for q in coord.sync_state().quarantined]
+    assert "a review from a volunteer laptop by a attorney user: only attorneys review" in reasons
+    assert "a review from a attorney laptop by a volunteer user: only attorneys review" in reasons
+
+
+def test_a_code_signed_by_another_key_than_the_organizations_is_refused(
+    org: Org, tmp_path: Path
+) -> None:
+    """A coordinator token (stolen) mints a code with the real org key and index key but its
+    own signing key: the laptop would then trust its certificates and form packs. Refused."""
+    from clinic.sync.crypto import OrgKeys
+    from clinic.sync.signing import make_grant
+
+    coordinator = org.device(tmp_path / "coord", "coordinator")
+    index_key = coordinator.sync_secret("org_index_key")
+    assert index_key is not None
+    fake = OrgKeys.generate()
+    code, code_id, proof = new_enroll_code()
+    bundle = enrollment_bundle(
+        org.keys.org_id, org.keys.pair.public, index_key, fake.signing_public
+    )
+    bundle["grant"] = make_grant(fake.signing, org.keys.org_id, code, "volunteer")
+    made = httpx.post(
+        f"{org.server.url}/v1/enroll-codes",
+        json={
+            "code_id": code_id,
+            "proof": proof,
+            "role": "volunteer",
+            "bundle": seal_bundle(code, bundle),
+        },
+        headers=bearer(coordinator),
+    )
+    assert made.status_code == 200
+    make_clinic(tmp_path / "new")
+    laptop = Clinic(tmp_path / "new").unlock("admin", PASSPHRASE)
+    with pytest.raises(SyncError, match="another organization key than the server's"):
+        SyncClient(laptop).enroll(org.server.url, code)
+    assert laptop.sync_secret("token") is None and laptop.sync_secret("device_cert") is None

@@ -435,3 +435,32 @@ def test_the_org_signs_what_it_sends_down_and_the_file_keeps_the_signing_key() -
     assert back.signing == keys.signing and back.signing_public == keys.signing_public
     assert keys.bundle()["signing_public_key"]
     assert keys.signing.hex() not in repr(keys)
+
+
+def test_a_signed_event_checks_back_to_the_organization_and_nothing_else() -> None:
+    """clinic.sync.signing: grant -> certificate -> event; any changed part fails."""
+    from clinic.sync.signing import certify_device, make_grant, open_signed, sign_event
+
+    org = OrgKeys.generate()
+    code, _id, _proof = new_enroll_code()
+    grant = make_grant(org.signing, org.org_id, code, "attorney")
+    seed, cert = certify_device(code, grant, "dev-a", org.signing_public, org.org_id)
+    body = sign_event(seed, cert, b'{"wire": 1}', "e1", "r1", "attorney")
+    checked = open_signed(body, "e1", "r1", org.signing_public, org.org_id)
+    assert (checked.wire, checked.sender.device_id, checked.sender.role) == (
+        b'{"wire": 1}',
+        "dev-a",
+        "attorney",
+    )
+    with pytest.raises(SealError, match="the event: the signature does not match"):
+        open_signed(body, "e2", "r1", org.signing_public, org.org_id)  # moved to another id
+    changed = body.replace(b'"author_role": "attorney"', b'"author_role": "admin"')
+    with pytest.raises(SealError, match="the signature does not match"):
+        open_signed(changed, "e1", "r1", org.signing_public, org.org_id)
+    other = OrgKeys.generate()
+    with pytest.raises(SealError, match="grant: the signature does not match"):
+        open_signed(body, "e1", "r1", other.signing_public, org.org_id)
+    with pytest.raises(SealError, match="another code"):
+        certify_device(new_enroll_code()[0], grant, "dev-b", org.signing_public, org.org_id)
+    with pytest.raises(SealError, match="unsigned"):
+        open_signed(b'{"event_id": "e1"}', "e1", "r1", org.signing_public, org.org_id)

@@ -4,6 +4,29 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    (
+        "this laptop was enrolled before events were signed: enroll it again with a new code "
+        "(Settings > Sync > Enroll this laptop); nothing is lost"
+    ): (
+        "esta computadora se inscribió antes de que los eventos se firmaran: inscríbala de "
+        "nuevo con un código nuevo (Configuración > Sincronización > Inscribir esta "
+        "computadora); no se pierde nada"
+    ),
+    (
+        "enrollment refused: the code is not signed by the organization ({why}); nothing was "
+        "kept (ask the coordinator for a new code)"
+    ): (
+        "inscripción rechazada: el código no está firmado por la organización ({why}); no se "
+        "guardó nada (pida un código nuevo al coordinador)"
+    ),
+    (
+        "a code is signed by the organization: keep the org key file on this laptop first "
+        "(Settings > Sync > Keep the org key on this laptop)"
+    ): (
+        "un código lleva la firma de la organización: primero guarde el archivo de la clave de "
+        "la organización en esta computadora (Configuración > Sincronización > Guardar la "
+        "clave de la organización en esta computadora)"
+    ),
     "In force since {date}. Source (its citations are in English): {source}": (
         "En vigor desde el {date}. Fuente (sus citas están en inglés): {source}"
     ),

@@ -5,6 +5,24 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    (
+        "this laptop was enrolled before events were signed: enroll it again with a new code "
+        "(Settings > Sync > Enroll this laptop); nothing is lost"
+    ): (
+        "이 노트북은 이벤트 서명이 도입되기 전에 등록되었습니다. 새 코드로 다시 등록하세요(설정 > 동기화 > 이 노트북 등록). 잃는 것은 없습니다"
+    ),
+    (
+        "enrollment refused: the code is not signed by the organization ({why}); nothing was "
+        "kept (ask the coordinator for a new code)"
+    ): (
+        "등록 거부: 코드에 조직의 서명이 없습니다({why}). 아무것도 저장되지 않았습니다(코디네이터에게 새 코드를 요청하세요)"
+    ),
+    (
+        "a code is signed by the organization: keep the org key file on this laptop first "
+        "(Settings > Sync > Keep the org key on this laptop)"
+    ): (
+        "코드에는 조직의 서명이 들어갑니다. 먼저 이 노트북에 조직 키 파일을 보관하세요(설정 > 동기화 > 이 노트북에 조직 키 보관)"
+    ),
     "In force since {date}. Source (its citations are in English): {source}": (
         "{date}부터 시행. 출처(인용은 영어로 되어 있습니다): {source}"
     ),

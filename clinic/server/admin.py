@@ -16,13 +16,14 @@ from clinic.sync.crypto import (
     seal_bundle,
     with_a_free_code,
 )
+from clinic.sync.signing import make_grant
 
 
 def init_org(store: ServerStore, passphrase: str, params: KdfParams) -> tuple[OrgKeys, str]:
     """New org keys: the server keeps the public key; returns the keys and the org key file."""
     keys = OrgKeys.generate()
     text = export_org_keys(keys, passphrase, params)
-    store.init_org(keys.org_id, keys.pair.public)
+    store.init_org(keys.org_id, keys.pair.public, keys.signing_public)
     return keys, text
 
 
@@ -34,8 +35,11 @@ def make_enroll_code(
     if org_id != keys.org_id:
         raise ServerError("the org key file belongs to another organization than this server")
 
+    store.keep_signing_public_key(keys.signing_public)
+
     def register(code: str, code_id: str, proof: str) -> tuple[str, str]:
-        bundle = seal_bundle(code, keys.bundle())
+        grant = make_grant(keys.signing, keys.org_id, code, role)
+        bundle = seal_bundle(code, {**keys.bundle(), "grant": grant})
         return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)
 
     return with_a_free_code(register)

@@ -204,7 +204,11 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.get("/v1/org")
     def org(me: Annotated[Device, Depends(device)]) -> dict[str, str]:
         org_id, public = store.org()
-        return {"org_id": org_id, "public_key": _b64(public), "role": me.role}
+        served = {"org_id": org_id, "public_key": _b64(public), "role": me.role}
+        signing = store.signing_public_key()
+        if signing is not None:
+            served["signing_public_key"] = _b64(signing)
+        return served
 
     @app.post("/v1/enroll-codes")
     def add_code(

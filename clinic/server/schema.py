@@ -24,6 +24,8 @@ org = Table(
     Column("org_id", String(32), primary_key=True),
     Column("public_key", LargeBinary, nullable=False),  # X25519: events are sealed to it
     Column("created_at", String(32), nullable=False),
+    # Ed25519: checks the grants of enrollment codes and the form packs (None: set before s004)
+    Column("signing_public_key", LargeBinary, nullable=True),
 )
 
 devices = Table(

@@ -175,14 +175,36 @@ class ServerStore:
 
     # -- the organization -------------------------------------------------------------------------
 
-    def init_org(self, org_id: str, public_key: bytes) -> None:
+    def init_org(self, org_id: str, public_key: bytes, signing_public_key: bytes) -> None:
         with self._write() as conn:
             if conn.execute(select(func.count()).select_from(schema.org)).scalar():
                 raise ServerError("this server already has an organization")
             conn.execute(
                 schema.org.insert(),
-                {"org_id": org_id, "public_key": public_key, "created_at": now()},
+                {
+                    "org_id": org_id,
+                    "public_key": public_key,
+                    "signing_public_key": signing_public_key,
+                    "created_at": now(),
+                },
             )
+
+    def signing_public_key(self) -> bytes | None:
+        """The organization's signing public key (None on a server set up before it was kept;
+        the next ``clinic server enroll-code`` with the org key file stores it)."""
+        with self._read() as conn:
+            value = conn.execute(select(schema.org.c.signing_public_key)).scalar()
+        return None if value is None else bytes(value)
+
+    def keep_signing_public_key(self, signing_public_key: bytes) -> None:
+        """Store the organization's signing public key if the server has none yet; refuse
+        another one than it has."""
+        held = self.signing_public_key()
+        if held is not None and held != signing_public_key:
+            raise ServerError("the org key file signs with another key than this server's")
+        if held is None:
+            with self._write() as conn:
+                conn.execute(schema.org.update().values(signing_public_key=signing_public_key))
 
     def org(self) -> tuple[str, bytes]:
         with self._read() as conn:

@@ -1,9 +1,10 @@
 """The sync client: enroll a laptop, push its outbox, pull other laptops' events (DESIGN.md 6).
 
-Everything secret the client keeps (the device token, the device's X25519 key, the org index key
-and, on attorney and coordinator laptops, the org private key) is sealed with the clinic's data
-key (``Session.set_sync_secrets``); the rest (server URL, cursor, org id and public key) is kept
-in clear, none of it personal.
+Everything secret the client keeps (the device token, the device's X25519 key, its Ed25519
+signing key and certificate, the org index key and, on attorney and coordinator laptops, the org
+private and signing keys) is sealed with the clinic's data key (``Session.set_sync_secrets``);
+the rest (server URL, cursor, org id and public key) is kept in clear, none of it personal, and
+the organization's identity is sealed beside it too (pinned).
 
 A sync is resumable: the outbox is emptied batch by batch as the server acknowledges, the pull
 cursor is saved after every page, and a retry after a dropped connection stores nothing twice
@@ -45,10 +46,16 @@ from clinic.sync.crypto import (
     with_a_free_code,
 )
 from clinic.sync.models import Problem, PulledEvent, PullResponse, PushResponse
+from clinic.sync.signing import certify_device, make_grant, open_signed, read_grant, sign_event
 
 BATCH = 200
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 REVIEW_TYPES = (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED, EventType.REVIEW_APPROVED)
+REVIEWERS = ("attorney", "admin")  # clinic.domain.roles.may_approve: who may send a review
+ENROLL_AGAIN = say(
+    "this laptop was enrolled before events were signed: enroll it again with a new code "
+    "(Settings > Sync > Enroll this laptop); nothing is lost"
+)
 
 
 NOT_ENROLLED = say("this laptop is not enrolled: run 'clinic sync enroll' first")
@@ -242,9 +249,15 @@ class SyncClient:
             raise SyncError("the enrollment bundle names another organization")
         new_token = {"Authorization": f"Bearer {data['token']}"}
         served = self._call("GET", f"{server}/v1/org", auth=False, headers=new_token).json()
-        named = (bundle.get("org_id"), bundle.get("public_key"))
-        if not isinstance(served, dict) or (served.get("org_id"), served.get("public_key")) != (
-            named
+        named = (bundle.get("org_id"), bundle.get("public_key"), bundle.get("signing_public_key"))
+        if (
+            not isinstance(served, dict)
+            or (
+                served.get("org_id"),
+                served.get("public_key"),
+                served.get("signing_public_key"),
+            )
+            != named
         ):
             raise SyncError(
                 say(
@@ -252,19 +265,42 @@ class SyncClient:
                     "server's; nothing was kept (ask the coordinator for a new code)"
                 )
             )
+        # the organization's signed grant: this code, this role; then this laptop's own
+        # signing key, certified with the code's key (the server cannot make one)
+        signing_public = base64.b64decode(bundle["signing_public_key"])
+        try:
+            grant = read_grant(bundle.get("grant"), signing_public, str(data["org_id"]))
+            if grant.role != data["role"]:
+                raise SealError("the server names another role than the organization's grant")
+            signing_seed, cert = certify_device(
+                code,
+                str(bundle["grant"]),
+                self.session.clinic.device_id,
+                signing_public,
+                str(data["org_id"]),
+            )
+        except SealError as exc:
+            raise SyncError(
+                say(
+                    "enrollment refused: the code is not signed by the organization ({why}); "
+                    "nothing was kept (ask the coordinator for a new code)",
+                    why=str(exc),
+                )
+            ) from None
         self.session.set_sync_secrets(
             {
                 "token": str(data["token"]).encode(),
                 "device_private_key": pair.private,
+                "device_signing_key": signing_seed,
+                "device_cert": cert.encode(),
                 "org_index_key": base64.b64decode(bundle["index_key"]),
             }
         )
-        signing = bundle.get("signing_public_key")
         self.session.update_sync_state(
             server=server.rstrip("/"),
             org_id=str(data["org_id"]),
             org_public_key=base64.b64decode(bundle["public_key"]),
-            org_signing_public_key=base64.b64decode(signing) if signing else None,
+            org_signing_public_key=signing_public,
             device_public_key=pair.public,
             role=str(data["role"]),
             cursor=0,
@@ -281,9 +317,18 @@ class SyncClient:
             raise SyncError(
                 "the org key file holds another key than the one this laptop enrolled with"
             )
-        self.session.set_sync_secrets(
-            {"org_private_key": keys.pair.private, "org_index_key": keys.index_key}
-        )
+        pinned = state.org_signing_public_key
+        if keys.signing and pinned is not None and keys.signing_public != pinned:
+            raise SyncError(
+                "the org key file signs with another key than the one this laptop enrolled with"
+            )
+        secrets_: dict[str, bytes | None] = {
+            "org_private_key": keys.pair.private,
+            "org_index_key": keys.index_key,
+        }
+        if keys.signing:  # so this laptop can sign the grants of the codes it makes
+            secrets_["org_signing_key"] = keys.signing
+        self.session.set_sync_secrets(secrets_)
         # pulled again from the start: what this laptop could not open before (set aside, or
         # never sent to it) opens now; what it has is skipped
         self.session.update_sync_state(
@@ -295,9 +340,18 @@ class SyncClient:
         """A one-time code for a new laptop (coordinators): returns the code to read out."""
         org_id = self.session.sync_state().org_id
         signing = self.session.sync_state().org_signing_public_key or b""
+        seed = self.session.sync_secret("org_signing_key")
+        if seed is None or not signing:
+            raise SyncError(
+                say(
+                    "a code is signed by the organization: keep the org key file on this "
+                    "laptop first (Settings > Sync > Keep the org key on this laptop)"
+                )
+            )
         contents = enrollment_bundle(org_id, self._org_public(), self._index_key(), signing)
 
         def register(code: str, code_id: str, proof: str) -> str:
+            grant = make_grant(seed, org_id, code, role)
             self._call(
                 "POST",
                 f"{self.server()}/v1/enroll-codes",
@@ -305,7 +359,7 @@ class SyncClient:
                     "code_id": code_id,
                     "proof": proof,
                     "role": role,
-                    "bundle": seal_bundle(code, contents),
+                    "bundle": seal_bundle(code, {**contents, "grant": grant}),
                     "expires_in_hours": hours,
                 },
             )
@@ -326,6 +380,9 @@ class SyncClient:
         org_id = key_id_of(org_public)
         index_key = self._index_key()
         server = self.server()
+        seed = self.session.sync_secret("device_signing_key")
+        cert_bytes = self.session.sync_secret("device_cert")
+        roles = {u.username: u.role.value for u in self.session.list_users()}
         skip: set[str] = set()
         while True:
             batch = [
@@ -340,12 +397,20 @@ class SyncClient:
             events = []
             for ev, tally, sealed in batch:
                 if sealed is None:
+                    if seed is None or cert_bytes is None:
+                        raise SyncError(ENROLL_AGAIN)
                     recipients = {org_id: org_public}
                     if ev.type in REVIEW_TYPES and ev.record_id in origin:
                         recipients[key_id_of(origin[ev.record_id])] = origin[ev.record_id]
-                    sealed = seal(
-                        encode_event(ev), recipients, associated(ev.event_id, ev.record_id)
+                    signed = sign_event(
+                        seed,
+                        cert_bytes.decode(),
+                        encode_event(ev),
+                        ev.event_id,
+                        ev.record_id,
+                        roles.get(ev.author, ""),
                     )
+                    sealed = seal(signed, recipients, associated(ev.event_id, ev.record_id))
                     made[ev.event_id] = sealed
                 item: dict[str, Any] = {
                     "event_id": ev.event_id,
@@ -405,6 +470,10 @@ class SyncClient:
         device_private = self.session.sync_secret("device_private_key")
         device_public = self.session.sync_state().device_public_key
         org = self._org_keys()
+        state = self._state()
+        if state.org_signing_public_key is None:
+            raise SyncError(ENROLL_AGAIN)
+        checker = (state.org_signing_public_key, state.org_id)
         openers: list[tuple[str, bytes]] = []
         if org is not None:
             openers.append((key_id_of(org.pair.public), org.pair.private))
@@ -420,7 +489,7 @@ class SyncClient:
             aside: list[dict[str, str]] = []
             for item in page.events:
                 try:
-                    pulled.append((self._open_pulled(item, openers), item.tally))
+                    pulled.append((self._open_pulled(item, openers, checker), item.tally))
                 except SealError as exc:  # set aside, named; the rest goes on
                     aside.append(_aside(item.event_id, item.record_id, item.device_id, str(exc)))
             report.pulled += self._ingest(pulled, aside)
@@ -440,8 +509,14 @@ class SyncClient:
         report.alerts = len(alerts)
         self.pull_packs(report)
 
-    def _open_pulled(self, item: PulledEvent, openers: Sequence[tuple[str, bytes]]) -> Event:
-        """A pulled event opened with this laptop's keys and read like an import; raises
+    def _open_pulled(
+        self,
+        item: PulledEvent,
+        openers: Sequence[tuple[str, bytes]],
+        checker: tuple[bytes, str],
+    ) -> Event:
+        """A pulled event opened with this laptop's keys, its signature checked back to the
+        organization (:mod:`clinic.sync.signing`) and read like an import; raises
         :class:`SealError` naming why it cannot be taken."""
         envelope = base64.b64decode(item.envelope)
         body = None
@@ -455,9 +530,17 @@ class SyncClient:
                 continue
         if body is None:
             raise SealError("cannot be opened with this laptop's keys")
-        event = event_of(body, item.event_id, item.record_id)
-        if event.device_id != item.device_id:
-            raise SealError("claims another laptop than the one that sent it")
+        signed = open_signed(body, item.event_id, item.record_id, *checker)
+        event = event_of(signed.wire, item.event_id, item.record_id)
+        if event.device_id != signed.sender.device_id or event.device_id != item.device_id:
+            raise SealError("claims another laptop than the one that signed and sent it")
+        if event.type in REVIEW_TYPES and not (
+            signed.sender.role in REVIEWERS and signed.author_role in REVIEWERS
+        ):
+            raise SealError(
+                f"a review from a {signed.sender.role} laptop by a "
+                f"{signed.author_role or 'unknown'} user: only attorneys review"
+            )
         return event
 
     def _ingest(

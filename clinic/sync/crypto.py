@@ -101,6 +101,7 @@ __all__ = [
     "KeyPair",
     "OrgKeys",
     "SealError",
+    "code_signing_seed",
     "enroll_proof",
     "export_org_keys",
     "fingerprint",
@@ -597,6 +598,16 @@ def _enroll_keys(code: str) -> tuple[str, bytes, bytes]:
     auth = _hkdf(stretched, f"{ENROLL_FORMAT}|auth")
     bundle_key = _hkdf(stretched, f"{ENROLL_FORMAT}|bundle")
     return code_id, auth, bundle_key
+
+
+def code_signing_seed(code: str) -> bytes:
+    """The Ed25519 seed a code derives (independent of its auth value and bundle key): the
+    organization's grant names its public key, and the enrolling laptop signs its own key with
+    it (:mod:`clinic.sync.signing`); the server, which never learns the code, cannot."""
+    normalized = _normalize_code(code)
+    salt = f"{ENROLL_FORMAT}|{normalized[:ENROLL_CODE_ID_LEN]}".encode("ascii")
+    stretched = derive_kek(normalized.encode("ascii"), salt, ENROLL_KDF)
+    return _hkdf(stretched, f"{ENROLL_FORMAT}|cert")
 
 
 def enroll_proof(code: str) -> tuple[str, str]:

@@ -257,7 +257,7 @@ def test_a_conflict_is_resolved_by_choosing_a_value(
 
 
 def test_a_coordinator_makes_a_code_that_enrolls_a_laptop(
-    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, org: Org
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, org: Org, edge: FakeEdge
 ) -> None:
     data = tmp_path / "coord"
     build_clinic(data)
@@ -267,6 +267,17 @@ def test_a_coordinator_makes_a_code_that_enrolls_a_laptop(
     assert box is not None and not box.code_button.isEnabled()  # not enrolled yet
     enroll_in_settings(qtbot, window, org, "coordinator")
     assert box.code_button.isEnabled()
+    # a code carries the organization's signed grant: without the org key, the app says so
+    click(qtbot, box.code_button)
+    idle(qtbot, window)
+    assert "keep the org key file on this laptop first" in box.message.text()
+    key_file = tmp_path / "org-key.txt"
+    key_file.write_text(org.key_file, encoding="utf-8")
+    edge.open_paths.append([key_file])
+    answer_input_dialogs(qtbot, [ORG_PASSPHRASE])
+    click(qtbot, box.org_key_button)
+    idle(qtbot, window)
+    assert box.message.text() == "The org key is kept on this laptop, sealed."
     codes: dict[str, str] = {}
     for role in ("attorney", "volunteer"):
         choose(qtbot, box.code_role, role)
