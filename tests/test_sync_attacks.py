@@ -12,6 +12,7 @@ PostgreSQL, each one that succeeded before this issue's changes:
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import os
 import secrets
 import sqlite3
@@ -24,6 +25,7 @@ import pytest
 from clinic import clock
 from clinic.domain.events import Event, EventType
 from clinic.domain.wire import encode_event
+from clinic.reports.counts import counts_for
 from clinic.server.storage import NewEvent
 from clinic.store.clinic import Clinic, Session
 from clinic.sync.client import SyncClient, SyncError, associated
@@ -34,6 +36,7 @@ from clinic.sync.crypto import (
     fingerprint,
     key_id_of,
     new_enroll_code,
+    org_blind_index,
     seal,
     seal_bundle,
 )
@@ -469,3 +472,68 @@ def test_a_code_signed_by_another_key_than_the_organizations_is_refused(
     with pytest.raises(SyncError, match="another organization key than the server's"):
         SyncClient(laptop).enroll(org.server.url, code)
     assert laptop.sync_secret("token") is None and laptop.sync_secret("device_cert") is None
+
+
+# -- the org index is not an oracle; the server's tallies carry no flags ---------------------------
+
+
+def test_the_org_index_answers_a_few_hundred_lookups_an_hour_not_a_dictionary(
+    org: Org, tmp_path: Path
+) -> None:
+    """Issue 17 point 3: 120,602 candidate A-Numbers were tested from a volunteer's laptop in
+    15 s, as digests on made-up records. Now a record carries one digest of each kind at most,
+    and past 300 records looked up in an hour a device gets no match (and is told so)."""
+    honest = org.device(tmp_path / "honest", "volunteer")
+    rogue = org.device(tmp_path / "rogue", "volunteer")
+    index_key = rogue.sync_secret("org_index_key")
+    assert index_key is not None
+    target = org_blind_index(index_key, "a_number", "099555001").hex()
+    org_public = org.keys.pair.public
+
+    def probe(digests: list[tuple[str, str]]) -> dict[str, Any]:
+        item = sealed_item(secrets.token_hex(16), secrets.token_hex(16), b"x", org_public)
+        item["index"] = [{"kind": k, "digest": d} for k, d in digests]
+        return item
+
+    item = sealed_item(secrets.token_hex(16), secrets.token_hex(16), b"x", org_public)
+    item["index"] = [{"kind": "a_number", "digest": target}]
+    assert push_raw(org, honest, [item]).status_code == 200  # a real person, on another laptop
+    many = [("a_number", secrets.token_hex(32)), ("a_number", secrets.token_hex(32))]
+    assert push_raw(org, rogue, [probe(many)]).status_code == 422  # two of one kind
+    four = [(k, secrets.token_hex(32)) for k in ("a_number", "ssn", "name_dob", "a_number")]
+    assert push_raw(org, rogue, [probe(four)]).status_code == 422
+    # 300 guesses in an hour are answered (a clinic day enters about a hundred people) ...
+    guesses = [probe([("a_number", secrets.token_hex(32))]) for _ in range(299)]
+    guesses.append(probe([("a_number", target)]))
+    answer = push_raw(org, rogue, guesses).json()
+    assert len(answer["matches"]) == 1 and answer["matches_withheld"] == 0
+    # ... the 301st is kept but not looked up
+    again = push_raw(org, rogue, [probe([("a_number", target)])]).json()
+    assert again["matches"] == [] and again["matches_withheld"] == 1
+    # another device is not slowed by the one that guessed
+    item = sealed_item(secrets.token_hex(16), secrets.token_hex(16), b"x", org_public)
+    item["index"] = [{"kind": "a_number", "digest": target}]
+    assert len(push_raw(org, honest, [item]).json()["matches"]) >= 1
+
+
+def around(session: Session) -> tuple[dt.date, dt.date]:
+    today = clock.now().date()
+    return today - dt.timedelta(days=1), today + dt.timedelta(days=1)
+
+
+def test_the_servers_tallies_tie_no_flag_to_a_record(org: Org, tmp_path: Path) -> None:
+    """The server's per-record tallies attached 'removal_order', 'criminal_felony' to a record
+    id; flags are now counted on the laptop only, even if an older laptop sends them."""
+    laptop = org.device(tmp_path / "a", "volunteer")
+    item = sealed_item(secrets.token_hex(16), secrets.token_hex(16), b"x", org.keys.pair.public)
+    item["tally"] = {"type": "screened", "date": "2026-11-21", "flags": ["removal_order"]}
+    assert push_raw(org, laptop, [item]).status_code == 200
+    [kept] = org.store.tallies("2026-11-21", "2026-11-21")
+    assert kept["type"] == "screened" and "flags" not in kept
+    # and a laptop of this version never sends them
+    [rid] = laptop.import_people([person(1)]).record_ids
+    det = {"outcome": "attorney_review", "request_type": "renewal", "flags": [{"code": "detained"}]}
+    laptop.append_event(rid, EventType.SCREENED, {"determination": det})
+    assert counts_for(laptop, *around(laptop)).total.flags["detained"] == 1  # counted here
+    SyncClient(laptop).sync()
+    assert not any("flags" in t for t in org.store.tallies("2000-01-01", "2100-01-01"))

@@ -11,6 +11,7 @@ Every endpoint but ``/v1/health`` and ``/v1/enroll`` needs a device token
 import base64
 import binascii
 import json
+import logging
 import re
 import time
 from collections import deque
@@ -71,6 +72,9 @@ def _bad_text(value: object) -> bool:
     return False
 
 
+log = logging.getLogger("clinic.server")
+
+
 class Tries:
     """Failed attempts by client address in a sliding window (this process's memory): an
     address over ``limit`` failures in ``window`` seconds is turned away until they age out."""
@@ -89,15 +93,24 @@ class Tries:
     def spent(self, where: str) -> bool:
         return len(self._recent(where)) >= self.limit
 
-    def failed(self, where: str) -> None:
-        self._recent(where).append(time.monotonic())
+    def failed(self, where: str, times: int = 1) -> None:
+        self._recent(where).extend([time.monotonic()] * times)
         if len(self.seen) > 10_000:  # never grows without bound
             self.seen = {k: v for k, v in self.seen.items() if v}
+
+    def count(self, where: str) -> int:
+        return len(self._recent(where))
+
+
+# Records a device may have looked up in the org index in an hour (a clinic day enters about a
+# hundred people): past it, their digests are kept but no match is answered, and it is logged.
+INDEX_LOOKUPS_PER_HOUR = 300
 
 
 def create_app(store: ServerStore) -> FastAPI:
     """The API over ``store`` (migrated by the caller)."""
     tries = Tries()
+    lookups = Tries(limit=INDEX_LOOKUPS_PER_HOUR, window=3600.0)
     app = FastAPI(
         title="ClinicDay sync server",
         version="1",
@@ -304,18 +317,33 @@ def create_app(store: ServerStore) -> FastAPI:
                     record_id=e.record_id,
                     envelope=envelope,
                     recipients=recipients,
-                    tally=dict(e.tally),
+                    # flags (criminal history, a removal order...) are counted on each
+                    # laptop only: a server's tally never ties one to a record id
+                    tally={k: v for k, v in e.tally.items() if k != "flags"},
                     index=None if e.index is None else [(x.kind, x.digest) for x in e.index],
                 )
             )
         audit = (body.audit_seq, body.audit_mac) if body.audit_seq else None
         # a Conflict (ids stored with other bytes) is answered 409 by its handler
         stored, duplicates, matches, warning = store.push(me, batch, audit)
+        indexed = len({e.record_id for e in body.events if e.index is not None})
+        withheld = 0
+        if indexed and lookups.count(me.device_id) + indexed > INDEX_LOOKUPS_PER_HOUR:
+            withheld, matches = indexed, []
+            log.warning(
+                "device %s looked up %d records in the org index within an hour (limit %d): "
+                "matches withheld",
+                me.device_id,
+                lookups.count(me.device_id) + indexed,
+                INDEX_LOOKUPS_PER_HOUR,
+            )
+        lookups.failed(me.device_id, indexed)
         return PushResponse(
             stored=stored,
             duplicates=duplicates,
             matches=[Match(record_id=a, other_record_id=b, kind=k) for a, b, k in matches],
             audit_warning=warning,
+            matches_withheld=withheld,
         )
 
     @app.get("/v1/events")

@@ -97,6 +97,7 @@ class SyncReport:
     packs: list[str] = field(default_factory=list)  # form packs received and kept
     rejected_packs: list[str] = field(default_factory=list)  # signature did not match
     quarantined: list[str] = field(default_factory=list)  # pulled events set aside
+    matches_withheld: int = 0  # records the server did not look up (over its hourly limit)
 
 
 QUARANTINE_KEPT = 500
@@ -416,7 +417,8 @@ class SyncClient:
                     "event_id": ev.event_id,
                     "record_id": ev.record_id,
                     "envelope": _b64(sealed),
-                    "tally": tally,
+                    # flags are counted on this laptop only: never tied to a record id elsewhere
+                    "tally": {k: v for k, v in tally.items() if k != "flags"},
                 }
                 if ev.type is EventType.ANSWERS_SET:
                     answers = self.session.load(ev.record_id).answers
@@ -444,6 +446,7 @@ class SyncClient:
             report.acknowledged_again += result.duplicates
             report.matches.extend((m.record_id, m.other_record_id, m.kind) for m in result.matches)
             report.audit_warning = result.audit_warning or report.audit_warning
+            report.matches_withheld += result.matches_withheld
 
     def _origin_keys(self, events: Sequence[Event]) -> dict[str, bytes]:
         """For records with review events: the public key of the device that created them."""

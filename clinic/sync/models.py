@@ -92,7 +92,15 @@ class PushEvent(Strict):
     record_id: str = Field(pattern=ID)
     envelope: str = Field(min_length=1, max_length=MAX_ENVELOPE)  # base64
     tally: dict[str, Any] = Field(default_factory=dict)
-    index: list[IndexEntry] | None = None  # the record's identifiers now (replaces earlier ones)
+    # the record's identifiers now (replaces earlier ones): one digest of each kind at most
+    index: list[IndexEntry] | None = Field(default=None, max_length=3)
+
+    @field_validator("index")
+    @classmethod
+    def _one_of_each_kind(cls, index: list[IndexEntry] | None) -> list[IndexEntry] | None:
+        if index is not None and len({e.kind for e in index}) != len(index):
+            raise ValueError("one digest of each kind at most")
+        return index
 
 
 class PushRequest(Strict):
@@ -118,6 +126,9 @@ class PushResponse(Strict):
     duplicates: int
     matches: list[Match] = Field(default_factory=list)
     audit_warning: str | None = None
+    # records whose matches were not looked up: this device asked about more records in the
+    # last hour than a clinic enters (the index is not an oracle to query at will)
+    matches_withheld: int = 0
 
 
 class PulledEvent(Strict):
