@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from clinic.core.files import outside_clinic_folders
 from clinic.core.interview import record_screening, screening_language
 from clinic.core.views import PacketView
-from clinic.domain.events import Event, EventType
+from clinic.domain.events import Event, EventType, Status
 from clinic.domain.policy import Policy
 from clinic.domain.roles import Role
 from clinic.domain.rules import screen
@@ -267,6 +267,14 @@ def build_and_store_packet(
         elif session.packet_copies(record_id, packet.packet_hash, DRAFT) is None:
             for kind, data in _copies(packet).items():
                 session.store_packet_copies(record_id, packet.packet_hash, kind, data)
+        current = (
+            state.packets[-1] == packet.packet_hash
+            and not state.packet_stale
+            and state.status in (Status.IN_REVIEW, Status.APPROVED)
+        )
+        if not current:  # returned, or answers back to an older packet's: to review again
+            session.resubmit_packet(record_id, packet.packet_hash)
+            state = session.load(record_id)
     else:
         at_build = screened is None
         if screened is None:

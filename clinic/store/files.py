@@ -56,6 +56,19 @@ class FileRepository(Repository):
         payload = {"packet_hash": packet_hash, "files": listing, **dict(info)}
         return self._append_event(record_id, EventType.PACKET_BUILT, payload)
 
+    def resubmit_packet(self, record_id: str, packet_hash: str) -> Event:
+        """Send a packet built before back to review as it was built (an attorney returned it
+        and the volunteer built it again with nothing changed, or the answers went back to
+        what it was built from): ``packet_built`` again, with the payload it was built with."""
+        built = [
+            e
+            for e in self.events(record_id)
+            if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == packet_hash
+        ]
+        if not built:
+            raise NotFound(f"record {record_id} has no packet {packet_hash[:12]}")
+        return self._append_event(record_id, EventType.PACKET_BUILT, dict(built[-1].payload))
+
     def _write_packet_files(
         self, record_id: str, packet_hash: str, files: Sequence[tuple[str, bytes]]
     ) -> list[dict[str, str]]:

@@ -105,3 +105,40 @@ def test_the_record_shows_the_approval_when_its_tab_is_shown_again(
     idle(qtbot, window)
     assert record.status.text().startswith("Packet approved and locked")
     assert "approved by an attorney and locked" in record.viewer.state.text()
+
+
+def test_a_returned_packet_built_again_goes_back_to_the_attorney(
+    qtbot: QtBot, tmp_path: Path, with_a_person: WithPerson
+) -> None:
+    """Issue 16 point 4, found in a user's walk: the volunteer rebuilt a returned packet with
+    nothing to change in the answers (the fix was a document to bring); the app said "an
+    attorney reviews it next", but it never reached the attorney's queue."""
+    window, rid = with_a_person("vol")
+    build_from_record(qtbot, window, open_record_screen(qtbot, window, rid))
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "atty")
+    review = window.review
+    assert review is not None
+    click_list_row(qtbot, review.queue, 0)
+    idle(qtbot, window)
+    type_into(qtbot, review.text, "Bring the school records; then build it again.")
+    click(qtbot, review.return_button)
+    idle(qtbot, window)
+    assert review.queue.count() == 0
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    assert "Returned by the attorney" in record.status.text()
+    build_from_record(qtbot, window, record)
+    assert "Returned by the attorney" not in record.status.text(), record.status.text()
+    click(qtbot, window.lock_button)
+    idle(qtbot, window)
+    sign_in(qtbot, window, "atty")
+    idle(qtbot, window)
+    review = window.review  # each sign-in builds its screens anew
+    assert review is not None
+    assert review.queue.count() == 1  # back in the attorney's queue
+    state = Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid)
+    assert state.status is Status.IN_REVIEW
