@@ -26,8 +26,8 @@ class FileRepository(Repository):
     def _packet_dir(self, record_id: str, packet_hash: str) -> Path:
         return self.clinic.data_dir / "packets" / record_id / packet_hash
 
-    def _packet_listing(self, record_id: str, packet_hash: str) -> list[Mapping[str, Any]]:
-        """The files the latest ``packet_built`` event of ``packet_hash`` names."""
+    def _latest_build(self, record_id: str, packet_hash: str) -> Event:
+        """The latest ``packet_built`` event of ``packet_hash``."""
         built = [
             e
             for e in self._read_events(record_id)
@@ -35,7 +35,12 @@ class FileRepository(Repository):
         ]
         if not built:
             raise NotFound(f"record {record_id} has no packet {packet_hash[:12]}")
-        return [f for f in built[-1].payload.get("files", []) if isinstance(f, Mapping)]
+        return built[-1]
+
+    def _packet_listing(self, record_id: str, packet_hash: str) -> list[Mapping[str, Any]]:
+        """The files the latest ``packet_built`` event of ``packet_hash`` names."""
+        files = self._latest_build(record_id, packet_hash).payload.get("files", [])
+        return [f for f in files if isinstance(f, Mapping)]
 
     def store_packet(
         self,
@@ -60,14 +65,8 @@ class FileRepository(Repository):
         """Send a packet built before back to review as it was built (an attorney returned it
         and the volunteer built it again with nothing changed, or the answers went back to
         what it was built from): ``packet_built`` again, with the payload it was built with."""
-        built = [
-            e
-            for e in self.events(record_id)
-            if e.type is EventType.PACKET_BUILT and e.payload.get("packet_hash") == packet_hash
-        ]
-        if not built:
-            raise NotFound(f"record {record_id} has no packet {packet_hash[:12]}")
-        return self._append_event(record_id, EventType.PACKET_BUILT, dict(built[-1].payload))
+        built = self._latest_build(record_id, packet_hash)
+        return self._append_event(record_id, EventType.PACKET_BUILT, dict(built.payload))
 
     def _write_packet_files(
         self, record_id: str, packet_hash: str, files: Sequence[tuple[str, bytes]]
