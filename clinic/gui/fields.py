@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from clinic.domain import languages
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec
+from clinic.domain.display import SECRET_KEYS, masked
 from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.questionnaire import Question, Text, word
 from clinic.gui.i18n import staff_language
@@ -156,6 +158,53 @@ class LineEditor(Editor):
 
     def set_value(self, value: Any) -> None:
         self.edit.setText("" if value is None else str(value))
+
+
+class SecretEditor(LineEditor):
+    """The SSN or the A-Number: a stored number shows its last four digits, read-only, until a
+    person presses Show (``reveal_requested``; the screen audits it, then calls
+    :meth:`reveal`). An unanswered one is typed in as any answer: whoever types it sees it."""
+
+    reveal_requested = Signal()
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.stored: Any = None
+        self.show_button = QToolButton(self)
+        self.show_button.setObjectName(f"reveal:{key}")
+        self.show_button.setText(self.tr("Show"))
+        self.show_button.setToolTip(self.tr("Show the whole number (the audit log records it)"))
+        self.show_button.clicked.connect(self.reveal_requested.emit)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.removeWidget(self.edit)
+        row = QHBoxLayout()
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.show_button)
+        layout.addLayout(row)
+        self._masked = False
+
+    def value(self) -> Any:
+        return self.stored if self._masked else super().value()
+
+    def set_value(self, value: Any) -> None:
+        self.stored = value
+        self._masked = value not in (None, "")
+        if self._masked:
+            self.edit.setText(masked(self.key, value))
+        else:
+            super().set_value(value)
+        self.edit.setReadOnly(self._masked)
+        self.show_button.setVisible(self._masked)
+
+    def reveal(self) -> None:
+        """Show the whole number, to read or to change (after the screen audited it)."""
+        if self._masked:
+            self._masked = False
+            super().set_value(self.stored)
+            self.edit.setReadOnly(False)
+            self.show_button.setVisible(False)
+            self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class TextEditor(Editor):
@@ -539,6 +588,8 @@ def make_editor(question: Question, parent: QWidget | None = None) -> Editor:
         return LanguageEditor(question.key, parent)
     if spec.kind is FieldKind.TEXT and spec.multiline:
         return TextEditor(question.key, parent)
+    if question.key in SECRET_KEYS:
+        return SecretEditor(question.key, parent)
     return LineEditor(question.key, parent)
 
 

@@ -40,7 +40,7 @@ from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Interview, Questionnaire
 from clinic.domain.rule_texts import heading, outcome_label
 from clinic.domain.rules import screen
-from clinic.gui.fields import LineEditor, ListEditor, QuestionBox, both
+from clinic.gui.fields import LineEditor, ListEditor, QuestionBox, SecretEditor, both
 from clinic.gui.i18n import client_language_choices, fill_languages, staff_language
 from clinic.gui.ops import Ops
 
@@ -326,6 +326,8 @@ class InterviewPage(QWidget):
             said = self.address_problems.get(question.key)
             box.set_errors(self.interview.errors_for(question.key) + ([said] if said else []))
             box.editor.changed.connect(lambda key=question.key: self._changed(key))
+            if isinstance(box.editor, SecretEditor):
+                box.editor.reveal_requested.connect(self._reveal_numbers)
             self.questions_layout.addWidget(box)
             box.show()  # now: a layout shows a new child only when the event loop next turns
             self.boxes[question.key] = box
@@ -365,6 +367,22 @@ class InterviewPage(QWidget):
         self.intro.setVisible(group.intro is not None)
         for box in self.boxes.values():
             box.set_language(self.lang)
+
+    def _reveal_numbers(self) -> None:
+        """Show the SSN and A-Number on this page in full, once the worker has audited it (as
+        the record screen's Show numbers)."""
+        record_id = self.record_id
+
+        def shown(_none: object) -> None:
+            if self.record_id != record_id:
+                return
+            for box in self.boxes.values():
+                if isinstance(box.editor, SecretEditor):
+                    box.editor.reveal()
+
+        self.ops.run(
+            lambda desk: desk.people.reveal_numbers(record_id), shown, self.save_state.setText
+        )
 
     def _update_status(self) -> None:
         if not self.record_id:

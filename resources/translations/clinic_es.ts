@@ -1136,6 +1136,17 @@
     </message>
 </context>
 <context>
+    <name>SecretEditor</name>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show the whole number (the audit log records it)</source>
+        <translation>Mostrar el número completo (queda en el registro de auditoría)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>This clinic</source>

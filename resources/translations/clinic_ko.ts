@@ -1136,6 +1136,17 @@
     </message>
 </context>
 <context>
+    <name>SecretEditor</name>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Show the whole number (the audit log records it)</source>
+        <translation>번호 전체 보기(감사 기록에 남습니다)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>This clinic</source>

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from clinic.domain.display import language_text
 from clinic.domain.events import Status
 from clinic.gui.board import NewPersonDialog
-from clinic.gui.fields import ComboEditor, LineEditor, QuestionBox
+from clinic.gui.fields import ComboEditor, LineEditor, QuestionBox, SecretEditor
 from clinic.gui.pdfview import render_page
 from clinic.gui.record import RecordPage
 from clinic.gui.window import ClinicWindow
@@ -81,6 +81,9 @@ def type_answer(qtbot: QtBot, window: ClinicWindow, key: str, value: Any) -> Non
     assert window.person is not None
     box = window.person.interview.boxes[key]
     editor = box.editor
+    if isinstance(editor, SecretEditor) and editor.edit.isReadOnly():
+        click(qtbot, editor.show_button)  # a stored number: Show (audited), then change it
+        qtbot.waitUntil(lambda: not editor.edit.isReadOnly())
     if isinstance(editor, LineEditor):
         type_into(qtbot, editor.edit, str(value))
     elif isinstance(editor, ComboEditor):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.domain.answers import ANSWER_KEYS
+from clinic.gui.fields import SecretEditor
 from clinic.store.clinic import Clinic
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import build_clinic, idle, sign_in
@@ -74,3 +75,39 @@ def test_numbers_are_masked_until_revealed_and_the_reveal_is_audited(
     click(qtbot, record.reveal)  # masked again
     idle(qtbot, window)
     assert a_number not in " ".join(shown_rows(record.answers).values())
+
+
+def test_the_interview_masks_stored_numbers_until_show_which_is_audited(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in a user's walk: the record masked the numbers, but the interview's page of
+    identity numbers showed them whole to anyone who opened it, and nothing was audited."""
+    from tests.gui.test_gui_day import walk_to
+
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    session = Clinic(data).unlock("admin", PASSPHRASE)
+    answers = session.load(rid).answers
+    a_number, ssn = str(answers["a_number"]), str(answers["ssn"])
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    click(qtbot, record.interview_button)
+    idle(qtbot, window)
+    walk_to(qtbot, window, "a_number")
+    assert window.person is not None
+    boxes = window.person.interview.boxes
+    number, card = boxes["a_number"].editor, boxes["ssn"].editor
+    assert isinstance(number, SecretEditor) and isinstance(card, SecretEditor)
+    assert number.edit.text() == f"A-•••-••{a_number[5]}-{a_number[6:]}"
+    assert card.edit.text() == f"•••-••-{ssn[5:]}"
+    assert number.edit.isReadOnly() and card.edit.isReadOnly()
+    assert not [e for e in session.audit_log() if e.action == "reveal"]
+    click(qtbot, number.show_button)
+    idle(qtbot, window)
+    assert number.edit.text() == a_number and card.edit.text() == ssn
+    assert not number.edit.isReadOnly()
+    entries = [e for e in session.audit_log() if e.action == "reveal"]
+    assert [(e.record_id, e.user) for e in entries] == [(rid, "vol")]
+    # nothing was changed by looking
+    assert Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers["a_number"] == a_number
