@@ -112,7 +112,7 @@ def synthetic_day() -> list[dict[str, Any]]:
         # r7: screened and closed the day after
         screened("r7", "jun", "not_eligible", "initial", [], date=AFTER),
         t("r7", "closed", "jun", date=AFTER),
-        # r8: an intake with a comment only
+        # r8: an intake with a comment only (checked in: served, nothing else)
         t("r8", "created", "jun", kind="intake"),
         t("r8", "review_comment", "atty"),
     ]
@@ -137,7 +137,7 @@ def report() -> Report:
 def test_the_total_matches_the_hand_count(report: Report) -> None:
     total = report.total
     assert numbers(total) == plain(
-        served=5,  # r1 to r5: each person once, whatever was done for them
+        served=6,  # r1 to r5 and r8 (checked in, nothing else yet): each person once
         informed=2,  # r3, r4
         screened=3,  # r1, r2, r5 (r6 and r7 are outside the day)
         referred=1,  # r1's last screening
@@ -165,7 +165,7 @@ def test_by_site_matches_the_hand_count(report: Report) -> None:
     rows = {key: numbers(c) for key, c in report.rows("site")}
     assert rows == {
         SITE_A: plain(
-            served=2, screened=2, referred=1, packets_built=1, returned=1, approved=1, closed=1
+            served=3, screened=2, referred=1, packets_built=1, returned=1, approved=1, closed=1
         ),
         SITE_B: plain(served=3, informed=2, screened=1, packets_built=1),
     }
@@ -184,7 +184,7 @@ def test_by_language_matches_the_hand_count(report: Report) -> None:
         "en": plain(served=1, informed=1),
         "es": plain(served=1, screened=1, closed=1),
         "ko": plain(
-            served=3, informed=1, screened=2, referred=1, packets_built=2, returned=1, approved=1
+            served=4, informed=1, screened=2, referred=1, packets_built=2, returned=1, approved=1
         ),
     }
     assert dict(dict(report.rows("language"))["es"].by_request_type) == {"renewal": 0, "initial": 1}
@@ -197,7 +197,7 @@ def test_by_volunteer_credits_the_author_of_the_deciding_event(report: Report) -
         # r3 inquiry, but ana logged it last. The volunteers' work only: the attorney's return
         # and approval, and ana's closing, are not a volunteer's count (issue 16 point 9)
         "ana": plain(served=4, informed=2, screened=2, referred=1, packets_built=1),
-        "jun": plain(served=1, screened=1, packets_built=1),
+        "jun": plain(served=3, screened=1, packets_built=1),  # checked in r1, r5, r8
     }
 
 
@@ -323,11 +323,15 @@ def test_counts_for_a_real_clinic(real_session: Session) -> None:
 
     report = counts_for(source, first, last)
 
-    assert numbers(report.total) == plain(served=1, screened=1, referred=1)
+    assert numbers(report.total) == plain(served=2, screened=1, referred=1)  # both checked in
     assert dict(report.total.by_request_type) == {"renewal": 1, "initial": 0}
     assert dict(report.total.flags) == {"removal_proceedings": 1}
     assert [(k, c.screened) for k, c in report.rows("site")] == [("Test Site", 1)]
-    assert [(k, c.screened) for k, c in report.rows("language")] == [("ko", 1)]
+    # the Spanish speaker checked in but not yet screened has a row: served, nothing else
+    assert [(k, c.screened, c.served) for k, c in report.rows("language")] == [
+        ("es", 0, 1),
+        ("ko", 1, 1),
+    ]
     assert [(k, c.referred) for k, c in report.rows("volunteer")] == [("admin", 1)]
     assert sum(c.screened for _k, c in report.rows("day")) == 1
     assert len(report.rows("day")) == 3

@@ -7,7 +7,8 @@ username), ``kind`` on ``created``, ``outcome`` / ``request_type`` / ``flags`` o
 
 The counts (:class:`Counts`), for the period and broken down by day, site, language and volunteer:
 
-- ``served``: people the clinic dealt with (distinct records with any of the counts below);
+- ``served``: people the clinic dealt with (distinct records checked in, or with any of the
+  counts below): someone checked in and still being screened is served;
 - ``informed``: records with an inquiry (``created`` with kind ``inquiry``, or ``inquiry_logged``);
 - ``screened``: records screened, with ``by_outcome``, ``by_request_type`` and ``flags`` (records
   carrying each flag code) taken from each record's last screening in the period;
@@ -67,7 +68,8 @@ UNKNOWN = "(unknown)"
 
 REFERRED_OUTCOME = "attorney_review"
 
-# event type -> the count it decides (``created`` decides ``informed`` only for inquiries)
+# event type -> the count it decides (``created`` decides ``informed`` for inquiries, and
+# ``checked_in`` for people: counted only among the people served)
 _DECIDES = {
     "inquiry_logged": "informed",
     "screened": "screened",
@@ -76,8 +78,17 @@ _DECIDES = {
     "review_approved": "approved",
     "closed": "closed",
 }
-_EVENT_COUNTS = ("informed", "screened", "packets_built", "returned", "approved", "closed")
-_VOLUNTEERS_WORK = ("informed", "screened", "packets_built")  # the volunteer breakdown's counts
+_EVENT_COUNTS = (
+    "checked_in",
+    "informed",
+    "screened",
+    "packets_built",
+    "returned",
+    "approved",
+    "closed",
+)
+# the volunteer breakdown's counts
+_VOLUNTEERS_WORK = ("checked_in", "informed", "screened", "packets_built")
 
 Tally = Mapping[str, Any]
 
@@ -245,7 +256,7 @@ def daily_counts(tallies: Iterable[Tally], date_from: dt.date, date_to: dt.date)
 def _decides(tally: Tally) -> str | None:
     kind = tally.get("type")
     if kind == "created":
-        return "informed" if tally.get("kind") == "inquiry" else None
+        return "informed" if tally.get("kind") == "inquiry" else "checked_in"
     return _DECIDES.get(str(kind))
 
 

@@ -742,7 +742,7 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
     ]
     assert cell(total_row, headers.index("Screened")) == "2"
     assert cell(total_row, headers.index("Referred to an attorney")) == "2"
-    assert cell(total_row, headers.index("People served")) == "2"  # screened; one only imported
+    assert cell(total_row, headers.index("People served")) == "3"  # checked in, two screened
     # the chart follows "By:": one group of bars per language, not per day (issue 16 point 9)
     choose(qtbot, counts.breakdown, "language")
     idle(qtbot, window)
