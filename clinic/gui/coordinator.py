@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,7 +38,7 @@ from clinic.core import AutomapDraft
 from clinic.core.reports import METRICS, Counts, Report
 from clinic.domain.display import language_text
 from clinic.domain.languages import FALLBACK
-from clinic.domain.roles import ROLE_NAMES
+from clinic.domain.roles import ROLE_NAMES, Role
 from clinic.gui import osedge
 from clinic.gui.i18n import fill_languages, role_label, staff_language_choices
 from clinic.gui.ops import Ops
@@ -324,6 +326,8 @@ class SettingsPage(QWidget):
         self.contact.setObjectName("contact")
         self.contact.setEnabled(can_manage)
         self.contact.setMaxLength(160)
+        # room for a phone and an e-mail (the row goes below its label when the label is long)
+        self.contact.setMinimumWidth(self.contact.fontMetrics().averageCharWidth() * 36)
         self.contact_button = QPushButton(self)
         self.contact_button.setObjectName("save-contact")
         self.contact_button.setEnabled(can_manage)
@@ -409,9 +413,18 @@ class SettingsPage(QWidget):
         col2.addWidget(self.forms_box, 1)
         grid.addLayout(col1, 1)
         grid.addLayout(col2, 2)
+        # on a short screen (1280x720) the page scrolls; its boxes are never squeezed
+        page = QWidget(self)
+        page.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.page_scroll = QScrollArea(self)
+        self.page_scroll.setObjectName("settings-scroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.page_scroll, 1)
 
         for b in (
             self.add_user_button,
@@ -443,13 +456,14 @@ class SettingsPage(QWidget):
         self.general.setTitle(self.tr("This clinic"))
         self.site_label.setText(self.tr("&Site:"))
         self.site_button.setText(self.tr("Save"))
-        self.contact_label.setText(self.tr("Contact for &clients:"))
+        self.contact_label.setText(self.tr("Contact for clie&nts:"))
         self.contact.setPlaceholderText(self.tr("phone, e-mail or address on the take-home sheet"))
         self.contact_button.setText(self.tr("Save"))
         self.language_label.setText(self.tr("Staff lang&uage:"))
         self.idle_label.setText(self.tr("Loc&k after (minutes idle):"))
         self.users_box.setTitle(self.tr("Users"))
         self.users.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("Status")])
+        self.users.resizeColumnsToContents()  # the headers' new words, never cut
         self.add_user_button.setText(self.tr("&Add user…"))
         self.disable_user_button.setText(self.tr("&Disable selected"))
         self.forms_box.setTitle(self.tr("Installed USCIS forms"))
@@ -507,11 +521,13 @@ class SettingsPage(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Add a user"), self.tr("User name:"))
         if not ok or not name.strip():
             return
-        role, ok = QInputDialog.getItem(
-            self, self.tr("Add a user"), self.tr("Role:"), list(ROLE_NAMES), 0, False
+        named = {role_label(Role(code)): code for code in ROLE_NAMES}  # by name, never a code
+        shown, ok = QInputDialog.getItem(
+            self, self.tr("Add a user"), self.tr("Role:"), list(named), 0, False
         )
         if not ok:
             return
+        role = named[shown]
         passphrase, ok = QInputDialog.getText(
             self,
             self.tr("Add a user"),

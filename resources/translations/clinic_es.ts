@@ -1153,6 +1153,10 @@
         <translation>Esta clínica</translation>
     </message>
     <message>
+        <source>Contact for clie&amp;nts:</source>
+        <translation>Contacto para los clie&amp;ntes:</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
@@ -1199,10 +1203,6 @@
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Contact for &amp;clients:</source>
-        <translation>&amp;Contacto para los clientes:</translation>
     </message>
     <message>
         <source>phone, e-mail or address on the take-home sheet</source>

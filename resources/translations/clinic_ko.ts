@@ -1153,6 +1153,10 @@
         <translation>이 클리닉</translation>
     </message>
     <message>
+        <source>Contact for clie&amp;nts:</source>
+        <translation>고객 연락처(&amp;N):</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>사용자</translation>
     </message>
@@ -1199,10 +1203,6 @@
     <message>
         <source>Save</source>
         <translation>저장</translation>
-    </message>
-    <message>
-        <source>Contact for &amp;clients:</source>
-        <translation>고객 연락처(&amp;C):</translation>
     </message>
     <message>
         <source>phone, e-mail or address on the take-home sheet</source>

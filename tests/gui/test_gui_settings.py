@@ -84,7 +84,7 @@ def test_a_coordinator_adds_and_disables_a_user(
     with pytest.raises(AccessDenied):
         Clinic(data).unlock("jun", PASSPHRASE)
     # a coordinator may not add an admin: the store says so, the screen shows it
-    add_user("boss", "admin", PASSPHRASE)
+    add_user("boss", "administrator", PASSPHRASE)  # roles listed by name, never a code
     assert "may not" in settings.message.text()
 
 
