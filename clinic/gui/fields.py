@@ -174,7 +174,7 @@ class SecretEditor(LineEditor):
         self.show_button.setObjectName(f"reveal:{key}")
         self.show_button.setText(self.tr("Show"))
         self.show_button.setToolTip(self.tr("Show the whole number (the audit log records it)"))
-        self.show_button.clicked.connect(self.reveal_requested.emit)
+        self.show_button.clicked.connect(lambda: self.reveal_requested.emit())
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.removeWidget(self.edit)
