@@ -24,6 +24,7 @@ import httpx
 from pydantic import ValidationError
 
 from clinic.domain.events import Event, EventError, EventType
+from clinic.domain.roles import ROLE_NAMES, Role, may_approve
 from clinic.domain.wire import decode_event, encode_event
 from clinic.errors import Reason
 from clinic.messages import say
@@ -51,7 +52,6 @@ from clinic.sync.signing import certify_device, make_grant, open_signed, read_gr
 BATCH = 200
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 REVIEW_TYPES = (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED, EventType.REVIEW_APPROVED)
-REVIEWERS = ("attorney", "admin")  # clinic.domain.roles.may_approve: who may send a review
 ENROLL_AGAIN = say(
     "this laptop was enrolled before events were signed: enroll it again with a new code "
     "(Settings > Sync > Enroll this laptop); nothing is lost"
@@ -110,6 +110,12 @@ def _aside(event_id: str, record_id: str, device_id: str, why: str) -> dict[str,
         "device_id": device_id,
         "reason": why[:200],
     }
+
+
+def _may_review(role: str) -> bool:
+    """Whether a role named in a certificate or a signed event may send a review (the same
+    rule the store applies to a local user: :func:`clinic.domain.roles.may_approve`)."""
+    return role in ROLE_NAMES and may_approve(Role(role))
 
 
 def _b64(data: bytes) -> str:
@@ -538,7 +544,7 @@ class SyncClient:
         if event.device_id != signed.sender.device_id or event.device_id != item.device_id:
             raise SealError("claims another laptop than the one that signed and sent it")
         if event.type in REVIEW_TYPES and not (
-            signed.sender.role in REVIEWERS and signed.author_role in REVIEWERS
+            _may_review(signed.sender.role) and _may_review(signed.author_role)
         ):
             raise SealError(
                 f"a review from a {signed.sender.role} laptop by a "

@@ -27,7 +27,6 @@ key with its role offline; codes are read aloud once, expire, and work once at t
 
 from __future__ import annotations
 
-import base64
 import binascii
 import functools
 import hashlib
@@ -39,6 +38,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from clinic.store.vault import _b64, _canonical
+from clinic.store.vault import _unb64 as unb64
 from clinic.sync.crypto import SealError, code_signing_seed
 
 __all__ = [
@@ -62,21 +63,14 @@ _ROLES = ("volunteer", "attorney", "coordinator", "admin")
 _MAX_TEXT = 4096  # a grant or a certificate is a few hundred bytes
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
 def _unb64(text: object, what: str) -> bytes:
+    """The vault's base64 reading, naming ``what`` is not base64."""
     if not isinstance(text, str):
         raise SealError(f"{what} is not base64 text")
     try:
-        return base64.b64decode(text, validate=True)
+        return unb64(text)
     except (binascii.Error, ValueError):
         raise SealError(f"{what} is not base64 text") from None
-
-
-def _canonical(fields: dict[str, str]) -> bytes:
-    return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def _public(private: Ed25519PrivateKey) -> bytes:
