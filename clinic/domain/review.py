@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from clinic.domain.events import EventType, RecordState
+from clinic.domain.events import Comment, EventType, RecordState
 from clinic.errors import ClinicError
 from clinic.messages import say
 
@@ -57,7 +57,7 @@ def review_step(
         if state.approved_packet == latest:
             raise ReviewRefused(say("packet {packet} is already approved", packet=latest[:12]))
         return ReviewStep(EventType.REVIEW_APPROVED, {"packet_hash": latest})
-    if not text.strip() and not (action == "return" and _open_comments(state)):
+    if not text.strip() and not (action == "return" and open_comments(state)):
         raise ReviewRefused(say("a comment needs text"))
     where = {"item": item} if item else {}
     if action == "return":  # with its own text, or with the comments made since the last return
@@ -67,11 +67,11 @@ def review_step(
     return ReviewStep(EventType.REVIEW_COMMENT, {"text": text.strip(), **where})
 
 
-def _open_comments(state: RecordState) -> bool:
-    """Whether comments were made since the packet was last returned (a return then needs no
-    text of its own: it sends those back)."""
+def open_comments(state: RecordState) -> tuple[Comment, ...]:
+    """The comments made since the packet was last returned (a return then needs no text of
+    its own: it sends those back)."""
     since = state.comments
     for i, comment in enumerate(state.comments):
         if comment.returned:
             since = state.comments[i + 1 :]
-    return bool(since)
+    return tuple(since)

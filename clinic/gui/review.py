@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from clinic.core import BoardRow, PacketView, RecordView
 from clinic.domain.display import answer_text
 from clinic.domain.questionnaire import Questionnaire
+from clinic.domain.review import open_comments
 from clinic.domain.roles import Role, may_approve
 from clinic.gui.board import row_text
 from clinic.gui.i18n import staff_language
@@ -253,6 +254,21 @@ class ReviewPage(QWidget):
             confirm = QMessageBox.question(self, self.tr("Approve this packet?"), said)
             if confirm != QMessageBox.StandardButton.Yes:
                 return
+        elif action == "return":
+            earlier = len(open_comments(self.record.state))
+            if text.strip() or earlier:  # else the core refuses it, saying a comment needs text
+                said = self.tr(
+                    "The volunteer sees this packet as returned, changes the answers and builds "
+                    "it again; it then comes back to review."
+                )
+                said += "\n\n" + (
+                    self.tr("Your comment goes with it: %1").replace("%1", text.strip())
+                    if text.strip()
+                    else self.tr("Your comments above, made since the last return, go with it.")
+                )
+                confirm = QMessageBox.question(self, self.tr("Return this packet?"), said)
+                if confirm != QMessageBox.StandardButton.Yes:
+                    return
         self.ops.run(
             lambda desk: desk.review.act(record_id, action, text, item, packet_hash),
             lambda _r: self._done(record_id, action),

@@ -487,8 +487,17 @@ def test_packet_build_view_print_export_review_and_approve(
     assert review.answers.topLevelItemCount() > 0
     choose(qtbot, review.item, "birth.city")
     type_into(qtbot, review.text, "Please check the city of birth on the passport.")
+    confirmed: list[str] = []
+
+    def confirm_return(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        confirmed.append(box.text())
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    answer_modal(qtbot, confirm_return)
     click(qtbot, review.return_button)
     idle(qtbot, atty)
+    assert "Your comment goes with it: Please check the city of birth" in confirmed[0]
     assert review.queue.count() == 0
     state = session.load(rid)
     assert state.status is Status.RETURNED
@@ -758,6 +767,9 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
     choose(qtbot, counts.breakdown, "volunteer")
     idle(qtbot, window)
     assert counts.note.text().startswith("Volunteers' work only")
+    # only volunteers are named: the admin's check-ins are one row, "Other staff"
+    assert [cell(r, 0) for r in range(table.rowCount())] == ["Other staff", "vol", "Total"]
+    assert cell(1, headers.index("Screened")) == "2"
     choose(qtbot, counts.breakdown, "language")
     idle(qtbot, window)
     for fmt, button in (
@@ -772,7 +784,10 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
     assert edge.asked[-1].endswith(f"({counts_name(TODAY)}.xlsx)")
     text = (tmp_path / "counts.csv").read_text(encoding="utf-8")
     assert "Screened" in text.splitlines()[0] and "outcome:" not in text
-    assert (tmp_path / "counts.pdf").read_bytes().startswith(b"%PDF")
+    # the PDF's chart follows "By:" as the screen's does: per language, named
+    printed = pdf_text((tmp_path / "counts.pdf").read_bytes())
+    assert "Screened, referred and packets by language" in printed
+    assert "Per language" in printed and "Per day" not in printed
     assert (tmp_path / "counts.xlsx").read_bytes().startswith(b"PK")
     for rid in ids:
         name = session.load(rid).answers["name.family"]

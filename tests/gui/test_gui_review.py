@@ -4,6 +4,7 @@ right after a comment without typing it again, and zoom on the packet."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -53,7 +54,27 @@ def test_comment_then_return_with_every_comment_in_view(
     said = review.comments.toPlainText()
     assert "Please check the A-Number" in said and "Comment · atty" in said
     assert "a_number" not in said  # the question as asked, not its key
-    # Return now: the comment above goes back with it, nothing to type again
+    # Return now: the comment above goes back with it, nothing to type again. Return asks
+    # first, saying what will happen; No changes nothing
+    asked: list[str] = []
+
+    def press(which: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+        def answer(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            click(qtbot, box.button(which))
+
+        return answer
+
+    answer_modal(qtbot, press(QMessageBox.StandardButton.No))
+    click(qtbot, review.return_button)
+    idle(qtbot, window)
+    assert "Your comments above, made since the last return, go with it." in asked[0]
+    assert review.queue.count() == 1 and review.message.text() == "Comment recorded."
+    assert Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid).status is not (
+        Status.RETURNED
+    )
+    answer_modal(qtbot, press(QMessageBox.StandardButton.Yes))
     click(qtbot, review.return_button)
     idle(qtbot, window)
     state = Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid)
@@ -123,6 +144,14 @@ def test_a_returned_packet_built_again_goes_back_to_the_attorney(
     click_list_row(qtbot, review.queue, 0)
     idle(qtbot, window)
     type_into(qtbot, review.text, "Bring the school records; then build it again.")
+    asked: list[str] = []
+
+    def yes(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    answer_modal(qtbot, yes)
     click(qtbot, review.return_button)
     idle(qtbot, window)
     assert review.queue.count() == 0
