@@ -717,7 +717,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt = format_of(out, args.format)  # from --format, else the file's name; never guessed
     desk = _unlock(args)
     report = desk.reports.counts(start, end, server=args.server)
-    desk.reports.export(report, out, fmt, title=desk.reports.title(server=args.server))
+    desk.reports.export(
+        report, out, fmt, title=desk.reports.title(server=args.server), chart_by=args.chart
+    )
     t = report.total
     print(
         f"Wrote {out}: {t.informed} informed, {t.screened} screened, {t.referred} referred, "
@@ -1198,6 +1200,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the file's format (default: from the --out file's name: .csv, .xlsx, .pdf, .json)",
     )
     q.add_argument("--out", required=True, metavar="FILE")
+    q.add_argument(
+        "--chart",
+        choices=("day", "site", "language", "volunteer"),
+        default="day",
+        help="a PDF's bar chart: per day (the default), site, language or volunteer",
+    )
     q.add_argument("--server", metavar="URL", help="count across the organization (server)")
     p.set_defaults(func=cmd_report)
 

@@ -22,6 +22,7 @@ from clinic.domain.rules import screen
 from clinic.reports.counts import (
     BREAKDOWNS,
     METRICS,
+    OTHER_STAFF,
     UNKNOWN,
     Counts,
     Report,
@@ -201,6 +202,28 @@ def test_by_volunteer_credits_the_author_of_the_deciding_event(report: Report) -
     }
 
 
+def test_only_volunteers_are_named_in_the_volunteer_breakdown() -> None:
+    """Issue 16 point 9: an attorney, a coordinator or an admin who checks someone in or
+    screens them is counted, in one row that names no one; a tally written before roles were
+    kept names its author as before."""
+    tallies = [
+        t("p1", "created", "ana", role="volunteer"),
+        screened("p1", "ana", "likely_eligible", "renewal", [], role="volunteer"),
+        t("p2", "created", "kim", role="attorney"),
+        screened("p2", "kim", "attorney_review", "renewal", [], role="attorney"),
+        t("p3", "created", "boss", role="admin"),
+        t("p4", "created", "old"),  # no role: an older laptop's tally
+    ]
+    report = daily_counts(tallies, DAY, DAY)
+    rows = {key: numbers(c) for key, c in report.rows("volunteer")}
+    assert rows == {
+        OTHER_STAFF: plain(served=2, screened=1, referred=1),
+        "ana": plain(served=1, screened=1),
+        "old": plain(served=1),
+    }
+    assert sum(c.screened for _k, c in report.rows("volunteer")) == report.total.screened
+
+
 def test_by_day_has_every_day_of_the_period() -> None:
     report = daily_counts(synthetic_day(), dt.date(2025, 3, 6), dt.date(2025, 3, 9))
     rows = {key: numbers(c) for key, c in report.rows("day")}
@@ -332,7 +355,8 @@ def test_counts_for_a_real_clinic(real_session: Session) -> None:
         ("es", 0, 1),
         ("ko", 1, 1),
     ]
-    assert [(k, c.referred) for k, c in report.rows("volunteer")] == [("admin", 1)]
+    # the admin's screening is staff work, not a volunteer's: one unnamed row (issue 16 point 9)
+    assert [(k, c.referred) for k, c in report.rows("volunteer")] == [(OTHER_STAFF, 1)]
     assert sum(c.screened for _k, c in report.rows("day")) == 1
     assert len(report.rows("day")) == 3
     # the week before holds nothing

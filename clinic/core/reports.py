@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 from clinic.core.files import write_file
 from clinic.errors import UsageError
-from clinic.reports.counts import METRICS, Counts, Report, counts_for, daily_counts
+from clinic.reports.counts import (
+    BREAKDOWNS,
+    METRICS,
+    OTHER_STAFF,
+    UNKNOWN,
+    Counts,
+    Report,
+    counts_for,
+    daily_counts,
+)
 
 if TYPE_CHECKING:
     from clinic.core.desk import Desk
@@ -19,6 +28,8 @@ FORMATS = ("csv", "json", "xlsx", "pdf")
 __all__ = [
     "FORMATS",
     "METRICS",
+    "OTHER_STAFF",
+    "UNKNOWN",
     "Counts",
     "Report",
     "Reports",
@@ -44,8 +55,9 @@ def format_of(path: Path, fmt: str | None) -> str:
     )
 
 
-def report_bytes(report: Report, fmt: str, site_title: str) -> bytes:
-    """A report as a file of format ``fmt`` (csv, json, xlsx or pdf)."""
+def report_bytes(report: Report, fmt: str, site_title: str, chart_by: str = "day") -> bytes:
+    """A report as a file of format ``fmt`` (csv, json, xlsx or pdf); a PDF's chart is per
+    ``chart_by`` (day, site, language or volunteer)."""
     from clinic.reports import export
 
     if fmt == "csv":
@@ -55,7 +67,9 @@ def report_bytes(report: Report, fmt: str, site_title: str) -> bytes:
     if fmt == "xlsx":
         return export.to_xlsx(report, site_title=site_title)
     if fmt == "pdf":
-        return export.to_pdf(report, site_title=site_title)
+        if chart_by not in BREAKDOWNS:
+            raise UsageError(f"--chart: {chart_by} is not {', '.join(BREAKDOWNS)}")
+        return export.to_pdf(report, site_title=site_title, chart_by=chart_by)
     raise UsageError(f"format: {fmt} is not {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
 
 
@@ -87,7 +101,15 @@ class Reports:
         site = self._desk.site()
         return site if server is None else f"{site} and the organization"
 
-    def export(self, report: Report, path: Path, fmt: str, *, title: str | None = None) -> Path:
-        """Write a report to ``path`` (whole or not at all)."""
-        data = report_bytes(report, fmt, title or self._desk.site())
+    def export(
+        self,
+        report: Report,
+        path: Path,
+        fmt: str,
+        *,
+        title: str | None = None,
+        chart_by: str = "day",
+    ) -> Path:
+        """Write a report to ``path`` (whole or not at all); a PDF charts per ``chart_by``."""
+        data = report_bytes(report, fmt, title or self._desk.site(), chart_by)
         return write_file(path, data)

@@ -1,6 +1,7 @@
 """What an event counts for: the de-identified tally kept beside every sealed event, the only
 thing reports and the organization's server read (DESIGN.md section 3). Pure: a site, a day, a
-language, a volunteer's user name and the codes of the outcome and flags; never a person."""
+language, the author's user name and role, and the codes of the outcome and flags; never a
+person."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from typing import Any
 from clinic.domain.events import Event, EventType
 
 
-def tally_of(ev: Event, *, site: str, date: str, language: str | None) -> dict[str, Any]:
-    """The tally of ``ev``: ``date`` is its day in the clinic's time zone (YYYY-MM-DD)."""
+def tally_of(
+    ev: Event, *, site: str, date: str, language: str | None, role: str | None = None
+) -> dict[str, Any]:
+    """The tally of ``ev``: ``date`` is its day in the clinic's time zone (YYYY-MM-DD); ``role``
+    the role of its author (a volunteer's work is counted by name, other staff's together)."""
     tally: dict[str, Any] = {
         "site": site,
         "date": date,
@@ -19,6 +23,8 @@ def tally_of(ev: Event, *, site: str, date: str, language: str | None) -> dict[s
         "language": language or "",
         "volunteer": ev.author,
     }
+    if role:
+        tally["role"] = role
     if ev.type is EventType.CREATED:
         tally["kind"] = ev.payload.get("kind", "intake")
     if ev.type is EventType.INQUIRY_LOGGED:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.core import AutomapDraft
-from clinic.core.reports import METRICS, Counts, Report
+from clinic.core.reports import METRICS, OTHER_STAFF, UNKNOWN, Counts, Report
 from clinic.domain.display import language_text
 from clinic.domain.languages import FALLBACK
 from clinic.domain.roles import ROLE_NAMES, Role
@@ -267,7 +267,7 @@ class CountsPage(QWidget):
         by_language = breakdown == "language"
         # a language by its name, never its code ("Korean (한국어)", not "ko"): table and chart
         rows = [
-            (language_text(key) if by_language else key, counts)
+            (language_text(key) if by_language else self._key_text(key), counts)
             for key, counts in self.report.rows(breakdown)
         ]
         self.chart.set_rows(rows, tuple(names[m] for m in BAR_METRICS))
@@ -276,7 +276,8 @@ class CountsPage(QWidget):
         self.note.setText(
             self.tr(
                 "Volunteers' work only: returns and approvals are attorneys' work, counted in "
-                "the total."
+                "the total. Check-ins and screenings by attorneys, coordinators and admins are "
+                "one row, Other staff."
             )
             if breakdown == "volunteer"
             else ""
@@ -289,6 +290,14 @@ class CountsPage(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
 
+    def _key_text(self, key: str) -> str:
+        """A row's day, site or volunteer; the two rows that name no one, in words."""
+        if key == OTHER_STAFF:
+            return self.tr("Other staff")
+        if key == UNKNOWN:
+            return self.tr("(not recorded)")
+        return key
+
     def export(self, fmt: str) -> None:
         if self.report is None:
             self.note.setText(self.tr("Show the counts first."))
@@ -299,8 +308,9 @@ class CountsPage(QWidget):
         if path is None:
             return
         report, target = self.report, path
+        by = str(self.breakdown.currentData() or "day")  # the PDF's chart as on screen
         self.ops.run(
-            lambda desk: desk.reports.export(report, target, fmt),
+            lambda desk: desk.reports.export(report, target, fmt, chart_by=by),
             lambda p: self.note.setText(self.tr("Wrote %1").replace("%1", str(p))),
             self.note.setText,
         )

@@ -2,8 +2,9 @@
 
 Every event in the store carries a tally (``Session.tallies``): ``site``, ``date`` (the
 clinic-local ISO date), ``type`` (the event type), ``language``, ``volunteer`` (the author's
-username), ``kind`` on ``created``, ``outcome`` / ``request_type`` / ``flags`` on ``screened``, and
-``record``, a random record id used only to count each person once.
+username), ``role`` (the author's role, on tallies written since roles were kept), ``kind`` on
+``created``, ``outcome`` / ``request_type`` / ``flags`` on ``screened``, and ``record``, a random
+record id used only to count each person once.
 
 The counts (:class:`Counts`), for the period and broken down by day, site, language and volunteer:
 
@@ -23,7 +24,8 @@ breakdown's rows add up to the period total: a person screened on Saturday and s
 Sunday is one screening, on Sunday, with Sunday's outcome. The volunteer breakdown is the
 volunteers' work (informed, screened, referred, packets built): returns and approvals are an
 attorney's and closing a coordinator's, so they are left out of it (its rows add up to the total
-for the volunteers' counts).
+for the volunteers' counts). Only volunteers are named in it: work an attorney, a coordinator or an
+admin did (a screening, a check-in) is one row, :data:`OTHER_STAFF`.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from typing import Any, Protocol
 __all__ = [
     "BREAKDOWNS",
     "METRICS",
+    "OTHER_STAFF",
     "OUTCOMES",
     "REQUEST_TYPES",
     "UNKNOWN",
@@ -64,6 +67,9 @@ OUTCOMES = ("likely_eligible", "attorney_review", "not_eligible")
 REQUEST_TYPES = ("renewal", "initial")
 BREAKDOWNS = ("day", "site", "language", "volunteer")
 UNKNOWN = "(unknown)"
+#: the one row of the volunteer breakdown that holds the work of attorneys, coordinators and
+#: admins (a tally names its author's role; tallies from before roles were kept have none)
+OTHER_STAFF = "(other staff)"
 """The key of a tally that lacks the site, language, volunteer, outcome or request type."""
 
 REFERRED_OUTCOME = "attorney_review"
@@ -249,7 +255,7 @@ def daily_counts(tallies: Iterable[Tally], date_from: dt.date, date_to: dt.date)
         by_day=tuple((d, days.get(d, empty)) for d in _each_day(date_from, date_to)),
         by_site=tuple(grouped(lambda t: _key(t, "site")).items()),
         by_language=tuple(grouped(lambda t: _key(t, "language")).items()),
-        by_volunteer=tuple(grouped(lambda t: _key(t, "volunteer"), _VOLUNTEERS_WORK).items()),
+        by_volunteer=tuple(grouped(_volunteer, _VOLUNTEERS_WORK).items()),
     )
 
 
@@ -265,6 +271,11 @@ def _date(tally: Tally) -> dt.date | None:
         return dt.date.fromisoformat(str(tally.get("date", "")))
     except ValueError:
         return None
+
+
+def _volunteer(tally: Tally) -> str:
+    role = tally.get("role")
+    return _key(tally, "volunteer") if role in (None, "", "volunteer") else OTHER_STAFF
 
 
 def _key(tally: Tally, name: str) -> str:

@@ -252,23 +252,25 @@ def _step(top: int) -> int:
     return max(1, math.ceil(top / 5))
 
 
-def _chart(report: Report, font: str) -> Drawing:
-    days = report.rows("day")
-    data = [tuple(counts.metric(m) for _day, counts in days) for m in CHART_SERIES]
+def _chart(report: Report, font: str, by: str = "day") -> Drawing:
+    rows = report.rows(by)
+    data = [tuple(counts.metric(m) for _key, counts in rows) for m in CHART_SERIES]
     top = max((n for series in data for n in series), default=0)
     step = _step(top)
-    every = max(1, math.ceil(len(days) / 16))  # at most about 16 date labels
-    names = [day[5:] if i % every == 0 else "" for i, (day, _c) in enumerate(days)]
-
+    every = max(1, math.ceil(len(rows) / 16))  # at most about 16 labels
+    names = [
+        "" if i % every else (key[5:] if by == "day" else _short(_key_text(by, key).lstrip("'")))
+        for i, (key, _c) in enumerate(rows)
+    ]
     width, height = CONTENT_WIDTH, 2.6 * inch
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 36, 40
     chart.width, chart.height = width - 150, height - 60
     chart.data = data
-    per_day = chart.width / max(1, len(days))
-    chart.groupSpacing = min(6.0, per_day * 0.3)  # bars stay visible over a long period
-    chart.barSpacing = min(1.0, per_day * 0.05)
+    per_group = chart.width / max(1, len(rows))
+    chart.groupSpacing = min(6.0, per_group * 0.3)  # bars stay visible over a long period
+    chart.barSpacing = min(1.0, per_group * 0.05)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = max(step, step * math.ceil(top / step))
     chart.valueAxis.valueStep = step
@@ -278,7 +280,7 @@ def _chart(report: Report, font: str) -> Drawing:
     chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
-    if len(days) > 8:
+    if len(rows) > 8 or (by != "day" and len(rows) > 4):
         chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
     for i, color in enumerate(BAR_COLORS):
@@ -295,13 +297,33 @@ def _chart(report: Report, font: str) -> Drawing:
         (color, SHORT_LABELS[m]) for color, m in zip(BAR_COLORS, CHART_SERIES, strict=True)
     ]
     drawing.add(legend)
-    drawing.add(String(0, height - 10, "Per day", fontName=font, fontSize=8, fillColor=GREY))
+    drawing.add(String(0, height - 10, CHART_PER[by], fontName=font, fontSize=8, fillColor=GREY))
     return drawing
 
 
-def to_pdf(report: Report, *, site_title: str) -> bytes:
-    """A PDF summary: title, period, totals, a per-day bar chart (screened, referred, packets),
-    and tables by site and by language. The same report and title give the same bytes.
+def _short(text: str, most: int = 18) -> str:
+    """A chart label that fits under its bars."""
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+CHART_TITLES = {
+    "day": "per day",
+    "site": "by site",
+    "language": "by language",
+    "volunteer": "by volunteer",
+}
+CHART_PER = {
+    "day": "Per day",
+    "site": "Per site",
+    "language": "Per language",
+    "volunteer": "Per volunteer (volunteers' work)",
+}
+
+
+def to_pdf(report: Report, *, site_title: str, chart_by: str = "day") -> bytes:
+    """A PDF summary: title, period, totals, a bar chart (screened, referred, packets) per day,
+    or per ``chart_by`` (site, language or volunteer: the grouping the coordinator chose), and
+    tables by site, by language and by volunteer. The same arguments give the same bytes.
 
     Raises ``clinic.packet.documents.DocumentError`` when no font with Hangul is installed.
     """
@@ -322,7 +344,10 @@ def to_pdf(report: Report, *, site_title: str) -> bytes:
         Paragraph("Totals", h2),
         _totals_table(report, font, bold, cell),
         KeepTogether(
-            [Paragraph("Screened, referred and packets per day", h2), _chart(report, font)]
+            [
+                Paragraph(f"Screened, referred and packets {CHART_TITLES[chart_by]}", h2),
+                _chart(report, font, chart_by),
+            ]
         ),
         KeepTogether(
             [Paragraph("By site", h2), _breakdown_table(report, "site", "Site", font, bold, cell)]

@@ -273,7 +273,13 @@ class Repository:
         return clock.local_date(at, self.clinic.timezone).isoformat()
 
     def _tally(self, ev: Event, language: str | None) -> dict[str, Any]:
-        return tally_of(ev, site=self.clinic.site, date=self._local_date(ev.at), language=language)
+        return tally_of(
+            ev,
+            site=self.clinic.site,
+            date=self._local_date(ev.at),
+            language=language,
+            role=self.role.value if ev.author == self.username else None,
+        )
 
     def _event_row(self, ev: Event, seq: int, language: str | None) -> dict[str, Any]:
         body = encode_event(ev)

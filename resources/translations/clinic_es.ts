@@ -310,6 +310,18 @@
         <translation>Exportar C&amp;SV…</translation>
     </message>
     <message>
+        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total. Check-ins and screenings by attorneys, coordinators and admins are one row, Other staff.</source>
+        <translation>Solo el trabajo de los voluntarios: las devoluciones y aprobaciones son trabajo de los abogados y cuentan en el total. Los registros y evaluaciones hechos por abogados, coordinadores y administradores van en una fila, Otro personal.</translation>
+    </message>
+    <message>
+        <source>Other staff</source>
+        <translation>Otro personal</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(no registrado)</translation>
+    </message>
+    <message>
         <source>&amp;By:</source>
         <translation>Agrupar p&amp;or:</translation>
     </message>
@@ -340,10 +352,6 @@
     <message>
         <source>Total</source>
         <translation>Total</translation>
-    </message>
-    <message>
-        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total.</source>
-        <translation>Solo el trabajo de los voluntarios: las devoluciones y aprobaciones son trabajo de los abogados y se cuentan en el total.</translation>
     </message>
     <message>
         <source>Show the counts first.</source>
@@ -1102,6 +1110,22 @@
     <message>
         <source>Approve this packet?</source>
         <translation>¿Aprobar este paquete?</translation>
+    </message>
+    <message>
+        <source>The volunteer sees this packet as returned, changes the answers and builds it again; it then comes back to review.</source>
+        <translation>El voluntario ve este paquete como devuelto, cambia las respuestas y lo prepara de nuevo; después vuelve a revisión.</translation>
+    </message>
+    <message>
+        <source>Your comment goes with it: %1</source>
+        <translation>Su comentario va con él: %1</translation>
+    </message>
+    <message>
+        <source>Your comments above, made since the last return, go with it.</source>
+        <translation>Sus comentarios de arriba, hechos desde la última devolución, van con él.</translation>
+    </message>
+    <message>
+        <source>Return this packet?</source>
+        <translation>¿Devolver este paquete?</translation>
     </message>
     <message>
         <source>Comment recorded.</source>

@@ -310,6 +310,18 @@
         <translation>CSV 내보내기(&amp;X)…</translation>
     </message>
     <message>
+        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total. Check-ins and screenings by attorneys, coordinators and admins are one row, Other staff.</source>
+        <translation>봉사자의 업무만: 반려와 승인은 변호사의 업무로 합계에 포함됩니다. 변호사, 코디네이터, 관리자가 한 접수와 심사는 ‘기타 직원’ 한 줄로 셉니다.</translation>
+    </message>
+    <message>
+        <source>Other staff</source>
+        <translation>기타 직원</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(기록 없음)</translation>
+    </message>
+    <message>
         <source>&amp;By:</source>
         <translation>기준(&amp;B):</translation>
     </message>
@@ -340,10 +352,6 @@
     <message>
         <source>Total</source>
         <translation>합계</translation>
-    </message>
-    <message>
-        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total.</source>
-        <translation>자원봉사자의 작업만 표시합니다. 반려와 승인은 변호사의 작업이며 합계에 포함됩니다.</translation>
     </message>
     <message>
         <source>Show the counts first.</source>
@@ -1102,6 +1110,22 @@
     <message>
         <source>Approve this packet?</source>
         <translation>이 서류 패킷을 승인하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>The volunteer sees this packet as returned, changes the answers and builds it again; it then comes back to review.</source>
+        <translation>봉사자에게 이 서류 묶음이 반려된 것으로 보입니다. 봉사자가 답변을 고치고 다시 만들면 검토로 돌아옵니다.</translation>
+    </message>
+    <message>
+        <source>Your comment goes with it: %1</source>
+        <translation>의견이 함께 전달됩니다: %1</translation>
+    </message>
+    <message>
+        <source>Your comments above, made since the last return, go with it.</source>
+        <translation>마지막 반려 이후 남긴 위의 의견이 함께 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>Return this packet?</source>
+        <translation>이 서류 묶음을 반려할까요?</translation>
     </message>
     <message>
         <source>Comment recorded.</source>
