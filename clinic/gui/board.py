@@ -63,8 +63,13 @@ def local_time(at: str, zone_name: str | None) -> str:
     return moment.astimezone(clock.zone(zone_name)).strftime("%H:%M")
 
 
+#: someone who changed a record this recently is taken to be with the person still
+ACTIVE_MINUTES = 5
+
+
 def waiting(row: BoardRow, now: dt.datetime) -> int | None:
-    """Minutes since anyone last worked on the person (None for the done and unknown)."""
+    """Minutes since anyone last worked on the person: how long they have waited for their
+    next step (None for the done and unknown)."""
     if row.station == "done" or not row.updated_at:
         return None
     try:
@@ -75,7 +80,9 @@ def waiting(row: BoardRow, now: dt.datetime) -> int | None:
 
 
 def queue_text(row: BoardRow, now: dt.datetime, zone_name: str | None) -> str:
-    """The day's queue beside a name: arrived at, waiting for, and who is with them."""
+    """The day's queue beside a name: arrived at, then either who is with them now (someone
+    worked on them in the last few minutes) or how long they have waited since their last step
+    and who saw them last."""
     parts = []
     if row.arrived_at:
         parts.append(
@@ -84,15 +91,32 @@ def queue_text(row: BoardRow, now: dt.datetime, zone_name: str | None) -> str:
             )
         )
     minutes = waiting(row, now)
-    if minutes is not None:
+    if minutes is not None and minutes < ACTIVE_MINUTES and row.with_user:
+        parts.append(
+            QCoreApplication.translate("BoardPage", "with %1 now").replace("%1", row.with_user)
+        )
+    elif minutes is not None:
         parts.append(
             QCoreApplication.translate("BoardPage", "waiting %1 min").replace("%1", str(minutes))
         )
-    if row.with_user:
-        parts.append(
-            QCoreApplication.translate("BoardPage", "with %1").replace("%1", row.with_user)
-        )
+        if row.with_user:
+            parts.append(
+                QCoreApplication.translate("BoardPage", "last seen by %1").replace(
+                    "%1", row.with_user
+                )
+            )
     return " · ".join(parts)
+
+
+def breakable(text: str, run: int = 14) -> str:
+    """``text`` with a zero-width space after every ``run`` letters of a word longer than that,
+    so a long name wraps inside its column instead of being cut off at its edge."""
+    words = []
+    for word in text.split(" "):
+        if len(word) > run:
+            word = "\u200b".join(word[i : i + run] for i in range(0, len(word), run))
+        words.append(word)
+    return " ".join(words)
 
 
 def next_person(rows: Sequence[BoardRow]) -> BoardRow | None:
@@ -407,7 +431,9 @@ class BoardPage(QWidget):
                 if row.station == station:
                     line = row_text(row, self.zone_name)
                     queued = queue_text(row, now, self.zone_name) if row.kind != "inquiry" else ""
-                    item = QListWidgetItem(f"{line}\n    {queued}" if queued else line, lst)
+                    shown = breakable(line)
+                    item = QListWidgetItem(f"{shown}\n    {queued}" if queued else shown, lst)
+                    item.setToolTip(line)  # the whole name, whatever the column's width
                     item.setData(Qt.ItemDataRole.UserRole, row.record_id)
                     if row.returned:
                         item.setToolTip(self.tr("Returned by the attorney: read the comments"))

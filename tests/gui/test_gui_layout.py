@@ -4,6 +4,7 @@ to its question, as a person sees it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,19 @@ def test_the_longest_name_never_makes_the_window_wider_than_the_screen(
     assert window.person is not None
     title = window.person.interview.title
     assert title.text().startswith(long_name) and title.width() <= 1280
+    # on Today the name wraps inside its column: no piece wider than the column, none cut off
+    assert window.board is not None and window.tabs is not None
+    choose_tab(qtbot, window.tabs, window.board)
+    click(qtbot, window.board.refresh_button)
+    idle(qtbot, window)
+    [column] = [lst for lst in window.board.lists.values() if lst.count()]
+    item = column.item(0)
+    assert item is not None and item.toolTip().startswith(f"{long_name}, {long_name}")
+    room = column.viewport().width()
+    pieces = re.split(r"[\s\u200b]+", item.text())
+    assert "".join(pieces).startswith(f"{long_name},{long_name}")  # every letter shown
+    assert max(column.fontMetrics().horizontalAdvance(p) for p in pieces) < room
+    assert column.visualItemRect(item).height() > 3 * column.fontMetrics().height()
 
 
 def test_a_new_page_opens_at_its_first_question(
