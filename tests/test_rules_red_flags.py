@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from clinic.domain.answers import normalize_answers
-from clinic.domain.rule_texts import TEXTS
+from clinic.domain.rule_texts import TEXTS, heading
 from clinic.domain.rules import (
     ATTORNEY_REVIEW,
     INITIAL,
@@ -334,3 +334,30 @@ def test_initial_not_decided_cites_the_dated_program_status() -> None:
     det = screen(normalize_answers(INITIAL_BASE), dt.date(2026, 12, 3), policy(), "en")
     flag = next(f for f in det.flags if f.code == "initial_not_decided")
     assert "S.D. Tex." in flag.citation and "5th Cir." in flag.citation
+
+
+@pytest.mark.parametrize(
+    ("history", "settled", "rtype"),
+    [
+        ({}, False, INITIAL),
+        ({"daca.ever_granted": True}, False, INITIAL),
+        ({"daca.ever_granted": True, "daca.expires": "2026-01-10"}, True, RENEWAL),
+        ({"daca.ever_granted": True, "request.type": "renewal"}, True, RENEWAL),
+        ({"daca.ever_granted": True, "daca.terminated": True}, True, INITIAL),
+        ({"daca.ever_granted": False}, True, INITIAL),
+    ],
+)
+def test_the_request_type_is_said_to_be_open_until_the_history_tells(
+    history: dict[str, Any], settled: bool, rtype: str
+) -> None:
+    """Issue 16: the live panel said "initial" for someone who had DACA, until the expiry date
+    was typed. While the DACA history cannot tell renewal from initial, the determination says
+    so (its request type is then only the working guess), in every language."""
+    answers = normalize_answers({"dob": "2001-03-04", **history})
+    det = screen(answers, ON, policy())
+    assert det.request_type == rtype
+    assert det.request_type_settled is settled
+    assert det.to_json().get("request_type_settled", True) is settled
+    english = heading("request_type_open", "en")
+    assert english.startswith("not known yet")
+    assert all(heading("request_type_open", lang) != english for lang in ("ko", "es"))

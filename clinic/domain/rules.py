@@ -24,6 +24,7 @@ decides a guideline, the ``leap_day_birthday`` flag sends the case to an attorne
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -127,9 +128,12 @@ class Determination:
     flags: tuple[Finding, ...]
     filing_window: FilingWindow | None
     notices: tuple[Finding, ...]
+    #: False while the answers cannot yet tell renewal from initial (DACA granted, or not
+    #: answered, with no expiry date): ``request_type`` is then the screening's working guess
+    request_type_settled: bool = True
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "request_type": self.request_type,
             "outcome": self.outcome,
             "reasons": [r.to_json() for r in self.reasons],
@@ -137,6 +141,9 @@ class Determination:
             "filing_window": self.filing_window.to_json() if self.filing_window else None,
             "notices": [n.to_json(with_citation=False) for n in self.notices],
         }
+        if not self.request_type_settled:
+            out["request_type_settled"] = False
+        return out
 
     @property
     def flag_codes(self) -> list[str]:
@@ -148,6 +155,17 @@ def filing_window(expires: dt.date) -> FilingWindow:
         opens=expires - dt.timedelta(days=WINDOW_OPENS_DAYS),
         closes=expires - dt.timedelta(days=WINDOW_CLOSES_DAYS),
         expires=expires,
+    )
+
+
+def request_type_settled(answers: Mapping[str, Any]) -> bool:
+    """Whether the answers tell renewal from initial: DACA never granted, or terminated, or
+    granted with its expiry date (or the request type stated)."""
+    granted = answers.get("daca.ever_granted")
+    if granted is False or answers.get("daca.terminated") is True:
+        return True
+    return granted is True and (
+        as_date(answers.get("daca.expires")) is not None or "request.type" in answers
     )
 
 
@@ -276,7 +294,10 @@ def screen(
     checks.check_education(answers, c)
 
     _notices(answers, on, policy, c)
-    return _decide(c, rtype, window)
+    det = _decide(c, rtype, window)
+    if request_type_settled(answers):
+        return det
+    return dataclasses.replace(det, request_type_settled=False)
 
 
 def _decide(c: Collector, rtype: str, window: FilingWindow | None) -> Determination:

@@ -61,6 +61,8 @@ def determination_html(det: Mapping[str, Any], lang: str) -> str:
     e = html.escape
     parts = [f'<h3 style="color:{color}">{e(label)}</h3>']
     rtype = str(det.get("request_type", ""))
+    if det.get("request_type_settled") is False:  # DACA history not answered yet
+        rtype = "request_type_open"
     if rtype:
         parts.append(f"<p>{e(heading('request_type', lang))}: <b>{e(heading(rtype, lang))}</b></p>")
     window = det.get("filing_window")

@@ -710,6 +710,8 @@ def cover_sheet(
         # the screening
         out.extend(_h2("Request and screening", s))
         rtype = str(determination.get("request_type") or "")
+        if determination.get("request_type_settled") is False:
+            rtype = "request_type_open"
         rtype_text = _heading(rtype, lang) if rtype in HEADINGS else (rtype or DASH)
         outcome = str(determination.get("outcome") or "")
         labels = OUTCOME_LABELS.get(outcome)

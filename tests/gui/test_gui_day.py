@@ -140,8 +140,13 @@ def test_a_volunteer_checks_in_and_interviews_a_person_to_a_determination(
     # answers on the pages, through the widgets; inline validation keeps what was typed
     walk_to(qtbot, window, "daca.ever_granted")
     type_answer(qtbot, window, "daca.ever_granted", True)
+    idle(qtbot, window)
+    # had DACA, expiry not typed yet: renewal or initial is not known, and the panel says so
+    assert "Request type: not known yet" in interview.panel.toPlainText()
     walk_to(qtbot, window, "daca.expires")  # shown on the same page once granted
     type_answer(qtbot, window, "daca.expires", "2027-04-01")
+    idle(qtbot, window)
+    assert "Request type: renewal" in interview.panel.toPlainText()
     walk_to(qtbot, window, "a_number")
     type_answer(qtbot, window, "a_number", "12")
     assert "A-Number" in interview.boxes["a_number"].error.text()

@@ -419,6 +419,9 @@ HEADINGS: dict[str, str] = {
     "request_type": "Request type",
     "renewal": "renewal",
     "initial": "initial",
+    "request_type_open": (
+        "not known yet: it depends on whether DACA was granted and when it expires"
+    ),
     "outcome": "Screening result",
     "window": "Filing window: opens {opens}, closes {closes}; DACA expires {expires}",
     "reasons": "Why",

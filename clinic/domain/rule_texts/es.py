@@ -381,6 +381,7 @@ HEADINGS: dict[str, str] = {
     "request_type": "Tipo de solicitud",
     "renewal": "renovación",
     "initial": "inicial",
+    "request_type_open": ("aún no se sabe: depende de si se otorgó DACA y de cuándo vence"),
     "outcome": "Resultado",
     "window": "Periodo para presentar: abre {opens}, cierra {closes}; DACA vence {expires}",
     "reasons": "Por qué",

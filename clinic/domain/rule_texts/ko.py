@@ -262,6 +262,7 @@ HEADINGS: dict[str, str] = {
     "request_type": "신청 유형",
     "renewal": "갱신",
     "initial": "최초",
+    "request_type_open": "아직 알 수 없음: DACA를 받은 적이 있는지와 만료일에 따라 정해집니다",
     "outcome": "선별 결과",
     "window": "신청 기간: {opens} 시작, {closes} 종료, DACA 만료일 {expires}",
     "reasons": "이유",
