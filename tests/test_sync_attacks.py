@@ -537,3 +537,122 @@ def test_the_servers_tallies_tie_no_flag_to_a_record(org: Org, tmp_path: Path) -
     assert counts_for(laptop, *around(laptop)).total.flags["detained"] == 1  # counted here
     SyncClient(laptop).sync()
     assert not any("flags" in t for t in org.store.tallies("2000-01-01", "2100-01-01"))
+
+
+# -- roles per user: the org key is each holder's own (issue 17 point 6) ----------------------
+
+
+def opened_anything(session: Session, secret: bytes) -> bool:
+    """Whether anything the session's data key opens, anywhere in the clinic file, holds
+    ``secret``: what a volunteer account with the code of ClinicDay in hand can reach."""
+    path = session.clinic.data_dir / "clinic.db"
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT key, value FROM meta").fetchall()
+    for key, value in rows:
+        try:
+            blob = base64.b64decode(value, validate=True)
+        except ValueError:
+            continue
+        name = key.split(".")[-1]
+        for record, item in (("-", f"sync/{name}"), ("-", f"sync/{key}"), ("-", key)):
+            try:
+                if secret in session.keys.open_file(record, item, blob):
+                    return True
+            except Exception:  # noqa: BLE001 - the attacker tries everything
+                continue
+    return secret in path.read_bytes()
+
+
+def test_a_volunteer_account_cannot_open_the_org_key_kept_on_its_laptop(
+    org: Org, tmp_path: Path
+) -> None:
+    laptop = org.device(tmp_path / "coord", "coordinator")  # admin keeps the org key
+    laptop.add_user("vol", "volunteer", PASSPHRASE)
+    private = org.keys.pair.private
+    admin = Clinic(tmp_path / "coord").unlock("admin", PASSPHRASE)
+    assert admin.sync_secret("org_private_key") == private
+    vol = Clinic(tmp_path / "coord").unlock("vol", PASSPHRASE)
+    assert vol.sync_secret("org_private_key") is None
+    assert vol.sync_secret("org_signing_key") is None
+    assert not opened_anything(vol, private)
+    assert not opened_anything(vol, org.keys.signing)
+    # a copy moved to the volunteer's name does not open either (bound to its user)
+    with sqlite3.connect(tmp_path / "coord" / "clinic.db") as db:
+        db.execute(
+            "UPDATE meta SET key = 'own.org_private_key.vol' "
+            "WHERE key = 'own.org_private_key.admin'"
+        )
+    with pytest.raises(Exception, match="cannot be opened"):
+        Clinic(tmp_path / "coord").unlock("vol", PASSPHRASE).sync_secret("org_private_key")
+
+
+def test_holders_give_the_org_key_to_the_attorneys_and_coordinators_they_add(
+    org: Org, tmp_path: Path
+) -> None:
+    from clinic.core import Desk
+
+    org.device(tmp_path / "c", "coordinator")
+    desk = Desk(tmp_path / "c")
+    desk.sign_in("admin", PASSPHRASE)
+    desk.admin.add_user("lee", "attorney", PASSPHRASE)
+    desk.admin.add_user("kim", "volunteer", PASSPHRASE)
+    private = org.keys.pair.private
+
+    def kept(user: str, passphrase: str = PASSPHRASE) -> bytes | None:
+        return Clinic(tmp_path / "c").unlock(user, passphrase).sync_secret("org_private_key")
+
+    assert kept("lee") == private and kept("kim") is None
+    # a new passphrase set by a holder: the copy follows it
+    desk.admin.change_passphrase("another long passphrase 42", "lee")
+    assert kept("lee", "another long passphrase 42") == private
+    # disabled: the copy is gone from the file, not only the passphrase
+    desk.admin.disable_user("lee")
+    with sqlite3.connect(tmp_path / "c" / "clinic.db") as db:
+        assert db.execute("SELECT count(*) FROM meta WHERE key LIKE 'own.%.lee'").fetchone() == (
+            0,
+        )
+
+
+def test_an_older_laptops_shared_org_key_becomes_the_first_holders_own(
+    org: Org, tmp_path: Path
+) -> None:
+    """An older version sealed the org key with the data key (every user could open it): the
+    first attorney, coordinator or admin to sign in takes it as their own and the shared copy
+    is deleted; a volunteer signing in first changes nothing."""
+    from clinic.core import Desk
+
+    laptop = org.device(tmp_path / "c", "coordinator")
+    laptop.add_user("vol", "volunteer", PASSPHRASE)
+    private = org.keys.pair.private
+    # as an older version kept it
+    laptop._set_sync_settings(
+        {"secret.org_private_key": laptop._sealed_secret("org_private_key", private)}
+    )
+    with sqlite3.connect(tmp_path / "c" / "clinic.db") as db:
+        db.execute("DELETE FROM meta WHERE key LIKE 'own.%'")
+    vol = Desk(tmp_path / "c")
+    vol.sign_in("vol", PASSPHRASE)
+    assert vol.session._sync_setting("secret.org_private_key") is not None
+    admin = Desk(tmp_path / "c")
+    admin.sign_in("admin", PASSPHRASE)
+    assert admin.session.sync_secret("org_private_key") == private
+    assert not opened_anything(Clinic(tmp_path / "c").unlock("vol", PASSPHRASE), private)
+    assert [e.action for e in admin.session.audit_log()][-1] == "org_key_kept"
+
+
+def test_a_volunteer_syncing_on_a_coordinators_laptop_leaves_the_rest_for_a_holder(
+    org: Org, tmp_path: Path
+) -> None:
+    other = org.device(tmp_path / "other", "volunteer")
+    [rid] = other.import_people([person(2)]).record_ids
+    SyncClient(other).sync()
+    laptop = org.device(tmp_path / "coord", "coordinator")
+    laptop.add_user("vol", "volunteer", PASSPHRASE)
+    vol = Clinic(tmp_path / "coord").unlock("vol", PASSPHRASE)
+    first = SyncClient(vol).sync()
+    assert first.pulled == 0 and len(first.quarantined) == 2  # only the org key opens them
+    admin = Clinic(tmp_path / "coord").unlock("admin", PASSPHRASE)
+    later = SyncClient(admin).sync()
+    assert later.pulled == 2 and later.quarantined == []
+    assert admin.load(rid).answers["birth.city"] == person(2)["birth.city"]
+    assert admin.sync_state().org_rewind is None

@@ -22,7 +22,7 @@ from clinic.core.sync import SyncDesk
 from clinic.core.views import SignedIn
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
-from clinic.domain.roles import Role
+from clinic.domain.roles import Role, may_hold_org_key
 from clinic.messages import say
 from clinic.packet.library import FormLibrary
 from clinic.store.clinic import DB_NAME, Clinic, Session, StoreError, create_clinic
@@ -132,6 +132,9 @@ class Desk:
     def sign_in(self, username: str, passphrase: str) -> SignedIn:
         clinic = self.clinic
         session = clinic.unlock(username, passphrase)
+        if may_hold_org_key(session.role) and not clinic.damaged:
+            # an older version kept the org's private key where every user could open it
+            session.adopt_shared_org_secrets()
         with self._guard:
             self._session = session
         return SignedIn(username, session.role, clinic.site, clinic.timezone)

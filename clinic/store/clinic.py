@@ -67,12 +67,13 @@ from clinic.store.users import UserInfo, UserRepository, check_username
 from clinic.store.vault import (
     KdfParams,
     Keys,
+    UserSecrets,
     WrongPassphrase,
     check_new_passphrase,
     new_data_key,
     new_key_id,
     tune_kdf,
-    unwrap_data_key,
+    unwrap_for_user,
     wrap_data_key,
 )
 
@@ -266,11 +267,13 @@ class Clinic:
         if row.disabled or row.header is None or row.wrapped is None:
             raise AccessDenied(say("user {name} is disabled", name=username))
         try:
-            data_key = unwrap_data_key(row.header, bytes(row.wrapped), passphrase, username)
+            data_key, user_key = unwrap_for_user(
+                row.header, bytes(row.wrapped), passphrase, username
+            )
         except WrongPassphrase:
             raise AccessDenied(say("wrong user name or passphrase")) from None
         keys = Keys(data_key, self.key_id)
-        session = Session(self, keys, username, Role(row.role))
+        session = Session(self, keys, username, Role(row.role), UserSecrets(username, user_key))
         if self.damaged:
             return session  # read-only rescue: no migration, no writes
         try:

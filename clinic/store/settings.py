@@ -15,10 +15,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clinic.store import schema, syncstate
 from clinic.store.base import Repository, StoreError
+from clinic.store.owncopies import OWN_SECRETS, give_own_copies, own_row
 from clinic.store.vault import VaultError
 
 CONTACT_KEY = "clinic.contact"  # the sealed contact for clients
@@ -156,7 +157,11 @@ class SettingsRepository(Repository):
                     conn.execute(schema.meta.insert(), {"key": key, "value": value})
 
     def sync_secret(self, name: str) -> bytes | None:
-        """A sync secret (device token, device key, org keys), sealed with the data key."""
+        """A sync secret (device token, device key, org keys), sealed with the data key; the
+        organization's private keys (:data:`OWN_SECRETS`) are the signed-in user's own copy,
+        None when they keep none."""
+        if name in OWN_SECRETS:
+            return self.own_secrets().get(name)
         raw = self._sync_setting(f"secret.{name}")
         if raw is None:
             return None
@@ -170,9 +175,65 @@ class SettingsRepository(Repository):
         return base64.b64encode(self.keys.seal_file("-", f"sync/{name}", data)).decode()
 
     def set_sync_secrets(self, secrets_: Mapping[str, bytes | None]) -> None:
+        """Keep sync secrets; the organization's private keys as the signed-in user's own copy
+        (None removes one)."""
+        own = {k: v for k, v in secrets_.items() if k in OWN_SECRETS}
+        if own:
+            if self.own is None:
+                raise StoreError("sync: this session cannot keep the organization's key")
+            with self._write(durable=False) as (conn, _audit):
+                gone = [k for k, v in own.items() if v is None]
+                conn.execute(
+                    schema.meta.delete().where(
+                        schema.meta.c.key.in_([own_row(self.username, k) for k in gone])
+                    )
+                )
+                give_own_copies(conn, {k: v for k, v in own.items() if v is not None}, self.own)
+        shared = {k: v for k, v in secrets_.items() if k not in OWN_SECRETS}
+        if not shared:
+            return
         self._set_sync_settings(
             {
                 f"secret.{name}": None if data is None else self._sealed_secret(name, data)
-                for name, data in secrets_.items()
+                for name, data in shared.items()
             }
         )
+
+    def org_key_kept_here(self) -> bool:
+        """Whether any user of this laptop keeps a copy of the organization's private key."""
+        with self._read() as conn:
+            found = conn.execute(
+                select(schema.meta.c.key).where(
+                    schema.meta.c.key.like(own_row("%", "org_private_key"))
+                    | (schema.meta.c.key == "sync.secret.org_private_key")
+                )
+            ).first()
+        return found is not None
+
+    def adopt_shared_org_secrets(self) -> bool:
+        """Move the organization's private keys that an older version sealed with the data key
+        (which every user of the laptop can open) into the signed-in user's own copies, and
+        delete the shared ones. True if there were any. The core calls it when a user who may
+        keep the org key signs in; other such users of the laptop then import the key file."""
+        if self.own is None:
+            return False
+        shared: dict[str, bytes] = {}
+        for name in OWN_SECRETS:
+            raw = self._sync_setting(f"secret.{name}")
+            if raw is None:
+                continue
+            try:
+                shared[name] = self.keys.open_file("-", f"sync/{name}", base64.b64decode(raw))
+            except (VaultError, ValueError):
+                continue  # unreadable: dropped below, as it cannot serve anyone
+        legacy = [f"sync.secret.{name}" for name in OWN_SECRETS]
+        with self._write() as (conn, audit):
+            found = conn.execute(
+                select(func.count()).select_from(schema.meta).where(schema.meta.c.key.in_(legacy))
+            ).scalar_one()
+            if not found:
+                return False
+            give_own_copies(conn, shared, self.own)
+            conn.execute(schema.meta.delete().where(schema.meta.c.key.in_(legacy)))
+            audit.add("org_key_kept", None, "moved from the shared key to this user's own")
+        return True

@@ -30,6 +30,9 @@ class SyncState:
     org_signing_public_key: bytes | None = None  # form packs from the org are signed with it
     device_public_key: bytes | None = None
     cursor: int = 0  # the server's position of the last event pulled
+    # where a user who keeps the org key pulls from again: set when a user who keeps none
+    # pulled on a laptop where others keep it (what only the org key opens was set aside)
+    org_rewind: int | None = None
     last_sync: str = ""  # UTC ISO time of the last whole sync
     last_error: str = ""
     alerts: tuple[Mapping[str, str], ...] = ()  # the organization's alerts, as last pulled
@@ -57,7 +60,7 @@ PINNED = ("server", "org_id", "org_public_key", "org_signing_public_key")
 def _decode(name: str, raw: str) -> Any:
     if name in _KEYS:
         return base64.b64decode(raw, validate=True)
-    if name == "cursor":
+    if name in ("cursor", "org_rewind"):
         value = int(raw)
         if value < 0:
             raise ValueError("negative")
@@ -104,7 +107,7 @@ def encode(changes: Mapping[str, Any]) -> dict[str, str | None]:
             rows[name] = None
         elif name in _KEYS:
             rows[name] = base64.b64encode(value).decode("ascii")
-        elif name == "cursor":
+        elif name in ("cursor", "org_rewind"):
             rows[name] = str(int(value))
         elif name in ("alerts", "quarantined"):
             rows[name] = json.dumps([dict(a) for a in value], ensure_ascii=False)

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from clinic.domain.roles import Role, parse_role
+from clinic.domain.roles import Role, may_hold_org_key, parse_role
 from clinic.messages import say
 from clinic.store import schema
 from clinic.store.base import NotFound, Repository, StoreError, now_utc
-from clinic.store.vault import VaultError, check_new_passphrase, wrap_data_key
+from clinic.store.owncopies import drop_own_copies, give_own_copies
+from clinic.store.vault import UserSecrets, VaultError, check_new_passphrase, wrap_for_user
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,10 @@ class UserRepository(Repository):
     def add_user(self, username: str, role: str, passphrase: str) -> None:
         username = check_username(username)
         target = parse_role(role)
-        header, wrapped = wrap_data_key(
+        header, wrapped, user_key = wrap_for_user(
             self.keys.data_key, passphrase, username, self.keys.key_id, self.clinic.kdf_params
         )
+        mine = self.own_secrets() if may_hold_org_key(target) else {}
         with self._write() as (conn, audit):
             exists = conn.execute(
                 select(schema.users.c.username).where(schema.users.c.username == username)
@@ -73,6 +75,9 @@ class UserRepository(Repository):
                 },
             )
             audit.add("user_add", None, f"user {username} role {target.value}")
+            if mine:  # an attorney or coordinator added by one who keeps the org key gets it
+                give_own_copies(conn, mine, UserSecrets(username, user_key))
+                audit.add("org_key_given", None, f"user {username}")
 
     def profile(self, username: str) -> dict[str, str]:
         """A user's profile (name, organization, address, phone, e-mail, bar number), sealed
@@ -124,9 +129,10 @@ class UserRepository(Repository):
         (``clinic.core.admin``).
         """
         check_new_passphrase(new_passphrase)
+        mine = self.own_secrets()
         with self._write() as (conn, audit):
-            self._target_role(conn, username)
-            header, wrapped = wrap_data_key(
+            target = self._target_role(conn, username)
+            header, wrapped, user_key = wrap_for_user(
                 self.keys.data_key,
                 new_passphrase,
                 username,
@@ -139,6 +145,14 @@ class UserRepository(Repository):
                 .values(header=header, wrapped=wrapped, disabled=0)
             )
             audit.add("user_passwd", None, f"user {username}")
+            # their copies of the org's keys were sealed with the old passphrase's key: sealed
+            # again with the new one, from the copies of whoever sets it (themselves, or one
+            # who keeps the org key); else gone, and they import the org key file again
+            drop_own_copies(conn, username)
+            if mine and may_hold_org_key(target):
+                give_own_copies(conn, mine, UserSecrets(username, user_key))
+        if username == self.username:
+            self.own = UserSecrets(username, user_key)
 
     def disable_user(self, username: str) -> None:
         """Disable a user and delete their wrap of the data key."""
@@ -157,4 +171,5 @@ class UserRepository(Repository):
                 .where(schema.users.c.username == username)
                 .values(disabled=1, header=None, wrapped=None)
             )
+            drop_own_copies(conn, username)
             audit.add("user_disable", None, f"user {username}")

@@ -224,16 +224,31 @@ def wrap_data_key(
     data_key: bytes, passphrase: str, user: str, key_id: str, params: KdfParams
 ) -> tuple[str, bytes]:
     """Wrap ``data_key`` for ``user`` under a new passphrase: (header JSON, wrapped bytes)."""
+    header, wrapped, _user_key = wrap_for_user(data_key, passphrase, user, key_id, params)
+    return header, wrapped
+
+
+def wrap_for_user(
+    data_key: bytes, passphrase: str, user: str, key_id: str, params: KdfParams
+) -> tuple[str, bytes, bytes]:
+    """:func:`wrap_data_key`, and the user's own key (:func:`user_key_of`) from the same KEK."""
     secret = check_new_passphrase(passphrase)
     header = WrapHeader(user=user, key_id=key_id, salt=secrets.token_bytes(16), params=params)
     kek = derive_kek(secret, header.salt, params)
     nonce = secrets.token_bytes(NONCE_LEN)
     wrapped = nonce + AESGCM(kek).encrypt(nonce, data_key, header.associated_data())
-    return header.to_json(), wrapped
+    return header.to_json(), wrapped, user_key_of(kek, user)
 
 
 def unwrap_data_key(header_json: str, wrapped: bytes, passphrase: str, user: str) -> bytes:
     """Unwrap the data key with a user's passphrase, or raise :class:`WrongPassphrase`."""
+    return unwrap_for_user(header_json, wrapped, passphrase, user)[0]
+
+
+def unwrap_for_user(
+    header_json: str, wrapped: bytes, passphrase: str, user: str
+) -> tuple[bytes, bytes]:
+    """The data key and the user's own key (:func:`user_key_of`), or :class:`WrongPassphrase`."""
     secret = normalize_passphrase(passphrase)
     header = WrapHeader.from_json(header_json)
     if header.user != user:
@@ -241,9 +256,45 @@ def unwrap_data_key(header_json: str, wrapped: bytes, passphrase: str, user: str
     kek = derive_kek(secret, header.salt, header.params)
     nonce, body = wrapped[:NONCE_LEN], wrapped[NONCE_LEN:]
     try:
-        return AESGCM(kek).decrypt(nonce, body, header.associated_data())
+        data_key = AESGCM(kek).decrypt(nonce, body, header.associated_data())
     except InvalidTag as exc:
         raise WrongPassphrase(say("wrong passphrase")) from exc
+    return data_key, user_key_of(kek, user)
+
+
+def user_key_of(kek: bytes, user: str) -> bytes:
+    """A user's own key: derived from their passphrase's KEK, so only their passphrase (not the
+    clinic's shared data key, which every user of the laptop unwraps) gives it. It seals what
+    is theirs alone, such as their copy of the organization's private key (:class:`UserSecrets`).
+    A new passphrase gives a new key."""
+    return _hkdf(kek, f"clinicday/user-secrets/v1|{user}")
+
+
+class UserSecrets:
+    """Secrets sealed with one user's own key (``cd-user-secret-v1``): AES-256-GCM, the user
+    and the secret's name bound as associated data, so a copy cannot be moved to another user
+    or another name, and a user who knows only the data key can neither read nor forge one."""
+
+    FORMAT = "cd-user-secret-v1"
+
+    def __init__(self, user: str, user_key: bytes) -> None:
+        if len(user_key) != KEY_LEN:
+            raise VaultError("the user key has the wrong length")
+        self.user = user
+        self._aead = AESGCM(user_key)
+
+    def _ad(self, name: str) -> bytes:
+        return f"{self.FORMAT}|{self.user}|{name}".encode()
+
+    def seal(self, name: str, plaintext: bytes) -> bytes:
+        nonce = os.urandom(NONCE_LEN)
+        return nonce + self._aead.encrypt(nonce, plaintext, self._ad(name))
+
+    def open(self, name: str, blob: bytes) -> bytes:
+        try:
+            return self._aead.decrypt(blob[:NONCE_LEN], blob[NONCE_LEN:], self._ad(name))
+        except (InvalidTag, ValueError) as exc:
+            raise IntegrityError("failed its integrity check") from exc
 
 
 def new_data_key() -> bytes:

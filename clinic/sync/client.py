@@ -486,6 +486,16 @@ class SyncClient:
         openers: list[tuple[str, bytes]] = []
         if org is not None:
             openers.append((key_id_of(org.pair.public), org.pair.private))
+            if state.org_rewind is not None:  # pulled meanwhile by a user without the org key
+                self.session.update_sync_state(
+                    cursor=min(state.org_rewind, state.cursor), org_rewind=None
+                )
+        elif self.session.org_key_kept_here():
+            # this user keeps no copy of the org key, but others here do: what only it opens
+            # is set aside now, and pulled again by the next of them to sync
+            self.session.update_sync_state(
+                org_rewind=min(state.cursor, state.org_rewind or state.cursor)
+            )
         if device_private is not None and device_public is not None:
             openers.append((key_id_of(device_public), device_private))
         while True:
