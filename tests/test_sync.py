@@ -431,7 +431,7 @@ def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -
     """A device may only send its own events: one that names another laptop is not ingested."""
     from clinic.domain.wire import encode_event
     from clinic.sync.client import associated
-    from clinic.sync.crypto import key_id_of, seal
+    from clinic.sync.crypto import recipient_id_of, seal
 
     a = org.device(tmp_path / "a", "volunteer")
     atty = org.device(tmp_path / "atty", "attorney", org_key=True)
@@ -453,7 +453,9 @@ def test_an_event_claiming_another_laptop_is_refused(org: Org, tmp_path: Path) -
     seed, cert = a.sync_secret("device_signing_key"), a.sync_secret("device_cert")
     assert seed is not None and cert is not None  # signed with its own key, as itself
     signed = sign_event(seed, cert.decode(), encode_event(forged), forged.event_id, rid, "admin")
-    envelope = seal(signed, {key_id_of(org_public): org_public}, associated(forged.event_id, rid))
+    envelope = seal(
+        signed, {recipient_id_of(org_public): org_public}, associated(forged.event_id, rid)
+    )
     token = a.sync_secret("token")
     assert token is not None
     body = {

@@ -36,6 +36,7 @@ from clinic.sync.crypto import (
     open_sealed,
     proofs_match,
     public_org_info,
+    recipient_id_of,
     recipients_of,
     seal,
     seal_bundle,
@@ -168,6 +169,54 @@ def test_seal_error_never_carries_plaintext() -> None:
         open_sealed(envelope, "org", other.private, EVENT)
     assert "099000123" not in str(info.value)
     assert isinstance(info.value, VaultError)
+
+
+def test_envelopes_are_hpke_with_full_length_recipient_ids() -> None:
+    """Issue 17 point 8: ``cd-seal-v2`` wraps the content key with RFC 9180 HPKE (checked with
+    the ``cryptography`` package's own HPKE, not ClinicDay's code), names each recipient by the
+    whole SHA-256 of its key, and commits to its one content key."""
+    from cryptography.hazmat.primitives import hpke
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    pair = KeyPair.generate()
+    rid = recipient_id_of(pair.public)
+    assert rid == "x-" + hashlib.sha256(pair.public).hexdigest() and len(rid) == 66
+    envelope = seal(b"the record", {rid: pair.public}, EVENT)
+    assert envelope.startswith(b"cd-seal-v2\n") and recipients_of(envelope) == [rid]
+    # the stanza: id, a 2-byte length, then HPKE enc || ct
+    pos = len(b"cd-seal-v2\n") + 1 + 1 + len(rid)
+    size = int.from_bytes(envelope[pos : pos + 2], "big")
+    stanza = envelope[pos + 2 : pos + 2 + size]
+    suite = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    info = crypto._frame(b"cd-seal-v2", b"wrap", rid.encode(), EVENT)
+    content_key = suite.decrypt(stanza, X25519PrivateKey.from_private_bytes(pair.private), info)
+    assert len(content_key) == 32
+    # the commitment follows the stanzas: HMAC of the header under that key
+    header = envelope[: pos + 2 + size]
+    commitment = envelope[pos + 2 + size : pos + 2 + size + 32]
+    assert commitment == crypto._commitment(content_key, header)
+    # a commitment that does not match the key refuses the envelope before its body is read
+    forged = header + bytes(32) + envelope[pos + 2 + size + 32 :]
+    with pytest.raises(SealError, match="does not open"):
+        open_sealed(forged, rid, pair.private, EVENT)
+
+
+def test_older_cd_seal_v1_envelopes_still_open() -> None:
+    org, device = KeyPair.generate(), KeyPair.generate()
+    old = crypto.seal_v1(
+        b"kept for years", {org.key_id: org.public, device.key_id: device.public}, EVENT
+    )
+    assert old.startswith(b"cd-seal-v1\n")
+    assert recipients_of(old) == sorted([org.key_id, device.key_id])
+    # opened by the full-length id a laptop now uses, which names the same key
+    assert open_sealed(old, recipient_id_of(org.public), org.private, EVENT) == b"kept for years"
+    assert open_sealed(old, device.key_id, device.private, EVENT) == b"kept for years"
+    with pytest.raises(SealError, match="does not open"):
+        open_sealed(old, recipient_id_of(org.public), device.private, EVENT)
+    # a v2 envelope is never opened by a short id (48 bits are not an identity)
+    new = seal(b"x", {recipient_id_of(org.public): org.public}, EVENT)
+    with pytest.raises(SealError, match="not addressed"):
+        open_sealed(new, org.key_id, org.private, EVENT)
 
 
 # --- the org key file --------------------------------------------------------------------------

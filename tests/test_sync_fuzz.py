@@ -40,7 +40,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.core.result import Ok
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from clinic.sync.crypto import key_id_of, seal
+from clinic.sync.crypto import recipient_id_of, seal
 from tests.sync_fixture import Org  # the db_url and org fixtures come from conftest
 
 MAX_EXAMPLES = 50  # per operation, generation mode and pass
@@ -53,7 +53,7 @@ NEVER_2XX = {"POST /v1/enroll", "POST /v1/devices/{device_id}/revoke"}
 def sealed_envelope(org_public: bytes) -> str:
     """A real sealed envelope (to the organization's key, as the server requires), in base64,
     as a laptop pushes one."""
-    return base64.b64encode(seal(b"{}", {key_id_of(org_public): org_public}, b"e|r")).decode()
+    return base64.b64encode(seal(b"{}", {recipient_id_of(org_public): org_public}, b"e|r")).decode()
 
 
 def with_envelope(envelope: str) -> Callable[[Case[Any]], Case[Any]]:

@@ -26,7 +26,7 @@ from fastapi.responses import JSONResponse
 from clinic import clock
 from clinic.errors import Reason
 from clinic.server.storage import Conflict, Device, NewEvent, ServerError, ServerStore
-from clinic.sync.crypto import SealError, key_id_of, proof_of, recipients_of
+from clinic.sync.crypto import SealError, key_id_of, proof_of, recipient_id_of, recipients_of
 from clinic.sync.models import (
     Alert,
     DeviceInfo,
@@ -300,14 +300,14 @@ def create_app(store: ServerStore) -> FastAPI:
     def push(body: PushRequest, me: Annotated[Device, Depends(device)]) -> PushResponse:
         batch: list[NewEvent] = []
         _org_id, org_public = store.org()
-        org_key = key_id_of(org_public)
+        org_keys = {recipient_id_of(org_public), key_id_of(org_public)}  # cd-seal-v2, v1
         for i, e in enumerate(body.events):
             envelope = _unb64(e.envelope, f"events[{i}].envelope")
             try:
                 recipients = recipients_of(envelope)
             except SealError:
                 raise HTTPException(422, f"events[{i}].envelope: not a sealed event") from None
-            if org_key not in recipients:  # a record the organization could never open
+            if not org_keys & set(recipients):  # a record the organization could never open
                 raise HTTPException(
                     422, f"events[{i}].envelope: not sealed to the organization's key"
                 )
@@ -352,10 +352,10 @@ def create_app(store: ServerStore) -> FastAPI:
         after: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> PullResponse:
-        keys = [key_id_of(me.public_key)]
+        keys = [recipient_id_of(me.public_key), key_id_of(me.public_key)]  # cd-seal-v2, v1
         if me.role != "volunteer":
             _org_id, org_public = store.org()
-            keys.append(key_id_of(org_public))
+            keys += [recipient_id_of(org_public), key_id_of(org_public)]
         events, cursor, more = store.pull(me, after, limit, keys)
         return PullResponse(
             events=[

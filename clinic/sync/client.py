@@ -37,10 +37,10 @@ from clinic.sync.crypto import (
     enroll_auth,
     enrollment_bundle,
     import_org_keys,
-    key_id_of,
     open_bundle,
     open_sealed,
     org_blind_index,
+    recipient_id_of,
     seal,
     seal_bundle,
     verify_signature,
@@ -384,7 +384,7 @@ class SyncClient:
 
     def push(self, report: SyncReport) -> None:
         org_public = self._org_public()
-        org_id = key_id_of(org_public)
+        org_id = recipient_id_of(org_public)
         index_key = self._index_key()
         server = self.server()
         seed = self.session.sync_secret("device_signing_key")
@@ -408,7 +408,7 @@ class SyncClient:
                         raise SyncError(ENROLL_AGAIN)
                     recipients = {org_id: org_public}
                     if ev.type in REVIEW_TYPES and ev.record_id in origin:
-                        recipients[key_id_of(origin[ev.record_id])] = origin[ev.record_id]
+                        recipients[recipient_id_of(origin[ev.record_id])] = origin[ev.record_id]
                     signed = sign_event(
                         seed,
                         cert_bytes.decode(),
@@ -485,7 +485,7 @@ class SyncClient:
         checker = (state.org_signing_public_key, state.org_id)
         openers: list[tuple[str, bytes]] = []
         if org is not None:
-            openers.append((key_id_of(org.pair.public), org.pair.private))
+            openers.append((recipient_id_of(org.pair.public), org.pair.private))
             if state.org_rewind is not None:  # pulled meanwhile by a user without the org key
                 self.session.update_sync_state(
                     cursor=min(state.org_rewind, state.cursor), org_rewind=None
@@ -497,7 +497,7 @@ class SyncClient:
                 org_rewind=min(state.cursor, state.org_rewind or state.cursor)
             )
         if device_private is not None and device_public is not None:
-            openers.append((key_id_of(device_public), device_private))
+            openers.append((recipient_id_of(device_public), device_private))
         while True:
             cursor = self.session.sync_state().cursor
             response = self._call(

@@ -3,9 +3,12 @@
 DESIGN.md sections 4 and 6. Only the ``cryptography`` package is used; nothing here touches Qt, the
 network or a database. Error messages never carry plaintext or key material.
 
-Sealed envelopes (``cd-seal-v1``)
----------------------------------
-A multi-recipient envelope in the manner of age. A random 32-byte *content key* encrypts the
+Sealed envelopes (``cd-seal-v2``, and the older ``cd-seal-v1``)
+-----------------------------------------------------------------
+:func:`seal` writes ``cd-seal-v2``: RFC 9180 HPKE for each recipient's copy of the content key,
+full-length recipient ids and a key commitment (its layout is in :func:`_seal_v2`).
+:func:`open_sealed` opens both. What follows is ``cd-seal-v1``, which earlier versions wrote:
+a multi-recipient envelope in the manner of age. A random 32-byte *content key* encrypts the
 plaintext with AES-256-GCM; for each recipient (an id and an X25519 public key) a fresh ephemeral
 X25519 key agrees a shared secret, HKDF-SHA256 (salt ``eph_pub || recipient_pub``, info
 ``"cd-seal-v1|wrap|" + recipient id``) turns it into a wrapping key, and AES-256-GCM under that key
@@ -69,7 +72,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -98,6 +101,7 @@ __all__ = [
     "ENROLL_KDF",
     "ORGKEY_FORMAT",
     "SEAL_FORMAT",
+    "SEAL_FORMAT_V1",
     "KeyPair",
     "OrgKeys",
     "SealError",
@@ -112,16 +116,23 @@ __all__ = [
     "open_sealed",
     "proofs_match",
     "public_org_info",
+    "recipient_id_of",
     "recipients_of",
     "seal",
     "seal_bundle",
 ]
 
-SEAL_FORMAT = "cd-seal-v1"
+SEAL_FORMAT = "cd-seal-v2"  # what seal() writes; cd-seal-v1 envelopes still open
+SEAL_FORMAT_V1 = "cd-seal-v1"
 ORGKEY_FORMAT = "cd-orgkey-v1"
 ENROLL_FORMAT = "cd-enroll-v1"
 
-_MAGIC = SEAL_FORMAT.encode("ascii") + b"\n"
+_MAGIC = SEAL_FORMAT_V1.encode("ascii") + b"\n"
+_MAGIC_V2 = SEAL_FORMAT.encode("ascii") + b"\n"
+# RFC 9180 HPKE, base mode: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM
+_HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+_COMMIT_LEN = 32
+_MAX_STANZA = 4096  # an HPKE encapsulation and wrapped key (80 bytes with X25519)
 _PUB_LEN = 32
 _TAG_LEN = 16
 _WRAPPED_LEN = KEY_LEN + _TAG_LEN
@@ -175,6 +186,22 @@ def key_id_of(public: bytes) -> str:
     return "x-" + hashlib.sha256(public).hexdigest()[:12]
 
 
+def recipient_id_of(public: bytes) -> str:
+    """The full-length recipient id of an X25519 public key in a ``cd-seal-v2`` envelope:
+    ``"x-"`` + the 64 hex characters of its SHA-256 (its first 14 characters are
+    :func:`key_id_of`, the id a ``cd-seal-v1`` envelope names)."""
+    if len(public) != _PUB_LEN:
+        raise SealError("an X25519 public key is 32 bytes")
+    return "x-" + hashlib.sha256(public).hexdigest()
+
+
+def _short_id(recipient_id: str) -> str:
+    """The ``cd-seal-v1`` id of a full-length recipient id (the same id otherwise)."""
+    if re.fullmatch(r"x-[0-9a-f]{64}", recipient_id):
+        return recipient_id[:14]
+    return recipient_id
+
+
 def _public_of(private: bytes) -> bytes:
     if len(private) != KEY_LEN:
         raise SealError("an X25519 private key is 32 bytes")
@@ -217,16 +244,18 @@ def _wrap_key(shared: bytes, eph_pub: bytes, recipient_pub: bytes, recipient_id:
         algorithm=hashes.SHA256(),
         length=KEY_LEN,
         salt=eph_pub + recipient_pub,
-        info=f"{SEAL_FORMAT}|wrap|{recipient_id}".encode("ascii"),
+        info=f"{SEAL_FORMAT_V1}|wrap|{recipient_id}".encode("ascii"),
     ).derive(shared)
 
 
 def _wrap_ad(recipient_id: str, eph_pub: bytes, associated: bytes) -> bytes:
-    return _frame(SEAL_FORMAT.encode(), b"wrap", recipient_id.encode("ascii"), eph_pub, associated)
+    return _frame(
+        SEAL_FORMAT_V1.encode(), b"wrap", recipient_id.encode("ascii"), eph_pub, associated
+    )
 
 
 def _body_ad(associated: bytes, header: bytes) -> bytes:
-    return _frame(SEAL_FORMAT.encode(), associated, header)
+    return _frame(SEAL_FORMAT_V1.encode(), associated, header)
 
 
 def _valid_recipient_id(recipient_id: object) -> bool:
@@ -242,31 +271,98 @@ class _Stanza:
 
 @dataclass(frozen=True)
 class _Envelope:
-    header: bytes
-    stanzas: dict[str, _Stanza]
+    header: bytes  # cd-seal-v2: the commitment included
+    stanzas: dict[str, _Stanza | bytes]  # cd-seal-v1 stanzas; cd-seal-v2 HPKE-wrapped keys
     nonce: bytes
     body: bytes
+    version: int = 1
+    commitment: bytes = b""
 
 
 def seal(plaintext: bytes, recipients: Mapping[str, bytes], associated: bytes) -> bytes:
-    """Encrypt ``plaintext`` so that each recipient (id -> X25519 public key) can open it.
+    """Encrypt ``plaintext`` so that each recipient (id -> X25519 public key) can open it: a
+    ``cd-seal-v2`` envelope (:func:`_seal_v2`).
 
     ``associated`` is bound in (the event id and so on): :func:`open_sealed` must be given the
-    same bytes. Recipient ids are 1..128 printable ASCII characters without spaces.
+    same bytes. Recipient ids are 1..128 printable ASCII characters without spaces; ClinicDay
+    names each by :func:`recipient_id_of`.
     """
+    return _seal_v2(plaintext, recipients, associated)
+
+
+def _check_recipients(recipients: Mapping[str, bytes]) -> None:
     if not recipients:
         raise SealError("an envelope needs at least one recipient")
     if len(recipients) > _MAX_RECIPIENTS:
         raise SealError(f"an envelope has at most {_MAX_RECIPIENTS} recipients")
+    for recipient_id, public in recipients.items():
+        if not _valid_recipient_id(recipient_id):
+            raise SealError("a recipient id is 1 to 128 printable ASCII characters, no spaces")
+        if len(public) != _PUB_LEN:
+            raise SealError(f"the public key of recipient {recipient_id} is not 32 bytes")
+
+
+def _stanza_info(recipient_id: str, associated: bytes) -> bytes:
+    return _frame(SEAL_FORMAT.encode(), b"wrap", recipient_id.encode("ascii"), associated)
+
+
+def _commitment(content_key: bytes, header: bytes) -> bytes:
+    """Commits the envelope to its one content key (AES-GCM alone does not): a recipient
+    checks it before opening the body, so no envelope opens to two different plaintexts."""
+    return hmac.new(content_key, _frame(SEAL_FORMAT.encode(), b"commit", header), "sha256").digest()
+
+
+def _seal_v2(plaintext: bytes, recipients: Mapping[str, bytes], associated: bytes) -> bytes:
+    """``cd-seal-v2``: a random content key; for each recipient, the content key sealed with
+    RFC 9180 HPKE (base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM; info binds
+    the format, the recipient id and ``associated``); a key commitment; the body under a key
+    derived from the content key with AES-256-GCM. Compact binary (integers big-endian)::
+
+        magic        11 bytes   b"cd-seal-v2\\n"
+        count         1 byte    number of recipients, 1..255
+        count stanzas, in strictly increasing order of recipient id:
+          id_len      1 byte    1..128
+          id          id_len    the recipient id (ClinicDay's: "x-" + 64 hex, full length)
+          wrap_len    2 bytes
+          wrapped     wrap_len  HPKE encapsulated key, then the sealed content key
+        commitment   32 bytes   HMAC-SHA256(content key, format | "commit" | the bytes above)
+        body_nonce   12 bytes
+        body         the rest   AES-GCM of the plaintext, associated data the format,
+                                ``associated`` and everything before body_nonce
+    """
+    _check_recipients(recipients)
+    content_key = secrets.token_bytes(KEY_LEN)
+    header = bytearray(_MAGIC_V2)
+    header.append(len(recipients))
+    for recipient_id in sorted(recipients):
+        try:
+            public = X25519PublicKey.from_public_bytes(recipients[recipient_id])
+            wrapped = _HPKE.encrypt(
+                content_key, public, info=_stanza_info(recipient_id, associated)
+            )
+        except ValueError as exc:  # a low-order point: no shared secret
+            raise SealError(f"the public key of recipient {recipient_id} is not usable") from exc
+        encoded_id = recipient_id.encode("ascii")
+        header += bytes([len(encoded_id)]) + encoded_id + len(wrapped).to_bytes(2, "big") + wrapped
+    header += _commitment(content_key, bytes(header))
+    body_nonce = secrets.token_bytes(NONCE_LEN)
+    body_key = _hkdf(content_key, f"{SEAL_FORMAT}|body")
+    body = AESGCM(body_key).encrypt(body_nonce, plaintext, _body_ad_v2(associated, bytes(header)))
+    return bytes(header) + body_nonce + body
+
+
+def _body_ad_v2(associated: bytes, header: bytes) -> bytes:
+    return _frame(SEAL_FORMAT.encode(), associated, header)
+
+
+def seal_v1(plaintext: bytes, recipients: Mapping[str, bytes], associated: bytes) -> bytes:
+    """A ``cd-seal-v1`` envelope, as earlier versions wrote (tests that old ones still open)."""
+    _check_recipients(recipients)
     content_key = secrets.token_bytes(KEY_LEN)
     header = bytearray(_MAGIC)
     header.append(len(recipients))
     for recipient_id in sorted(recipients):
-        if not _valid_recipient_id(recipient_id):
-            raise SealError("a recipient id is 1 to 128 printable ASCII characters, no spaces")
         public = recipients[recipient_id]
-        if len(public) != _PUB_LEN:
-            raise SealError(f"the public key of recipient {recipient_id} is not 32 bytes")
         ephemeral = X25519PrivateKey.generate()
         eph_pub = ephemeral.public_key().public_bytes_raw()
         try:
@@ -290,11 +386,14 @@ def _parse_envelope(envelope: bytes) -> _Envelope:
     if not isinstance(envelope, bytes | bytearray | memoryview):
         raise damaged
     data = bytes(envelope)
-    if not data.startswith(_MAGIC):
-        if data.startswith(b"cd-seal-"):
-            raise SealError("the envelope has a version this program cannot read")
+    if data.startswith(_MAGIC_V2):
+        version, pos = 2, len(_MAGIC_V2)
+    elif data.startswith(_MAGIC):
+        version, pos = 1, len(_MAGIC)
+    elif data.startswith(b"cd-seal-"):
+        raise SealError("the envelope has a version this program cannot read")
+    else:
         raise damaged
-    pos = len(_MAGIC)
 
     def take(n: int) -> bytes:
         nonlocal pos
@@ -307,7 +406,7 @@ def _parse_envelope(envelope: bytes) -> _Envelope:
     count = take(1)[0]
     if count == 0:
         raise damaged
-    stanzas: dict[str, _Stanza] = {}
+    stanzas: dict[str, _Stanza | bytes] = {}
     previous = b""
     for _ in range(count):
         raw_id = take(take(1)[0])
@@ -318,13 +417,20 @@ def _parse_envelope(envelope: bytes) -> _Envelope:
         if not _valid_recipient_id(recipient_id) or raw_id <= previous:
             raise damaged
         previous = raw_id
-        stanzas[recipient_id] = _Stanza(take(_PUB_LEN), take(NONCE_LEN), take(_WRAPPED_LEN))
+        if version == 2:
+            size = int.from_bytes(take(2), "big")
+            if not 0 < size <= _MAX_STANZA:
+                raise damaged
+            stanzas[recipient_id] = take(size)
+        else:
+            stanzas[recipient_id] = _Stanza(take(_PUB_LEN), take(NONCE_LEN), take(_WRAPPED_LEN))
+    commitment = take(_COMMIT_LEN) if version == 2 else b""
     header = data[:pos]
     nonce = take(NONCE_LEN)
     body = data[pos:]
     if len(body) < _TAG_LEN:
         raise damaged
-    return _Envelope(header, stanzas, nonce, body)
+    return _Envelope(header, stanzas, nonce, body, version, commitment)
 
 
 def recipients_of(envelope: bytes) -> list[str]:
@@ -333,7 +439,9 @@ def recipients_of(envelope: bytes) -> list[str]:
 
 
 def open_sealed(envelope: bytes, recipient_id: str, private: bytes, associated: bytes) -> bytes:
-    """Decrypt an envelope as ``recipient_id`` with its X25519 private key.
+    """Decrypt an envelope (``cd-seal-v2``, or an older ``cd-seal-v1``) as ``recipient_id``
+    with its X25519 private key. A full-length id (:func:`recipient_id_of`) also opens a v1
+    envelope, which names the same key by its short id.
 
     Raises :class:`SealError` if the envelope is malformed, not addressed to ``recipient_id``,
     the key is wrong, any byte was altered, or ``associated`` is not what it was sealed with.
@@ -342,6 +450,9 @@ def open_sealed(envelope: bytes, recipient_id: str, private: bytes, associated: 
         raise SealError("an X25519 private key is 32 bytes")
     parsed = _parse_envelope(envelope)
     stanza = parsed.stanzas.get(recipient_id)
+    if stanza is None and parsed.version == 1:
+        recipient_id = _short_id(recipient_id)
+        stanza = parsed.stanzas.get(recipient_id)
     if stanza is None:
         if _valid_recipient_id(recipient_id):
             raise SealError(f"the envelope is not addressed to recipient {recipient_id}")
@@ -350,6 +461,21 @@ def open_sealed(envelope: bytes, recipient_id: str, private: bytes, associated: 
         "the envelope does not open: wrong key, altered, or sealed for other associated data"
     )
     key = X25519PrivateKey.from_private_bytes(private)
+    if isinstance(stanza, bytes):  # cd-seal-v2
+        try:
+            content_key = _HPKE.decrypt(stanza, key, info=_stanza_info(recipient_id, associated))
+        except (InvalidTag, ValueError) as exc:
+            raise refused from exc
+        without = parsed.header[: len(parsed.header) - _COMMIT_LEN]
+        if not hmac.compare_digest(_commitment(content_key, without), parsed.commitment):
+            raise refused
+        body_key = _hkdf(content_key, f"{SEAL_FORMAT}|body")
+        try:
+            return AESGCM(body_key).decrypt(
+                parsed.nonce, parsed.body, _body_ad_v2(associated, parsed.header)
+            )
+        except (InvalidTag, ValueError) as exc:
+            raise refused from exc
     own_pub = key.public_key().public_bytes_raw()
     try:
         shared = key.exchange(X25519PublicKey.from_public_bytes(stanza.eph_pub))
