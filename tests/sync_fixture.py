@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -174,3 +175,27 @@ def org(db_url: str) -> Iterator[Org]:
     finally:
         server.stop()
         store.engine.dispose()
+
+
+def org_signed(session: Session, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    """A request as ClinicDay sends the organization's own (codes, counts): the laptop's token
+    and a signature with the signed-in user's copy of the org signing key."""
+    from clinic import clock
+    from clinic.sync.signing import REQUEST_HEADER, sign_request
+
+    token, seed = session.sync_secret("token"), session.sync_secret("org_signing_key")
+    assert token is not None and seed is not None
+    with httpx.Client(timeout=30) as http:
+        request = http.build_request(
+            method, url, headers={"Authorization": f"Bearer {token.decode()}"}, **kwargs
+        )
+        request.headers[REQUEST_HEADER] = sign_request(
+            seed,
+            method,
+            request.url.path,
+            request.url.query.decode("ascii"),
+            request.read(),
+            session.clinic.device_id,
+            int(clock.now().timestamp()),
+        )
+        return http.send(request)

@@ -6,26 +6,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
 import pytest
 
 from clinic.errors import ClinicError, Reason
 from clinic.server.storage import ServerError
 from clinic.sync import crypto
 from clinic.sync.client import SyncClient
-from tests.sync_fixture import Org
+from tests.sync_fixture import Org, org_signed
 
 
 def test_a_taken_code_id_is_refused_by_reason_over_http(org: Org, tmp_path: Path) -> None:
     coord = org.device(tmp_path / "coord", "coordinator")
     code = SyncClient(coord).make_enroll_code("volunteer")
     code_id, proof = crypto.enroll_proof(code)
-    token = coord.sync_secret("token")
-    assert token is not None
-    again = httpx.post(
+    again = org_signed(
+        coord,
+        "POST",
         f"{org.server.url}/v1/enroll-codes",
         json={"code_id": code_id, "proof": proof, "role": "volunteer", "bundle": "x" * 40},
-        headers={"Authorization": f"Bearer {token.decode()}"},
     )
     assert again.status_code == 400 and again.json()["reason"] == Reason.CODE_ID_TAKEN.value
     with pytest.raises(ServerError) as info:

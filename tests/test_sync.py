@@ -22,7 +22,7 @@ from clinic.store.clinic import Session
 from clinic.sync.client import SyncClient, SyncError
 from clinic.sync.signing import sign_event
 from tests.conftest import person
-from tests.sync_fixture import Org
+from tests.sync_fixture import Org, org_signed
 
 CANARY_FAMILY = "Zqxcanaryfamily"
 CANARY_A = "099777111"
@@ -165,7 +165,9 @@ def test_tokens_and_roles(org: Org, tmp_path: Path) -> None:
         httpx.get(f"{url}/v1/tallies?from=2026-01-01&to=2026-12-31", headers=auth(vol)).status_code
         == 403
     )
-    assert httpx.get(f"{url}/v1/devices", headers=auth(coord)).status_code == 200
+    # the organization's own requests are signed with its key, not only the laptop's token
+    assert httpx.get(f"{url}/v1/devices", headers=auth(coord)).status_code == 403
+    assert org_signed(coord, "GET", f"{url}/v1/devices").status_code == 200
     # a coordinator makes a code through the API; a volunteer may not
     code = SyncClient(coord).make_enroll_code("volunteer")
     with pytest.raises(SyncError, match="keep the org key file"):  # it cannot sign a grant
@@ -190,9 +192,9 @@ def test_tokens_and_roles(org: Org, tmp_path: Path) -> None:
         SyncClient(fifth).enroll(url, code)
     # revoked: 401 from then on
     device_id = vol.clinic.device_id
-    assert (
-        httpx.post(f"{url}/v1/devices/{device_id}/revoke", headers=auth(coord)).status_code == 200
-    )
+    revoke = f"{url}/v1/devices/{device_id}/revoke"
+    assert httpx.post(revoke, headers=auth(coord)).status_code == 403  # the token alone
+    assert org_signed(coord, "POST", revoke).status_code == 200
     assert httpx.get(f"{url}/v1/events", headers=auth(vol)).status_code == 401
     with pytest.raises(SyncError, match="401"):
         SyncClient(vol).sync()

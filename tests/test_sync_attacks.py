@@ -32,6 +32,7 @@ from clinic.store.vault import VaultError
 from clinic.sync.client import SyncClient, SyncError, associated
 from clinic.sync.crypto import (
     KeyPair,
+    OrgKeys,
     enroll_auth,
     enrollment_bundle,
     fingerprint,
@@ -129,7 +130,10 @@ def test_a_code_naming_another_org_key_is_refused(org: Org, tmp_path: Path) -> N
         },
         headers=bearer(coordinator),
     )
-    assert made.status_code == 200  # any coordinator token can mint one
+    # a coordinator laptop's token alone no longer makes codes (issue 17 point 6)...
+    assert made.status_code == 403 and "organization's key" in made.json()["detail"]
+    # ... but a hostile server stores one anyway: the enrolling laptop is the last defense
+    org.store.add_enroll_code(code_id, proof, "volunteer", seal_bundle(code, bundle), "srv", 1)
     make_clinic(tmp_path / "new")
     laptop = Clinic(tmp_path / "new").unlock("admin", PASSPHRASE)
     with pytest.raises(SyncError, match="another organization key than the server's"):
@@ -457,17 +461,8 @@ def test_a_code_signed_by_another_key_than_the_organizations_is_refused(
         org.keys.org_id, org.keys.pair.public, index_key, fake.signing_public
     )
     bundle["grant"] = make_grant(fake.signing, org.keys.org_id, code, "volunteer")
-    made = httpx.post(
-        f"{org.server.url}/v1/enroll-codes",
-        json={
-            "code_id": code_id,
-            "proof": proof,
-            "role": "volunteer",
-            "bundle": seal_bundle(code, bundle),
-        },
-        headers=bearer(coordinator),
-    )
-    assert made.status_code == 200
+    # stored as a hostile server (or a token thief, before requests were signed) would
+    org.store.add_enroll_code(code_id, proof, "volunteer", seal_bundle(code, bundle), "srv", 1)
     make_clinic(tmp_path / "new")
     laptop = Clinic(tmp_path / "new").unlock("admin", PASSPHRASE)
     with pytest.raises(SyncError, match="another organization key than the server's"):
@@ -683,3 +678,51 @@ def test_an_older_laptops_cd_seal_v1_events_still_reach_and_open(org: Org, tmp_p
     report = SyncClient(atty).sync()
     assert ev.event_id not in report.quarantined
     assert ev.event_id in [e.event_id for e in atty.events(rid)]
+
+
+def test_a_laptops_token_alone_no_longer_reads_the_counts_or_makes_codes(
+    org: Org, tmp_path: Path
+) -> None:
+    """Issue 17 point 6: a volunteer account on a coordinator's laptop can read the laptop's
+    token (every user unwraps the data key), but the organization's own requests (its counts,
+    enrollment codes) must be signed with the org signing key, which only the users who keep
+    it can open; a signed request cannot be replayed, and an old one is refused."""
+    from clinic.sync.signing import REQUEST_HEADER, sign_request
+    from tests.sync_fixture import org_signed
+
+    laptop = org.device(tmp_path / "coord", "coordinator")  # admin keeps the org key
+    laptop.add_user("vol", "volunteer", PASSPHRASE)
+    vol = Clinic(tmp_path / "coord").unlock("vol", PASSPHRASE)
+    url = f"{org.server.url}/v1/tallies?from=2026-11-01&to=2026-11-30"
+    stolen = httpx.get(url, headers=bearer(vol), timeout=30)
+    assert stolen.status_code == 403
+    assert "not signed with the organization's key" in stolen.json()["detail"]
+    # signed with a key of the volunteer's own making
+    fake = OrgKeys.generate()
+    headers = {
+        **bearer(vol),
+        REQUEST_HEADER: sign_request(
+            fake.signing,
+            "GET",
+            "/v1/tallies",
+            "from=2026-11-01&to=2026-11-30",
+            b"",
+            laptop.clinic.device_id,
+            int(clock.now().timestamp()),
+        ),
+    }
+    assert httpx.get(url, headers=headers, timeout=30).status_code == 403
+    # the holder's request works once; the same bytes again are refused
+    admin = Clinic(tmp_path / "coord").unlock("admin", PASSPHRASE)
+    first = org_signed(admin, "GET", url)
+    assert first.status_code == 200
+    replay = httpx.get(url, headers=dict(first.request.headers), timeout=30)
+    assert replay.status_code == 403 and "already used" in replay.json()["detail"]
+    # one signed ten minutes ago (a captured request) is refused
+    with clock.use(clock.FixedClock(clock.now() - dt.timedelta(minutes=10))):
+        old = org_signed(admin, "GET", url)
+    assert old.status_code == 403 and "too old" in old.json()["detail"]
+    # through ClinicDay: the volunteer is refused by the core; the admin reads the counts
+    with pytest.raises(SyncError, match="keeps the organization's key"):
+        SyncClient(vol).tallies(None, "2026-11-01", "2026-11-30")
+    assert isinstance(SyncClient(admin).tallies(None, "2026-11-01", "2026-11-30"), list)

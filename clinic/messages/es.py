@@ -5,6 +5,14 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     (
+        "only a user who keeps the organization's key may do this: keep the org key file on "
+        "this laptop first (Settings > Sync > Keep the org key on this laptop)"
+    ): (
+        "Solo un usuario que guarda la clave de la organización puede hacer esto: primero guarde "
+        "el archivo de la clave de la organización en esta computadora (Configuración > "
+        "Sincronización > Guardar la clave de la organización en esta computadora)"
+    ),
+    (
         "this laptop was enrolled before events were signed: enroll it again with a new code "
         "(Settings > Sync > Enroll this laptop); nothing is lost"
     ): (

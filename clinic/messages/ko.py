@@ -6,6 +6,12 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     (
+        "only a user who keeps the organization's key may do this: keep the org key file on "
+        "this laptop first (Settings > Sync > Keep the org key on this laptop)"
+    ): (
+        "조직 키를 보관한 사용자만 할 수 있습니다. 먼저 이 노트북에 조직 키 파일을 보관하세요(설정 > 동기화 > 이 노트북에 조직 키 보관)"
+    ),
+    (
         "this laptop was enrolled before events were signed: enroll it again with a new code "
         "(Settings > Sync > Enroll this laptop); nothing is lost"
     ): (

@@ -41,6 +41,7 @@ from clinic.sync.models import (
     PushRequest,
     PushResponse,
 )
+from clinic.sync.signing import REQUEST_HEADER, REQUEST_SKEW, check_request
 
 MANAGERS = ("coordinator", "admin")
 # the largest body a laptop sends: a batch of 500 sealed events (BATCH is 200) with room to spare
@@ -205,9 +206,40 @@ def create_app(store: ServerStore) -> FastAPI:
             store.touch(found.device_id)
         return found
 
-    def manager(me: Annotated[Device, Depends(device)]) -> Device:
+    seen: dict[str, float] = {}  # signed requests taken (signature -> when), against replay
+
+    async def manager(request: Request, me: Annotated[Device, Depends(device)]) -> Device:
+        """A coordinator's or admin's laptop, and a request signed with the organization's
+        signing key: a laptop's token alone (which any user of that laptop can read) does not
+        make codes or read the organization's counts."""
         if me.role not in MANAGERS:
             raise HTTPException(403, f"a {me.role} may not do this")
+        signing = store.signing_public_key()
+        if signing is None:
+            return me  # an organization set up before it had a signing key
+        now = clock.now().timestamp()
+        try:
+            signature = check_request(
+                signing,
+                request.headers.get(REQUEST_HEADER),
+                request.method,
+                request.url.path,
+                request.url.query,
+                await request.body(),
+                me.device_id,
+                int(now),
+            )
+        except SealError as exc:
+            raise HTTPException(
+                403,
+                f"{exc}: only a user who keeps the organization's key may do this",
+            ) from None
+        for old, when in list(seen.items()):
+            if now - when > 2 * REQUEST_SKEW:
+                del seen[old]
+        if signature in seen:
+            raise HTTPException(403, "this signed request was already used")
+        seen[signature] = now
         return me
 
     @app.get("/v1/health")

@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
+from clinic import clock
 from clinic.domain.events import Event, EventError, EventType
 from clinic.domain.roles import ROLE_NAMES, Role, may_approve
 from clinic.domain.wire import decode_event, encode_event
@@ -47,7 +48,15 @@ from clinic.sync.crypto import (
     with_a_free_code,
 )
 from clinic.sync.models import Problem, PulledEvent, PullResponse, PushResponse
-from clinic.sync.signing import certify_device, make_grant, open_signed, read_grant, sign_event
+from clinic.sync.signing import (
+    REQUEST_HEADER,
+    certify_device,
+    make_grant,
+    open_signed,
+    read_grant,
+    sign_event,
+    sign_request,
+)
 
 BATCH = 200
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -362,6 +371,7 @@ class SyncClient:
             self._call(
                 "POST",
                 f"{self.server()}/v1/enroll-codes",
+                org=True,
                 json={
                     "code_id": code_id,
                     "proof": proof,
@@ -623,7 +633,9 @@ class SyncClient:
         if server:
             _check_server_url(server)
         url = (server or self.server()).rstrip("/")
-        response = self._call("GET", f"{url}/v1/tallies", params={"from": date_from, "to": date_to})
+        response = self._call(
+            "GET", f"{url}/v1/tallies", org=True, params={"from": date_from, "to": date_to}
+        )
         rows = response.json()
         if not isinstance(rows, list):
             raise SyncError("the server's tallies are not a list")
@@ -631,8 +643,44 @@ class SyncClient:
 
     # -- HTTP -------------------------------------------------------------------------------------
 
-    def _call(self, method: str, url: str, *, auth: bool = True, **kwargs: Any) -> httpx.Response:
+    def _call(
+        self, method: str, url: str, *, auth: bool = True, org: bool = False, **kwargs: Any
+    ) -> httpx.Response:
+        """One request; with ``org``, signed with the signed-in user's copy of the
+        organization's signing key (:func:`clinic.sync.signing.sign_request`)."""
         headers = self._headers() if auth else dict(kwargs.pop("headers", None) or {})
+        if org:
+            seed = self.session.sync_secret("org_signing_key")
+            if seed is None:
+                raise SyncError(
+                    say(
+                        "only a user who keeps the organization's key may do this: keep the org "
+                        "key file on this laptop first (Settings > Sync > Keep the org key on "
+                        "this laptop)"
+                    )
+                )
+            request = self.http.build_request(method, url, headers=headers, **kwargs)
+            request.headers[REQUEST_HEADER] = sign_request(
+                seed,
+                method,
+                request.url.path,
+                request.url.query.decode("ascii"),
+                request.read(),
+                self.session.clinic.device_id,
+                int(clock.now().timestamp()),
+            )
+            try:
+                response = self.http.send(request)
+            except httpx.HTTPError as exc:
+                raise SyncError(
+                    say(
+                        "the server at {server} cannot be reached ({kind}); everything stays "
+                        "queued on this laptop",
+                        server=url.split("/v1/")[0],
+                        kind=type(exc).__name__,
+                    )
+                ) from None
+            return self._checked(response)
         try:
             response = self.http.request(method, url, headers=headers, **kwargs)
         except httpx.HTTPError as exc:
@@ -644,6 +692,10 @@ class SyncClient:
                     kind=type(exc).__name__,
                 )
             ) from None
+        return self._checked(response)
+
+    def _checked(self, response: httpx.Response) -> httpx.Response:
+        """``response``, or the server's refusal as a :class:`SyncError`."""
         if response.status_code >= 400:
             try:
                 problem = Problem.model_validate(response.json())
