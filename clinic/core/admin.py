@@ -12,7 +12,14 @@ from clinic.core.files import write_file
 from clinic.core.views import AutomapDraft
 from clinic.domain.languages import text_in
 from clinic.domain.policy import PolicyDataError, ProgramStatus, parse_program_status
-from clinic.domain.roles import a_role, may_manage, may_read_audit, may_set_up_site, parse_role
+from clinic.domain.roles import (
+    a_role,
+    may_hold_org_key,
+    may_manage,
+    may_read_audit,
+    may_set_up_site,
+    parse_role,
+)
 from clinic.errors import UsageError
 from clinic.messages import in_language, say
 from clinic.packet.library import InstalledForm
@@ -73,7 +80,7 @@ class Admin:
         target = parse_role(role)
         me = self._desk.session.role
         self._require(may_manage(me, target), f"add {a_role(target.value)}").add_user(
-            username, target.value, passphrase
+            username, target.value, passphrase, give_org_key=may_hold_org_key(target)
         )
 
     def disable_user(self, username: str) -> None:
@@ -99,7 +106,9 @@ class Admin:
         """Change one's own passphrase, or (admins, coordinators) reset another user's; a reset
         also re-enables a disabled user. Records are untouched."""
         session, username = self._own_or_managed(username, "reset {}'s passphrase")
-        session.change_passphrase(username, new_passphrase)
+        # an attorney's, coordinator's or admin's copy of the org key follows the passphrase
+        target = session.user_role(username)
+        session.change_passphrase(username, new_passphrase, give_org_key=may_hold_org_key(target))
 
     def profile(self, username: str | None = None) -> dict[str, str]:
         """A user's profile (one's own, or a user one manages)."""

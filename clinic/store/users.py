@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from clinic.domain.roles import Role, may_hold_org_key, parse_role
+from clinic.domain.roles import Role, parse_role
 from clinic.messages import say
 from clinic.store import schema
 from clinic.store.base import NotFound, Repository, StoreError, now_utc
@@ -50,13 +50,17 @@ class UserRepository(Repository):
             rows = conn.execute(select(schema.users).order_by(schema.users.c.username)).all()
         return [UserInfo(r.username, Role(r.role), bool(r.disabled), r.created_at) for r in rows]
 
-    def add_user(self, username: str, role: str, passphrase: str) -> None:
+    def add_user(
+        self, username: str, role: str, passphrase: str, *, give_org_key: bool = False
+    ) -> None:
+        """Add a user; with ``give_org_key`` (the core's decision, by role), the signed-in
+        user's copies of the organization's keys are sealed for them too."""
         username = check_username(username)
         target = parse_role(role)
         header, wrapped, user_key = wrap_for_user(
             self.keys.data_key, passphrase, username, self.keys.key_id, self.clinic.kdf_params
         )
-        mine = self.own_secrets() if may_hold_org_key(target) else {}
+        mine = self.own_secrets() if give_org_key else {}
         with self._write() as (conn, audit):
             exists = conn.execute(
                 select(schema.users.c.username).where(schema.users.c.username == username)
@@ -122,16 +126,18 @@ class UserRepository(Repository):
             raise NotFound(f"no user {username}")
         return Role(row[0])
 
-    def change_passphrase(self, username: str, new_passphrase: str) -> None:
+    def change_passphrase(
+        self, username: str, new_passphrase: str, *, give_org_key: bool = False
+    ) -> None:
         """Re-wrap the data key for ``username`` under a new passphrase (records are untouched).
 
         A reset also re-enables a disabled user. Who may reset whose is the core's to check
         (``clinic.core.admin``).
         """
         check_new_passphrase(new_passphrase)
-        mine = self.own_secrets()
+        mine = self.own_secrets() if give_org_key else {}
         with self._write() as (conn, audit):
-            target = self._target_role(conn, username)
+            self._target_role(conn, username)
             header, wrapped, user_key = wrap_for_user(
                 self.keys.data_key,
                 new_passphrase,
@@ -147,9 +153,10 @@ class UserRepository(Repository):
             audit.add("user_passwd", None, f"user {username}")
             # their copies of the org's keys were sealed with the old passphrase's key: sealed
             # again with the new one, from the copies of whoever sets it (themselves, or one
-            # who keeps the org key); else gone, and they import the org key file again
+            # who keeps the org key, as the core decides); else gone, and they import the org
+            # key file again
             drop_own_copies(conn, username)
-            if mine and may_hold_org_key(target):
+            if mine:
                 give_own_copies(conn, mine, UserSecrets(username, user_key))
         if username == self.username:
             self.own = UserSecrets(username, user_key)
