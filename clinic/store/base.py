@@ -36,7 +36,6 @@ from clinic.domain.tally import tally_of
 from clinic.domain.wire import decode_event, encode_event, parse_payload
 from clinic.errors import ClinicError
 from clinic.store import schema
-from clinic.store.owncopies import read_own_copies
 from clinic.store.vault import Keys, UserSecrets, VaultError
 
 if TYPE_CHECKING:
@@ -221,19 +220,6 @@ class Repository:
         self.role = role
         #: what only this user's passphrase opens (their copy of the org's private key)
         self.own = own
-
-    def own_secrets(self) -> dict[str, bytes]:
-        """The signed-in user's copies of the organization's secrets (opened; empty if none)."""
-        if self.own is None:
-            return {}
-        with self._read() as conn:
-            try:
-                return read_own_copies(conn, self.own)
-            except VaultError:
-                raise StoreError(
-                    "sync: your copy of the organization's key cannot be opened; keep the org "
-                    "key file on this laptop again"
-                ) from None
 
     # -- transactions ---------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from clinic.store import schema, syncstate
 from clinic.store.base import Repository, StoreError
-from clinic.store.owncopies import OWN_SECRETS, give_own_copies, own_row
+from clinic.store.owncopies import OWN_SECRETS, give_own_copies, own_row, read_own_copies
 from clinic.store.vault import VaultError
 
 CONTACT_KEY = "clinic.contact"  # the sealed contact for clients
@@ -209,6 +209,19 @@ class SettingsRepository(Repository):
                 )
             ).first()
         return found is not None
+
+    def own_secrets(self) -> dict[str, bytes]:
+        """The signed-in user's copies of the organization's secrets (opened; empty if none)."""
+        if self.own is None:
+            return {}
+        with self._read() as conn:
+            try:
+                return read_own_copies(conn, self.own)
+            except VaultError:
+                raise StoreError(
+                    "sync: your copy of the organization's key cannot be opened; keep the org "
+                    "key file on this laptop again"
+                ) from None
 
     def adopt_shared_org_secrets(self) -> bool:
         """Move the organization's private keys that an older version sealed with the data key

@@ -20,7 +20,7 @@ from clinic.domain.roles import Role, parse_role
 from clinic.messages import say
 from clinic.store import schema
 from clinic.store.base import NotFound, Repository, StoreError, now_utc
-from clinic.store.owncopies import drop_own_copies, give_own_copies
+from clinic.store.owncopies import drop_own_copies, give_own_copies, read_own_copies
 from clinic.store.vault import UserSecrets, VaultError, check_new_passphrase, wrap_for_user
 
 
@@ -60,7 +60,7 @@ class UserRepository(Repository):
         header, wrapped, user_key = wrap_for_user(
             self.keys.data_key, passphrase, username, self.keys.key_id, self.clinic.kdf_params
         )
-        mine = self.own_secrets() if give_org_key else {}
+        mine = self._own_copies() if give_org_key else {}
         with self._write() as (conn, audit):
             exists = conn.execute(
                 select(schema.users.c.username).where(schema.users.c.username == username)
@@ -82,6 +82,19 @@ class UserRepository(Repository):
             if mine:  # an attorney or coordinator added by one who keeps the org key gets it
                 give_own_copies(conn, mine, UserSecrets(username, user_key))
                 audit.add("org_key_given", None, f"user {username}")
+
+    def _own_copies(self) -> dict[str, bytes]:
+        """The signed-in user's copies of the org's keys, to give to another user."""
+        if self.own is None:
+            return {}
+        with self._read() as conn:
+            try:
+                return read_own_copies(conn, self.own)
+            except VaultError:
+                raise StoreError(
+                    "sync: your copy of the organization's key cannot be opened; keep the org "
+                    "key file on this laptop again"
+                ) from None
 
     def profile(self, username: str) -> dict[str, str]:
         """A user's profile (name, organization, address, phone, e-mail, bar number), sealed
@@ -135,7 +148,7 @@ class UserRepository(Repository):
         (``clinic.core.admin``).
         """
         check_new_passphrase(new_passphrase)
-        mine = self.own_secrets() if give_org_key else {}
+        mine = self._own_copies() if give_org_key else {}
         with self._write() as (conn, audit):
             self._target_role(conn, username)
             header, wrapped, user_key = wrap_for_user(
