@@ -49,7 +49,9 @@ def answer_text(question: Question, value: Any, lang: str, *, reveal: bool = Fal
     if question.key == "language" and isinstance(value, str):
         return language_text(value)
     if isinstance(value, list):
-        if value and all(isinstance(v, dict) for v in value):
+        if not value:  # answered: none (no arrests, no trips), never left blank
+            return question.word("answer_none", lang)
+        if all(isinstance(v, dict) for v in value):
             return "; ".join(_item_text(question, item, lang) for item in value)
         return ", ".join(_choice(question, v, lang) for v in value)
     if question.kind is FieldKind.CHOICE:

@@ -29,6 +29,7 @@ WORDS: Mapping[str, str] = {
     "answer_yes": "Yes",
     "answer_no": "No",
     "not_answered": "(not answered)",
+    "answer_none": "None",
     "add_entry": "Add",
     "remove_entry": "Remove selected",
 }

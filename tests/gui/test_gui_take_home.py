@@ -68,6 +68,11 @@ def test_the_take_home_sheet_prints_alone_in_the_clients_language(
     assert "preparamos" in text  # the client's Spanish ...
     assert "prepared" in text.lower()  # ... with English beneath for whoever helps them
     assert "DRAFT" not in text.upper()  # the client's sheet is not a draft of a filing
+    # true before and after the approval (the sheet is made with the packet, and often printed
+    # once the attorney has approved it): it never says to wait for an approval already given
+    flat = " ".join(text.split())
+    assert "until the attorney has approved" not in flat
+    assert "Once the clinic tells you the attorney has approved" in flat, flat
     digits = "".join(ch for ch in text if ch.isdigit())
     for number in (client["a_number"], client["ssn"]):
         assert number not in digits, f"{number} is printed on the take-home sheet"

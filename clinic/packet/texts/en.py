@@ -68,8 +68,8 @@ TAKE_HOME: dict[str, str] = {
     "forms_unknown": "A DACA request (Form I-821D) and a work permit application (Form I-765)",
     "next": "What happens next",
     "review": (
-        "An attorney reviews your forms. Do not mail anything until the attorney has approved "
-        "them and you have signed where the cover sheet says."
+        "An attorney reviews your forms. Once the clinic tells you the attorney has approved "
+        "them, sign where the cover sheet says and mail them; not before."
     ),
     "fees": "Fees and how to pay",
     "fees_paper": (

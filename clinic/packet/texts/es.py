@@ -89,8 +89,8 @@ TAKE_HOME: dict[str, str] = {
     ),
     "next": "Lo que sigue",
     "review": (
-        "Un abogado revisa sus formularios. No envíe nada por correo hasta que el abogado los "
-        "apruebe y usted firme donde indica la hoja de portada."
+        "Un abogado revisa sus formularios. Cuando la clínica le diga que el abogado los "
+        "aprobó, firme donde indica la hoja de portada y envíelos por correo; no antes."
     ),
     "fees": "Tarifas y cómo pagar",
     "fees_paper": (
