@@ -341,8 +341,17 @@ def test_initial_not_decided_cites_the_dated_program_status() -> None:
     [
         ({}, False, INITIAL),
         ({"daca.ever_granted": True}, False, INITIAL),
-        ({"daca.ever_granted": True, "daca.expires": "2026-01-10"}, True, RENEWAL),
-        ({"daca.ever_granted": True, "request.type": "renewal"}, True, RENEWAL),
+        ({"daca.ever_granted": True, "daca.expires": "2026-01-10"}, False, RENEWAL),
+        (
+            {"daca.ever_granted": True, "daca.terminated": False, "daca.expires": "2026-01-10"},
+            True,
+            RENEWAL,
+        ),
+        (
+            {"daca.ever_granted": True, "daca.terminated": False, "request.type": "renewal"},
+            True,
+            RENEWAL,
+        ),
         ({"daca.ever_granted": True, "daca.terminated": True}, True, INITIAL),
         ({"daca.ever_granted": False}, True, INITIAL),
     ],
@@ -358,6 +367,11 @@ def test_the_request_type_is_said_to_be_open_until_the_history_tells(
     assert det.request_type == rtype
     assert det.request_type_settled is settled
     assert det.to_json().get("request_type_settled", True) is settled
+    # while open, nothing says what the type is: no "this is an initial request" reason, no
+    # flag about initial requests
+    codes = {f.code for f in (*det.reasons, *det.flags)}
+    if not settled:
+        assert not codes & {"initial_request", "renewal_request", "initial_not_decided"}, codes
     english = heading("request_type_open", "en")
     assert english.startswith("not known yet")
     assert all(heading("request_type_open", lang) != english for lang in ("ko", "es"))

@@ -160,12 +160,14 @@ def filing_window(expires: dt.date) -> FilingWindow:
 
 def request_type_settled(answers: Mapping[str, Any]) -> bool:
     """Whether the answers tell renewal from initial: DACA never granted, or terminated, or
-    granted with its expiry date (or the request type stated)."""
+    granted, not terminated, with its expiry date (or the request type stated)."""
     granted = answers.get("daca.ever_granted")
     if granted is False or answers.get("daca.terminated") is True:
         return True
-    return granted is True and (
-        as_date(answers.get("daca.expires")) is not None or "request.type" in answers
+    return (
+        granted is True
+        and answers.get("daca.terminated") is False
+        and (as_date(answers.get("daca.expires")) is not None or "request.type" in answers)
     )
 
 
@@ -207,7 +209,8 @@ def _history(answers: Mapping[str, Any], on: dt.date, rtype: str, c: Collector) 
             stated=c.label("request_type", str(stated)),
             computed=c.label("request_type", rtype),
         )
-    c.reason("renewal_request" if rtype == RENEWAL else "initial_request")
+    if request_type_settled(answers):  # else the type is only a working guess: not a reason
+        c.reason("renewal_request" if rtype == RENEWAL else "initial_request")
 
 
 def _window(expires: dt.date | None, on: dt.date, c: Collector) -> FilingWindow | None:
@@ -263,7 +266,7 @@ def screen(
     texas = "TX" in {answers.get("mailing.state"), answers.get("physical.state")}
     if status.texas_ead_limited and texas:
         c.flag("texas_work_permit_limited", citation=status.source)
-    if rtype == INITIAL:
+    if rtype == INITIAL and request_type_settled(answers):
         if status.initial_requests == "accepted_not_decided":
             c.flag("initial_not_decided", citation=status.source)
         elif status.initial_requests == "not_accepted":

@@ -63,10 +63,6 @@ def local_time(at: str, zone_name: str | None) -> str:
     return moment.astimezone(clock.zone(zone_name)).strftime("%H:%M")
 
 
-#: someone who changed a record this recently is taken to be with the person still
-ACTIVE_MINUTES = 5
-
-
 def waiting(row: BoardRow, now: dt.datetime) -> int | None:
     """Minutes since anyone last worked on the person: how long they have waited for their
     next step (None for the done and unknown)."""
@@ -80,9 +76,9 @@ def waiting(row: BoardRow, now: dt.datetime) -> int | None:
 
 
 def queue_text(row: BoardRow, now: dt.datetime, zone_name: str | None) -> str:
-    """The day's queue beside a name: arrived at, then either who is with them now (someone
-    worked on them in the last few minutes) or how long they have waited since their last step
-    and who saw them last."""
+    """The day's queue beside a name: arrived at, how long since their last step (what they
+    wait for is the column they are in) and who took that step. It never claims who is with
+    them now: the app cannot know that someone stepped away."""
     parts = []
     if row.arrived_at:
         parts.append(
@@ -91,20 +87,16 @@ def queue_text(row: BoardRow, now: dt.datetime, zone_name: str | None) -> str:
             )
         )
     minutes = waiting(row, now)
-    if minutes is not None and minutes < ACTIVE_MINUTES and row.with_user:
-        parts.append(
-            QCoreApplication.translate("BoardPage", "with %1 now").replace("%1", row.with_user)
-        )
-    elif minutes is not None:
+    if minutes is not None:
         parts.append(
             QCoreApplication.translate("BoardPage", "waiting %1 min").replace("%1", str(minutes))
         )
-        if row.with_user:
-            parts.append(
-                QCoreApplication.translate("BoardPage", "last seen by %1").replace(
-                    "%1", row.with_user
-                )
+    if row.with_user:
+        parts.append(
+            QCoreApplication.translate("BoardPage", "last step by %1").replace(
+                "%1", row.with_user
             )
+        )
     return " · ".join(parts)
 
 

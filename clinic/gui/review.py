@@ -169,8 +169,11 @@ class ReviewPage(QWidget):
         lead = f"{said} " if said else ""
         if not rows:
             self.message.setText(lead + self.tr("No packet is waiting for review."))
+            self.record = self.packet = None  # nothing of the last person stays on screen
             self.viewer.set_packet(None)
             self.answers.clear()
+            self.comments.clear()
+            self.item.clear()
             self._set_actions(False)
         else:
             self.message.setText(
@@ -195,6 +198,7 @@ class ReviewPage(QWidget):
         self.record = self.packet = None
         self.viewer.set_packet(None)
         self.answers.clear()
+        self.comments.clear()
         self.item.clear()
         self._set_actions(False)
         self.message.setText(message)

@@ -24,20 +24,15 @@
     <name>BoardPage</name>
     <message>
         <source>arrived %1</source>
-        <extracomment>someone who changed a record this recently is taken to be with the person still</extracomment>
         <translation>llegó %1</translation>
-    </message>
-    <message>
-        <source>with %1 now</source>
-        <translation>ahora con %1</translation>
     </message>
     <message>
         <source>waiting %1 min</source>
         <translation>espera %1 min</translation>
     </message>
     <message>
-        <source>last seen by %1</source>
-        <translation>atendido por última vez por %1</translation>
+        <source>last step by %1</source>
+        <translation>último paso por %1</translation>
     </message>
     <message>
         <source>Search: name, A-Number, birth date, or family name and birth date</source>

@@ -24,20 +24,15 @@
     <name>BoardPage</name>
     <message>
         <source>arrived %1</source>
-        <extracomment>someone who changed a record this recently is taken to be with the person still</extracomment>
         <translation>도착 %1</translation>
-    </message>
-    <message>
-        <source>with %1 now</source>
-        <translation>지금 %1 담당</translation>
     </message>
     <message>
         <source>waiting %1 min</source>
         <translation>대기 %1분</translation>
     </message>
     <message>
-        <source>last seen by %1</source>
-        <translation>마지막 담당 %1</translation>
+        <source>last step by %1</source>
+        <translation>마지막 단계 %1</translation>
     </message>
     <message>
         <source>Search: name, A-Number, birth date, or family name and birth date</source>

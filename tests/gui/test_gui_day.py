@@ -146,6 +146,10 @@ def test_a_volunteer_checks_in_and_interviews_a_person_to_a_determination(
     walk_to(qtbot, window, "daca.expires")  # shown on the same page once granted
     type_answer(qtbot, window, "daca.expires", "2027-04-01")
     idle(qtbot, window)
+    assert "Request type: not known yet" in interview.panel.toPlainText()  # terminated?
+    walk_to(qtbot, window, "daca.terminated")
+    type_answer(qtbot, window, "daca.terminated", False)
+    idle(qtbot, window)
     assert "Request type: renewal" in interview.panel.toPlainText()
     walk_to(qtbot, window, "a_number")
     type_answer(qtbot, window, "a_number", "12")

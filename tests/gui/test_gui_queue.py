@@ -1,6 +1,6 @@
 """The day's queue on Today (issue 16 point 7): each person's arrival time (the clinic's clock),
-who is with them now, or how long they have waited since their last step and who saw them last;
-Next person opens whoever has waited longest."""
+how long they have waited since their last step and who took it; Next person opens whoever has
+waited longest."""
 
 from __future__ import annotations
 
@@ -34,18 +34,18 @@ def test_the_board_shows_the_queue_and_next_opens_the_longest_waiting(
         rows = [lst.item(i).text() for lst in board.lists.values() for i in range(lst.count())]
         assert len(rows) == 2
         # 10:00 in Los Angeles, the clinic's time (the stored moment is 18:00 UTC)
-        assert all("arrived 10:00" in r for r in rows), rows
-        # just checked in: each is with the one who checked them in
-        assert any("with admin now" in r for r in rows) and any("with vol now" in r for r in rows)
-        assert not any("waiting" in r for r in rows)
-        # half an hour on, nobody has touched them: they are waiting, since their last step
+        assert all("arrived 10:00" in r and "waiting 0 min" in r for r in rows), rows
+        # who took each one's last step (checked in by admin, by vol): never "with X now"
+        assert any("last step by admin" in r for r in rows), rows
+        assert any("last step by vol" in r for r in rows), rows
+        assert not any("now" in r for r in rows)
+        # half an hour on, nobody has touched them: the wait counts from their last step
         frozen.advance(seconds=30 * 60)
         click(qtbot, board.refresh_button)
         idle(qtbot, window)
         rows = [lst.item(i).text() for lst in board.lists.values() for i in range(lst.count())]
-        assert all("arrived 10:00" in r and "now" not in r for r in rows), rows
-        assert any("waiting 30 min · last seen by admin" in r for r in rows), rows
-        assert any("waiting 30 min · last seen by vol" in r for r in rows), rows
+        assert any("waiting 30 min · last step by admin" in r for r in rows), rows
+        assert any("waiting 30 min · last step by vol" in r for r in rows), rows
         click(qtbot, board.next_button)
         idle(qtbot, window)
         assert window.open_record == first  # first come, first served

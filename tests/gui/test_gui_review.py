@@ -34,6 +34,18 @@ def test_comment_then_return_with_every_comment_in_view(
     click_list_row(qtbot, review.queue, 0)
     idle(qtbot, window)
     assert "No comments." in review.comments.toPlainText()
+    # answered "none" (no arrests, no trips) reads None, never blank like an unasked question
+    shown: dict[str, str] = {}
+    for t in range(review.answers.topLevelItemCount()):
+        top = review.answers.topLevelItem(t)
+        assert top is not None
+        for i in range(top.childCount()):
+            child = top.child(i)
+            assert child is not None
+            shown[child.text(0)] = child.text(1)
+    listed = [label for label, value in shown.items() if value == "None"]
+    assert len(listed) >= 2, shown  # the arrests and the trips
+    assert not [label for label, value in shown.items() if not value.strip()], shown
     # "Comment on": typing the form's Part and Item finds the question
     activate(qtbot, window)
     line = review.item.lineEdit()
@@ -80,6 +92,9 @@ def test_comment_then_return_with_every_comment_in_view(
     state = Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid)
     assert state.status is Status.RETURNED
     assert "Returned to the volunteer" in review.message.text()
+    # the queue is empty: nothing of that person stays on screen
+    assert review.queue.count() == 0
+    assert review.comments.toPlainText() == "" and review.answers.topLevelItemCount() == 0
 
 
 def test_the_attorney_zooms_the_packet(qtbot: QtBot, with_a_person: WithPerson) -> None:
