@@ -296,6 +296,19 @@ class RecordPage(QWidget):
         self.take_home_button.clicked.connect(self.print_take_home)
         self.ops.progress.connect(self._progress)
         self.translate_ui()
+        # no person open yet: nothing to copy, screen, interview or build
+        for button in (
+            self.copy_a_number,
+            self.copy_ssn,
+            self.reveal,
+            self.screen_button,
+            self.interview_button,
+            self.build_button,
+            self.print_button,
+            self.export_button,
+            self.take_home_button,
+        ):
+            button.setEnabled(False)
 
     # -- texts ------------------------------------------------------------------------------------
 
@@ -396,6 +409,9 @@ class RecordPage(QWidget):
         self.reveal.setChecked(same)
         self.reveal.blockSignals(False)
         self.reveal.setEnabled(bool(a.get("a_number") or a.get("ssn")))
+        self.screen_button.setEnabled(True)
+        self.interview_button.setEnabled(True)
+        self.build_button.setEnabled(self.progress.isHidden())  # not while one is built
         self._fill_answers()
         self._show_screening()
         self._fill_comments()

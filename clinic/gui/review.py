@@ -73,6 +73,9 @@ class ReviewPage(QWidget):
             finder.setFilterMode(Qt.MatchFlag.MatchContains)
             finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             finder.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        view = self.item.view()
+        if view is not None:
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.item_label.setBuddy(self.item)
         self.text_label = QLabel(self)
         self.text = QPlainTextEdit(self)
@@ -221,10 +224,11 @@ class ReviewPage(QWidget):
                 row = QTreeWidgetItem(top, [q.label.get(staff_language()), shown])
                 row.setToolTip(0, q.label.get(staff_language()))
                 row.setToolTip(1, shown)
-                where = f" ({'; '.join(q.feeds)})" if q.feeds else ""
+                # the form's Part and Item first: a long question is cut at its end, not there
+                where = f"{'; '.join(q.feeds)} · " if q.feeds else ""
                 self.item.addItem(
-                    f"{section.title.get(staff_language())}: {q.label.get(staff_language())}"
-                    + where,
+                    where
+                    + f"{section.title.get(staff_language())}: {q.label.get(staff_language())}",
                     q.key,
                 )
             top.setExpanded(True)
@@ -243,7 +247,16 @@ class ReviewPage(QWidget):
             return
         record_id, packet_hash = self.record.state.record_id, self.packet.packet_hash
         text = self.text.toPlainText()
-        chosen = self.item.findText(self.item.currentText())  # typed to find it, or picked
+        typed = self.item.currentText()
+        chosen = self.item.findText(typed)  # typed to find it, or picked
+        if chosen < 0 and typed.strip():  # never a silent comment on the whole packet
+            self.message.setText(
+                self.tr(
+                    "No question is called \"%1\": pick one from the list under Comment on, "
+                    "or choose (the whole packet)."
+                ).replace("%1", typed.strip())
+            )
+            return
         about = str(self.item.itemData(chosen) or "") if chosen >= 0 else ""
         item = about or None
         if action == "approve":

@@ -287,11 +287,14 @@ class PersonPage(QStackedWidget):
 
 
 def fitted_size(window: QWidget, width: int, height: int) -> QSize:
-    """``width`` x ``height``, no larger than the screen's room for windows (a 1280x720 laptop
-    gets a window that fits, its status line and Lock button on screen)."""
+    """At least ``width`` x ``height`` and nine tenths of a larger screen (a packet beside its
+    answers wants the room), never larger than the screen's room for windows (a 1280x720
+    laptop gets a window that fits, its status line and Lock button on screen)."""
     room = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
     frame = 40  # the title bar and borders the window system adds
-    return QSize(min(width, room.width()), min(height, room.height() - frame))
+    wide = max(width, room.width() * 9 // 10)
+    tall = max(height, room.height() * 9 // 10)
+    return QSize(min(wide, room.width()), min(tall, room.height() - frame))
 
 
 class ClinicWindow(QMainWindow):

@@ -1100,6 +1100,10 @@
         <translation>(todo el paquete)</translation>
     </message>
     <message>
+        <source>No question is called &quot;%1&quot;: pick one from the list under Comment on, or choose (the whole packet).</source>
+        <translation>Ninguna pregunta se llama &quot;%1&quot;: elija una de la lista de Comentar sobre, o elija (todo el paquete).</translation>
+    </message>
+    <message>
         <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers means building it again and a new review.</source>
         <translation>Aprobar bloquea esta versión del paquete y quita la marca DRAFT. Cualquier cambio posterior en las respuestas obliga a prepararlo de nuevo y a una nueva revisión.</translation>
     </message>

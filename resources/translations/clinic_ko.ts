@@ -1100,6 +1100,10 @@
         <translation>(서류 패킷 전체)</translation>
     </message>
     <message>
+        <source>No question is called &quot;%1&quot;: pick one from the list under Comment on, or choose (the whole packet).</source>
+        <translation>&quot;%1&quot;(이)라는 질문이 없습니다. 의견 대상 목록에서 하나를 고르거나 (서류 패킷 전체)를 고르세요.</translation>
+    </message>
+    <message>
         <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers means building it again and a new review.</source>
         <translation>승인하면 이 버전의 서류 묶음이 잠기고 DRAFT 표시가 사라집니다. 이후 답변을 바꾸면 서류 묶음을 다시 만들고 다시 검토해야 합니다.</translation>
     </message>

@@ -121,3 +121,32 @@ def test_a_new_page_opens_at_its_first_question(
         top = first.mapTo(interview.scroll_area.viewport(), first.rect().topLeft())
         assert top.y() >= 0, (interview.page_label.text(), top.y())
     assert scrolled, "no page was long enough to scroll at 1280x720"
+
+
+def test_with_no_person_open_the_person_tab_offers_nothing_to_do(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in a user's walk: signed in with no one open, Copy A-Number, Copy SSN, Screen
+    again and Interview were live (Interview did nothing). Then a person is opened and they
+    are."""
+    from tests.gui.conftest import build_clinic
+    from tests.gui.test_gui_day import open_record_screen
+
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    window = open_window(data)
+    sign_in(qtbot, window, "coord")
+    assert window.person is not None and window.tabs is not None
+    choose_tab(qtbot, window.tabs, window.person)
+    record = window.person.record
+    buttons = (
+        record.copy_a_number,
+        record.copy_ssn,
+        record.screen_button,
+        record.interview_button,
+        record.build_button,
+    )
+    assert [b.text() for b in buttons if b.isEnabled()] == []
+    open_record_screen(qtbot, window, rid)
+    assert record.screen_button.isEnabled() and record.interview_button.isEnabled()
+    assert record.copy_a_number.isEnabled()

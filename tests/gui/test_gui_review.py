@@ -50,6 +50,14 @@ def test_comment_then_return_with_every_comment_in_view(
     activate(qtbot, window)
     line = review.item.lineEdit()
     assert line is not None
+    # what matches no question is refused, never kept as a comment on the whole packet
+    type_into(qtbot, line, "Part 99 Item 99")
+    type_into(qtbot, review.text, "About an item that does not exist.")
+    click(qtbot, review.comment_button)
+    idle(qtbot, window)
+    assert review.message.text().startswith('No question is called "Part 99 Item 99"')
+    assert "No comments." in review.comments.toPlainText()
+    review.text.clear()
     type_into(qtbot, line, "Part 1 Item 8")
     finder = review.item.completer()
     assert finder is not None
