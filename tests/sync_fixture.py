@@ -179,23 +179,13 @@ def org(db_url: str) -> Iterator[Org]:
 
 def org_signed(session: Session, method: str, url: str, **kwargs: Any) -> httpx.Response:
     """A request as ClinicDay sends the organization's own (codes, counts): the laptop's token
-    and a signature with the signed-in user's copy of the org signing key."""
-    from clinic import clock
-    from clinic.sync.signing import REQUEST_HEADER, sign_request
-
-    token, seed = session.sync_secret("token"), session.sync_secret("org_signing_key")
-    assert token is not None and seed is not None
+    and a signature with the signed-in user's copy of the org signing key; the answer as it
+    came, refusals included."""
+    token = session.sync_secret("token")
+    assert token is not None
     with httpx.Client(timeout=30) as http:
         request = http.build_request(
             method, url, headers={"Authorization": f"Bearer {token.decode()}"}, **kwargs
         )
-        request.headers[REQUEST_HEADER] = sign_request(
-            seed,
-            method,
-            request.url.path,
-            request.url.query.decode("ascii"),
-            request.read(),
-            session.clinic.device_id,
-            int(clock.now().timestamp()),
-        )
+        SyncClient(session).sign_org_request(request)
         return http.send(request)

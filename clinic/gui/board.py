@@ -93,9 +93,7 @@ def queue_text(row: BoardRow, now: dt.datetime, zone_name: str | None) -> str:
         )
     if row.with_user:
         parts.append(
-            QCoreApplication.translate("BoardPage", "last step by %1").replace(
-                "%1", row.with_user
-            )
+            QCoreApplication.translate("BoardPage", "last step by %1").replace("%1", row.with_user)
         )
     return " · ".join(parts)
 

@@ -252,7 +252,7 @@ class ReviewPage(QWidget):
         if chosen < 0 and typed.strip():  # never a silent comment on the whole packet
             self.message.setText(
                 self.tr(
-                    "No question is called \"%1\": pick one from the list under Comment on, "
+                    'No question is called "%1": pick one from the list under Comment on, '
                     "or choose (the whole packet)."
                 ).replace("%1", typed.strip())
             )

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from sqlalchemy import Connection, select
 
 from clinic.store import schema
+from clinic.store.base import StoreError
 from clinic.store.vault import UserSecrets, VaultError
 
 #: the organization's secrets each user keeps a copy of, sealed with their own key (their
@@ -45,7 +46,8 @@ def drop_own_copies(conn: Connection, username: str) -> None:
 
 
 def read_own_copies(conn: Connection, own: UserSecrets) -> dict[str, bytes]:
-    """``own.user``'s copies, opened; raises ``VaultError`` on one that does not open."""
+    """``own.user``'s copies, opened; a copy that does not open is a :class:`StoreError`
+    naming what to do."""
     rows = conn.execute(
         select(schema.meta.c.key, schema.meta.c.value).where(
             schema.meta.c.key.in_([own_row(own.user, n) for n in OWN_SECRETS])
@@ -58,6 +60,9 @@ def read_own_copies(conn: Connection, own: UserSecrets) -> dict[str, bytes]:
         if raw is not None:
             try:
                 out[name] = own.open(name, base64.b64decode(raw))
-            except ValueError as exc:
-                raise VaultError("failed its integrity check") from exc
+            except (VaultError, ValueError):
+                raise StoreError(
+                    "sync: your copy of the organization's key cannot be opened; keep the org "
+                    "key file on this laptop again"
+                ) from None
     return out

@@ -215,13 +215,7 @@ class SettingsRepository(Repository):
         if self.own is None:
             return {}
         with self._read() as conn:
-            try:
-                return read_own_copies(conn, self.own)
-            except VaultError:
-                raise StoreError(
-                    "sync: your copy of the organization's key cannot be opened; keep the org "
-                    "key file on this laptop again"
-                ) from None
+            return read_own_copies(conn, self.own)
 
     def adopt_shared_org_secrets(self) -> bool:
         """Move the organization's private keys that an older version sealed with the data key

@@ -88,13 +88,7 @@ class UserRepository(Repository):
         if self.own is None:
             return {}
         with self._read() as conn:
-            try:
-                return read_own_copies(conn, self.own)
-            except VaultError:
-                raise StoreError(
-                    "sync: your copy of the organization's key cannot be opened; keep the org "
-                    "key file on this laptop again"
-                ) from None
+            return read_own_copies(conn, self.own)
 
     def profile(self, username: str) -> dict[str, str]:
         """A user's profile (name, organization, address, phone, e-mail, bar number), sealed

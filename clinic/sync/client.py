@@ -649,40 +649,11 @@ class SyncClient:
         """One request; with ``org``, signed with the signed-in user's copy of the
         organization's signing key (:func:`clinic.sync.signing.sign_request`)."""
         headers = self._headers() if auth else dict(kwargs.pop("headers", None) or {})
+        request = self.http.build_request(method, url, headers=headers, **kwargs)
         if org:
-            seed = self.session.sync_secret("org_signing_key")
-            if seed is None:
-                raise SyncError(
-                    say(
-                        "only a user who keeps the organization's key may do this: keep the org "
-                        "key file on this laptop first (Settings > Sync > Keep the org key on "
-                        "this laptop)"
-                    )
-                )
-            request = self.http.build_request(method, url, headers=headers, **kwargs)
-            request.headers[REQUEST_HEADER] = sign_request(
-                seed,
-                method,
-                request.url.path,
-                request.url.query.decode("ascii"),
-                request.read(),
-                self.session.clinic.device_id,
-                int(clock.now().timestamp()),
-            )
-            try:
-                response = self.http.send(request)
-            except httpx.HTTPError as exc:
-                raise SyncError(
-                    say(
-                        "the server at {server} cannot be reached ({kind}); everything stays "
-                        "queued on this laptop",
-                        server=url.split("/v1/")[0],
-                        kind=type(exc).__name__,
-                    )
-                ) from None
-            return self._checked(response)
+            self.sign_org_request(request)
         try:
-            response = self.http.request(method, url, headers=headers, **kwargs)
+            response = self.http.send(request)
         except httpx.HTTPError as exc:
             raise SyncError(
                 say(
@@ -693,6 +664,29 @@ class SyncClient:
                 )
             ) from None
         return self._checked(response)
+
+    def sign_org_request(self, request: httpx.Request) -> None:
+        """Sign ``request`` with the signed-in user's copy of the organization's signing key
+        (the organization's own operations: codes, counts, devices); refused for a user who
+        keeps none."""
+        seed = self.session.sync_secret("org_signing_key")
+        if seed is None:
+            raise SyncError(
+                say(
+                    "only a user who keeps the organization's key may do this: keep the org "
+                    "key file on this laptop first (Settings > Sync > Keep the org key on "
+                    "this laptop)"
+                )
+            )
+        request.headers[REQUEST_HEADER] = sign_request(
+            seed,
+            request.method,
+            request.url.path,
+            request.url.query.decode("ascii"),
+            request.read(),
+            self.session.clinic.device_id,
+            int(clock.now().timestamp()),
+        )
 
     def _checked(self, response: httpx.Response) -> httpx.Response:
         """``response``, or the server's refusal as a :class:`SyncError`."""
