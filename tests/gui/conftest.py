@@ -15,7 +15,7 @@ from tests.gui import xserver
 PLATFORM = xserver.start()  # before Qt is imported
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.core import Desk
@@ -92,6 +92,22 @@ def idle(qtbot: QtBot, window: ClinicWindow, timeout: int = 30_000) -> None:
 def answer_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
     """Run ``act`` on the next modal dialog as soon as it opens (dialogs block in exec())."""
     on_next_dialog(qtbot, act)
+
+
+def answer_question(
+    qtbot: QtBot,
+    said: list[str],
+    button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes,
+) -> None:
+    """Answer the next question box (Approve? Return?) with ``button``, after reading it: its
+    text is appended to ``said``."""
+
+    def press(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        click(qtbot, box.button(button))
+
+    on_next_dialog(qtbot, press)
 
 
 @pytest.fixture

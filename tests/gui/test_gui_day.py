@@ -34,6 +34,7 @@ from tests.forms_fixture import SHARED_FORMS
 from tests.gui.conftest import (
     TODAY,
     answer_modal,
+    answer_question,
     build_clinic,
     idle,
     open_from_board,
@@ -497,13 +498,7 @@ def test_packet_build_view_print_export_review_and_approve(
     choose(qtbot, review.item, "birth.city")
     type_into(qtbot, review.text, "Please check the city of birth on the passport.")
     confirmed: list[str] = []
-
-    def confirm_return(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        confirmed.append(box.text())
-        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
-
-    answer_modal(qtbot, confirm_return)
+    answer_question(qtbot, confirmed)
     click(qtbot, review.return_button)
     idle(qtbot, atty)
     assert "Your comment goes with it: Please check the city of birth" in confirmed[0]
@@ -551,13 +546,7 @@ def test_packet_build_view_print_export_review_and_approve(
     idle(qtbot, atty)
 
     asked: list[str] = []
-
-    def yes(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        asked.append(box.text())
-        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
-
-    answer_modal(qtbot, yes)
+    answer_question(qtbot, asked)
     click(qtbot, review.approve_button)
     # the attorney is told what the filer must still answer by hand (no preparer profile here)
     assert "leaves blank, for the filer to answer by hand before mailing" in asked[0]

@@ -4,7 +4,6 @@ right after a comment without typing it again, and zoom on the packet."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from clinic.domain.events import Status
 from clinic.store.clinic import Clinic
 from tests.conftest import PASSPHRASE
-from tests.gui.conftest import WithPerson, answer_modal, idle, sign_in
+from tests.gui.conftest import WithPerson, answer_modal, answer_question, idle, sign_in
 from tests.gui.test_gui_day import build_from_record, open_record_screen
 from tests.gui.test_gui_keys_languages import activate
 from tests.gui.user import choose_tab, click, click_list_row, type_into
@@ -78,15 +77,7 @@ def test_comment_then_return_with_every_comment_in_view(
     # first, saying what will happen; No changes nothing
     asked: list[str] = []
 
-    def press(which: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
-        def answer(box: QWidget) -> None:
-            assert isinstance(box, QMessageBox)
-            asked.append(box.text())
-            click(qtbot, box.button(which))
-
-        return answer
-
-    answer_modal(qtbot, press(QMessageBox.StandardButton.No))
+    answer_question(qtbot, asked, QMessageBox.StandardButton.No)
     click(qtbot, review.return_button)
     idle(qtbot, window)
     assert "Your comments above, made since the last return, go with it." in asked[0]
@@ -94,7 +85,7 @@ def test_comment_then_return_with_every_comment_in_view(
     assert Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid).status is not (
         Status.RETURNED
     )
-    answer_modal(qtbot, press(QMessageBox.StandardButton.Yes))
+    answer_question(qtbot, asked)
     click(qtbot, review.return_button)
     idle(qtbot, window)
     state = Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid)
@@ -168,13 +159,7 @@ def test_a_returned_packet_built_again_goes_back_to_the_attorney(
     idle(qtbot, window)
     type_into(qtbot, review.text, "Bring the school records; then build it again.")
     asked: list[str] = []
-
-    def yes(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        asked.append(box.text())
-        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
-
-    answer_modal(qtbot, yes)
+    answer_question(qtbot, asked)
     click(qtbot, review.return_button)
     idle(qtbot, window)
     assert review.queue.count() == 0
