@@ -27,6 +27,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from clinic.errors import ClinicError
 
 ENV = "CLINIC_CLOCK"
+#: when CLINIC_CLOCK was the time (seconds since the epoch): processes started later agree with it
+ANCHOR_ENV = "CLINIC_CLOCK_ANCHOR"
 UTC = dt.UTC
 
 
@@ -52,13 +54,19 @@ class SystemClock:
 class TickingClock:
     """A clock set to ``start`` that then runs at the speed of real time."""
 
-    def __init__(self, start: dt.datetime) -> None:
+    def __init__(self, start: dt.datetime, anchor: float | None = None) -> None:
+        """``anchor`` (seconds since the epoch on the machine's clock) is when ``start`` was
+        the time: every process given the same one agrees on the time (a server and the
+        laptops a test starts later). Without it, ``start`` is this process's start."""
         if start.tzinfo is None:
             raise ClockError("the clock's start needs a time zone (e.g. 2026-11-21T10:00-08:00)")
         self.start = start.astimezone(UTC)
+        self._anchor = anchor
         self._origin = time.monotonic()
 
     def now(self) -> dt.datetime:
+        if self._anchor is not None:
+            return self.start + dt.timedelta(seconds=max(time.time() - self._anchor, 0.0))
         return self.start + dt.timedelta(seconds=time.monotonic() - self._origin)
 
 
@@ -96,7 +104,14 @@ def parse_moment(text: str) -> dt.datetime:
 def from_environment() -> Clock:
     """The clock ``CLINIC_CLOCK`` asks for, else the machine's."""
     text = os.environ.get(ENV, "").strip()
-    return TickingClock(parse_moment(text)) if text else SystemClock()
+    if not text:
+        return SystemClock()
+    anchor = os.environ.get(ANCHOR_ENV, "").strip()
+    try:
+        since = float(anchor) if anchor else None
+    except ValueError:
+        raise ClockError(f"{ANCHOR_ENV}: give seconds since the epoch, not {anchor!r}") from None
+    return TickingClock(parse_moment(text), since)
 
 
 _clock: Clock | None = None

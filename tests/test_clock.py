@@ -59,3 +59,27 @@ def test_the_command_names_a_malformed_clinic_clock(cli: Cli, tmp_path: Path) ->
 def test_an_unknown_zone_is_named() -> None:
     with pytest.raises(clock.ClockError, match="Mars/Olympus"):
         clock.today("Mars/Olympus")
+
+
+def test_processes_started_later_agree_on_the_time() -> None:
+    """A server started early and a laptop's command started minutes later must agree (a
+    signed request is taken within 5 minutes of the server's clock): with an anchor, the
+    clock CLINIC_CLOCK sets runs from the anchor, not from each process's start."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    anchor = time.time() - 600  # CLINIC_CLOCK was the time ten minutes ago
+    env = {**os.environ, "CLINIC_CLOCK": "2026-11-21T10:00:00-08:00"}
+    env["CLINIC_CLOCK_ANCHOR"] = repr(anchor)
+    code = "from clinic import clock; print(clock.now().isoformat())"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    seen = dt.datetime.fromisoformat(out)
+    start = clock.parse_moment("2026-11-21T10:00:00-08:00")
+    assert dt.timedelta(minutes=10) <= seen - start < dt.timedelta(minutes=11)
+    env["CLINIC_CLOCK_ANCHOR"] = "yesterday"
+    bad = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert bad.returncode != 0 and "CLINIC_CLOCK_ANCHOR" in bad.stderr
