@@ -601,6 +601,10 @@ def test_holders_give_the_org_key_to_the_attorneys_and_coordinators_they_add(
     # a new passphrase set by a holder: the copy follows it
     desk.admin.change_passphrase("another long passphrase 42", "lee")
     assert kept("lee", "another long passphrase 42") == private
+    # one's own new passphrase: one's copy follows it, in the same session and the next
+    desk.admin.change_passphrase("the admin's new long passphrase 7")
+    assert desk.session.sync_secret("org_private_key") == private
+    assert kept("admin", "the admin's new long passphrase 7") == private
     # disabled: the copy is gone from the file, not only the passphrase
     desk.admin.disable_user("lee")
     with sqlite3.connect(tmp_path / "c" / "clinic.db") as db:
