@@ -31,7 +31,7 @@ from clinic.core.reports import check_period, format_of
 from clinic.domain.answers import PROFILE_SPECS, normalize_answers, shown_key, too_deep_under
 from clinic.domain.languages import FALLBACK, client_languages, english_name, staff_languages
 from clinic.domain.roles import ROLE_NAMES, a_role
-from clinic.domain.rule_texts import OUTCOME_LABELS, heading
+from clinic.domain.rule_texts import OUTCOME_LABELS, heading, outcome_label
 from clinic.domain.rules import Determination
 from clinic.errors import ClinicError, ScreenAgain, UsageError, explain
 
@@ -530,7 +530,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
     if packet.blank:
         print(f"left blank, the filer must answer: {'; '.join(packet.blank)}", file=sys.stderr)
     print(
-        f"Screening: {packet.determination.outcome}; forms: {', '.join(packet.forms)}.",
+        f"Screening: {outcome_label(packet.determination.outcome, FALLBACK)} "
+        f"({packet.determination.outcome}); forms: {', '.join(packet.forms)}.",
         file=sys.stderr,
     )
     return 0

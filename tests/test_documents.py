@@ -652,3 +652,14 @@ def test_the_take_home_sheet_never_gives_a_deadline_already_past(
     assert said in text, text
     if on > dt.date(2026, 12, 2):
         assert "so your work permit does not lapse" not in text
+
+
+def test_the_cover_sheet_writes_every_date_as_the_forms_do(tmp_path: Path) -> None:
+    """The flags' messages (rule texts) carry dates too: on the cover sheet they read
+    MM/DD/YYYY like the forms' dates beside them, never 2026-04-19 in one line and 04/19/2026
+    in the next."""
+    answers = someone(**{"daca.expires": "2026-04-19"})  # expired under a year before ON
+    path = write(tmp_path, "cover.pdf", cover(answers))
+    text = flat(text_of(path))
+    assert "04/19/2026" in text and "expired" in text.lower()
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), re.findall(r"\d{4}-\d{2}-\d{2}", text)

@@ -204,3 +204,22 @@ def test_alerts_keep_the_wire_format_of_the_previous_version() -> None:
     for bad in ({"en": ""}, {"en": "Fees", "vi": "x"}, {"en": "Fees", "qps": "x"}):
         with pytest.raises(ValidationError):
             Alert.model_validate({"alert_id": "a", "effective": "2026-12-01", **bad})
+
+
+# -- languages named in the staff's language ------------------------------------------------------
+
+
+def test_staff_read_each_language_named_in_their_own_language() -> None:
+    from clinic.domain.display import language_text
+
+    assert language_text("ko") == "Korean (한국어)"
+    assert language_text("ko", "es") == "Coreano (한국어)"
+    assert language_text("es", "ko") == "스페인어 (español)"
+    assert language_text("ko", "ko") == "한국어"  # its own name once
+    assert language_text("es", "es") == "Español"
+    assert language_text("tl", "en") == "Tagalog"
+    assert language_text("zz", "ko") == "zz"  # unknown: the code as it is
+    # every spoken language has a name in each staff language that is not English
+    for staff in languages.NAMES_IN:
+        assert staff in languages.staff_languages()
+        assert set(languages.NAMES_IN[staff]) == set(languages.SPOKEN), staff

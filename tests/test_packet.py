@@ -456,7 +456,7 @@ def test_packet_from_a_record_says_its_recorded_screening(cli: Cli, tmp_path: Pa
         recorded = clinic.unlock("admin", cli.passphrase).load(rid).determination
     assert recorded is not None and recorded["outcome"] == "attorney_review"
     built = cli.ok("packet", "--record", rid, "--out", str(tmp_path / "a"), "--on", "2026-11-21")
-    assert "Screening: attorney_review;" in built.stderr
+    assert "Screening: Needs attorney review (attorney_review);" in built.stderr
     cover = pdftotext((tmp_path / "a" / "Cover sheet.pdf").read_bytes(), tmp_path)
     assert "Needs attorney review" in cover
 
@@ -471,7 +471,7 @@ def test_packet_from_a_record_says_its_recorded_screening(cli: Cli, tmp_path: Pa
     assert f"(clinic intake screen {rid[:8]})" in refused.stderr  # the command that does it
     cli.ok("intake", "screen", rid, "--on", "2026-11-21")
     again = cli.ok("packet", "--record", rid, "--out", str(tmp_path / "b"), "--on", "2026-11-21")
-    assert "Screening: likely_eligible;" in again.stderr
+    assert "Screening: May be eligible (likely_eligible);" in again.stderr
 
 
 def test_a_packet_with_nothing_to_add_has_no_addendum(library: FormLibrary, tmp_path: Path) -> None:

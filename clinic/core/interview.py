@@ -4,12 +4,12 @@ screening a person (``record_screening``, the one place a determination is made 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from clinic.core.views import RecordView, TimelineEntry, keys_of, summary_of
 from clinic.domain.answers import ANSWER_KEYS, normalize_answers
-from clinic.domain.events import EventType
+from clinic.domain.events import Event, EventType
 from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
 from clinic.domain.rules import Determination, screen
@@ -68,6 +68,18 @@ def for_staff(
     return again if same else None
 
 
+def current_screening(events: Sequence[Event]) -> tuple[Event | None, bool]:
+    """A record's latest ``screened`` event and whether its answers changed after it."""
+    found = [e for e in events if e.type is EventType.SCREENED]
+    screened = max(found, key=lambda e: e.order_key) if found else None
+    if screened is None:
+        return None, True
+    changed = any(
+        e.type is EventType.ANSWERS_SET and e.order_key > screened.order_key for e in events
+    )
+    return screened, changed
+
+
 class InterviewDesk:
     """``desk.interview``: what the interview and the record screen do with a record."""
 
@@ -102,8 +114,14 @@ class InterviewDesk:
             on = screened[-1].payload.get("on") if screened else None
             if isinstance(on, str):
                 shown = for_staff(state.determination, state.answers, on, desk.policy, staff_lang)
+        latest, changed = current_screening(session.events(record_id))
         return RecordView(
-            state, timeline, session.load_draft(record_id), elsewhere, screening_for_staff=shown
+            state,
+            timeline,
+            session.load_draft(record_id),
+            elsewhere,
+            screening_for_staff=shown,
+            screening_current=latest is not None and not changed,
         )
 
     def save_draft(self, record_id: str, draft: Mapping[str, Any]) -> None:
@@ -111,6 +129,21 @@ class InterviewDesk:
 
     def discard_draft(self, record_id: str) -> None:
         self._desk.session.discard_draft(record_id)
+
+    def close_interview(self, record_id: str, draft: Mapping[str, Any]) -> bool:
+        """Save and close: keep the draft (to resume where it stopped), unless the person was
+        screened and the draft holds nothing the record does not (then no "unfinished
+        interview" is left behind). Call after the answers are stored; returns whether a draft
+        was kept."""
+        session = self._desk.session
+        state = session.load(record_id)
+        typed = {k: v for k, v in dict(draft.get("answers") or {}).items() if v is not None}
+        stored = {k: v for k, v in state.answers.items() if v is not None}
+        if state.determination is not None and typed == stored:
+            session.discard_draft(record_id)
+            return False
+        session.save_draft(record_id, draft)
+        return True
 
     def save_answers(self, record_id: str, answers: Mapping[str, Any]) -> int:
         """Store the valid answers (only the fields that changed are recorded); returns how

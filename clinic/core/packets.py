@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clinic.core.files import outside_clinic_folders
-from clinic.core.interview import record_screening, screening_language
+from clinic.core.interview import current_screening, record_screening, screening_language
 from clinic.core.views import PacketView
 from clinic.domain.events import Event, EventType, Status
 from clinic.domain.policy import Policy
@@ -54,17 +54,6 @@ SCREEN = {False: f"screen-draft-{COPIES}", True: f"screen-approved-{COPIES}"}  #
 def _latest(events: Sequence[Event], type_: EventType) -> Event | None:
     found = [e for e in events if e.type is type_]
     return max(found, key=lambda e: e.order_key) if found else None
-
-
-def current_screening(events: Sequence[Event]) -> tuple[Event | None, bool]:
-    """A record's latest ``screened`` event and whether its answers changed after it."""
-    screened = _latest(events, EventType.SCREENED)
-    if screened is None:
-        return None, True
-    changed = any(
-        e.type is EventType.ANSWERS_SET and e.order_key > screened.order_key for e in events
-    )
-    return screened, changed
 
 
 def screening_for_build(

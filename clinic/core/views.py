@@ -91,6 +91,8 @@ class RecordView:
     # the recorded screening as the staff read it (in their language, when the same answers
     # screened on the same date give exactly its codes); None: show the recorded one
     screening_for_staff: Mapping[str, Any] | None = None
+    # the latest screening is of the answers as they are now (no answer changed after it)
+    screening_current: bool = False
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def answer_text(question: Question, value: Any, lang: str, *, reveal: bool = Fal
     if isinstance(value, bool):
         return question.word("answer_yes" if value else "answer_no", lang)
     if question.key == "language" and isinstance(value, str):
-        return language_text(value)
+        return language_text(value, lang)
     if isinstance(value, list):
         if not value:  # answered: none (no arrests, no trips), never left blank
             return question.word("answer_none", lang)
@@ -59,12 +59,14 @@ def answer_text(question: Question, value: Any, lang: str, *, reveal: bool = Fal
     return str(value)
 
 
-def language_text(code: str) -> str:
-    """A language by its English name and its own (``Korean (한국어)``); the code when unknown."""
-    english, native = languages.english_name(code), languages.native_name(code)
-    if not english:
+def language_text(code: str, staff: str = languages.FALLBACK) -> str:
+    """A language by its name in the staff language and its own (``Korean (한국어)``,
+    ``Coreano (한국어)``, ``스페인어 (español)``); the code when unknown."""
+    named, native = languages.name_in(code, staff), languages.native_name(code)
+    if not named:
         return code
-    return english if native in ("", code, english) else f"{english} ({native})"
+    named = named[:1].upper() + named[1:]
+    return named if native.casefold() in ("", code, named.casefold()) else f"{named} ({native})"
 
 
 def _choice(question: Question, value: object, lang: str) -> str:

@@ -98,6 +98,91 @@ SPOKEN: dict[str, tuple[str, str]] = {
 }
 
 
+# The same languages named in each staff language other than English (CLDR's names), for what
+# staff read: a Korean-speaking coordinator's counts say 스페인어, not Spanish.
+NAMES_IN: dict[str, dict[str, str]] = {
+    "ko": {
+        "en": "영어",
+        "es": "스페인어",
+        "ko": "한국어",
+        "pt": "포르투갈어",
+        "tl": "타갈로그어",
+        "zh": "중국어",
+        "vi": "베트남어",
+        "fr": "프랑스어",
+        "ht": "아이티 크리올어",
+        "ar": "아랍어",
+        "ru": "러시아어",
+        "uk": "우크라이나어",
+        "pl": "폴란드어",
+        "hi": "힌디어",
+        "pa": "펀잡어",
+        "gu": "구자라트어",
+        "bn": "벵골어",
+        "ur": "우르두어",
+        "ne": "네팔어",
+        "ja": "일본어",
+        "th": "태국어",
+        "km": "크메르어",
+        "lo": "라오어",
+        "my": "버마어",
+        "am": "암하라어",
+        "ti": "티그리냐어",
+        "so": "소말리아어",
+        "sw": "스와힐리어",
+        "fa": "페르시아어",
+        "ps": "파슈토어",
+        "mam": "맘어",
+        "quc": "키체어",
+        "kjb": "칸호발어",
+        "yua": "유카텍 마야어",
+    },
+    "es": {
+        "en": "inglés",
+        "es": "español",
+        "ko": "coreano",
+        "pt": "portugués",
+        "tl": "tagalo",
+        "zh": "chino",
+        "vi": "vietnamita",
+        "fr": "francés",
+        "ht": "criollo haitiano",
+        "ar": "árabe",
+        "ru": "ruso",
+        "uk": "ucraniano",
+        "pl": "polaco",
+        "hi": "hindi",
+        "pa": "punyabí",
+        "gu": "guyaratí",
+        "bn": "bengalí",
+        "ur": "urdu",
+        "ne": "nepalí",
+        "ja": "japonés",
+        "th": "tailandés",
+        "km": "jemer",
+        "lo": "lao",
+        "my": "birmano",
+        "am": "amárico",
+        "ti": "tigriña",
+        "so": "somalí",
+        "sw": "suajili",
+        "fa": "persa",
+        "ps": "pastún",
+        "mam": "mam",
+        "quc": "quiché",
+        "kjb": "q'anjob'al",
+        "yua": "maya yucateco",
+    },
+}
+
+
+def name_in(code: str, staff: str) -> str:
+    """``code``'s name in the staff language ``staff`` (English when that language has no
+    name for it), or "" when unknown."""
+    named = NAMES_IN.get(staff, {}).get(code)
+    return named if named else english_name(code)
+
+
 def find(code: object) -> Language | None:
     """The registry's entry for ``code``, or None."""
     for lang in LANGUAGES:

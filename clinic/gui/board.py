@@ -365,9 +365,9 @@ class BoardPage(QWidget):
         self.translate_ui()
 
     def translate_ui(self) -> None:
-        self.search.setPlaceholderText(
-            self.tr("Search: name, A-Number, birth date, or family name and birth date")
-        )
+        hint = self.tr("Search: name, A-Number, birth date, or family name and birth date")
+        self.search.setPlaceholderText(hint)
+        self.search.setToolTip(hint)  # the whole hint, where a narrow box cuts it
         self.search_button.setText(self.tr("&Search"))
         self.all_days.setText(self.tr("&Every day"))
         self.refresh_button.setText(self.tr("Re&fresh"))

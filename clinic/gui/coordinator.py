@@ -40,7 +40,7 @@ from clinic.domain.display import language_text
 from clinic.domain.languages import FALLBACK
 from clinic.domain.roles import ROLE_NAMES, Role
 from clinic.gui import osedge
-from clinic.gui.i18n import fill_languages, role_label, staff_language_choices
+from clinic.gui.i18n import fill_languages, role_label, staff_language, staff_language_choices
 from clinic.gui.ops import Ops
 
 BAR_METRICS = ("screened", "referred", "packets_built")
@@ -199,9 +199,9 @@ class CountsPage(QWidget):
             "screened": self.tr("Screened"),
             "referred": self.tr("Referred to an attorney"),
             "packets_built": self.tr("Packets prepared"),
-            "returned": self.tr("Returned"),
-            "approved": self.tr("Approved"),
-            "closed": self.tr("Closed"),
+            "returned": self.tr("Packets returned by an attorney"),
+            "approved": self.tr("Packets approved"),
+            "closed": self.tr("Records closed"),
         }
 
     def translate_ui(self) -> None:
@@ -267,7 +267,7 @@ class CountsPage(QWidget):
         by_language = breakdown == "language"
         # a language by its name, never its code ("Korean (한국어)", not "ko"): table and chart
         rows = [
-            (language_text(key) if by_language else self._key_text(key), counts)
+            (language_text(key, staff_language()) if by_language else self._key_text(key), counts)
             for key, counts in self.report.rows(breakdown)
         ]
         self.chart.set_rows(rows, tuple(names[m] for m in BAR_METRICS))
@@ -421,8 +421,8 @@ class SettingsPage(QWidget):
         col2 = QVBoxLayout()
         col2.addWidget(self.users_box, 1)
         col2.addWidget(self.forms_box, 1)
-        grid.addLayout(col1, 1)
-        grid.addLayout(col2, 2)
+        grid.addLayout(col1, 1)  # half each: the left's fields and Spanish labels need it
+        grid.addLayout(col2, 1)
         # on a short screen (1280x720) the page scrolls; its boxes are never squeezed
         page = QWidget(self)
         page.setLayout(grid)
@@ -467,7 +467,9 @@ class SettingsPage(QWidget):
         self.site_label.setText(self.tr("&Site:"))
         self.site_button.setText(self.tr("Save"))
         self.contact_label.setText(self.tr("Contact for clie&nts:"))
-        self.contact.setPlaceholderText(self.tr("phone, e-mail or address on the take-home sheet"))
+        hint = self.tr("phone, e-mail or address on the take-home sheet")
+        self.contact.setPlaceholderText(hint)
+        self.contact.setToolTip(hint)  # the whole hint, where a narrow box cuts it
         self.contact_button.setText(self.tr("Save"))
         self.language_label.setText(self.tr("Staff lang&uage:"))
         self.idle_label.setText(self.tr("Loc&k after (minutes idle):"))

@@ -133,7 +133,10 @@ class InterviewPage(QWidget):
         self.lang = FALLBACK
         self.interview = Interview(questionnaire, today())
         self.base: dict[str, Any] = {}
-        self.warning = ""  # why Finish did nothing, until the next change
+        # why Next or Finish did nothing, until the next change: a function of the staff
+        # language, so the line is said again in the new language when it changes
+        self._warning: Callable[[], str] | None = None
+        self._save_note: Callable[[], str] | None = None  # what the status line says now
         self.boxes: dict[str, QuestionBox] = {}
         # what a text answer may be, offered as one types (the interpreter: the staff's names)
         self.suggestions: dict[str, list[str]] = {}
@@ -259,6 +262,17 @@ class InterviewPage(QWidget):
         self.back_button.setToolTip(self.tr("Previous page"))
         self.next_button.setToolTip(self.tr("Store this page and go to the next"))
         self._update_status()
+        if self._save_note is not None:
+            self.save_state.setText(self._save_note())
+
+    @property
+    def warning(self) -> str:
+        return self._warning() if self._warning is not None else ""
+
+    def _note(self, say: Callable[[], str]) -> None:
+        """Put a line in the status bar, kept as how to say it (re-said on a language change)."""
+        self._save_note = say
+        self.save_state.setText(say())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -279,6 +293,8 @@ class InterviewPage(QWidget):
         stored, on the page where it stopped."""
         self.record_id = record_id
         self.person = person
+        self._warning = self._save_note = None  # the last person's status line is not theirs
+        self.save_state.clear()
         self.base = dict(stored)  # the stored answers this interview's changes build on
         answers = dict(stored)
         page = None
@@ -383,7 +399,9 @@ class InterviewPage(QWidget):
                     box.editor.reveal()
 
         self.ops.run(
-            lambda desk: desk.people.reveal_numbers(record_id), shown, self.save_state.setText
+            lambda desk: desk.people.reveal_numbers(record_id),
+            shown,
+            lambda message: self._note(lambda: message),
         )
 
     def _update_status(self) -> None:
@@ -409,7 +427,7 @@ class InterviewPage(QWidget):
         box = self.boxes[key]
         problems = self.interview.set(key, box.editor.value())
         box.set_errors(problems)
-        self.warning = ""
+        self._warning = None
         shown = list(self.boxes)
         applies = [q.key for q in self.interview.questions(self.interview.current)]
         if applies != shown:
@@ -417,7 +435,7 @@ class InterviewPage(QWidget):
         else:
             self._update_status()
             self._update_panel()
-        self.save_state.setText(self.tr("Saving…"))
+        self._note(lambda: self.tr("Saving…"))
         self.autosave.start()
 
     def _language_changed(self, index: int) -> None:
@@ -459,11 +477,15 @@ class InterviewPage(QWidget):
 
     def _draft_saved(self, _result: object) -> None:
         self.saved_drafts += 1
-        saved = self.tr("Saved (encrypted)")
-        self.save_state.setText(f"{saved} · {self.warning}" if self.warning else saved)
+
+        def say() -> str:
+            saved = self.tr("Saved (encrypted)")
+            return f"{saved} · {self.warning}" if self.warning else saved
+
+        self._note(say)
 
     def _save_failed(self, message: str) -> None:
-        self.save_state.setText(self.tr("Not saved: %1").replace("%1", message))
+        self._note(lambda: self.tr("Not saved: %1").replace("%1", message))
 
     def _store_answers(self) -> None:
         record_id, answers = self.record_id, self.answers_to_store()
@@ -487,8 +509,10 @@ class InterviewPage(QWidget):
                 self.interview.go_to(group.id)
                 break
         self.render_page(focus_key=key)
-        self.warning = self.tr("An address does not fit the forms: see the box marked in red.")
-        self.save_state.setText(self.warning)
+        self._warning = lambda: self.tr(
+            "An address does not fit the forms: see the box marked in red."
+        )
+        self._note(self._warning)
 
     def _affirm_empty_lists(self) -> None:
         """Moving on from a page answers its empty lists: none (each such question says "an
@@ -511,10 +535,11 @@ class InterviewPage(QWidget):
             first = self.boxes.get(next(iter(wrong)))
             if first is not None:
                 first.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
-            self.warning = self.tr("Fix the answers marked in red first (%1).").replace(
-                "%1", str(len(wrong))
+            count = len(wrong)
+            self._warning = lambda: self.tr("Fix the answers marked in red first (%1).").replace(
+                "%1", str(count)
             )
-            self.save_state.setText(self.warning)
+            self._note(self._warning)
             self.save_draft()
             return
         self._store_answers()
@@ -529,7 +554,14 @@ class InterviewPage(QWidget):
 
     def save_and_close(self) -> None:
         self._store_answers()
-        self.save_draft()
+        self.autosave.stop()
+        if self.record_id:
+            record_id, draft = self.record_id, self.draft()
+            self.ops.run(
+                lambda desk: desk.interview.close_interview(record_id, draft),
+                self._draft_saved,
+                self._save_failed,
+            )
         self.left.emit(self.record_id)
 
     def finish(self) -> None:
@@ -537,10 +569,11 @@ class InterviewPage(QWidget):
         problems = self.interview.errors()
         if problems:
             # never screen (and drop the draft) while something typed is not valid
-            self.warning = self.tr("Fix the answers marked in red first (%1).").replace(
-                "%1", str(len(problems))
+            count = len(problems)
+            self._warning = lambda: self.tr("Fix the answers marked in red first (%1).").replace(
+                "%1", str(count)
             )
-            self.save_state.setText(self.warning)
+            self._note(self._warning)
             self.save_draft()
             return
         missing = self.interview.missing_required()

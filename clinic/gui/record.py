@@ -464,7 +464,12 @@ class RecordPage(QWidget):
             "inquiry": self.tr("Inquiry only"),
         }
         text = words.get(s.status.value, s.status.value)
-        if s.packet_stale:
+        if s.packet_stale and self.view.screening_current:
+            text = self.tr(
+                "Answers changed after the packet was built and were screened again: build "
+                "the packet again (it then goes to the attorney)"
+            )
+        elif s.packet_stale:
             text = self.tr(
                 "Answers changed after the packet was built: screen again, then build the "
                 "packet again (it then goes to the attorney)"

@@ -6,6 +6,7 @@ DRAFT mark). Only attorneys and admins may approve or return; the store enforces
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -119,7 +120,9 @@ class ReviewPage(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
+        split.setStretchFactor(2, 3)
+        self.split = split
+        self._split_set = False  # the first showing sets the proportions; the user's stay
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
@@ -133,6 +136,17 @@ class ReviewPage(QWidget):
         self.return_button.setEnabled(allowed)
         self._set_actions(False)
         self.translate_ui()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first showing: the queue narrow, the packet and its answers side by side in
+        equal parts (the answers' questions read in lines, not one word a line)."""
+        super().showEvent(event)
+        if not self._split_set and self.split.width() > 0:
+            self._split_set = True
+            width = self.split.width()
+            queue = max(self.queue.sizeHint().width() // 2, width * 13 // 100)
+            rest = width - queue
+            self.split.setSizes([queue, rest * 55 // 100, rest - rest * 55 // 100])
 
     def translate_ui(self) -> None:
         self.queue_label.setText(self.tr("A&waiting review"))

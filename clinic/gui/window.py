@@ -162,6 +162,11 @@ class SignInPage(QWidget):
         self.text = QLabel(self)
         self.text.setObjectName("signin-text")
         self.text.setWordWrap(True)
+        self.demo = QLabel(self)  # the demo clinic's passphrase, whole, selectable
+        self.demo.setObjectName("signin-demo")
+        self.demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo.setStyleSheet("font-weight: bold;")
+        self.demo.hide()
         self.user = QComboBox(self)
         self.user.setObjectName("user")
         self.passphrase = QLineEdit(self)
@@ -188,6 +193,7 @@ class SignInPage(QWidget):
         inner.addStretch(1)
         inner.addWidget(self.heading)
         inner.addWidget(self.text)
+        inner.addWidget(self.demo)
         inner.addLayout(form)
         inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         inner.addWidget(self.error)
@@ -219,8 +225,11 @@ class SignInPage(QWidget):
         if self.site == DEMO_SITE:
             text += "\n\n" + self.tr(
                 "This is the demo clinic (made-up people). Sign in as vol (volunteer), atty "
-                "(attorney), coord (coordinator) or admin; the passphrase is %1."
-            ).replace("%1", DEMO_PASSPHRASE)
+                "(attorney), coord (coordinator) or admin, with the passphrase below."
+            )
+            # on a line of its own, never wrapped: a line breaks a sentence at a hyphen
+            self.demo.setText(self.tr("Demo passphrase: %1").replace("%1", DEMO_PASSPHRASE))
+        self.demo.setVisible(self.site == DEMO_SITE)
         self.text.setText(text)
         self.user_label.setText(self.tr("&User:"))
         self.pass_label.setText(self.tr("&Passphrase:"))

@@ -368,6 +368,15 @@ def date_text(value: object) -> str:
     return _date_text(value)
 
 
+def us_dates(text: object) -> str:
+    """Prose with its ``YYYY-MM-DD`` dates as the forms write dates (``MM/DD/YYYY``): a rule's
+    message on a page beside the forms' dates reads in one format."""
+    return _ISO_DATE.sub(lambda m: f"{m[2]}/{m[3]}/{m[1]}", str(text))
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
 def _date_text(value: object) -> str:
     """``YYYY-MM-DD`` (or a date) as ``MM/DD/YYYY``; anything else as given."""
     if isinstance(value, dt.date):
@@ -742,10 +751,10 @@ def cover_sheet(
         flags = [f for f in determination.get("flags") or [] if isinstance(f, Mapping)]
         flag_cell: list[Any] = []
         for f in flags:
-            flag_cell.append(_p(f"• {f.get('message') or f.get('code')}", s.cell))
+            flag_cell.append(_p(f"• {us_dates(f.get('message') or f.get('code'))}", s.cell))
             recorded = f.get("recorded")
             if recorded and recorded != f.get("message"):  # as the client heard it
-                flag_cell.append(_p(f"  {recorded}", s.cell_muted))
+                flag_cell.append(_p(f"  {us_dates(recorded)}", s.cell_muted))
         if not flag_cell:
             flag_cell = [_p("None", s.cell)]
         rows2.append([_p("For the attorney (flags)", s.cell_bold), flag_cell])
@@ -765,9 +774,9 @@ def cover_sheet(
                         line
                         for n in notices
                         for line in (
-                            [_p(f"• {n.get('message') or n.get('code')}", s.cell)]
+                            [_p(f"• {us_dates(n.get('message') or n.get('code'))}", s.cell)]
                             + (
-                                [_p(f"  {n['recorded']}", s.cell_muted)]
+                                [_p(f"  {us_dates(n['recorded'])}", s.cell_muted)]
                                 if n.get("recorded") and n.get("recorded") != n.get("message")
                                 else []
                             )

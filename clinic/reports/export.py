@@ -38,7 +38,16 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from clinic.domain.languages import FALLBACK, english_name, find, label
 from clinic.domain.rule_texts import label_of
-from clinic.reports.counts import BREAKDOWNS, METRICS, OUTCOMES, REQUEST_TYPES, Counts, Report
+from clinic.reports.counts import (
+    BREAKDOWNS,
+    METRICS,
+    OTHER_STAFF,
+    OUTCOMES,
+    REQUEST_TYPES,
+    UNKNOWN,
+    Counts,
+    Report,
+)
 
 __all__ = ["csv_columns", "flag_label", "to_csv", "to_json", "to_pdf"]
 
@@ -49,7 +58,7 @@ METRIC_LABELS = {
     "informed": "Informed (inquiries)",
     "screened": "Screened",
     "referred": "Referred to an attorney",
-    "packets_built": "Packets built",
+    "packets_built": "Packets prepared",
     "returned": "Packets returned by an attorney",
     "approved": "Packets approved",
     "closed": "Records closed",
@@ -104,8 +113,14 @@ def flag_label(code: str) -> str:
     return named if named != code else code.replace("_", " ")
 
 
+KEY_WORDS = {OTHER_STAFF: "Other staff", UNKNOWN: "(not recorded)"}  # as the Counts screen
+
+
 def _key_text(breakdown: str, key: str) -> str:
-    """A row's day, site, language (by its name, never its code) or volunteer."""
+    """A row's day, site, language (by its name, never its code) or volunteer; the rows that
+    name no one in the Counts screen's words."""
+    if key in KEY_WORDS:
+        return KEY_WORDS[key]
     return _cell(_language_label(key) if breakdown == "language" else key)
 
 

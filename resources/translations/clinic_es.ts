@@ -270,18 +270,6 @@
         <translation>Paquetes preparados</translation>
     </message>
     <message>
-        <source>Returned</source>
-        <translation>Devueltos</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Aprobados</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Cerrados</translation>
-    </message>
-    <message>
         <source>&amp;From:</source>
         <translation>&amp;Desde:</translation>
     </message>
@@ -328,6 +316,18 @@
     <message>
         <source>People served</source>
         <translation>Personas atendidas</translation>
+    </message>
+    <message>
+        <source>Packets returned by an attorney</source>
+        <translation>Paquetes devueltos por un abogado</translation>
+    </message>
+    <message>
+        <source>Packets approved</source>
+        <translation>Paquetes aprobados</translation>
+    </message>
+    <message>
+        <source>Records closed</source>
+        <translation>Expedientes cerrados</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -913,6 +913,10 @@
         <translation>Solo pidió información</translation>
     </message>
     <message>
+        <source>Answers changed after the packet was built and were screened again: build the packet again (it then goes to the attorney)</source>
+        <translation>Las respuestas cambiaron después de preparar el paquete y se evaluaron de nuevo: prepare el paquete de nuevo (luego pasa al abogado)</translation>
+    </message>
+    <message>
         <source>Answers changed after the packet was built: screen again, then build the packet again (it then goes to the attorney)</source>
         <translation>Las respuestas cambiaron después de preparar el paquete: evalúe de nuevo y luego prepare el paquete de nuevo (luego pasa al abogado)</translation>
     </message>
@@ -1234,7 +1238,7 @@
     </message>
     <message>
         <source>phone, e-mail or address on the take-home sheet</source>
-        <translation>teléfono, correo o dirección para la hoja que se lleva el cliente</translation>
+        <translation>teléfono, correo o dirección para la hoja del cliente</translation>
     </message>
     <message>
         <source>Loc&amp;k after (minutes idle):</source>
@@ -1344,8 +1348,12 @@
         <translation>Elija su nombre y escriba su frase de contraseña para comenzar el día de clínica.</translation>
     </message>
     <message>
-        <source>This is the demo clinic (made-up people). Sign in as vol (volunteer), atty (attorney), coord (coordinator) or admin; the passphrase is %1.</source>
-        <translation>Esta es la clínica de demostración (personas ficticias). Inicie sesión como vol (voluntario), atty (abogado), coord (coordinador) o admin; la frase de contraseña es %1.</translation>
+        <source>This is the demo clinic (made-up people). Sign in as vol (volunteer), atty (attorney), coord (coordinator) or admin, with the passphrase below.</source>
+        <translation>Esta es la clínica de demostración (personas inventadas). Inicie sesión como vol (voluntario), atty (abogado), coord (coordinador) o admin, con la frase de contraseña de abajo.</translation>
+    </message>
+    <message>
+        <source>Demo passphrase: %1</source>
+        <translation>Frase de contraseña de la demostración: %1</translation>
     </message>
     <message>
         <source>&amp;User:</source>

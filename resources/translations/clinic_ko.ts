@@ -267,19 +267,7 @@
     </message>
     <message>
         <source>Packets prepared</source>
-        <translation>서류 패킷 준비</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>반려</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>승인</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>종결</translation>
+        <translation>준비된 서류 묶음</translation>
     </message>
     <message>
         <source>&amp;From:</source>
@@ -328,6 +316,18 @@
     <message>
         <source>People served</source>
         <translation>도움받은 사람</translation>
+    </message>
+    <message>
+        <source>Packets returned by an attorney</source>
+        <translation>변호사가 돌려보낸 서류 묶음</translation>
+    </message>
+    <message>
+        <source>Packets approved</source>
+        <translation>승인된 서류 묶음</translation>
+    </message>
+    <message>
+        <source>Records closed</source>
+        <translation>종결된 기록</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -913,6 +913,10 @@
         <translation>단순 문의</translation>
     </message>
     <message>
+        <source>Answers changed after the packet was built and were screened again: build the packet again (it then goes to the attorney)</source>
+        <translation>서류 묶음을 만든 뒤 답변이 바뀌었고 다시 선별했습니다. 서류 묶음을 다시 만드세요(그다음 변호사에게 갑니다)</translation>
+    </message>
+    <message>
         <source>Answers changed after the packet was built: screen again, then build the packet again (it then goes to the attorney)</source>
         <translation>서류 묶음을 만든 뒤 답변이 바뀌었습니다. 다시 선별한 다음 서류 묶음을 다시 만드세요(그다음 변호사에게 갑니다)</translation>
     </message>
@@ -1337,15 +1341,19 @@
     </message>
     <message>
         <source>ClinicDay is locked and dropped its keys. Enter your passphrase to continue where you were, or choose another user.</source>
-        <translation>ClinicDay가 잠겼고 키를 지웠습니다. 하던 곳에서 계속하려면 암호문을 입력하거나 다른 사용자를 선택하세요.</translation>
+        <translation>ClinicDay가 잠겼고 키를 지웠습니다. 하던 곳에서 계속하려면 암호 문구를 입력하거나 다른 사용자를 선택하세요.</translation>
     </message>
     <message>
         <source>Choose your name and enter your passphrase to start the clinic day.</source>
         <translation>이름을 선택하고 암호 문구를 입력하여 클리닉 업무를 시작하세요.</translation>
     </message>
     <message>
-        <source>This is the demo clinic (made-up people). Sign in as vol (volunteer), atty (attorney), coord (coordinator) or admin; the passphrase is %1.</source>
-        <translation>데모 클리닉입니다(가상의 인물). vol(자원봉사자), atty(변호사), coord(코디네이터) 또는 admin으로 로그인하세요. 암호 문구는 %1입니다.</translation>
+        <source>This is the demo clinic (made-up people). Sign in as vol (volunteer), atty (attorney), coord (coordinator) or admin, with the passphrase below.</source>
+        <translation>데모 클리닉입니다(가상의 인물). vol(자원봉사자), atty(변호사), coord(코디네이터) 또는 admin으로, 아래 암호 문구로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Demo passphrase: %1</source>
+        <translation>데모 암호 문구: %1</translation>
     </message>
     <message>
         <source>&amp;User:</source>

@@ -791,6 +791,21 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
         name = session.load(rid).answers["name.family"]
         assert name not in text
     assert json.dumps(report.total.screened) == "2"
+    # the files say what the screen says: "Other staff", "Packets prepared" (no "(other staff)")
+    header = text.splitlines()[0]
+    assert "Packets prepared" in header and "Packets built" not in header
+    assert ",Other staff," in text and "(other staff)" not in text
+    # a Spanish-speaking coordinator reads the languages named in Spanish, not English
+    assert window.settings is not None
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "es")
+    idle(qtbot, window)
+    choose_tab(qtbot, window.tabs, counts)
+    choose(qtbot, counts.breakdown, "language")
+    idle(qtbot, window)
+    rows = [cell(r, 0) for r in range(table.rowCount() - 1)]
+    assert rows == [language_text(k, "es") for k in by_language]
+    assert not any(word in " ".join(rows) for word in ("Korean", "Spanish", "English"))
 
 
 def test_a_typo_never_erases_what_the_record_holds(

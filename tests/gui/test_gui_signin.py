@@ -65,7 +65,8 @@ def test_the_demo_clinic_from_the_first_screen(
     click(qtbot, window.welcome.demo_button)
     idle(qtbot, window, 120_000)
     assert window.stack.currentWidget() is window.signin
-    assert "demo-clinic-day" in window.signin.text.text()  # says what to do next
+    assert window.signin.demo.text() == "Demo passphrase: demo-clinic-day"  # what to do next
+    assert window.signin.demo.isVisible()
     assert window.signin.user.currentData() == "vol"
     sign_in(qtbot, window, "vol", "demo-clinic-day")
     assert window.board is not None and window.board.board is not None
