@@ -166,14 +166,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = _read_secret(
         "CLINIC_PASSPHRASE", f"New passphrase for {args.admin}: ", confirm=True
     )
-    Desk(data).create(
+    zone = Desk(data).create(
         args.site,
         args.admin,
         passphrase,
         kdf_seconds=args.kdf_seconds,
         timezone=args.timezone,
     )
-    print(f"Created clinic '{args.site.strip()}' in {data} with admin user {args.admin}.")
+    print(
+        f"Created clinic '{args.site.strip()}' in {data} (time zone {zone}) with admin user "
+        f"{args.admin}."
+    )
     return 0
 
 

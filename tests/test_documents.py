@@ -20,6 +20,7 @@ from pypdf import PdfReader, PdfWriter
 from clinic.domain import languages
 from clinic.domain.languages import FALLBACK
 from clinic.domain.rules import screen
+from clinic.fonts import font_path
 from clinic.packet import fonts, texts
 from clinic.packet.documents import (
     DISCLAIMER,
@@ -144,9 +145,10 @@ def test_the_font_has_hangul_and_spanish_letters() -> None:
 
 def test_no_usable_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CLINIC_FONT", raising=False)
-    monkeypatch.setattr(fonts, "NANUM_DIR", tmp_path / "nowhere")
-    with pytest.raises(DocumentError, match=r"install fonts-nanum .*or set CLINIC_FONT"):
+    monkeypatch.setattr(fonts, "font_path", lambda _name: None)  # an installation without them
+    with pytest.raises(DocumentError, match=r"reinstall ClinicDay.*or set CLINIC_FONT") as told:
         hangul_font()
+    assert "apt-get" not in str(told.value)  # no Debian command to a Windows user
     monkeypatch.setenv("CLINIC_FONT", str(tmp_path / "missing.ttf"))
     with pytest.raises(DocumentError, match="no font with Korean letters"):
         hangul_font()
@@ -158,18 +160,16 @@ def test_no_usable_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
 
 def test_a_font_without_hangul_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    latin_only = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    if not latin_only.is_file():
-        pytest.skip("no DejaVu font to try")
+    latin_only = font_path("DejaVuSans.ttf")
+    assert latin_only is not None  # shipped with the package
     monkeypatch.setenv("CLINIC_FONT", str(latin_only))
     with pytest.raises(DocumentError, match="lacks Hangul"):
         hangul_font()
 
 
 def test_clinic_font_is_used_when_set(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    nanum = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
-    if not nanum.is_file():
-        pytest.skip("fonts-nanum is not installed")
+    nanum = font_path("NanumGothic.ttf")
+    assert nanum is not None  # shipped with the package
     mine = tmp_path / "MyFont.ttf"  # no MyFontBold.ttf next to it: bold uses the same file
     shutil.copy(nanum, mine)
     monkeypatch.setenv("CLINIC_FONT", str(mine))

@@ -65,10 +65,10 @@ class Desk:
         *,
         kdf_seconds: float = 0.5,
         timezone: str | None = None,
-    ) -> None:
+    ) -> str:
         """Create a new clinic in the data folder (refused if one is there), in ``timezone``
-        (an IANA name; default: the system's)."""
-        create_clinic(
+        (an IANA name; default: the system's); returns the zone it is in."""
+        return create_clinic(
             self.data_dir,
             site=site,
             admin=admin,

@@ -2,8 +2,8 @@
 
 Pure functions from answers (and the screening, the packs, the fees) to PDF bytes, drawn with
 reportlab on US Letter (DESIGN.md section 5). Every text goes through one embedded TrueType font
-that has Hangul, Latin with accents and Spanish punctuation (NanumGothic from Debian's
-``fonts-nanum``, or the file named by ``CLINIC_FONT``), so the native-script name and the Korean
+that has Hangul, Latin with accents and Spanish punctuation (NanumGothic, shipped in
+:mod:`clinic.fonts`, or the file named by ``CLINIC_FONT``), so the native-script name and the Korean
 and Spanish labels print as letters, never as empty boxes. reportlab embeds a subset of the font.
 
 - :func:`cover_sheet`: the person, request type, screening result and flags, the fees, how and
@@ -29,7 +29,6 @@ import io
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal, Protocol
 from xml.sax.saxutils import escape
 
@@ -57,6 +56,7 @@ from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.policy import PaymentMethod, Policy
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import HEADINGS, OUTCOME_LABELS
+from clinic.fonts import font_path
 from clinic.packet.expr import condition
 from clinic.packet.fill import AddendumEntry, english_text
 from clinic.packet.fonts import DocumentError, hangul_font
@@ -146,17 +146,15 @@ def _styles() -> _Styles:
     )
 
 
-DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
-
-
 def _fallback_font(bold: bool) -> str | None:
-    """DejaVu Sans (``fonts-dejavu-core``), registered once: it draws the letters NanumGothic
-    lacks (Portuguese ã and õ, Italian ì and ò, and more), so no letter of a name is lost."""
-    path = DEJAVU_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+    """DejaVu Sans (shipped in :mod:`clinic.fonts`), registered once: it draws the letters
+    NanumGothic lacks (Portuguese ã and õ, Italian ì and ò, and more), so no letter of a name
+    is lost."""
+    path = font_path("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
     name = "Clinic-Fallback-Bold" if bold else "Clinic-Fallback"
     if name in pdfmetrics.getRegisteredFontNames():
         return name
-    if not path.is_file():
+    if path is None:
         return None
     try:
         pdfmetrics.registerFont(TTFont(name, str(path)))

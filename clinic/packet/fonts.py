@@ -1,9 +1,9 @@
 """The one embedded font of the packet's own pages and of the draft mark.
 
-NanumGothic from Debian's ``fonts-nanum`` (or the file named by ``CLINIC_FONT``) has Hangul,
+NanumGothic, shipped in :mod:`clinic.fonts` (or the file named by ``CLINIC_FONT``), has Hangul,
 Latin with accents and Spanish punctuation, so a native-script name and the Korean and Spanish
 labels print as letters, never as empty boxes. A font that lacks them is refused with
-:class:`DocumentError`, which says how to install one.
+:class:`DocumentError`, which says what to do.
 
 The lowest module of the packet's drawing: :mod:`clinic.packet.stamp` (the draft mark) and
 :mod:`clinic.packet.documents` (cover sheet, answer sheet, checklist, addendum) both use it.
@@ -20,14 +20,14 @@ from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFError, TTFont  # type: ignore[import-untyped]
 
 from clinic.errors import ClinicError
+from clinic.fonts import font_path
 
-__all__ = ["FONT_ENV", "NANUM_DIR", "NO_FONT", "DocumentError", "fonts", "hangul_font"]
+__all__ = ["FONT_ENV", "NO_FONT", "DocumentError", "fonts", "hangul_font"]
 
 FONT_ENV = "CLINIC_FONT"
-NANUM_DIR = Path("/usr/share/fonts/truetype/nanum")
 NO_FONT = (
-    "no font with Korean letters: install fonts-nanum (apt-get install fonts-nanum) "
-    "or set CLINIC_FONT"
+    "no font with Korean letters: this installation lacks its fonts (reinstall ClinicDay), "
+    "or set CLINIC_FONT to a TrueType font with Hangul"
 )
 _MUST_HAVE = "한글김ñáéíóúü¿¡"  # Hangul, Spanish and accented Latin letters
 
@@ -51,11 +51,10 @@ def _font_files() -> tuple[Path, Path]:
             raise DocumentError(f"{NO_FONT} (CLINIC_FONT names no file)")
         bold = regular.with_name(f"{regular.stem}Bold{regular.suffix}")
         return regular, bold if bold.is_file() else regular
-    regular = NANUM_DIR / "NanumGothic.ttf"
-    if not regular.is_file():
+    regular, bold = font_path("NanumGothic.ttf"), font_path("NanumGothicBold.ttf")
+    if regular is None:
         raise DocumentError(NO_FONT)
-    bold = NANUM_DIR / "NanumGothicBold.ttf"
-    return regular, bold if bold.is_file() else regular
+    return regular, bold if bold is not None else regular
 
 
 def _register(path: Path) -> str:
@@ -90,7 +89,8 @@ def fonts() -> tuple[str, str]:
 def hangul_font() -> str:
     """Register and return the name of a TrueType font with Hangul, accented Latin and Spanish.
 
-    NanumGothic (``fonts-nanum``), or the file in ``CLINIC_FONT``; raises :class:`DocumentError`
-    when there is none. reportlab embeds the subset of the font a document uses.
+    NanumGothic (shipped in :mod:`clinic.fonts`), or the file in ``CLINIC_FONT``; raises
+    :class:`DocumentError` when there is none. reportlab embeds the subset of the font a
+    document uses.
     """
     return fonts()[0]

@@ -81,19 +81,27 @@ DB_NAME = "clinic.db"
 
 
 def _system_timezone() -> str:
+    """The computer's IANA time zone: ``TZ`` when set, else what the system says (tzlocal reads
+    it on Windows, macOS and Linux alike, a Windows zone mapped to its IANA name), else UTC."""
     tz = os.environ.get("TZ", "").lstrip(":")
-    candidates = [tz] if tz else []
-    with contextlib.suppress(OSError):
-        target = os.readlink("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    for name in candidates:
-        try:
-            ZoneInfo(name)
+    if tz and _known_zone(tz):
+        return tz
+    # an unreadable system setting (tzlocal raises these): UTC, which `clinic init` says
+    with contextlib.suppress(OSError, LookupError, ValueError):
+        import tzlocal
+
+        name = tzlocal.get_localzone_name() or ""
+        if _known_zone(name):
             return name
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
     return "UTC"
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _check_timezone(name: str) -> str:
@@ -114,8 +122,8 @@ def create_clinic(
     passphrase: str,
     kdf_seconds: float = 0.5,
     timezone: str | None = None,
-) -> None:
-    """Create a clinic data folder with its first (admin) user.
+) -> str:
+    """Create a clinic data folder with its first (admin) user; returns its time zone.
 
     The database is built in a temporary file and renamed into place, so a crash leaves either
     no clinic or a whole one.
@@ -175,6 +183,7 @@ def create_clinic(
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(FileNotFoundError):
                 Path(str(tmp) + suffix).unlink()
+    return tz
 
 
 class Clinic:
