@@ -584,7 +584,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from clinic.gui.app import run
     except ImportError as exc:
-        raise CliError(f"the desktop app cannot start: {exc} (run tools/setup)") from None
+        raise CliError(
+            f"the desktop app cannot start: {exc} (install ClinicDay with its desktop extra, "
+            "pip install 'clinicday[gui]', or run tools/setup in a checkout)"
+        ) from None
     data = Path(args.data).expanduser() if args.data else default_data_dir()
     forms = Path(args.forms_dir).expanduser() if args.forms_dir else None
     if args.idle_minutes <= 0:
@@ -742,7 +745,10 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
             render = render_pdf_page
         except ImportError as exc:
-            raise CliError(f"render: Qt cannot be loaded ({exc}); run tools/setup") from None
+            raise CliError(
+                f"render: Qt cannot be loaded ({exc}): pip install 'clinicday[gui]', or "
+                "clinic selftest --no-render"
+            ) from None
     try:
         run(render, print)
     except SelftestError as exc:

@@ -37,7 +37,9 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         candidates.append(Path(bundle) / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    here = Path(__file__).resolve().parent
+    candidates.append(here / "_data" / "resources")  # an installed wheel (setup.py puts it)
+    candidates.append(here.parent / "resources")  # the source tree
     for folder in candidates:
         if (folder / "rules").is_dir():
             return folder

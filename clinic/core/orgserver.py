@@ -77,9 +77,16 @@ class OrgServer:
         """Serve the sync API until stopped; ``started`` is told the address first."""
         if bool(tls_cert) != bool(tls_key):
             raise UsageError("give both --tls-cert and --tls-key, or neither")
-        import uvicorn
+        try:
+            import uvicorn
 
-        from clinic.server.app import create_app
+            from clinic.server.app import create_app
+        except ImportError as exc:
+            raise UsageError(
+                f"the sync server's parts are not installed ({exc.name}): install ClinicDay "
+                "with its server extra, pip install 'clinicday[server]' (and 'clinicday[postgres]' "
+                "for PostgreSQL)"
+            ) from None
 
         app = create_app(self.store)
         started(f"http{'s' if tls_cert else ''}://{host}:{port}")

@@ -7,7 +7,10 @@ In a temporary folder that is removed afterwards, with one synthetic person:
 2. form filling: draw a small AcroForm (reportlab), fill it (pypdf), read the values back;
 3. rendering: draw one page of that PDF to pixels (QtPdf, through ``render``), so a packet can
    be shown and printed;
-4. the data files: the questionnaire, the rules, and every form pack parse.
+4. documents: draw a cover sheet for a person with a Hangul name in the fonts shipped with
+   ClinicDay, read the name back from it, and render its first page;
+5. the data files: the questionnaire, the rules, and every form pack parse; the compiled
+   translations of the staff interface are there.
 
 Each step prints one line; the first failure stops with the step's name and the error's kind.
 """
@@ -80,6 +83,45 @@ def _form() -> tuple[str, bytes]:
     return "an AcroForm is drawn, filled and read back", out.getvalue()
 
 
+NATIVE = "김셀프"  # a synthetic native-script name (Hangul)
+
+
+def _cover() -> tuple[str, bytes]:
+    from pypdf import PdfReader
+
+    from clinic.domain.rules import screen
+    from clinic.packet.documents import cover_sheet, fees_on
+    from clinic.resources import policy
+
+    on = clock.today(None)
+    answers = {**SYNTHETIC, "language": "ko", "name.native": NATIVE}
+    rules = policy()
+    determination = screen(answers, on, rules, FALLBACK).to_json()
+    pdf = cover_sheet(
+        answers, determination, [], fees_on(rules, on), on, filing="paper", lang_of_client="ko"
+    )
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    if NATIVE not in page.extract_text():
+        raise SelftestError("documents: the Hangul name did not read back from the cover sheet")
+    if b"NanumGothic" not in pdf:  # the embedded subset's name (reportlab: AAAAAA+NanumGothic)
+        raise SelftestError("documents: the cover sheet is not in the shipped Hangul font")
+    return "a cover sheet with a Hangul name is drawn in the shipped font", pdf
+
+
+def _translations() -> str:
+    """The staff interface's compiled translations (``.qm``) for every staff language but
+    English: a wheel or a build without them shows English to a Korean-speaking volunteer."""
+    from clinic.domain.languages import LANGUAGES
+    from clinic.resources import resources_dir
+
+    folder = resources_dir() / "translations"
+    wanted = [lang.code for lang in LANGUAGES if lang.staff and not lang.pseudo]
+    missing = [c for c in wanted if c != FALLBACK and not (folder / f"clinic_{c}.qm").is_file()]
+    if missing:
+        raise SelftestError("translations: no compiled " + ", ".join(missing))
+    return f"the staff interface's translations are compiled ({', '.join(wanted)})"
+
+
 def _data() -> str:
     from clinic.packet.packs import all_packs
     from clinic.resources import policy, questionnaire
@@ -137,11 +179,22 @@ def run(
                 raise SelftestError("render: the page came out empty")
             return f"a page renders ({width}x{height} pixels, with ink)"
 
+        def cover() -> str:
+            text, data = _cover()
+            if render is not None:
+                width, height, ink = render(data)
+                if width < 100 or height < 100 or not ink:
+                    raise SelftestError("documents: the cover sheet rendered empty")
+                text += f", and renders ({width}x{height} pixels, with ink)"
+            return text
+
         steps = [
             ("store", lambda: _store(folder)),
             ("forms", form),
             ("render", page),
+            ("documents", cover),
             ("data", _data),
+            ("translations", _translations),
             ("languages", _languages),
         ]
         for name, step in steps:

@@ -51,10 +51,10 @@ def _font_files() -> tuple[Path, Path]:
             raise DocumentError(f"{NO_FONT} (CLINIC_FONT names no file)")
         bold = regular.with_name(f"{regular.stem}Bold{regular.suffix}")
         return regular, bold if bold.is_file() else regular
-    regular, bold = font_path("NanumGothic.ttf"), font_path("NanumGothicBold.ttf")
-    if regular is None:
+    shipped, shipped_bold = font_path("NanumGothic.ttf"), font_path("NanumGothicBold.ttf")
+    if shipped is None:
         raise DocumentError(NO_FONT)
-    return regular, bold if bold is not None else regular
+    return shipped, shipped_bold if shipped_bold is not None else shipped
 
 
 def _register(path: Path) -> str:

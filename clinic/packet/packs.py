@@ -268,7 +268,8 @@ def parse_pack(data: Mapping[str, Any], source: str = "") -> Pack:
 
 
 def forms_dir() -> Path:
-    """The repository's (or the bundle's) ``forms/`` folder of packs."""
+    """The ``forms/`` folder of packs: ``CLINIC_FORMS``, the desktop build's, an installed
+    wheel's (``clinic/_data/forms``), or the source tree's."""
     import os
     import sys
 
@@ -278,7 +279,10 @@ def forms_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle and (Path(bundle) / "forms").is_dir():
         return Path(bundle) / "forms"
-    return Path(__file__).resolve().parent.parent.parent / "forms"
+    installed = Path(__file__).resolve().parent.parent / "_data" / "forms"  # a wheel's
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent.parent / "forms"  # the source tree
 
 
 def load_pack(path: Path) -> Pack:
