@@ -41,7 +41,7 @@ thread.
 
 from __future__ import annotations
 
-from clinic.core.desk import Desk, Locked, default_data_dir, staff_translation
+from clinic.core.desk import Desk, Locked, app_icon, default_data_dir, staff_translation
 from clinic.core.views import (
     STATIONS,
     AutomapDraft,
@@ -69,6 +69,7 @@ __all__ = [
     "SignedIn",
     "SyncStatus",
     "TimelineEntry",
+    "app_icon",
     "default_data_dir",
     "staff_translation",
     "station_of",

@@ -218,3 +218,11 @@ def staff_translation(lang: str, qt_dir: Path | None = None) -> list[bytes]:
 def default_data_dir() -> Path:
     """``CLINIC_DATA``, else ``~/ClinicDay``."""
     return Path(os.environ.get("CLINIC_DATA") or Path.home() / "ClinicDay").expanduser()
+
+
+def app_icon() -> Path | None:
+    """The app's icon (PNG) for its windows, or None when this installation lacks it."""
+    from clinic.resources import resources_dir
+
+    icon = resources_dir() / "icons" / "clinicday.png"
+    return icon if icon.is_file() else None

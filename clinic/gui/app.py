@@ -14,13 +14,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from clinic import __version__
-from clinic.core import Desk, staff_translation
+from clinic.core import Desk, app_icon, staff_translation
 from clinic.domain.languages import FALLBACK
 from clinic.gui.i18n import Translations, qt_translations_dir
 from clinic.gui.ops import Ops
 from clinic.gui.security import DEFAULT_IDLE_MINUTES
 from clinic.gui.window import ClinicWindow
-from clinic.resources import resources_dir
 
 
 def make_window(
@@ -56,8 +55,8 @@ def run(
     app.setApplicationName("ClinicDay")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ClinicDay")
-    icon = resources_dir() / "icons" / "clinicday.png"
-    if icon.is_file():  # the taskbar's and the title bar's (the build's own is in its .exe)
+    icon = app_icon()
+    if icon is not None:  # the taskbar's and the title bar's (the build's own is in its .exe)
         app.setWindowIcon(QIcon(str(icon)))
     window = make_window(data_dir, lang=lang, idle_minutes=idle_minutes, forms_dir=forms_dir)
     window.show()
