@@ -757,6 +757,29 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    desk = _unlock(args)
+    info = desk.backups.back_up(Path(args.out).expanduser())
+    print(
+        f"Backed up the clinic to {info.path} ({info.files} files, {info.size // 1024} KB). "
+        "Its records stay encrypted: restore it with 'clinic restore FILE --data NEW_FOLDER' "
+        "and sign in as before."
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from clinic.core.backups import restore
+
+    target = _data_dir(args)
+    count = restore(Path(args.file).expanduser(), target)
+    print(
+        f"Restored {count} files into {target}. Sign in there with the same users and "
+        "passphrases as when it was backed up; 'clinic check' verifies every record."
+    )
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     desk = _unlock(args)
     problems = desk.admin.check()
@@ -1248,6 +1271,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-render", action="store_true", help="skip the Qt rendering step")
     p.set_defaults(func=cmd_selftest)
+
+    p = sub.add_parser(
+        "backup",
+        help="back up the whole clinic to one file (records stay encrypted)",
+        description="Write a backup of the clinic data folder to one file: the database "
+        "(copied with SQLite's online backup, safe while the app runs), the packets, the "
+        "installed forms and rules data. Every record in it stays encrypted with the clinic's "
+        "key, so it may go on a USB stick. The desktop app also keeps one backup a day in the "
+        "data folder's backups/ (the last 7).",
+    )
+    _add_unlock(p)
+    p.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="restore a backup into a new data folder",
+        description="Restore a backup file into a new (or empty) data folder given with --data "
+        "or CLINIC_DATA. A damaged file, or one that is not a ClinicDay backup, is refused and "
+        "nothing is written. Sign in afterwards as before.",
+    )
+    _add_data(p)
+    p.add_argument("file", help="the backup file (from 'clinic backup' or backups/)")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser(
         "check", help="verify the database, every record's encryption and the audit chain"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from clinic import clock
 from clinic.core.admin import Admin
+from clinic.core.backups import Backups
 from clinic.core.interview import InterviewDesk
 from clinic.core.packets import Packets
 from clinic.core.people import People
@@ -35,7 +36,9 @@ class Locked(StoreError):
 class Desk:
     """Everything ClinicDay does with a clinic data folder, for the app and the command line."""
 
-    def __init__(self, data_dir: Path, *, forms_dir: Path | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, *, forms_dir: Path | None = None, daily_backups: bool = False
+    ) -> None:
         self.data_dir = data_dir
         self.forms_dir = forms_dir or data_dir / "forms"
         self._clinic: Clinic | None = None
@@ -51,6 +54,7 @@ class Desk:
         self.sync = SyncDesk(self)
         self.admin = Admin(self)
         self.reports = Reports(self)
+        self.backups = Backups(self, daily=daily_backups)
 
     # -- opening, signing in, locking ---------------------------------------------------------
 
@@ -145,12 +149,19 @@ class Desk:
         clinic = self.clinic
         return SignedIn(session.username, session.role, clinic.site, clinic.timezone)
 
+    def is_signed_in(self) -> bool:
+        return self._session is not None
+
     def lock(self) -> None:
-        """Drop the keys: the session (and with it the data key) is released."""
+        """Drop the keys: the session (and with it the data key) is released. The day's
+        automatic backup is written first when it is due (``daily_backups``)."""
+        self.backups.at_lock()
         with self._guard:
             self._session = None
 
     def close(self) -> None:
+        if self._session is not None:
+            self.backups.at_lock()
         with self._guard:
             self._session = None
             if self._clinic is not None:

@@ -32,7 +32,8 @@ def make_window(
 ) -> ClinicWindow:
     """The window over a data folder (a QApplication must exist); call ``start()`` to begin.
     Dates and times come from the one clock (:mod:`clinic.clock`)."""
-    desk = desk or Desk(data_dir, forms_dir=forms_dir)
+    # the day's backup is written when the app locks or closes (Settings shows where)
+    desk = desk or Desk(data_dir, forms_dir=forms_dir, daily_backups=True)
     ops = Ops(desk)
     translations = Translations()
     translations.switch(lang, staff_translation(lang, qt_translations_dir()))  # at start-up

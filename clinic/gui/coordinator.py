@@ -369,6 +369,20 @@ class SettingsPage(QWidget):
         self.general_form.addRow(self.contact_label, contact_row)
         self.general_form.addRow(self.language_label, self.language)
         self.general_form.addRow(self.idle_label, self.idle)
+        # backups: one a day kept automatically; "Back up now" for a USB stick
+        self.backup_button = QPushButton(self)
+        self.backup_button.setObjectName("back-up-now")
+        self.backup_note = QLabel(self)
+        self.backup_note.setObjectName("backup-note")
+        self.backup_note.setWordWrap(True)
+        self.backup_label = QLabel()
+        self.backup_label.setBuddy(self.backup_button)
+        backup_row = QVBoxLayout()
+        backup_row.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignLeft)
+        backup_row.addWidget(self.backup_note)
+        self.general_form.addRow(self.backup_label, backup_row)
+        # the automatic backups' folder, those kept, the last failure, a name for a new one
+        self.backups: tuple[str, list[str], str, str] = ("", [], "", "")
 
         self.users_box = QGroupBox(self)
         self.users = QTableWidget(0, 3, self)
@@ -448,6 +462,7 @@ class SettingsPage(QWidget):
         )
         self.idle.valueChanged.connect(self.idle_minutes_chosen.emit)
         self.site_button.clicked.connect(self.save_site)
+        self.backup_button.clicked.connect(self.back_up)
         self.site.returnPressed.connect(self.save_site)
         self.contact_button.clicked.connect(self.save_contact)
         self.contact.returnPressed.connect(self.save_contact)
@@ -473,6 +488,9 @@ class SettingsPage(QWidget):
         self.contact_button.setText(self.tr("Save"))
         self.language_label.setText(self.tr("Staff lang&uage:"))
         self.idle_label.setText(self.tr("Loc&k after (minutes idle):"))
+        self.backup_label.setText(self.tr("Backups:"))
+        self.backup_button.setText(self.tr("&Back up now…"))
+        self._show_backups()
         self.users_box.setTitle(self.tr("Users"))
         self.users.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("Status")])
         self.users.resizeColumnsToContents()  # the headers' new words, never cut
@@ -500,13 +518,21 @@ class SettingsPage(QWidget):
                 desk.admin.users(),
                 desk.admin.installed_forms(),
                 desk.admin.program_notices(lang),
+                (
+                    str(desk.backups.folder()),
+                    [p.name for p in desk.backups.automatic()],
+                    desk.backups.last_error,
+                    desk.backups.suggested_name(),
+                ),
             ),
             self._show,
             self.message.setText,
         )
 
-    def _show(self, loaded: tuple[str, str, list, list, list[str]]) -> None:  # type: ignore[type-arg]
-        site, contact, users, forms, notices = loaded
+    def _show(self, loaded: tuple[str, str, list, list, list[str], tuple]) -> None:  # type: ignore[type-arg]
+        site, contact, users, forms, notices, backups = loaded
+        self.backups = backups
+        self._show_backups()
         self.contact.setText(contact)
         self.contact.setCursorPosition(0)
         self.site.setText(site)
@@ -528,6 +554,39 @@ class SettingsPage(QWidget):
         if not forms:
             self.forms.addItem(self.tr("No forms installed: packets cannot be built yet."))
         self.notices.setText("\n\n".join(notices))
+
+    def _show_backups(self) -> None:
+        folder, kept, failed, _name = self.backups
+        if not folder:
+            self.backup_note.clear()
+            return
+        text = self.tr(
+            "ClinicDay keeps a backup of each day (the last 7) in %1, written when the app "
+            "locks or closes. Back up to a USB stick too: the records in a backup stay encrypted."
+        ).replace("%1", folder)
+        text += " " + (
+            self.tr("Latest: %1.").replace("%1", kept[0]) if kept else self.tr("None yet.")
+        )
+        if failed:
+            text += " " + self.tr("The last automatic backup failed: %1").replace("%1", failed)
+        self.backup_note.setText(text)
+
+    def back_up(self) -> None:
+        """Write a backup of the whole clinic where the person chooses (a USB stick)."""
+        name = self.backups[3] or "clinicday-backup.zip"
+        path = osedge.edge().choose_save_path(self, self.tr("Back up the clinic"), name)
+        if path is None:
+            return
+        self.message.setText(self.tr("Backing up…"))
+        self.ops.run(
+            lambda desk: desk.backups.back_up(path),
+            lambda info: self.message.setText(
+                self.tr("Backed up to %1 (%2 files). The records in it stay encrypted.")
+                .replace("%1", str(info.path))
+                .replace("%2", str(info.files))
+            ),
+            self.message.setText,
+        )
 
     def add_user(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add a user"), self.tr("User name:"))

@@ -1245,6 +1245,14 @@
         <translation>B&amp;loquear después de (minutos sin actividad):</translation>
     </message>
     <message>
+        <source>Backups:</source>
+        <translation>Copias de seguridad:</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Hacer una copia ahora…</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1263,6 +1271,34 @@
     <message>
         <source>No forms installed: packets cannot be built yet.</source>
         <translation>No hay formularios instalados: todavía no se pueden generar paquetes.</translation>
+    </message>
+    <message>
+        <source>ClinicDay keeps a backup of each day (the last 7) in %1, written when the app locks or closes. Back up to a USB stick too: the records in a backup stay encrypted.</source>
+        <translation>ClinicDay guarda una copia de seguridad de cada día (las últimas 7) en %1, escrita cuando la aplicación se bloquea o se cierra. Haga también una copia en una memoria USB: los expedientes de una copia siguen cifrados.</translation>
+    </message>
+    <message>
+        <source>Latest: %1.</source>
+        <translation>La más reciente: %1.</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Ninguna todavía.</translation>
+    </message>
+    <message>
+        <source>The last automatic backup failed: %1</source>
+        <translation>La última copia automática falló: %1</translation>
+    </message>
+    <message>
+        <source>Back up the clinic</source>
+        <translation>Copia de seguridad de la clínica</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2 files). The records in it stay encrypted.</source>
+        <translation>Copia guardada en %1 (%2 archivos). Los expedientes siguen cifrados en ella.</translation>
     </message>
     <message>
         <source>Add a user</source>

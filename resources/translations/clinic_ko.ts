@@ -1245,6 +1245,14 @@
         <translation>미사용 시 자동 잠금(분)(&amp;K):</translation>
     </message>
     <message>
+        <source>Backups:</source>
+        <translation>백업:</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>지금 백업(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>상태</translation>
     </message>
@@ -1263,6 +1271,34 @@
     <message>
         <source>No forms installed: packets cannot be built yet.</source>
         <translation>설치된 양식이 없습니다. 아직 서류 패킷을 생성할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>ClinicDay keeps a backup of each day (the last 7) in %1, written when the app locks or closes. Back up to a USB stick too: the records in a backup stay encrypted.</source>
+        <translation>ClinicDay는 앱이 잠기거나 닫힐 때 그날의 백업을 %1에 보관합니다(최근 7개). USB 메모리에도 백업하세요. 백업 안의 기록은 계속 암호화되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Latest: %1.</source>
+        <translation>최근: %1.</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>아직 없습니다.</translation>
+    </message>
+    <message>
+        <source>The last automatic backup failed: %1</source>
+        <translation>마지막 자동 백업이 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Back up the clinic</source>
+        <translation>클리닉 백업</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>백업하는 중…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2 files). The records in it stay encrypted.</source>
+        <translation>%1에 백업했습니다(파일 %2개). 그 안의 기록은 계속 암호화되어 있습니다.</translation>
     </message>
     <message>
         <source>Add a user</source>
