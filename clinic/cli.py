@@ -607,6 +607,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.port,
         tls_cert=args.tls_cert,
         tls_key=args.tls_key,
+        workers=args.workers,
         started=lambda url: print(
             f"ClinicDay sync server on {url} (API docs at /docs)", flush=True
         ),
@@ -616,6 +617,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_server(args: argparse.Namespace) -> int:
     server = _org_server(args)
+    if args.server_cmd == "migrate":
+        print(f"The server's database is at schema {server.migrate()} (current).")
+        return 0
     if args.server_cmd == "init":
         out = Path(args.org_key_out).expanduser()
         org_id = server.init(
@@ -1148,11 +1152,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
     p.add_argument("--tls-cert", metavar="FILE", help="TLS certificate (PEM)")
     p.add_argument("--tls-key", metavar="FILE", help="TLS private key (PEM)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes (default 1): the database is migrated once, then N workers "
+        "serve it (PostgreSQL for more than one; see deploy/README.md)",
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser(
         "server",
-        help="set up the sync server: init, enroll-code, publish-pack, alert, devices, revoke",
+        help="set up the sync server: init, migrate, enroll-code, publish-pack, alert, devices, "
+        "revoke",
     )
     ssub = p.add_subparsers(dest="server_cmd", metavar="ACTION", required=True)
     q = ssub.add_parser(
@@ -1161,6 +1174,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_server_db(q)
     q.add_argument("--org-key-out", required=True, metavar="FILE", help="where to write it")
     q.add_argument("--kdf-seconds", type=float, default=0.5, metavar="S", help=argparse.SUPPRESS)
+    q = ssub.add_parser(
+        "migrate",
+        help="bring the server's database to this version's schema (one process at a time), "
+        "before workers start",
+    )
+    _add_server_db(q)
     q = ssub.add_parser("enroll-code", help="a one-time code that enrolls a laptop")
     _add_server_db(q)
     q.add_argument("--org-key", required=True, metavar="FILE", help="the org key file")

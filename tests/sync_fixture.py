@@ -66,6 +66,7 @@ class Server:
     port: int
     proc: subprocess.Popen[bytes] | None = None
     tls: tuple[str, str] | None = None  # (certificate, key) files
+    workers: int = 1  # clinic serve --workers N
     log: Path = field(default_factory=lambda: Path(tempfile.mkstemp(suffix=".log")[1]))
 
     @property
@@ -84,6 +85,8 @@ class Server:
                 self.db,
                 "--port",
                 str(self.port),
+                "--workers",
+                str(self.workers),
                 *tls,
             ],
             cwd=ROOT,

@@ -73,10 +73,15 @@ class OrgServer:
         tls_cert: str | None = None,
         tls_key: str | None = None,
         started: Callable[[str], None] = print,
+        workers: int = 1,
     ) -> None:
-        """Serve the sync API until stopped; ``started`` is told the address first."""
+        """Serve the sync API until stopped; ``started`` is told the address first. The
+        database is migrated once, here, then ``workers`` processes serve it (each checks the
+        schema and migrates nothing)."""
         if bool(tls_cert) != bool(tls_key):
             raise UsageError("give both --tls-cert and --tls-key, or neither")
+        if not 1 <= workers <= 64:
+            raise UsageError("--workers: from 1 to 64")
         try:
             import uvicorn
 
@@ -88,10 +93,21 @@ class OrgServer:
                 "for PostgreSQL)"
             ) from None
 
-        app = create_app(self.store)
+        store = self.store  # migrated now, once, before any worker starts
         started(f"http{'s' if tls_cert else ''}://{host}:{port}")
+        if workers > 1:
+            import os
+
+            from clinic.server.app import DB_ENV
+
+            os.environ[DB_ENV] = self._url  # the workers' factory reads it
+            target: object = "clinic.server.app:app_from_environment"
+        else:
+            target = create_app(store)
         uvicorn.run(
-            app,
+            target,  # type: ignore[arg-type]
+            factory=workers > 1,
+            workers=workers if workers > 1 else None,
             host=host,
             port=port,
             ssl_certfile=tls_cert,
@@ -101,6 +117,13 @@ class OrgServer:
         )
 
     # -- setting up -------------------------------------------------------------------------
+
+    def migrate(self) -> str:
+        """Bring the database to this version's schema (under a lock); returns the revision."""
+        from clinic.server.storage import SERVER_HEAD
+
+        _ = self.store  # opening migrates
+        return SERVER_HEAD
 
     def init(self, out: Path, passphrase: Callable[[], str], kdf_seconds: float) -> str:
         """Create the organization's keys: the server keeps the public key, ``out`` (which must

@@ -12,6 +12,7 @@ import base64
 import binascii
 import json
 import logging
+import os
 import re
 import time
 from collections import deque
@@ -106,6 +107,22 @@ class Tries:
 # Records a device may have looked up in the org index in an hour (a clinic day enters about a
 # hundred people): past it, their digests are kept but no match is answered, and it is logged.
 INDEX_LOOKUPS_PER_HOUR = 300
+
+
+DB_ENV = "CLINIC_SERVER_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The API for a process manager, over the database named by ``CLINIC_SERVER_DB`` (a
+    SQLAlchemy URL), which must be migrated already (``clinic server migrate``): each worker
+    calls this, none migrates. ``uvicorn --factory clinic.server.app:app_from_environment
+    --workers 4``, or ``clinic serve --workers 4``, which migrates once and then starts them."""
+    url = os.environ.get(DB_ENV)
+    if not url:
+        raise ServerError(f"{DB_ENV} is not set: it names the server's database (a URL)")
+    store = ServerStore(url)
+    store.check_migrated()
+    return create_app(store)
 
 
 def create_app(store: ServerStore) -> FastAPI:
@@ -206,8 +223,6 @@ def create_app(store: ServerStore) -> FastAPI:
             store.touch(found.device_id)
         return found
 
-    seen: dict[str, float] = {}  # signed requests taken (signature -> when), against replay
-
     async def manager(request: Request, me: Annotated[Device, Depends(device)]) -> Device:
         """A coordinator's or admin's laptop, and a request signed with the organization's
         signing key: a laptop's token alone (which any user of that laptop can read) does not
@@ -234,17 +249,17 @@ def create_app(store: ServerStore) -> FastAPI:
                 403,
                 f"{exc}: only a user who keeps the organization's key may do this",
             ) from None
-        for old, when in list(seen.items()):
-            if now - when > 2 * REQUEST_SKEW:
-                del seen[old]
-        if signature in seen:
+        # once, across every worker of this server (the database keeps what was taken)
+        if not store.take_signature(signature[:128], int(now), 2 * REQUEST_SKEW):
             raise HTTPException(403, "this signed request was already used")
-        seen[signature] = now
         return me
 
     @app.get("/v1/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    def health() -> JSONResponse:
+        """Up, and its database answers (what a load balancer or a process manager asks)."""
+        if not store.ping():
+            return JSONResponse({"status": "database unavailable"}, status_code=503)
+        return JSONResponse({"status": "ok"})
 
     @app.get("/v1/org")
     def org(me: Annotated[Device, Depends(device)]) -> dict[str, str]:

@@ -103,3 +103,12 @@ packs = Table(
     Column("signature", String(128), nullable=False),  # Ed25519 by the org (base64)
     Column("published_at", String(32), nullable=False),
 )
+
+# signed requests already taken (a signature is good once), against replay across workers
+signed_requests = Table(
+    "signed_requests",
+    metadata,
+    Column("signature", String(128), primary_key=True),
+    Column("taken_at", BigInteger, nullable=False),  # Unix seconds
+    Index("ix_signed_requests_taken_at", "taken_at"),
+)

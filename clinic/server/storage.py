@@ -27,7 +27,7 @@ from clinic.errors import ClinicError, Reason
 from clinic.server import schema
 from clinic.sync.crypto import proofs_match
 
-SERVER_HEAD = "s003"
+SERVER_HEAD = "s005"  # the newest migration (tests check it is)
 TOKEN_IDLE = dt.timedelta(days=90)  # a token unused this long no longer works
 TOUCH_EVERY = dt.timedelta(hours=1)  # how stale "last seen" may get before a request writes it
 CODE_TRIES = 5  # wrong tries of one enrollment code before it is refused for good
@@ -87,12 +87,29 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
+MIGRATION_LOCK = 0x436C696E6963  # PostgreSQL advisory lock key: "Clinic"
+
+
+def schema_version(engine: Engine) -> str | None:
+    """The database's schema revision (None: never migrated)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if value is None else str(value)
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the database to the newest schema (Alembic)."""
+    """Bring the database to the newest schema (Alembic), under a lock: processes starting
+    together (several workers, a second server) migrate one at a time, and the later ones find
+    it done (PostgreSQL: an advisory lock held for the transaction; SQLite: the write lock
+    ``BEGIN IMMEDIATE`` takes)."""
     from alembic import command
     from alembic.config import Config
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         if inspect(conn).has_table("alembic_version"):
             current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             if current == SERVER_HEAD:
@@ -161,6 +178,41 @@ class ServerStore:
 
     def migrate(self) -> None:
         migrate(self.engine)
+
+    def check_migrated(self) -> None:
+        """Refuse to serve a database whose schema is not this version's (a worker does not
+        migrate: ``clinic server migrate`` or ``clinic serve`` does, once)."""
+        found = schema_version(self.engine)
+        if found != SERVER_HEAD:
+            raise ServerError(
+                f"the server's database is at schema {found or 'none'}, this version needs "
+                f"{SERVER_HEAD}: run 'clinic server migrate --db URL' first"
+            )
+
+    def ping(self) -> bool:
+        """Whether the database answers (the health check)."""
+        try:
+            with self._read() as conn:
+                return conn.execute(text("SELECT 1")).scalar() == 1
+        except Exception:
+            return False
+
+    def take_signature(self, signature: str, now: int, keep: int) -> bool:
+        """Take a signed request's signature once: False when it was already taken (a replay,
+        to this worker or another); signatures older than ``keep`` seconds are forgotten."""
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    schema.signed_requests.delete().where(
+                        schema.signed_requests.c.taken_at < now - keep
+                    )
+                )
+                conn.execute(
+                    schema.signed_requests.insert(), {"signature": signature, "taken_at": now}
+                )
+        except IntegrityError:
+            return False
+        return True
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:

@@ -1,0 +1,156 @@
+"""The server in production (issue 18 point 4): ``clinic server migrate`` as its own step,
+``clinic serve --workers 4`` over one PostgreSQL database, fifty laptops pushing three hundred
+events each at once (0 errors, exactly 15,000 events stored), a signed request refused when it
+is replayed to any worker, ``/v1/health`` asking the database, and a worker refusing a database
+that is not migrated. Real ``clinic serve`` processes, real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from clinic.server import schema
+from clinic.server.admin import init_org
+from clinic.server.storage import SERVER_HEAD, ServerStore, migrate, schema_version
+from clinic.sync.client import SyncClient
+from tests.conftest import ROOT, person
+from tests.sync_fixture import FAST, ORG_PASSPHRASE, PG_ADMIN, Org, Server, free_port, org_signed
+
+LAPTOPS, EVENTS = 50, 300
+MIGRATIONS = Path(ROOT) / "clinic" / "server" / "migrations" / "versions"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    psycopg = pytest.importorskip("psycopg")
+    name = f"clinicday_workers_{secrets.token_hex(4)}"
+    try:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+    except psycopg.OperationalError:
+        pytest.skip("no PostgreSQL at 127.0.0.1:5432")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def clinic(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clinic", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith("CLINIC_SERVER")},
+        timeout=120,
+    )
+
+
+def test_the_newest_migration_is_the_one_the_server_expects() -> None:
+    revisions = sorted(p.stem.split("_")[0] for p in MIGRATIONS.glob("s*.py"))
+    assert revisions[-1] == SERVER_HEAD
+
+
+def test_fifty_laptops_push_to_four_workers_over_one_postgresql(
+    pg_url: str, tmp_path: Path
+) -> None:
+    # a worker refuses a database nobody migrated, and says what to run
+    refused = clinic_worker(pg_url)
+    assert refused.returncode != 0 and "run 'clinic server migrate" in refused.stderr
+
+    done = clinic("server", "migrate", "--db", pg_url)
+    assert done.returncode == 0, done.stderr
+    assert f"at schema {SERVER_HEAD}" in done.stdout
+    store = ServerStore(pg_url)
+    assert schema_version(store.engine) == SERVER_HEAD
+    migrate(store.engine)  # again: nothing to do, no error
+    keys, text = init_org(store, ORG_PASSPHRASE, FAST)
+    server = Server(pg_url, free_port(), workers=4).start()
+    try:
+        org = Org(server, store, keys, text)
+        health = httpx.get(f"{server.url}/v1/health", timeout=5)
+        assert health.status_code == 200 and health.json() == {"status": "ok"}
+
+        # fifty laptops, enrolled one by one (a clinic's creation runs Alembic, which is one
+        # at a time in a process), each with 300 events waiting
+        laptops = []
+        for i in range(LAPTOPS):
+            session = org.device(tmp_path / f"laptop{i:02d}", "volunteer")
+            session.import_people([person(i * 1000 + j) for j in range(EVENTS // 2)])
+            assert len(session.outbox(EVENTS + 10)) == EVENTS  # two events a person
+            laptops.append(session)
+
+        def push(i: int) -> tuple[int, list[str]]:
+            report = SyncClient(laptops[i]).sync()
+            return report.pushed, report.rejected
+
+        with ThreadPoolExecutor(max_workers=LAPTOPS) as pool:  # all at once
+            started = time.monotonic()
+            results = list(pool.map(push, range(LAPTOPS)))
+        print(f"15,000 events from 50 laptops to 4 workers: {time.monotonic() - started:.1f} s")
+        assert [pushed for pushed, _r in results] == [EVENTS] * LAPTOPS
+        assert all(rejected == [] for _p, rejected in results)
+        with store.engine.connect() as conn:
+            stored = conn.execute(select(func.count()).select_from(schema.events)).scalar()
+        assert stored == LAPTOPS * EVENTS == 15_000
+
+        # a coordinator's signed request is good once, whichever worker gets it again
+        coord = org.device(tmp_path / "coord", "coordinator")
+        sent = org_signed(coord, "GET", f"{server.url}/v1/devices")
+        assert sent.status_code == 200, sent.text
+        replays = [
+            httpx.get(sent.request.url, headers=sent.request.headers, timeout=5)
+            for _ in range(8)  # with four workers, some of these reach another process
+        ]
+        assert {r.status_code for r in replays} == {403}
+        assert all("already used" in r.text for r in replays)
+    finally:
+        server.stop()
+        store.engine.dispose()
+    assert not [p for p in (server.proc,) if p is not None and p.poll() is None]
+
+
+def clinic_worker(url: str) -> subprocess.CompletedProcess[str]:
+    """What a process manager's worker does: import the factory and build the app."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from clinic.server.app import app_from_environment; app_from_environment()",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "CLINIC_SERVER_DB": url},
+        timeout=60,
+    )
+
+
+def test_health_says_when_the_database_is_gone(pg_url: str) -> None:
+    import psycopg
+
+    store = ServerStore(pg_url)
+    store.migrate()
+    init_org(store, ORG_PASSPHRASE, FAST)
+    store.engine.dispose()
+    server = Server(pg_url, free_port()).start()
+    try:
+        assert httpx.get(f"{server.url}/v1/health", timeout=5).json() == {"status": "ok"}
+        name = pg_url.rsplit("/", 1)[1]
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE {name} WITH (FORCE)")  # the database server lost it
+        gone = httpx.get(f"{server.url}/v1/health", timeout=15)
+        assert gone.status_code == 503 and gone.json() == {"status": "database unavailable"}
+    finally:
+        server.stop()
