@@ -95,3 +95,12 @@ def explain(exc: BaseException, lang: str = FALLBACK) -> Explanation:
 def user_message(exc: BaseException, lang: str = FALLBACK) -> str:
     """What the app shows about a failed step, on one line, in ``lang`` (:func:`explain`)."""
     return explain(exc, lang).line
+
+
+def problem_in(text: str, lang: str) -> str:
+    """A problem with an answer (a :class:`~clinic.messages.Said` from the answers' rules) in
+    the staff language ``lang``; any other text as it is. For the screens, which import no
+    message tables of their own."""
+    from clinic.messages import in_language
+
+    return in_language(text, lang)

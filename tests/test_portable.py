@@ -102,7 +102,7 @@ def test_the_command_a_packet_and_a_report_as_on_windows(cli: Cli, tmp_path: Pat
     assert "(time zone America/Chicago)" in made.stdout  # from TZ, read through tzdata
     run("check")
     run("forms", "install", *[str(p) for p in sorted(SHARED_FORMS.glob("*.pdf"))])
-    answers = person(**{"name.native": "김민지"})
+    answers = person(0, **{"name.native": "김민지"})
     rid = run("intake", "import", str(write_json(tmp_path / "p.json", answers))).stdout.split()[1]
     out = tmp_path / "packet"
     run("packet", "--record", rid[:8], "--out", str(out), "--on", "2026-11-21", "--lang", "ko")

@@ -437,9 +437,11 @@ keys the questionnaire adds."""
 # --------------------------------------------------------------------------------------------------
 # Identifier normalization (public: the store builds blind indexes from these)
 
-_A_NUMBER_PROBLEM: Final = "not an A-Number (expected 7 to 9 digits, optionally starting with A)"
-_SSN_PROBLEM: Final = "not a Social Security number (expected 123-45-6789 or 9 digits)"
-_USCIS_ACCOUNT_PROBLEM: Final = "not a USCIS online account number (expected 12 digits)"
+_A_NUMBER_PROBLEM: Final = say(
+    "not an A-Number (expected 7 to 9 digits, optionally starting with A)"
+)
+_SSN_PROBLEM: Final = say("not a Social Security number (expected 123-45-6789 or 9 digits)")
+_USCIS_ACCOUNT_PROBLEM: Final = say("not a USCIS online account number (expected 12 digits)")
 _DIGITS_7_9: Final = re.compile(r"[0-9]{7,9}")
 _SSN_RE: Final = re.compile(r"([0-9]{3})-([0-9]{2})-([0-9]{4})|([0-9]{3})([0-9]{2})([0-9]{4})")
 
@@ -507,7 +509,7 @@ _EMPTY: Final = "empty (omit the key if not answered)"
 _NULL: Final = "must not be null (omit the key if not answered)"
 _NOT_TEXT: Final = "must be text"
 _CONTROL: Final = "contains control characters"
-_NOT_DATE: Final = "not a real date (expected YYYY-MM-DD)"
+_NOT_DATE: Final = say("not a real date (expected YYYY-MM-DD)")
 _DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NAME_PUNCTUATION: Final = frozenset(" -\u2010'\u2019\u02bc.")
 _BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -547,7 +549,7 @@ def _clean_text(value: object, *, max_length: int = MAX_TEXT, multiline: bool = 
     if _has_control(text, multiline=multiline):
         return None, _CONTROL
     if len(text) > max_length:
-        return None, f"too long (at most {max_length} characters)"
+        return None, say("too long (at most {n} characters)", n=max_length)
     return text, None
 
 
@@ -560,16 +562,16 @@ def _check_name(spec: FieldSpec, value: object) -> _Checked:
     if problem is not None:
         return None, problem
     if not any(unicodedata.category(char)[0] == "L" for char in text):
-        return None, "must contain letters"
+        return None, say("must contain letters")
     for char in text:
         if unicodedata.category(char)[0] not in ("L", "M") and char not in _NAME_PUNCTUATION:
-            return None, "must contain only letters, spaces, hyphens, apostrophes and periods"
+            return None, say("must contain only letters, spaces, hyphens, apostrophes and periods")
     return " ".join(text.split()), None
 
 
 def _check_date(spec: FieldSpec, value: object) -> _Checked:
     if not isinstance(value, str):
-        return None, "must be a date written as text (YYYY-MM-DD)"
+        return None, say("must be a date written as text (YYYY-MM-DD)")
     text = value.strip()
     if not text:
         return None, _EMPTY
@@ -585,7 +587,7 @@ def _check_date(spec: FieldSpec, value: object) -> _Checked:
 def _check_bool(spec: FieldSpec, value: object) -> _Checked:
     if isinstance(value, bool):
         return value, None
-    return None, "must be true or false"
+    return None, say("must be true or false")
 
 
 def _format_bound(bound: float) -> str:
@@ -594,23 +596,25 @@ def _format_bound(bound: float) -> str:
 
 def _check_number(spec: FieldSpec, value: object) -> _Checked:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return None, "must be a number"
+        return None, say("must be a number")
     if isinstance(value, float) and not math.isfinite(value):
-        return None, "must be a finite number"
+        return None, say("must be a finite number")
     number: int | float = value
     if spec.whole:
         if isinstance(number, float):
             if not number.is_integer():
-                return None, "must be a whole number"
+                return None, say("must be a whole number")
             number = int(number)
     low, high = spec.minimum, spec.maximum
     if low is not None and high is not None:
         if not low <= number <= high:
-            return None, f"must be between {_format_bound(low)} and {_format_bound(high)}"
+            return None, say(
+                "must be between {low} and {high}", low=_format_bound(low), high=_format_bound(high)
+            )
     elif low is not None and number < low:
-        return None, f"must be at least {_format_bound(low)}"
+        return None, say("must be at least {low}", low=_format_bound(low))
     elif high is not None and number > high:
-        return None, f"must be at most {_format_bound(high)}"
+        return None, say("must be at most {high}", high=_format_bound(high))
     return number, None
 
 
@@ -633,8 +637,9 @@ def _check_with(normalizer: Callable[[str], str], value: object) -> _Checked:
         return None, _EMPTY
     try:
         return normalizer(value), None
-    except ValueError as exc:
-        return None, str(exc)
+    except ValueError as exc:  # the problem as said (a Said: the screens translate it)
+        said = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        return None, said
 
 
 def _check_a_number(spec: FieldSpec, value: object) -> _Checked:
@@ -655,7 +660,7 @@ def _check_state(spec: FieldSpec, value: object) -> _Checked:
         return None, problem
     code = text.upper()
     if code not in US_STATE_CODES:
-        return None, "not a U.S. state, DC, territory or military code (2 letters, e.g. CA)"
+        return None, say("not a U.S. state, DC, territory or military code (2 letters, e.g. CA)")
     return code, None
 
 
@@ -665,7 +670,7 @@ def _check_zip(spec: FieldSpec, value: object) -> _Checked:
         return None, problem
     match = _ZIP_RE.fullmatch(text)
     if match is None:
-        return None, "not a ZIP code (expected 12345 or 12345-6789)"
+        return None, say("not a ZIP code (expected 12345 or 12345-6789)")
     five, four = match.groups()
     return (f"{five}-{four}" if four else five), None
 
@@ -680,7 +685,7 @@ def _check_phone(spec: FieldSpec, value: object) -> _Checked:
     elif len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
     if not re.fullmatch(r"[2-9][0-9]{2}[2-9][0-9]{6}", digits):
-        return None, "not a 10-digit U.S. phone number"
+        return None, say("not a 10-digit U.S. phone number")
     return digits, None
 
 
@@ -689,7 +694,7 @@ def _check_email(spec: FieldSpec, value: object) -> _Checked:
     if problem is not None:
         return None, problem
     if not _EMAIL_RE.fullmatch(text):
-        return None, "not an email address"
+        return None, say("not an email address")
     local, _, domain = text.rpartition("@")
     return f"{local}@{domain.lower()}", None
 
@@ -700,7 +705,7 @@ def _check_language(spec: FieldSpec, value: object) -> _Checked:
         return None, problem
     code = text.lower()
     if not _LANGUAGE_RE.fullmatch(code) or (len(code) == 2 and code not in _ISO_639_1):
-        return None, "not an ISO 639 language code (2 or 3 lowercase letters, e.g. en, ko, es)"
+        return None, say("not an ISO 639 language code (2 or 3 lowercase letters, e.g. en, ko, es)")
     return code, None
 
 

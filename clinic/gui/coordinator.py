@@ -381,6 +381,7 @@ class SettingsPage(QWidget):
         backup_row.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignLeft)
         backup_row.addWidget(self.backup_note)
         self.general_form.addRow(self.backup_label, backup_row)
+        self.loaded = ("", "")  # the site and the contact as stored
         # the automatic backups' folder, those kept, the last failure, a name for a new one
         self.backups: tuple[str, list[str], str, str] = ("", [], "", "")
 
@@ -505,6 +506,7 @@ class SettingsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.translate_ui()
+            self.message.clear()  # what the last action said, in the old language
             if self.isVisible():  # the notices and the users' roles in the new language
                 self.refresh()
         super().changeEvent(event)
@@ -531,6 +533,7 @@ class SettingsPage(QWidget):
 
     def _show(self, loaded: tuple[str, str, list, list, list[str], tuple]) -> None:  # type: ignore[type-arg]
         site, contact, users, forms, notices, backups = loaded
+        self.loaded = (site.strip(), contact.strip())  # what Save compares with
         self.backups = backups
         self._show_backups()
         self.contact.setText(contact)
@@ -610,6 +613,9 @@ class SettingsPage(QWidget):
 
     def save_site(self) -> None:
         site = self.site.text()
+        if site.strip() == self.loaded[0]:
+            self.message.setText(self.tr("Nothing to save: the site name is unchanged."))
+            return
         self.ops.run(
             lambda desk: desk.admin.set_site(site),
             lambda name: self._done(self.tr("The site is now called %1.").replace("%1", name)),
@@ -618,6 +624,9 @@ class SettingsPage(QWidget):
 
     def save_contact(self) -> None:
         contact = self.contact.text()
+        if contact.strip() == self.loaded[1]:
+            self.message.setText(self.tr("Nothing to save: the contact is unchanged."))
+            return
 
         def saved(kept: str) -> None:
             said = (

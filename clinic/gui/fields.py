@@ -40,6 +40,7 @@ from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec
 from clinic.domain.display import SECRET_KEYS, masked
 from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.questionnaire import Question, Text, word
+from clinic.errors import problem_in
 from clinic.gui.i18n import staff_language
 
 Labels = dict[str, dict[str, str]]  # value -> language code -> label
@@ -183,6 +184,18 @@ class SecretEditor(LineEditor):
         row.addWidget(self.show_button)
         layout.addLayout(row)
         self._masked = False
+        # a whole number just typed is masked as soon as the cursor leaves it: the next person
+        # at the screen (or behind it) does not read it, as they do not read a stored one
+        self.edit.editingFinished.connect(self._typed)
+
+    def _typed(self) -> None:
+        if self._masked:
+            return
+        text = super().value()
+        digits = re.sub(r"\D", "", str(text or ""))
+        whole = len(digits) == 9 if self.key == "ssn" else 7 <= len(digits) <= 9
+        if whole and re.fullmatch(r"[Aa]?[\d\s-]+", str(text).strip()):
+            self.set_value(text)
 
     def value(self) -> Any:
         return self.stored if self._masked else super().value()
@@ -651,5 +664,6 @@ class QuestionBox(QWidget):
         self.editor.set_language(lang)
 
     def set_errors(self, problems: list[str]) -> None:
-        self.error.setText("\n".join(problems))
+        staff = staff_language()  # a problem the answers' rules said, in the staff's words
+        self.error.setText("\n".join(problem_in(p, staff) for p in problems))
         self.error.setVisible(bool(problems))

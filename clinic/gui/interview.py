@@ -277,6 +277,9 @@ class InterviewPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.translate_ui()
+            if self.record_id:  # the open page and the screening, said again in the new language
+                self.render_page()
+                self._update_panel()
         super().changeEvent(event)
 
     # -- starting ---------------------------------------------------------------------------------
@@ -542,9 +545,20 @@ class InterviewPage(QWidget):
             self._note(self._warning)
             self.save_draft()
             return
+        # moving on with a required answer of this page left open is allowed (the person may
+        # not know it yet), and said, naming the questions; Finish lists them all again
+        on_page = {q.key for q in self.interview.questions(self.interview.current)}
+        left = [k for k in self.interview.missing_required() if k in on_page]
         self._store_answers()
         self.interview.next()
         self.render_page()
+        if left:
+            staff = self.ops.language
+            names = [self.questionnaire.question(k).label.get(staff) for k in left]
+            self._warning = lambda: self.tr("Left unanswered (required): %1").replace(
+                "%1", "; ".join(names)
+            )
+            self._note(self._warning)
         self.save_draft()
 
     def go_back(self) -> None:

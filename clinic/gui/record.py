@@ -375,6 +375,7 @@ class RecordPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.translate_ui()
+            self.message.clear()  # what the last action said, in the old language
         super().changeEvent(event)
 
     # -- loading ----------------------------------------------------------------------------------
@@ -411,7 +412,15 @@ class RecordPage(QWidget):
         self.reveal.setEnabled(bool(a.get("a_number") or a.get("ssn")))
         self.screen_button.setEnabled(True)
         self.interview_button.setEnabled(True)
-        self.build_button.setEnabled(self.progress.isHidden())  # not while one is built
+        # not while one is built, nor over an approved packet the answers still match (it is
+        # locked: a change to an answer makes it stale, and then it is built again)
+        locked = bool(state.approved_packet) and not state.packet_stale
+        self.build_button.setEnabled(self.progress.isHidden() and not locked)
+        self.build_button.setToolTip(
+            self.tr("The approved packet is locked: change an answer to build a new one.")
+            if locked
+            else ""
+        )
         self._fill_answers()
         self._show_screening()
         self._fill_comments()
@@ -711,7 +720,9 @@ class RecordPage(QWidget):
             )
             return
         self.message.setText(
-            self.tr("Packet built and stored encrypted. An attorney reviews it next.")
+            self.tr("Nothing changed since the approval: this is the approved packet.")
+            if packet.approved
+            else self.tr("Packet built and stored encrypted. An attorney reviews it next.")
         )
         self.tabs.setCurrentWidget(self.packet_tab)
         self.reload_after_build = packet

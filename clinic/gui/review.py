@@ -287,19 +287,25 @@ class ReviewPage(QWidget):
                 return
         elif action == "return":
             earlier = len(open_comments(self.record.state))
-            if text.strip() or earlier:  # else the core refuses it, saying a comment needs text
-                said = self.tr(
-                    "The volunteer sees this packet as returned, changes the answers and builds "
-                    "it again; it then comes back to review."
+            if not text.strip() and not earlier:  # a return says what to fix
+                self.message.setText(
+                    self.tr("Write in Comment what the volunteer should fix, then Return.")
                 )
-                said += "\n\n" + (
-                    self.tr("Your comment goes with it: %1").replace("%1", text.strip())
-                    if text.strip()
-                    else self.tr("Your comments above, made since the last return, go with it.")
-                )
-                confirm = QMessageBox.question(self, self.tr("Return this packet?"), said)
-                if confirm != QMessageBox.StandardButton.Yes:
-                    return
+                self.text.setFocus()
+                return
+            said = self.tr(
+                "The packet goes back to the volunteer, who changes the answers and builds it "
+                "again; it then comes back to you for review."
+            )
+            said += "\n\n" + (
+                self.tr("Your comment goes with it: %1").replace("%1", text.strip())
+                if text.strip()
+                else self.tr("Your comments above, made since the last return, go with it.")
+            )
+            said += "\n\n" + self.tr("Return it to the volunteer now?")
+            confirm = QMessageBox.question(self, self.tr("Return this packet?"), said)
+            if confirm != QMessageBox.StandardButton.Yes:
+                return
         self.ops.run(
             lambda desk: desk.review.act(record_id, action, text, item, packet_hash),
             lambda _r: self._done(record_id, action),

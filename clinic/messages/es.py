@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - translated text
 """What the app says about a failure, in Spanish (read by :mod:`clinic.messages`; the file's
 name is the language's code). Keys are the English templates; values keep their placeholders."""
 
@@ -88,4 +89,24 @@ MESSAGES: dict[str, str] = {
     "user {name} already exists": "el usuario {name} ya existe",
     "you cannot disable yourself": "no puede desactivarse a sí mismo",
     "the last admin cannot be disabled": "no se puede desactivar al último administrador",
+    # problems with an answer (clinic/domain/answers.py), shown under its box
+    "must contain letters": "debe contener letras",
+    "must contain only letters, spaces, hyphens, apostrophes and periods": "solo puede contener letras, espacios, guiones, apóstrofos y puntos",
+    "must be a date written as text (YYYY-MM-DD)": "debe ser una fecha escrita como texto (AAAA-MM-DD)",
+    "not a real date (expected YYYY-MM-DD)": "no es una fecha real (se espera AAAA-MM-DD)",
+    "must be true or false": "debe ser sí o no",
+    "must be a number": "debe ser un número",
+    "must be a finite number": "debe ser un número finito",
+    "must be a whole number": "debe ser un número entero",
+    "must be between {low} and {high}": "debe estar entre {low} y {high}",
+    "must be at least {low}": "debe ser al menos {low}",
+    "must be at most {high}": "debe ser como máximo {high}",
+    "too long (at most {n} characters)": "demasiado largo (como máximo {n} caracteres)",
+    "not a U.S. state, DC, territory or military code (2 letters, e.g. CA)": "no es un estado de EE. UU., DC, territorio o código militar (2 letras, p. ej., CA)",
+    "not a ZIP code (expected 12345 or 12345-6789)": "no es un código postal (se espera 12345 o 12345-6789)",
+    "not a 10-digit U.S. phone number": "no es un número de teléfono de EE. UU. de 10 dígitos",
+    "not an email address": "no es una dirección de correo electrónico",
+    "not a Social Security number (expected 123-45-6789 or 9 digits)": "no es un número de Seguro Social (se espera 123-45-6789 o 9 dígitos)",
+    "not an A-Number (expected 7 to 9 digits, optionally starting with A)": "no es un número A (se esperan de 7 a 9 dígitos, con A al inicio si se desea)",
+    "not a USCIS online account number (expected 12 digits)": "no es un número de cuenta en línea de USCIS (se esperan 12 dígitos)",
 }

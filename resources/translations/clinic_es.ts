@@ -486,6 +486,10 @@
         <translation>Primero corrija las respuestas marcadas en rojo (%1).</translation>
     </message>
     <message>
+        <source>Left unanswered (required): %1</source>
+        <translation>Sin responder (obligatoria): %1</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>… y %1 más</translation>
     </message>
@@ -881,6 +885,10 @@
         <translation>(todavía sin nombre)</translation>
     </message>
     <message>
+        <source>The approved packet is locked: change an answer to build a new one.</source>
+        <translation>El paquete aprobado está bloqueado: cambie una respuesta para preparar uno nuevo.</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Not screened yet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Todavía no se ha hecho la evaluación.&lt;/p&gt;</translation>
     </message>
@@ -991,6 +999,10 @@
     <message>
         <source>The packet was not built: the answers changed since the last screening. Click Screen again (above), then Build packet.</source>
         <translation>No se generó el paquete: las respuestas cambiaron desde la última evaluación. Haga clic en Evaluar de nuevo (arriba) y luego en Generar paquete.</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the approval: this is the approved packet.</source>
+        <translation>Nada cambió desde la aprobación: este es el paquete aprobado.</translation>
     </message>
     <message>
         <source>The answers changed after this packet was built: build it again</source>
@@ -1120,8 +1132,12 @@
         <translation>¿Aprobar este paquete?</translation>
     </message>
     <message>
-        <source>The volunteer sees this packet as returned, changes the answers and builds it again; it then comes back to review.</source>
-        <translation>El voluntario ve este paquete como devuelto, cambia las respuestas y lo prepara de nuevo; después vuelve a revisión.</translation>
+        <source>Write in Comment what the volunteer should fix, then Return.</source>
+        <translation>Escriba en Comentario lo que el voluntario debe corregir y luego devuélvalo.</translation>
+    </message>
+    <message>
+        <source>The packet goes back to the volunteer, who changes the answers and builds it again; it then comes back to you for review.</source>
+        <translation>El paquete vuelve al voluntario, que cambia las respuestas y lo prepara de nuevo; luego vuelve a usted para revisión.</translation>
     </message>
     <message>
         <source>Your comment goes with it: %1</source>
@@ -1130,6 +1146,10 @@
     <message>
         <source>Your comments above, made since the last return, go with it.</source>
         <translation>Sus comentarios de arriba, hechos desde la última devolución, van con él.</translation>
+    </message>
+    <message>
+        <source>Return it to the volunteer now?</source>
+        <translation>¿Devolverlo al voluntario ahora?</translation>
     </message>
     <message>
         <source>Return this packet?</source>
@@ -1317,8 +1337,16 @@
         <translation>Frase de contraseña del usuario (al menos 12 caracteres; podrá cambiarla después):</translation>
     </message>
     <message>
+        <source>Nothing to save: the site name is unchanged.</source>
+        <translation>Nada que guardar: el nombre de la sede no cambió.</translation>
+    </message>
+    <message>
         <source>The site is now called %1.</source>
         <translation>La sede ahora se llama %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: the contact is unchanged.</source>
+        <translation>Nada que guardar: el contacto no cambió.</translation>
     </message>
     <message>
         <source>Take-home sheets built from now on give %1 as the clinic&apos;s contact.</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>%1 for %2: %3. Check every line against the PDF (each field&apos;s item on the form and the answer it takes); edit the file %4 if a line is wrong, then confirm. Packets use this pack only after you confirm.</source>
-        <translation>%2용 %1: %3. 모든 줄을 PDF와 대조하여 확인하세요(각 필드가 양식의 어느 항목에 해당하며 어떤 답변이 들어가는지). 잘못된 줄이 있으면 %4 파일을 수정한 뒤 확정하세요. 서류 패킷은 확정한 뒤에만 이 양식 팩을 사용합니다.</translation>
+        <translation>%2용 %1: %3. 모든 줄을 PDF와 대조하여 확인하세요(각 필드가 양식의 어느 항목에 해당하며 어떤 답변이 들어가는지). 잘못된 줄이 있으면 %4 파일을 수정한 뒤 확정하세요. 서류 묶음은 확정한 뒤에만 이 양식 팩을 사용합니다.</translation>
     </message>
     <message>
         <source>I &amp;checked every line against the PDF</source>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
-        <translation>Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 패킷이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변이며, ≈ 표시는 다른 노트북에서도 접수되었을 수 있는 사람입니다.</translation>
+        <translation>Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 묶음이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변이며, ≈ 표시는 다른 노트북에서도 접수되었을 수 있는 사람입니다.</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -299,7 +299,7 @@
     </message>
     <message>
         <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total. Check-ins and screenings by attorneys, coordinators and admins are one row, Other staff.</source>
-        <translation>봉사자의 업무만: 반려와 승인은 변호사의 업무로 합계에 포함됩니다. 변호사, 코디네이터, 관리자가 한 접수와 심사는 ‘기타 직원’ 한 줄로 셉니다.</translation>
+        <translation>자원봉사자의 업무만: 반려와 승인은 변호사의 업무로 합계에 포함됩니다. 변호사, 코디네이터, 관리자가 한 접수와 심사는 ‘기타 직원’ 한 줄로 셉니다.</translation>
     </message>
     <message>
         <source>Other staff</source>
@@ -486,6 +486,10 @@
         <translation>빨간색으로 표시된 답변을 먼저 고치세요 (%1).</translation>
     </message>
     <message>
+        <source>Left unanswered (required): %1</source>
+        <translation>답하지 않고 넘어감(필수): %1</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>… 외 %1개</translation>
     </message>
@@ -569,15 +573,15 @@
     </message>
     <message>
         <source>No packet yet.</source>
-        <translation>아직 서류 패킷이 없습니다.</translation>
+        <translation>아직 서류 묶음이 없습니다.</translation>
     </message>
     <message>
         <source>Packet %1: approved by an attorney and locked.</source>
-        <translation>서류 패킷 %1: 변호사가 승인했으며 잠겨 있습니다.</translation>
+        <translation>서류 묶음 %1: 변호사가 승인했으며 잠겨 있습니다.</translation>
     </message>
     <message>
         <source>Packet %1: DRAFT until an attorney approves it (every page is marked).</source>
-        <translation>서류 패킷 %1: 변호사가 승인할 때까지 초안입니다(모든 페이지에 DRAFT 표시가 있습니다).</translation>
+        <translation>서류 묶음 %1: 변호사가 승인할 때까지 초안입니다(모든 페이지에 DRAFT 표시가 있습니다).</translation>
     </message>
 </context>
 <context>
@@ -758,7 +762,7 @@
     </message>
     <message>
         <source>&amp;Build packet</source>
-        <translation>서류 패킷 생성(&amp;B)</translation>
+        <translation>서류 묶음 생성(&amp;B)</translation>
     </message>
     <message>
         <source>E&amp;xport to a folder…</source>
@@ -822,7 +826,7 @@
     </message>
     <message>
         <source>Print every file of the packet</source>
-        <translation>서류 패킷의 모든 파일 인쇄</translation>
+        <translation>서류 묶음의 모든 파일 인쇄</translation>
     </message>
     <message>
         <source>Print ta&amp;ke-home sheet…</source>
@@ -842,7 +846,7 @@
     </message>
     <message>
         <source>Packet</source>
-        <translation>서류 패킷</translation>
+        <translation>서류 묶음</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -881,6 +885,10 @@
         <translation>(아직 이름 없음)</translation>
     </message>
     <message>
+        <source>The approved packet is locked: change an answer to build a new one.</source>
+        <translation>승인된 서류 묶음은 잠겨 있습니다. 새로 만들려면 답변을 바꾸세요.</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Not screened yet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;아직 선별하지 않았습니다.&lt;/p&gt;</translation>
     </message>
@@ -894,15 +902,15 @@
     </message>
     <message>
         <source>Packet awaiting attorney review</source>
-        <translation>서류 패킷이 변호사 검토를 기다리는 중</translation>
+        <translation>서류 묶음이 변호사 검토를 기다리는 중</translation>
     </message>
     <message>
         <source>Returned by the attorney: read the comments, fix, rebuild</source>
-        <translation>변호사가 반려함: 의견을 읽고 수정한 뒤 서류 패킷을 다시 생성하세요</translation>
+        <translation>변호사가 반려함: 의견을 읽고 수정한 뒤 서류 묶음을 다시 생성하세요</translation>
     </message>
     <message>
         <source>Packet approved and locked</source>
-        <translation>서류 패킷 승인 및 잠금 완료</translation>
+        <translation>서류 묶음 승인 및 잠금 완료</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -990,7 +998,11 @@
     </message>
     <message>
         <source>The packet was not built: the answers changed since the last screening. Click Screen again (above), then Build packet.</source>
-        <translation>서류 패킷을 만들지 않았습니다. 마지막 선별 이후 답변이 바뀌었습니다. 위의 &apos;다시 선별&apos;을 누른 다음 &apos;서류 패킷 생성&apos;을 누르세요.</translation>
+        <translation>서류 묶음을 만들지 않았습니다. 마지막 선별 이후 답변이 바뀌었습니다. 위의 &apos;다시 선별&apos;을 누른 다음 &apos;서류 묶음 생성&apos;을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the approval: this is the approved packet.</source>
+        <translation>승인 이후 바뀐 것이 없습니다. 승인된 서류 묶음 그대로입니다.</translation>
     </message>
     <message>
         <source>The answers changed after this packet was built: build it again</source>
@@ -1014,7 +1026,7 @@
     </message>
     <message>
         <source>Folder to export the packet to</source>
-        <translation>서류 패킷을 내보낼 폴더</translation>
+        <translation>서류 묶음을 내보낼 폴더</translation>
     </message>
     <message>
         <source>Wrote %1 file(s) to %2 (the export is in the audit log). These files are not encrypted: hand them on, then delete them.</source>
@@ -1038,15 +1050,15 @@
     </message>
     <message>
         <source>Building the packet…</source>
-        <translation>서류 패킷을 생성하는 중…</translation>
+        <translation>서류 묶음을 생성하는 중…</translation>
     </message>
     <message>
         <source>Packet built and stored encrypted. An attorney reviews it next.</source>
-        <translation>서류 패킷을 생성하여 암호화해 저장했습니다. 다음은 변호사가 검토합니다.</translation>
+        <translation>서류 묶음을 생성하여 암호화해 저장했습니다. 다음은 변호사가 검토합니다.</translation>
     </message>
     <message>
         <source>The packet was not built: %1</source>
-        <translation>서류 패킷을 생성하지 못했습니다: %1</translation>
+        <translation>서류 묶음을 생성하지 못했습니다: %1</translation>
     </message>
     <message>
         <source>Sent %1 page(s) to the printer.</source>
@@ -1089,23 +1101,23 @@
     </message>
     <message>
         <source>Only an attorney approves packets</source>
-        <translation>서류 패킷은 변호사만 승인할 수 있습니다</translation>
+        <translation>서류 묶음은 변호사만 승인할 수 있습니다</translation>
     </message>
     <message>
         <source>No packet is waiting for review.</source>
-        <translation>검토를 기다리는 서류 패킷이 없습니다.</translation>
+        <translation>검토를 기다리는 서류 묶음이 없습니다.</translation>
     </message>
     <message>
         <source>%1 packet(s) awaiting review.</source>
-        <translation>검토를 기다리는 서류 패킷: %1개</translation>
+        <translation>검토를 기다리는 서류 묶음: %1개</translation>
     </message>
     <message>
         <source>(the whole packet)</source>
-        <translation>(서류 패킷 전체)</translation>
+        <translation>(서류 묶음 전체)</translation>
     </message>
     <message>
         <source>No question is called &quot;%1&quot;: pick one from the list under Comment on, or choose (the whole packet).</source>
-        <translation>&quot;%1&quot;(이)라는 질문이 없습니다. 의견 대상 목록에서 하나를 고르거나 (서류 패킷 전체)를 고르세요.</translation>
+        <translation>&quot;%1&quot;(이)라는 질문이 없습니다. 의견 대상 목록에서 하나를 고르거나 (서류 묶음 전체)를 고르세요.</translation>
     </message>
     <message>
         <source>Approving locks this version of the packet and removes the DRAFT mark. Any later change to the answers means building it again and a new review.</source>
@@ -1117,11 +1129,15 @@
     </message>
     <message>
         <source>Approve this packet?</source>
-        <translation>이 서류 패킷을 승인하시겠습니까?</translation>
+        <translation>이 서류 묶음을 승인하시겠습니까?</translation>
     </message>
     <message>
-        <source>The volunteer sees this packet as returned, changes the answers and builds it again; it then comes back to review.</source>
-        <translation>봉사자에게 이 서류 묶음이 반려된 것으로 보입니다. 봉사자가 답변을 고치고 다시 만들면 검토로 돌아옵니다.</translation>
+        <source>Write in Comment what the volunteer should fix, then Return.</source>
+        <translation>자원봉사자가 고칠 내용을 의견란에 쓴 다음 돌려보내세요.</translation>
+    </message>
+    <message>
+        <source>The packet goes back to the volunteer, who changes the answers and builds it again; it then comes back to you for review.</source>
+        <translation>서류 묶음이 자원봉사자에게 돌아갑니다. 자원봉사자가 답변을 고쳐 다시 만들면 검토를 위해 다시 돌아옵니다.</translation>
     </message>
     <message>
         <source>Your comment goes with it: %1</source>
@@ -1130,6 +1146,10 @@
     <message>
         <source>Your comments above, made since the last return, go with it.</source>
         <translation>마지막 반려 이후 남긴 위의 의견이 함께 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>Return it to the volunteer now?</source>
+        <translation>지금 자원봉사자에게 돌려보낼까요?</translation>
     </message>
     <message>
         <source>Return this packet?</source>
@@ -1145,7 +1165,7 @@
     </message>
     <message>
         <source>Approved: this packet version is locked.</source>
-        <translation>승인했습니다. 이 버전의 서류 패킷은 잠겼습니다.</translation>
+        <translation>승인했습니다. 이 버전의 서류 묶음은 잠겼습니다.</translation>
     </message>
 </context>
 <context>
@@ -1270,7 +1290,7 @@
     </message>
     <message>
         <source>No forms installed: packets cannot be built yet.</source>
-        <translation>설치된 양식이 없습니다. 아직 서류 패킷을 생성할 수 없습니다.</translation>
+        <translation>설치된 양식이 없습니다. 아직 서류 묶음을 생성할 수 없습니다.</translation>
     </message>
     <message>
         <source>ClinicDay keeps a backup of each day (the last 7) in %1, written when the app locks or closes. Back up to a USB stick too: the records in a backup stay encrypted.</source>
@@ -1317,8 +1337,16 @@
         <translation>이 사용자의 암호 문구(12자 이상, 나중에 본인이 변경할 수 있습니다):</translation>
     </message>
     <message>
+        <source>Nothing to save: the site name is unchanged.</source>
+        <translation>저장할 것이 없습니다. 장소 이름이 그대로입니다.</translation>
+    </message>
+    <message>
         <source>The site is now called %1.</source>
         <translation>장소 이름을 %1(으)로 변경했습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: the contact is unchanged.</source>
+        <translation>저장할 것이 없습니다. 연락처가 그대로입니다.</translation>
     </message>
     <message>
         <source>Take-home sheets built from now on give %1 as the clinic&apos;s contact.</source>

@@ -179,3 +179,34 @@ def test_a_returned_packet_built_again_goes_back_to_the_attorney(
     assert review.queue.count() == 1  # back in the attorney's queue
     state = Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid)
     assert state.status is Status.IN_REVIEW
+
+
+def test_return_with_nothing_written_asks_for_the_comment_and_approved_is_locked(
+    qtbot: QtBot, tmp_path: Path, with_a_person: WithPerson
+) -> None:
+    """Found in a user's walk: Return with no comment showed "a comment needs text" (a raw
+    message); after approval, Build packet said "built ... an attorney reviews it next" though
+    nothing was built."""
+    window, rid = with_a_person("admin")
+    record = open_record_screen(qtbot, window, rid)
+    build_from_record(qtbot, window, record)
+    review = window.review
+    assert review is not None and window.tabs is not None
+    choose_tab(qtbot, window.tabs, review)
+    idle(qtbot, window)
+    click_list_row(qtbot, review.queue, 0)
+    idle(qtbot, window)
+    click(qtbot, review.return_button)  # nothing written, no comment before: no dialog
+    idle(qtbot, window)
+    assert review.message.text() == ("Write in Comment what the volunteer should fix, then Return.")
+    assert Clinic(tmp_path / "c").unlock("admin", PASSPHRASE).load(rid).status is (Status.IN_REVIEW)
+    asked: list[str] = []
+    answer_question(qtbot, asked)
+    click(qtbot, review.approve_button)
+    idle(qtbot, window)
+    assert window.person is not None
+    choose_tab(qtbot, window.tabs, window.person)
+    idle(qtbot, window)
+    assert record.status.text().startswith("Packet approved and locked")
+    assert not record.build_button.isEnabled()  # locked: nothing to build
+    assert "change an answer" in record.build_button.toolTip()

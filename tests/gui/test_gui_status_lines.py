@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clinic.core import Desk
+from clinic.gui.fields import SecretEditor
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import build_clinic, idle, open_from_board, sign_in
 from tests.gui.test_gui_account import OpenWindow
@@ -22,6 +24,7 @@ from tests.gui.test_gui_day import (
     walk_to,
 )
 from tests.gui.test_gui_day import forms as forms  # the official PDFs (a fixture)
+from tests.gui.test_gui_keys_languages import activate
 from tests.gui.user import choose, choose_tab, click
 
 DRAFT_NOTE = "an unfinished interview draft is saved"
@@ -51,6 +54,9 @@ def test_the_interview_status_line_follows_the_staff_language_and_the_person(
     shown = interview.save_state.text()
     assert "Primero corrija las respuestas marcadas en rojo (1)." in shown, shown
     assert "Fix the answers" not in shown and "Saved" not in shown
+    # the open page is said again in Spanish at once: the problem under the box too
+    error = interview.boxes["a_number"].error.text()
+    assert error.startswith("no es un número A"), error
 
     click(qtbot, interview.close_button)
     idle(qtbot, window)
@@ -127,3 +133,59 @@ def test_save_and_close_with_nothing_changed_leaves_no_unfinished_interview(
     click(qtbot, interview.close_button)
     idle(qtbot, window)
     assert DRAFT_NOTE in record.status.text()
+
+
+def test_next_names_a_required_question_left_open_and_a_typed_ssn_is_masked(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in a user's walk: Next moved on silently past a required question; an SSN typed
+    in stayed readable on screen after the cursor left it."""
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    open_from_board(qtbot, window, rid)
+    assert window.person is not None
+    interview = window.person.interview
+    # a required question left open: Next moves on (the person may not know it yet) and
+    # names it
+    walk_to(qtbot, window, "daca.expires")
+    type_answer(qtbot, window, "daca.expires", "")
+    click(qtbot, interview.next_button)
+    idle(qtbot, window)
+    assert "daca.expires" not in interview.boxes  # moved on
+    said = interview.save_state.text()
+    asked = interview.questionnaire.question("daca.expires").label.get("en")
+    assert f"Left unanswered (required): {asked}" in said, said
+
+    walk_to(qtbot, window, "ssn")
+    activate(qtbot, window)  # keyboard focus, as on a real desktop
+    box = interview.boxes["ssn"]
+    editor = box.editor
+    assert isinstance(editor, SecretEditor)
+    type_answer(qtbot, window, "ssn", "555-12-3456")
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Tab)  # the cursor leaves the box
+    idle(qtbot, window)
+    assert "3456" in editor.edit.text() and "555-12" not in editor.edit.text()
+    assert editor.edit.isReadOnly() and editor.show_button.isVisible()
+    assert editor.value() == "555-12-3456"  # what is stored is the whole number
+
+
+def test_a_site_saved_unchanged_says_so(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "coord")
+    settings = window.settings
+    assert settings is not None and window.tabs is not None
+    choose_tab(qtbot, window.tabs, settings)
+    idle(qtbot, window)
+    click(qtbot, settings.site_button)
+    idle(qtbot, window)
+    assert settings.message.text() == "Nothing to save: the site name is unchanged."
+    # and a status line in one language is not left under another
+    choose(qtbot, settings.language, "es")
+    idle(qtbot, window)
+    assert settings.message.text() == ""
