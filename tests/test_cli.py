@@ -15,6 +15,8 @@ from clinic.domain import languages
 from tests.conftest import FAST_KDF, Cli, person, write_json
 
 SUBCOMMANDS = [
+    "backup",
+    "restore",
     "gui",
     "init",
     "user",

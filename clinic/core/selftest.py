@@ -89,16 +89,20 @@ NATIVE = "김셀프"  # a synthetic native-script name (Hangul)
 def _cover() -> tuple[str, bytes]:
     from pypdf import PdfReader
 
+    from clinic.domain.languages import LANGUAGES
     from clinic.domain.rules import screen
     from clinic.packet.documents import cover_sheet, fees_on
     from clinic.resources import policy
 
+    # the client's language: the registry's language written in Hangul, as the name is
+    hangul = [g for g in LANGUAGES if any("\uac00" <= ch <= "\ud7a3" for ch in g.native)]
+    lang = hangul[0].code if hangul else FALLBACK
     on = clock.today(None)
-    answers = {**SYNTHETIC, "language": "ko", "name.native": NATIVE}
+    answers = {**SYNTHETIC, "language": lang, "name.native": NATIVE}
     rules = policy()
     determination = screen(answers, on, rules, FALLBACK).to_json()
     pdf = cover_sheet(
-        answers, determination, [], fees_on(rules, on), on, filing="paper", lang_of_client="ko"
+        answers, determination, [], fees_on(rules, on), on, filing="paper", lang_of_client=lang
     )
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     if NATIVE not in page.extract_text():

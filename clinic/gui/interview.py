@@ -614,7 +614,11 @@ class InterviewPage(QWidget):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Required answers missing"))
         box.setText(
-            self.tr("%1 required answer(s) are missing:").replace("%1", str(len(labels)))
+            (
+                self.tr("1 required answer is missing:")
+                if len(labels) == 1
+                else self.tr("%1 required answers are missing:").replace("%1", str(len(labels)))
+            )
             + "\n\n"
             + shown
         )

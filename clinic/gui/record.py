@@ -290,6 +290,7 @@ class RecordPage(QWidget):
         self.copy_a_number.clicked.connect(lambda: self._copy("a_number"))
         self.copy_ssn.clicked.connect(lambda: self._copy("ssn"))
         self.reveal.toggled.connect(self._reveal)
+        self.reveal.toggled.connect(lambda _on: self._reveal_label())
         self.build_button.clicked.connect(self.build_packet)
         self.print_button.clicked.connect(self.print_packet)
         self.export_button.clicked.connect(self.export_packet)
@@ -320,7 +321,7 @@ class RecordPage(QWidget):
         )
         self.copy_a_number.setText(self.tr("Copy A-Number"))
         self.copy_ssn.setText(self.tr("Copy SSN"))
-        self.reveal.setText(self.tr("Show numbers"))
+        self._reveal_label()
         self.reveal.setToolTip(
             self.tr(
                 "SSN and A-Number show their last four digits; this shows them in full for this "
@@ -365,7 +366,9 @@ class RecordPage(QWidget):
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
         self.answers.setHeaderLabels([self.tr("Question"), self.tr("Answer")])
-        self.timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), ""])
+        self.timeline.setHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("Event"), self.tr("Details")]
+        )
         self.answers.setToolTip(self.tr("Enter or double-click an answer to change it"))
         self._show_status()
         self._show_screening()
@@ -409,6 +412,7 @@ class RecordPage(QWidget):
         self.reveal.blockSignals(True)
         self.reveal.setChecked(same)
         self.reveal.blockSignals(False)
+        self._reveal_label()
         self.reveal.setEnabled(bool(a.get("a_number") or a.get("ssn")))
         self.screen_button.setEnabled(True)
         self.interview_button.setEnabled(True)
@@ -579,6 +583,12 @@ class RecordPage(QWidget):
         if self.view is not None:
             self.interview.emit(self.view.state.record_id)
 
+    def _reveal_label(self) -> None:
+        """Show numbers, or Hide numbers while they are shown."""
+        self.reveal.setText(
+            self.tr("Hide numbers") if self.reveal.isChecked() else self.tr("Show numbers")
+        )
+
     def _reveal(self, on: bool) -> None:
         """Show the SSN and A-Number in full (audited on the worker first), or mask them again."""
         if self.view is None:
@@ -598,6 +608,7 @@ class RecordPage(QWidget):
             self.reveal.blockSignals(True)
             self.reveal.setChecked(False)
             self.reveal.blockSignals(False)
+            self._reveal_label()
             self.message.setText(message)
 
         self.ops.run(lambda desk: desk.people.reveal_numbers(record_id), shown, refused)
@@ -773,7 +784,11 @@ class RecordPage(QWidget):
             return
         record_id, what = self.packet.record_id, f"packet {self.packet.packet_hash[:12]}"
         self.ops.run(lambda desk: desk.packets.audit_print(record_id, what))
-        self.message.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+        self.message.setText(
+            self.tr("Sent 1 page to the printer.")
+            if pages == 1
+            else self.tr("Sent %1 pages to the printer.").replace("%1", str(pages))
+        )
 
     def print_take_home(self) -> None:
         """Print the client's take-home sheet alone (a ``clicked`` slot): read on the worker,
@@ -798,7 +813,9 @@ class RecordPage(QWidget):
             return
         self.ops.run(lambda desk: desk.packets.audit_print(record_id, "take-home sheet"))
         self.message.setText(
-            self.tr("Sent the take-home sheet (%1 page(s)) to the printer.").replace(
+            self.tr("Sent the take-home sheet (1 page) to the printer.")
+            if pages == 1
+            else self.tr("Sent the take-home sheet (%1 pages) to the printer.").replace(
                 "%1", str(pages)
             )
         )

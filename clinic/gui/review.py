@@ -194,7 +194,12 @@ class ReviewPage(QWidget):
             self._set_actions(False)
         else:
             self.message.setText(
-                lead + self.tr("%1 packet(s) awaiting review.").replace("%1", str(len(rows)))
+                lead
+                + (
+                    self.tr("1 packet awaiting review.")
+                    if len(rows) == 1
+                    else self.tr("%1 packets awaiting review.").replace("%1", str(len(rows)))
+                )
             )
             self.queue.setCurrentRow(0)
 

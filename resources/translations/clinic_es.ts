@@ -498,8 +498,12 @@
         <translation>Faltan respuestas obligatorias</translation>
     </message>
     <message>
-        <source>%1 required answer(s) are missing:</source>
-        <translation>Faltan %1 respuesta(s) obligatoria(s):</translation>
+        <source>1 required answer is missing:</source>
+        <translation>Falta 1 respuesta obligatoria:</translation>
+    </message>
+    <message>
+        <source>%1 required answers are missing:</source>
+        <translation>Faltan %1 respuestas obligatorias:</translation>
     </message>
     <message>
         <source>Screening without them says the person needs attorney review until they are answered.</source>
@@ -873,10 +877,6 @@
         <translation>Quién</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Qué</translation>
-    </message>
-    <message>
         <source>Enter or double-click an answer to change it</source>
         <translation>Para cambiar una respuesta, presione Enter o haga doble clic en ella</translation>
     </message>
@@ -985,6 +985,10 @@
         <translation>paquete %1</translation>
     </message>
     <message>
+        <source>Hide numbers</source>
+        <translation>Ocultar números</translation>
+    </message>
+    <message>
         <source>Two laptops changed this answer</source>
         <translation>Dos computadoras cambiaron esta respuesta</translation>
     </message>
@@ -1017,12 +1021,24 @@
         <translation>No se imprimió nada: no se pudo iniciar la impresora.</translation>
     </message>
     <message>
+        <source>Sent 1 page to the printer.</source>
+        <translation>Se envió 1 página a la impresora.</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>Se enviaron %1 páginas a la impresora.</translation>
+    </message>
+    <message>
         <source>Print the client&apos;s take-home sheet</source>
         <translation>Imprimir la hoja que el cliente se lleva</translation>
     </message>
     <message>
-        <source>Sent the take-home sheet (%1 page(s)) to the printer.</source>
-        <translation>Se envió la hoja para el cliente (%1 página(s)) a la impresora.</translation>
+        <source>Sent the take-home sheet (1 page) to the printer.</source>
+        <translation>Se envió la hoja para el cliente (1 página) a la impresora.</translation>
+    </message>
+    <message>
+        <source>Sent the take-home sheet (%1 pages) to the printer.</source>
+        <translation>Se envió la hoja para el cliente (%1 páginas) a la impresora.</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>
@@ -1045,6 +1061,14 @@
         <translation>Comentario</translation>
     </message>
     <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
         <source>Copied; the clipboard is cleared in 30 seconds.</source>
         <translation>Copiado; el portapapeles se borrará en 30 segundos.</translation>
     </message>
@@ -1059,10 +1083,6 @@
     <message>
         <source>The packet was not built: %1</source>
         <translation>No se generó el paquete: %1</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>Se enviaron %1 página(s) a la impresora.</translation>
     </message>
 </context>
 <context>
@@ -1108,8 +1128,12 @@
         <translation>No hay paquetes en espera de revisión.</translation>
     </message>
     <message>
-        <source>%1 packet(s) awaiting review.</source>
-        <translation>%1 paquete(s) en espera de revisión.</translation>
+        <source>1 packet awaiting review.</source>
+        <translation>1 paquete en espera de revisión.</translation>
+    </message>
+    <message>
+        <source>%1 packets awaiting review.</source>
+        <translation>%1 paquetes en espera de revisión.</translation>
     </message>
     <message>
         <source>(the whole packet)</source>

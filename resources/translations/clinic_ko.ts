@@ -498,7 +498,11 @@
         <translation>필수 답변 누락</translation>
     </message>
     <message>
-        <source>%1 required answer(s) are missing:</source>
+        <source>1 required answer is missing:</source>
+        <translation>필수 답변 1개가 없습니다:</translation>
+    </message>
+    <message>
+        <source>%1 required answers are missing:</source>
         <translation>필수 답변 %1개가 없습니다:</translation>
     </message>
     <message>
@@ -873,10 +877,6 @@
         <translation>작업자</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>내용</translation>
-    </message>
-    <message>
         <source>Enter or double-click an answer to change it</source>
         <translation>답변을 변경하려면 Enter 키를 누르거나 두 번 클릭하세요</translation>
     </message>
@@ -985,6 +985,10 @@
         <translation>서류 묶음 %1</translation>
     </message>
     <message>
+        <source>Hide numbers</source>
+        <translation>번호 숨기기</translation>
+    </message>
+    <message>
         <source>Two laptops changed this answer</source>
         <translation>두 노트북에서 이 답변을 변경했습니다</translation>
     </message>
@@ -1017,11 +1021,23 @@
         <translation>인쇄되지 않았습니다: 프린터를 시작할 수 없습니다.</translation>
     </message>
     <message>
+        <source>Sent 1 page to the printer.</source>
+        <translation>1페이지를 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>%1페이지를 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
         <source>Print the client&apos;s take-home sheet</source>
         <translation>고객 안내문 인쇄</translation>
     </message>
     <message>
-        <source>Sent the take-home sheet (%1 page(s)) to the printer.</source>
+        <source>Sent the take-home sheet (1 page) to the printer.</source>
+        <translation>고객 안내문(1쪽)을 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Sent the take-home sheet (%1 pages) to the printer.</source>
         <translation>고객 안내문(%1쪽)을 프린터로 보냈습니다.</translation>
     </message>
     <message>
@@ -1045,6 +1061,14 @@
         <translation>의견</translation>
     </message>
     <message>
+        <source>Event</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>내용</translation>
+    </message>
+    <message>
         <source>Copied; the clipboard is cleared in 30 seconds.</source>
         <translation>복사했습니다. 30초 후 클립보드가 지워집니다.</translation>
     </message>
@@ -1059,10 +1083,6 @@
     <message>
         <source>The packet was not built: %1</source>
         <translation>서류 묶음을 생성하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>%1페이지를 프린터로 보냈습니다.</translation>
     </message>
 </context>
 <context>
@@ -1108,7 +1128,11 @@
         <translation>검토를 기다리는 서류 묶음이 없습니다.</translation>
     </message>
     <message>
-        <source>%1 packet(s) awaiting review.</source>
+        <source>1 packet awaiting review.</source>
+        <translation>검토를 기다리는 서류 묶음: 1개</translation>
+    </message>
+    <message>
+        <source>%1 packets awaiting review.</source>
         <translation>검토를 기다리는 서류 묶음: %1개</translation>
     </message>
     <message>

@@ -179,7 +179,7 @@ def test_a_volunteer_checks_in_and_interviews_a_person_to_a_determination(
     answer_modal(qtbot, go_to_first)
     click(qtbot, interview.finish_button)
     idle(qtbot, window)
-    assert "required answer(s) are missing" in listed[0]
+    assert "required answers are missing" in listed[0]
     first_missing = interview.interview.missing_required()[0]
     label = interview.questionnaire.question(first_missing).label.get("en")
     assert f"• {label}" in listed[0]  # the question as asked, never its key
