@@ -68,11 +68,13 @@ def test_an_export_opens_in_documents_then_where_the_person_saved(
         click(qtbot, counts.csv_button)
         idle(qtbot, window)
         assert opened == [str(documents)]
-        assert (elsewhere / "day.csv").is_file()
+        # the worker writes it after the dialog closes: wait for the file, not for a guess
+        qtbot.waitUntil((elsewhere / "day.csv").is_file, timeout=15_000)
         save_as(qtbot, "day.pdf", opened)  # a bare name: in the folder the dialog shows
         click(qtbot, counts.pdf_button)
         idle(qtbot, window)
         assert opened[1] == str(elsewhere)  # where the person saved last
+        qtbot.waitUntil((elsewhere / "day.pdf").is_file, timeout=15_000)
         assert (elsewhere / "day.pdf").read_bytes().startswith(b"%PDF")
         assert os.listdir(started_in) == []  # nothing lands in the app's working folder
         # the next user, after a lock, starts in their Documents: never in the folder where the
