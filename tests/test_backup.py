@@ -111,6 +111,13 @@ def test_the_automatic_backups_keep_one_a_day_the_last_seven(cli: Cli, tmp_path:
     os.utime(cli.data / "clinic.db")
     later = start + dt.timedelta(days=KEEP + 2)
     assert daily_backup(cli.data, dt.datetime(2026, 11, 10, 19, tzinfo=dt.UTC), later)
+    # only the clinic's own folders go in: a plain-text file someone left in it stays out
+    (cli.data / "exports").mkdir()
+    (cli.data / "exports" / "person.json").write_text('{"name": "plain"}', encoding="utf-8")
+    os.utime(cli.data / "clinic.db")
+    daily_backup(cli.data, dt.datetime(2026, 11, 10, 20, tzinfo=dt.UTC), later)
+    with zipfile.ZipFile(cli.data / "backups" / kept[-1]) as zf:
+        assert not [n for n in zf.namelist() if n.startswith("exports/")]
     # an automatic backup is not itself backed up (no backup inside a backup)
     with zipfile.ZipFile(cli.data / "backups" / kept[-1]) as zf:
         assert not [n for n in zf.namelist() if n.startswith("backups/")]

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from clinic.errors import ClinicError
+from clinic.store.clinic import DB_NAME
 
 __all__ = [
     "BACKUP_FOLDER",
@@ -48,7 +49,6 @@ FORMAT = "clinicday-backup-1"
 MANIFEST = "clinicday-backup.json"
 BACKUP_FOLDER = "backups"  # in the data folder: the automatic ones
 KEEP = 7  # automatic backups kept (one a day)
-DB_NAME = "clinic.db"
 _CHUNK = 1 << 20
 
 
@@ -65,19 +65,22 @@ class BackupInfo:
     size: int
 
 
+HELD = ("packets", "forms", "rules")  # the folders of a clinic a backup holds, by name
+
+
 def _members(data_dir: Path) -> list[Path]:
-    """The files a backup holds besides the database: packets, forms, rules; never the
-    automatic backups, the database's own files or a temporary file."""
+    """The files a backup holds besides the database: those of :data:`HELD` only (encrypted
+    packet files, the installed forms, the rules data). Anything else someone put in the
+    folder (a plain-text export, a stray note, a backup) stays out, as do temporary files."""
     found = []
-    for path in sorted(data_dir.rglob("*")):
-        rel = path.relative_to(data_dir)
-        if not path.is_file() or path.is_symlink():
-            continue
-        if rel.parts[0] == BACKUP_FOLDER or rel.parts[0].startswith(DB_NAME):
-            continue
-        if any(part.startswith(f".{DB_NAME}") or ".tmp-" in part for part in rel.parts):
-            continue
-        found.append(path)
+    for name in HELD:
+        for path in sorted((data_dir / name).rglob("*")):
+            rel = path.relative_to(data_dir)
+            if not path.is_file() or path.is_symlink():
+                continue
+            if any(".tmp-" in part for part in rel.parts):
+                continue
+            found.append(path)
     return found
 
 
