@@ -28,13 +28,20 @@ def save_as(qtbot: QtBot, name: str, opened_in: list[str]) -> None:
         opened_in.append(modal.directory().absolutePath())
         line = modal.findChild(QLineEdit, "fileNameEdit")
         assert line is not None
+        # A person types once the dialog has come up with the cursor in its name box. Typed
+        # before that (a loaded machine opens it slowly), Qt's dialog keeps the folder "/" the
+        # first keystroke selected, its button reads Open, and Save goes to "/" instead.
+        qtbot.waitUntil(lambda: modal.isActiveWindow() and line.hasFocus())
         line.selectAll()
         qtbot.keyClicks(line, name)
         buttons = modal.findChild(QDialogButtonBox)
         assert buttons is not None
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        assert save is not None and save.isEnabled()
+        assert save is not None
+        qtbot.waitUntil(lambda: save.text().replace("&", "") == "Save" and save.isEnabled())
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        assert not modal.isVisible(), f"the file dialog is still open after Save ({line.text()})"
+        assert not modal.isVisible(), "the file dialog is still open after Save"
 
     answer_modal(qtbot, act)
 
