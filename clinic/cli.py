@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from clinic import __version__, clock
 from clinic.core import Desk, RecordSummary
 from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
-from clinic.core.files import write_file
+from clinic.core.files import ready_folder, write_file
 from clinic.core.interview import screening_language
 from clinic.core.reports import check_period, format_of
 from clinic.domain.answers import PROFILE_SPECS, normalize_answers, shown_key, too_deep_under
@@ -247,11 +247,11 @@ def cmd_intake(args: argparse.Namespace) -> int:
                 f"{other[:8]}: check for a duplicate",
                 file=sys.stderr,
             )
-        print(f"Imported {len(result.record_ids)} people.", file=sys.stderr)
+        print(f"Imported {_count(len(result.record_ids), 'person', 'people')}.", file=sys.stderr)
     elif sub == "list":
         listed, damaged = desk.people.list()
         _print_table(_person_rows(listed), sys.stdout)
-        print(f"{len(listed)} people.", file=sys.stderr)
+        print(f"{_count(len(listed), 'person', 'people')}.", file=sys.stderr)
         for exc in damaged:
             print(f"clinic: error: {exc}", file=sys.stderr)
         return EXIT_USAGE if damaged else 0
@@ -397,7 +397,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         kdf_seconds=args.kdf_seconds,
     )
     if fresh:
-        print(f"Built a demo clinic in {data} with {args.people} synthetic people.")
+        print(
+            f"Built a demo clinic in {data} with "
+            f"{_count(args.people, 'synthetic person', 'synthetic people')}."
+        )
     else:
         print(f"The demo clinic in {data} already exists; showing it.")
     where = "in CLINIC_PASSPHRASE" if "CLINIC_PASSPHRASE" in os.environ else f"'{DEMO_PASSPHRASE}'"
@@ -497,6 +500,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
         return _export_stored_packet(args, out)
     if args.answers and args.attorney:
         raise CliError("--attorney goes with --record ID (the attorney of record is a user)")
+    ready_folder(out)  # before the screening and the stored packet: a bad --out loses nothing
     if args.answers:
         desk = _offline_desk(args, _forms_dir(args))
         packet = desk.packets.build_from_answers(
@@ -507,7 +511,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
             payment=args.payment,
         )
         written = packet.write(out, draft=True)
-        print(f"Wrote a draft packet ({len(written) - 1} files) to {out}.")
+        print(f"Wrote a draft packet ({_count(len(written) - 1, 'file', 'files')}) to {out}.")
     else:
         desk = _unlock(args, forms_dir=_forms_dir(args))
         record_id = desk.people.resolve_id(args.record)
@@ -602,7 +606,15 @@ def _org_server(args: argparse.Namespace) -> OrgServer:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _org_server(args).serve(
+    server = _org_server(args)
+    if args.workers > 1 and server.on_sqlite:
+        print(
+            f"clinic: note: {args.workers} workers over one SQLite file take turns to write "
+            "(it works on a local disk, never on a network folder); for several workers use "
+            "PostgreSQL (--db postgresql+psycopg://...)",
+            file=sys.stderr,
+        )
+    server.serve(
         args.host,
         args.port,
         tls_cert=args.tls_cert,
@@ -618,7 +630,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_server(args: argparse.Namespace) -> int:
     server = _org_server(args)
     if args.server_cmd == "migrate":
-        print(f"The server's database is at schema {server.migrate()} (current).")
+        was, now = server.migrate()
+        if was == now:
+            print(f"The server's database was already at schema {now} (current): nothing to do.")
+        elif not was:
+            print(f"Created the server's tables in a new database: schema {now} (current).")
+        else:
+            print(f"Migrated the server's database from schema {was} to {now} (current).")
         return 0
     if args.server_cmd == "init":
         out = Path(args.org_key_out).expanduser()
@@ -763,9 +781,15 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     desk = _unlock(args)
-    info = desk.backups.back_up(Path(args.out).expanduser())
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.replace:
+        raise CliError(
+            f"{out}: already exists (an earlier backup?); choose another name, or give --replace"
+        )
+    info = desk.backups.back_up(out, replace=args.replace)
     print(
-        f"Backed up the clinic to {info.path} ({info.files} files, {info.size // 1024} KB). "
+        f"Backed up the clinic to {info.path} "
+        f"({_count(info.files, 'file', 'files')}, {info.size // 1024} KB). "
         "Its records stay encrypted: restore it with 'clinic restore FILE --data NEW_FOLDER' "
         "and sign in as before."
     )
@@ -778,8 +802,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = _data_dir(args)
     count = restore(Path(args.file).expanduser(), target)
     print(
-        f"Restored {count} files into {target}. Sign in there with the same users and "
-        "passphrases as when it was backed up; 'clinic check' verifies every record."
+        f"Restored {_count(count, 'file', 'files')} into {target}. Sign in there with the same "
+        "users and passphrases as when it was backed up; 'clinic check' verifies every record."
     )
     return 0
 
@@ -880,9 +904,35 @@ def _add_server_db(p: argparse.ArgumentParser) -> None:
     )
 
 
+IMPORT_EXAMPLE = """\
+example (people.json):
+  [
+    {"name.family": "Testperson", "name.given": "Minji", "dob": "2001-03-04",
+     "language": "ko", "a_number": "099000001",
+     "mailing.street": "100 Example Ave", "mailing.city": "Los Angeles",
+     "mailing.state": "CA", "mailing.zip": "90010",
+     "daca.ever_granted": true, "daca.expires": "2027-04-01"}
+  ]
+
+Dates are YYYY-MM-DD; yes/no answers are true/false. Answers left out stay open for the
+interview: 'clinic intake screen ID' says what is still needed."""
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """``1 person``, ``2 people``: a count with its noun."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def program_name() -> str:
+    """The name the person typed: ``clinicday`` (the name no other tool has) or ``clinic``."""
+    typed = Path(sys.argv[0]).name.lower() if sys.argv and sys.argv[0] else ""
+    return "clinicday" if typed.startswith("clinicday") else "clinic"
+
+
 def build_parser() -> argparse.ArgumentParser:
+    prog = program_name()
     parser = argparse.ArgumentParser(
-        prog="clinic",
+        prog=prog,
         description="ClinicDay: encrypted intake, screening and USCIS packets for DACA clinics.",
         epilog="Environment: CLINIC_DATA (data folder), CLINIC_USER and CLINIC_PASSPHRASE "
         "(non-interactive unlock), CLINIC_NEW_PASSPHRASE (for user add/passwd), "
@@ -891,7 +941,7 @@ def build_parser() -> argparse.ArgumentParser:
         "date and time with its offset, for demos and tests). Dates default to today in the "
         "clinic's own time zone.",
     )
-    parser.add_argument("--version", action="version", version=f"clinic {__version__}")
+    parser.add_argument("--version", action="version", version=f"{prog} (ClinicDay) {__version__}")
     parser.add_argument(
         "--data", metavar="DIR", help="the clinic data folder (default: $CLINIC_DATA)"
     )
@@ -955,7 +1005,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     isub = p.add_subparsers(dest="intake_cmd", metavar="ACTION", required=True)
     q = isub.add_parser(
-        "import", help="import an answers JSON file (one person or a list); all or nothing"
+        "import",
+        help="import an answers JSON file (one person or a list); all or nothing",
+        description="Import people from a JSON file: one person's answers (an object) or a\n"
+        "list of them. Every person is checked first; one problem and nothing is imported\n"
+        "(each problem names the person and the answer). The keys are the questionnaire's\n"
+        "(what 'clinic intake export ID' writes); an example is at the end.",
+        epilog=IMPORT_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_unlock(q)
     q.add_argument("file", help="the answers JSON file")
@@ -1302,6 +1359,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_unlock(p)
     p.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
+    p.add_argument(
+        "--replace", action="store_true", help="replace FILE if it exists (an older backup)"
+    )
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser(

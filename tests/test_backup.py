@@ -39,6 +39,15 @@ def test_back_up_and_restore_into_a_new_folder(cli: Cli, tmp_path: Path) -> None
     told = cli.ok("backup", "--out", str(backup)).stdout
     assert f"Backed up the clinic to {backup}" in told
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    # an earlier backup under the same name is kept unless the person says to replace it
+    kept = backup.read_bytes()
+    refused = cli.run("backup", "--out", str(backup))
+    assert refused.returncode == 2 and "already exists" in refused.stderr
+    assert "--replace" in refused.stderr and backup.read_bytes() == kept
+    assert (
+        f"Backed up the clinic to {backup}"
+        in cli.ok("backup", "--out", str(backup), "--replace").stdout
+    )
     # records stay encrypted in it: no name in clear anywhere in the file's contents
     with zipfile.ZipFile(backup) as zf:
         for name in zf.namelist():

@@ -90,8 +90,13 @@ def test_a_clinic_day_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     people = [person(1), person(2, **{"name.family": "Pérez", "language": "es"})]
     imported = cli.ok("intake", "import", str(write_json(tmp_path / "p.json", people)))
     ids = re.findall(r"imported ([0-9a-f]{32})", imported.stdout)
-    assert len(ids) == 2
-    listing = cli.ok("intake", "list").stdout
+    assert len(ids) == 2 and "Imported 2 people." in imported.stderr
+    one = cli.ok("intake", "import", str(write_json(tmp_path / "q.json", person(3))))
+    assert "Imported 1 person." in one.stderr
+    ids.append(one.stdout.split()[1])
+    listed = cli.ok("intake", "list")
+    assert "3 people." in listed.stderr
+    listing = listed.stdout
     assert "Pérez" in listing and "TestpersonB" in listing and ids[0][:8] in listing
     shown = json.loads(cli.ok("intake", "show", ids[1][:8], "--json").stdout)
     assert shown["answers"]["name.family"] == "Pérez" and shown["status"] == "intake"
@@ -277,3 +282,15 @@ def test_the_selftest_names_a_language_whose_texts_are_missing(
     with pytest.raises(selftest.SelftestError) as info:
         selftest._languages()
     assert str(info.value) == "languages: no rule texts zz, document texts zz, messages zz"
+
+
+def test_the_import_help_shows_an_example_that_imports(cli: Cli, tmp_path: Path) -> None:
+    init(cli)
+    told = cli.ok("intake", "import", "--help").stdout
+    start = told.index("example (people.json):")
+    example = told[start:].split("\n", 1)[1].split("\n\n", 1)[0]
+    people = json.loads(example)
+    imported = cli.ok("intake", "import", str(write_json(tmp_path / "people.json", people)))
+    record = imported.stdout.split()[1]
+    screened = cli.ok("intake", "screen", record[:8])
+    assert screened.returncode == 0

@@ -67,3 +67,14 @@ def test_the_factory_the_guide_names_is_importable() -> None:
     from clinic.server.app import app_from_environment
 
     assert callable(app_from_environment)
+
+
+def test_the_image_is_built_from_the_source_not_a_local_venv_or_an_old_build() -> None:
+    ignored = set((Path(ROOT) / ".dockerignore").read_text(encoding="utf-8").split())
+    # a laptop's .venv (hundreds of MB of Qt), .git, and build output that setuptools would
+    # reuse (build/lib, clinic/_data): none goes into the image's build context
+    assert {".git", ".venv", "build", "clinic/_data", "dist"} <= ignored
+    assert not any(
+        line.startswith("forms") or (line.startswith("resources/") and "qm" not in line)
+        for line in ignored
+    )  # the wheel needs forms/ and resources/

@@ -20,7 +20,15 @@ def test_an_export_into_a_clinic_folder_is_refused_by_name(cli: Cli, tmp_path: P
     make_clinic(cli.data)
     other = make_clinic(tmp_path / "other-clinic")
     before = (other / "clinic.db").read_bytes()
-    for target in (other / "clinic.db", other / "report.csv", cli.data / "day.csv"):
+    deep = other / "packets" / "mine"  # a folder a person made inside the clinic's folder
+    deep.mkdir(parents=True)
+    for target in (
+        other / "clinic.db",
+        other / "report.csv",
+        cli.data / "day.csv",
+        deep / "day.csv",
+        other / "backups" / "day.csv",  # not there yet: would be made
+    ):
         refused = cli.run(
             "report",
             "daily",
@@ -33,9 +41,12 @@ def test_an_export_into_a_clinic_folder_is_refused_by_name(cli: Cli, tmp_path: P
             env=cli.env(),
         )
         assert refused.returncode == 2, refused.stderr
-        assert "inside a clinic's data folder" in refused.stderr and str(target) in refused.stderr
+        said = refused.stderr
+        assert "clinic's data folder" in said or "clinic's database" in said, said
+        assert str(target) in said
     assert (other / "clinic.db").read_bytes() == before
     assert not (other / "report.csv").exists() and not (cli.data / "day.csv").exists()
+    assert not (deep / "day.csv").exists() and not (other / "backups").exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

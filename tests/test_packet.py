@@ -271,6 +271,15 @@ def test_packet_from_a_stored_record_is_encrypted_and_audited(cli: Cli, tmp_path
     rid = cli.ok("intake", "import", str(write_json(tmp_path / "p.json", answers))).stdout.split()[
         1
     ]
+    # a bad --out is refused before anything is screened or stored: nothing to clean up
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("a file where the packet folder should go")
+    for bad, problem in ((a_file, "is a file, not a folder"), (cli.data / "mine", "data folder")):
+        refused = cli.run("packet", "--record", rid[:8], "--out", str(bad), "--on", "2026-11-21")
+        assert refused.returncode == 2 and problem in refused.stderr, refused.stderr
+        assert str(bad) in refused.stderr
+    assert not (cli.data / "packets" / rid).exists()
+    assert json.loads(cli.ok("intake", "show", rid, "--json").stdout)["status"] != "in_review"
     out = tmp_path / "packet"
     proc = cli.ok("packet", "--record", rid[:8], "--out", str(out), "--on", "2026-11-21")
     assert "Stored packet" in proc.stdout and (out / "I-821D.pdf").is_file()

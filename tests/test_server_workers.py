@@ -71,7 +71,9 @@ def test_fifty_laptops_push_to_four_workers_over_one_postgresql(
 
     done = clinic("server", "migrate", "--db", pg_url)
     assert done.returncode == 0, done.stderr
-    assert f"at schema {SERVER_HEAD}" in done.stdout
+    assert f"Created the server's tables in a new database: schema {SERVER_HEAD}" in done.stdout
+    again = clinic("server", "migrate", "--db", pg_url)  # again: says there was nothing to do
+    assert f"already at schema {SERVER_HEAD} (current): nothing to do" in again.stdout
     store = ServerStore(pg_url)
     assert schema_version(store.engine) == SERVER_HEAD
     migrate(store.engine)  # again: nothing to do, no error
@@ -150,7 +152,51 @@ def test_health_says_when_the_database_is_gone(pg_url: str) -> None:
         name = pg_url.rsplit("/", 1)[1]
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE {name} WITH (FORCE)")  # the database server lost it
-        gone = httpx.get(f"{server.url}/v1/health", timeout=15)
-        assert gone.status_code == 503 and gone.json() == {"status": "database unavailable"}
+        for _ in range(3):
+            gone = httpx.get(f"{server.url}/v1/health", timeout=15)
+            assert gone.status_code == 503 and gone.json() == {"status": "database unavailable"}
+        # the operator's log says so, once (not at every check), with the database's reason
+        told = server.log.read_text(errors="replace")
+        assert told.count("the database does not answer") == 1, told
+    finally:
+        server.stop()
+
+
+def test_a_database_url_this_install_cannot_use_is_named_not_an_internal_error(
+    tmp_path: Path,
+) -> None:
+    # as on a laptop installed without the postgres extra: psycopg cannot be imported
+    without_psycopg = (
+        "import sys; sys.modules['psycopg'] = None; sys.modules['psycopg2'] = None\n"
+        "from clinic.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    url = "postgresql+psycopg://postgres@127.0.0.1:5432/nowhere"
+    for args in (("server", "migrate", "--db", url), ("serve", "--db", url)):
+        told = subprocess.run(
+            [sys.executable, "-c", without_psycopg, *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert told.returncode == 2, told.stderr
+        assert "PostgreSQL driver is not installed" in told.stderr, told.stderr
+        assert "pip install 'clinicday[postgres]'" in told.stderr
+        assert "internal error" not in told.stderr
+    odd = clinic("server", "migrate", "--db", "mongodb://somewhere/clinic")
+    assert odd.returncode == 2 and "not a database the server can use" in odd.stderr
+
+
+def test_several_workers_over_sqlite_serve_and_say_postgresql_is_better(tmp_path: Path) -> None:
+    db = str(tmp_path / "server.db")
+    store = ServerStore(f"sqlite:///{db}")
+    store.migrate()
+    store.engine.dispose()
+    server = Server(db, free_port(), workers=2).start()
+    try:
+        health = httpx.get(f"{server.url}/v1/health", timeout=5)
+        assert health.json() == {"status": "ok"}
+        told = server.log.read_text(errors="replace")
+        assert "2 workers over one SQLite file" in told and "PostgreSQL" in told
     finally:
         server.stop()

@@ -46,14 +46,19 @@ class Backups:
         except (BackupError, UsageError, OSError) as exc:
             self.last_error = str(exc)
 
-    def back_up(self, out: Path) -> BackupInfo:
+    def back_up(self, out: Path, *, replace: bool = False) -> BackupInfo:
         """Write a backup of the whole clinic to ``out`` (never inside a clinic's folder),
-        audited. Anyone signed in may: every record in it stays encrypted."""
+        audited. Anyone signed in may: every record in it stays encrypted. An existing file is
+        replaced only when ``replace`` says the person agreed (an earlier backup is kept)."""
         desk = self._desk
         session = desk.session
         if desk.damaged():
             raise UsageError("the database is damaged: export what is intact instead")
         outside_clinic_folders(out)
+        if out.exists() and not replace:
+            raise UsageError(
+                f"{out}: already exists (an earlier backup?); choose another name, or replace it"
+            )
         session.audit_action("backup", f"to {out.name}")
         return write_backup(desk.data_dir, out, clock.now())
 

@@ -3,6 +3,7 @@ or not at all, with an error that names the file when it cannot be written."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from clinic.errors import UsageError
@@ -11,13 +12,36 @@ from clinic.store.clinic import DB_NAME
 
 
 def outside_clinic_folders(path: Path) -> Path:
-    """``path``, unless it is in a clinic's data folder (beside a ``clinic.db``) or names the
-    database itself: an export never overwrites a clinic's data (:class:`UsageError`)."""
-    folder = path if path.is_dir() else path.parent
-    if path.name.startswith(DB_NAME) or (folder / DB_NAME).exists():
-        raise UsageError(
-            f"{path}: inside a clinic's data folder (beside its {DB_NAME}); choose another place"
-        )
+    """``path``, unless it names a clinic's database or lies anywhere inside a clinic's data
+    folder (the folder of a ``clinic.db``, or any folder under it: its packets, its backups):
+    an export never overwrites or lands among a clinic's data (:class:`UsageError`)."""
+    absolute = path.expanduser().absolute()
+    if absolute.name.startswith(DB_NAME):
+        raise UsageError(f"{path}: names a clinic's database; choose another place")
+    start = absolute if absolute.is_dir() else absolute.parent
+    for folder in (start, *start.parents):
+        if (folder / DB_NAME).exists():
+            raise UsageError(
+                f"{path}: inside a clinic's data folder ({folder}, beside its {DB_NAME}); "
+                "choose another place"
+            )
+    return path
+
+
+def ready_folder(path: Path) -> Path:
+    """``path`` as a folder files can be written into, made if missing, checked before any
+    work is done for it: outside every clinic's data folder, not a file, writable
+    (:class:`UsageError` naming the folder and the problem otherwise)."""
+    outside_clinic_folders(path)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path}: is a file, not a folder; choose a folder for the packet")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".clinicday-write-check-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be written ({exc.strerror})") from None
     return path
 
 

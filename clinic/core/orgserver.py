@@ -52,6 +52,11 @@ class OrgServer:
     def __init__(self, db: str | None, where: Path) -> None:
         self._url = database_url(db, where)
 
+    @property
+    def on_sqlite(self) -> bool:
+        """Whether the database is a SQLite file (one machine's disk; writers take turns)."""
+        return self._url.startswith("sqlite")
+
     @functools.cached_property
     def store(self) -> ServerStore:
         """The server's database, opened and migrated at first use."""
@@ -118,12 +123,20 @@ class OrgServer:
 
     # -- setting up -------------------------------------------------------------------------
 
-    def migrate(self) -> str:
-        """Bring the database to this version's schema (under a lock); returns the revision."""
-        from clinic.server.storage import SERVER_HEAD
+    def migrate(self) -> tuple[str, str]:
+        """Bring the database to this version's schema (under a lock): the revision it was at
+        ("" for a new database) and the one it is at now."""
+        from clinic.server.storage import schema_version
 
-        _ = self.store  # opening migrates
-        return SERVER_HEAD
+        try:
+            before = ServerStore(self._url)
+            was = schema_version(before.engine) or ""
+            before.engine.dispose()
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or type(exc).__name__
+            raise ServerError(f"--db: the server's database cannot be opened ({reason})") from None
+        now = schema_version(self.store.engine) or ""  # opening migrates
+        return was, now
 
     def init(self, out: Path, passphrase: Callable[[], str], kdf_seconds: float) -> str:
         """Create the organization's keys: the server keeps the public key, ``out`` (which must

@@ -582,7 +582,7 @@ class SettingsPage(QWidget):
             return
         self.message.setText(self.tr("Backing up…"))
         self.ops.run(
-            lambda desk: desk.backups.back_up(path),
+            lambda desk: desk.backups.back_up(path, replace=True),  # the dialog asked
             lambda info: self.message.setText(
                 self.tr("Backed up to %1 (%2 files). The records in it stay encrypted.")
                 .replace("%1", str(info.path))

@@ -254,11 +254,20 @@ def create_app(store: ServerStore) -> FastAPI:
             raise HTTPException(403, "this signed request was already used")
         return me
 
+    database_down: list[str] = []  # this worker's last health check found it gone
+
     @app.get("/v1/health")
     def health() -> JSONResponse:
         """Up, and its database answers (what a load balancer or a process manager asks)."""
-        if not store.ping():
+        problem = store.ping_problem()
+        if problem:
+            if not database_down:  # said once when it goes, not at every check
+                log.error("the database does not answer: %s", problem)
+                database_down.append(problem)
             return JSONResponse({"status": "database unavailable"}, status_code=503)
+        if database_down:
+            log.warning("the database answers again")
+            database_down.clear()
         return JSONResponse({"status": "ok"})
 
     @app.get("/v1/org")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
 
 from clinic import clock
 from clinic.errors import ClinicError, Reason
@@ -84,7 +84,22 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    scheme = url.split("://", 1)[0]
+    try:
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    except ImportError as exc:  # the URL names a driver this install does not have
+        if scheme.startswith("postgresql"):
+            raise ServerError(
+                f"--db {scheme}://...: the PostgreSQL driver is not installed; install "
+                "ClinicDay with it: pip install 'clinicday[postgres]'"
+            ) from None
+        missing = exc.name or "its driver"
+        raise ServerError(f"--db {scheme}://...: {missing} is not installed") from None
+    except (NoSuchModuleError, ArgumentError):
+        raise ServerError(
+            f"--db {scheme}://...: not a database the server can use (a SQLite file, or "
+            "postgresql+psycopg://USER@HOST/DATABASE)"
+        ) from None
 
 
 MIGRATION_LOCK = 0x436C696E6963  # PostgreSQL advisory lock key: "Clinic"
@@ -191,11 +206,18 @@ class ServerStore:
 
     def ping(self) -> bool:
         """Whether the database answers (the health check)."""
+        return not self.ping_problem()
+
+    def ping_problem(self) -> str:
+        """Why the database does not answer (its driver's first line), or "" when it does."""
         try:
             with self._read() as conn:
-                return conn.execute(text("SELECT 1")).scalar() == 1
-        except Exception:
-            return False
+                if conn.execute(text("SELECT 1")).scalar() == 1:
+                    return ""
+                return "SELECT 1 did not answer 1"
+        except Exception as exc:
+            first = (str(exc).strip().splitlines() or [""])[0]
+            return f"{type(exc).__name__}: {first}"[:300]
 
     def take_signature(self, signature: str, now: int, keep: int) -> bool:
         """Take a signed request's signature once: False when it was already taken (a replay,
