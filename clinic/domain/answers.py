@@ -132,7 +132,8 @@ class FieldSpec:
     ``upper`` means choices are matched case-insensitively and stored upper case (USCIS codes).
     ``minimum``/``maximum`` bound numbers, ``whole`` requires a whole number (stored as int).
     ``max_length`` bounds text after stripping; ``multiline`` allows line breaks in text.
-    ``items`` describes the keys of each object of a ``LIST`` key.
+    ``items`` describes the keys of each object of a ``LIST`` key. ``money`` marks a number of
+    US dollars (shown ``$32,000``).
     """
 
     kind: FieldKind
@@ -145,6 +146,7 @@ class FieldSpec:
     max_length: int = 500
     multiline: bool = False
     items: Mapping[str, FieldSpec] | None = field(default=None, hash=False)
+    money: bool = False
 
 
 MAX_TEXT: Final = 500
@@ -216,7 +218,7 @@ def _choice(label: str, *choices: str, upper: bool = False) -> FieldSpec:
 
 
 def _money(label: str) -> FieldSpec:
-    return FieldSpec(FieldKind.NUMBER, label, minimum=0)
+    return FieldSpec(FieldKind.NUMBER, label, minimum=0, money=True)
 
 
 def _measure(label: str, low: int, high: int) -> FieldSpec:

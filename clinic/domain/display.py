@@ -1,5 +1,5 @@
 """An answer as a person reads it on a screen: the question's own words for yes and no and for
-each choice, the labels of a list's fields, a language by its name, and the Social Security and
+each choice, the labels of a list's fields, a language by its name, dollars as $32,000, and the Social Security and
 A-Numbers masked to their last four digits unless someone chose to reveal them (the core audits
 that). Pure: the GUI and the documents call it; no key or code reaches the reader."""
 
@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from clinic.domain import languages
-from clinic.domain.answers import FieldKind
+from clinic.domain.answers import ANSWER_KEYS, FieldKind
 from clinic.domain.questionnaire import Question
 
 SECRET_KEYS: frozenset[str] = frozenset({"ssn", "a_number"})
@@ -56,7 +56,17 @@ def answer_text(question: Question, value: Any, lang: str, *, reveal: bool = Fal
         return ", ".join(_choice(question, v, lang) for v in value)
     if question.kind is FieldKind.CHOICE:
         return _choice(question, value, lang)
+    if ANSWER_KEYS[question.key].money and isinstance(value, int | float):
+        return dollars(value)
     return str(value)
+
+
+def dollars(value: float) -> str:
+    """US dollars as the forms and the staff read them: ``$32,000``, ``$1,250.50``."""
+    cents = round(float(value) * 100)
+    whole, part = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    return f"{sign}${whole:,}" + (f".{part:02d}" if part else "")
 
 
 def language_text(code: str, staff: str = languages.FALLBACK) -> str:

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 
 def documents_folder() -> Path:
-    """The person's Documents folder (their home where the system names none)."""
+    """The person's Documents folder (their home where the system names none, or it is not
+    there)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def starting_path(suggested: str, last: Path | None, documents: Path) -> str:
@@ -54,25 +55,25 @@ class OsEdge:
 
     def choose_folder(self, parent: QWidget, title: str) -> Path | None:
         """A folder the person chose, or None if they cancelled."""
-        chosen = QFileDialog.getExistingDirectory(parent, title, self._start())
-        return self._remember(Path(chosen), folder=True) if chosen else None
+        chosen = _ask(parent, title, self._start(), QFileDialog.FileMode.Directory)
+        return self._remember(Path(chosen[0]), folder=True) if chosen else None
 
     def choose_save_path(self, parent: QWidget, title: str, suggested: str) -> Path | None:
         """A file to write (the person confirmed any overwrite), or None if they cancelled."""
-        chosen, _filter = QFileDialog.getSaveFileName(parent, title, self._start(suggested))
-        return self._remember(Path(chosen)) if chosen else None
+        chosen = _ask(parent, title, self._start(suggested), QFileDialog.FileMode.AnyFile)
+        return self._remember(Path(chosen[0])) if chosen else None
 
     def choose_open_paths(self, parent: QWidget, title: str, pattern: str) -> list[Path]:
         """Files to read (empty if the person cancelled)."""
-        chosen, _filter = QFileDialog.getOpenFileNames(parent, title, self._start(), pattern)
+        chosen = _ask(parent, title, self._start(), QFileDialog.FileMode.ExistingFiles, pattern)
         if chosen:
             self._remember(Path(chosen[0]))
         return [Path(p) for p in chosen]
 
     def choose_open_path(self, parent: QWidget, title: str, pattern: str = "") -> Path | None:
         """One file to read, or None if the person cancelled."""
-        chosen, _filter = QFileDialog.getOpenFileName(parent, title, self._start(), pattern)
-        return self._remember(Path(chosen)) if chosen else None
+        chosen = _ask(parent, title, self._start(), QFileDialog.FileMode.ExistingFile, pattern)
+        return self._remember(Path(chosen[0])) if chosen else None
 
     def choose_printer(self, parent: QWidget, title: str) -> QPrinter | None:
         """A configured ``QPrinter`` from the print dialog (US Letter, the size of the USCIS
@@ -84,6 +85,39 @@ class OsEdge:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return printer
+
+
+def _ask(
+    parent: QWidget, title: str, start: str, mode: QFileDialog.FileMode, pattern: str = ""
+) -> list[str]:
+    """A file dialog (the platform's own where it has one): what the person chose, or [] if
+    they cancelled. Saving is ``AnyFile`` (the dialog asks before overwriting)."""
+    dialog = QFileDialog(parent, title)
+    dialog.setFileMode(mode)
+    if mode is QFileDialog.FileMode.AnyFile:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if mode is QFileDialog.FileMode.Directory:
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    if pattern:
+        dialog.setNameFilter(pattern)
+    where = Path(start)
+    if where.is_dir():
+        dialog.setDirectory(str(where))
+    else:
+        dialog.setDirectory(str(where.parent))
+        dialog.selectFile(where.name)
+    # Qt's own translations lack these three labels of its dialog (their source text gained an
+    # accelerator): said here, in the staff language, where Qt draws the dialog itself.
+    labels = {
+        QFileDialog.DialogLabel.LookIn: QCoreApplication.translate("OsEdge", "Look in:"),
+        QFileDialog.DialogLabel.FileName: QCoreApplication.translate("OsEdge", "File name:"),
+        QFileDialog.DialogLabel.FileType: QCoreApplication.translate("OsEdge", "Files of type:"),
+    }
+    for label, text in labels.items():
+        dialog.setLabelText(label, text)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return []
+    return [p for p in dialog.selectedFiles() if p]
 
 
 _edge: OsEdge = OsEdge()

@@ -562,6 +562,21 @@
     </message>
 </context>
 <context>
+    <name>OsEdge</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Buscar en:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Nombre del archivo:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Tipo de archivo:</translation>
+    </message>
+</context>
+<context>
     <name>PacketViewer</name>
     <message>
         <source>Fit width</source>

@@ -562,6 +562,21 @@
     </message>
 </context>
 <context>
+    <name>OsEdge</name>
+    <message>
+        <source>Look in:</source>
+        <translation>찾는 위치:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>파일 이름:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>파일 형식:</translation>
+    </message>
+</context>
+<context>
     <name>PacketViewer</name>
     <message>
         <source>Fit width</source>

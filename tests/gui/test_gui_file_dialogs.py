@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.gui import osedge
@@ -110,3 +110,51 @@ def test_the_window_never_opens_larger_than_the_screen(
     assert window.width() <= room.width() and window.height() <= room.height()
     wanted = fitted_size(window, 5000, 5000)  # what a huge default would get on this screen
     assert wanted.width() == room.width() and wanted.height() < room.height()
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("ko", ["찾는 위치:", "파일 이름:", "파일 형식:"]),
+        ("es", ["Buscar en:", "Nombre del archivo:", "Tipo de archivo:"]),
+    ],
+)
+def test_the_file_dialog_speaks_the_staff_language(
+    qtbot: QtBot,
+    tmp_path: Path,
+    open_window: OpenWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    labels: list[str],
+) -> None:
+    monkeypatch.setattr(osedge, "documents_folder", lambda: tmp_path)
+    before = osedge.install(osedge.OsEdge())  # the real dialogs
+    try:
+        data = tmp_path / "c"
+        build_clinic(data)
+        window = open_window(data, lang=lang)
+        sign_in(qtbot, window, "coord")
+        counts = window.counts
+        assert counts is not None and window.tabs is not None
+        choose_tab(qtbot, window.tabs, counts)
+        idle(qtbot, window)
+        seen: list[str] = []
+
+        def read_and_cancel(modal: QWidget) -> None:
+            assert isinstance(modal, QFileDialog)
+            seen.extend(label.text() for label in modal.findChildren(QLabel) if label.text())
+            buttons = modal.findChild(QDialogButtonBox)
+            assert buttons is not None
+            cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            assert cancel is not None
+            seen.append(cancel.text())
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+        answer_modal(qtbot, read_and_cancel)
+        click(qtbot, counts.csv_button)
+        idle(qtbot, window)
+        assert seen[:3] == labels, seen
+        assert seen[3].replace("&", "") != "Cancel"  # Qt's own words: the staff language too
+        assert not list(tmp_path.glob("*.csv"))  # cancelled: nothing written
+    finally:
+        osedge.install(before)

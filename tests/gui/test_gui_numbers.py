@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from clinic.domain.answers import ANSWER_KEYS
 from clinic.gui.fields import SecretEditor
 from clinic.store.clinic import Clinic
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, person
 from tests.gui.conftest import build_clinic, idle, sign_in
 from tests.gui.test_gui_account import OpenWindow
 from tests.gui.test_gui_day import open_record_screen
@@ -111,3 +111,18 @@ def test_the_interview_masks_stored_numbers_until_show_which_is_audited(
     assert [(e.record_id, e.user) for e in entries] == [(rid, "vol")]
     # nothing was changed by looking
     assert Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers["a_number"] == a_number
+
+
+def test_money_reads_as_dollars(qtbot: QtBot, tmp_path: Path, open_window: OpenWindow) -> None:
+    data = tmp_path / "c"
+    build_clinic(data)
+    session = Clinic(data).unlock("admin", PASSPHRASE)
+    money = {"ead.income_annual": 32000, "ead.expenses_annual": 1250.5, "ead.assets": 0}
+    [rid] = session.import_people([person(0, **money)]).record_ids
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.answers)
+    shown = set(shown_rows(record.answers).values())
+    assert {"$32,000", "$1,250.50", "$0"} <= shown, shown
+    assert not {"32000", "1250.5"} & shown
