@@ -1,7 +1,8 @@
 """An answer as a person reads it on a screen: the question's own words for yes and no and for
-each choice, the labels of a list's fields, a language by its name, dollars as $32,000, and the Social Security and
-A-Numbers masked to their last four digits unless someone chose to reveal them (the core audits
-that). Pure: the GUI and the documents call it; no key or code reaches the reader."""
+each choice, the labels of a list's fields, a language by its name, dollars as $32,000, and the
+Social Security and A-Numbers masked to their last four digits unless someone chose to reveal
+them (the core audits that). Pure: the GUI and the documents call it; no key or code reaches
+the reader."""
 
 from __future__ import annotations
 
