@@ -76,25 +76,18 @@ def waiting(row: BoardRow, now: dt.datetime) -> int | None:
 
 
 def queue_text(row: BoardRow, now: dt.datetime, zone_name: str | None) -> str:
-    """The day's queue beside a name: arrived at, how long since their last step (what they
-    wait for is the column they are in) and who took that step. It never claims who is with
-    them now: the app cannot know that someone stepped away."""
+    """The day's queue under a name, short enough for a column at 1280 pixels: when they
+    arrived, minutes since their last step (what they wait for is the column they are in) and
+    who took that step (the hint above the board says so). It never claims who is with them
+    now: the app cannot know that someone stepped away."""
     parts = []
     if row.arrived_at:
-        parts.append(
-            QCoreApplication.translate("BoardPage", "arrived %1").replace(
-                "%1", local_time(row.arrived_at, zone_name)
-            )
-        )
+        parts.append(local_time(row.arrived_at, zone_name))
     minutes = waiting(row, now)
     if minutes is not None:
-        parts.append(
-            QCoreApplication.translate("BoardPage", "waiting %1 min").replace("%1", str(minutes))
-        )
+        parts.append(QCoreApplication.translate("BoardPage", "%1 min").replace("%1", str(minutes)))
     if row.with_user:
-        parts.append(
-            QCoreApplication.translate("BoardPage", "last step by %1").replace("%1", row.with_user)
-        )
+        parts.append(row.with_user)
     return " · ".join(parts)
 
 
@@ -379,9 +372,10 @@ class BoardPage(QWidget):
         self.inquiry_button.setText(self.tr("Log an &inquiry…"))
         self.hint.setText(
             self.tr(
-                "Open a person with Enter or a double-click. ↩ marks a packet an attorney "
-                "returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks "
-                "someone who may also be checked in on another laptop."
+                "Under each name: when they arrived · minutes since their last step · who "
+                "took it. Open a person with Enter or a double-click. ↩ marks a packet an "
+                "attorney returned with comments; ⚠ marks answers edited on two laptops at "
+                "once; ≈ marks someone who may also be checked in on another laptop."
             )
         )
         self._show_counts()

@@ -99,6 +99,12 @@ class ReviewPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.queue_label)
         left_layout.addWidget(self.queue, 1)
+        # the packet's files under the queue, not beside the page: at 1280 pixels the page gets
+        # their width (the attorney reads the forms, not the list)
+        self.files_label = QLabel(self)
+        self.files_label.setBuddy(self.viewer.files)
+        left_layout.addWidget(self.files_label)
+        left_layout.addWidget(self.viewer.files, 1)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,12 +150,14 @@ class ReviewPage(QWidget):
         if not self._split_set and self.split.width() > 0:
             self._split_set = True
             width = self.split.width()
-            queue = max(self.queue.sizeHint().width() // 2, width * 13 // 100)
+            names = self.viewer.files.fontMetrics().horizontalAdvance("G-1450 for I-821D.pdf")
+            queue = max(names + 24, width * 14 // 100)
             rest = width - queue
             self.split.setSizes([queue, rest * 55 // 100, rest - rest * 55 // 100])
 
     def translate_ui(self) -> None:
         self.queue_label.setText(self.tr("A&waiting review"))
+        self.files_label.setText(self.tr("&Files in the packet"))
         self.item_label.setText(self.tr("Comment &on:"))
         self.text_label.setText(self.tr("Co&mment:"))
         self.comment_button.setText(self.tr("Add comm&ent"))

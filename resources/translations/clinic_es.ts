@@ -23,18 +23,6 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <source>arrived %1</source>
-        <translation>llegó %1</translation>
-    </message>
-    <message>
-        <source>waiting %1 min</source>
-        <translation>espera %1 min</translation>
-    </message>
-    <message>
-        <source>last step by %1</source>
-        <translation>último paso por %1</translation>
-    </message>
-    <message>
         <source>Search: name, A-Number, birth date, or family name and birth date</source>
         <translation>Buscar: nombre, número A, fecha de nacimiento, o apellido y fecha de nacimiento</translation>
     </message>
@@ -67,8 +55,12 @@
         <translation>Anotar una con&amp;sulta…</translation>
     </message>
     <message>
-        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
-        <translation>Abra a una persona con Enter o con doble clic. ↩ indica un paquete que un abogado devolvió con comentarios; ⚠ indica respuestas editadas en dos computadoras a la vez; ≈ indica a alguien que quizá también esté registrado en otra computadora.</translation>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Under each name: when they arrived · minutes since their last step · who took it. Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
+        <translation>Bajo cada nombre: hora de llegada · minutos desde su último paso · quién lo dio. Abra a una persona con Enter o con doble clic. ↩ indica un paquete que un abogado devolvió con comentarios; ⚠ indica respuestas editadas en dos computadoras a la vez; ≈ indica a alguien que quizá también esté registrado en otra computadora.</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -1105,6 +1097,10 @@
     <message>
         <source>A&amp;waiting review</source>
         <translation>Pe&amp;ndientes de revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Files in the packet</source>
+        <translation>&amp;Archivos del paquete</translation>
     </message>
     <message>
         <source>Comment &amp;on:</source>

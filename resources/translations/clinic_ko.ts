@@ -23,18 +23,6 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <source>arrived %1</source>
-        <translation>도착 %1</translation>
-    </message>
-    <message>
-        <source>waiting %1 min</source>
-        <translation>대기 %1분</translation>
-    </message>
-    <message>
-        <source>last step by %1</source>
-        <translation>마지막 단계 %1</translation>
-    </message>
-    <message>
         <source>Search: name, A-Number, birth date, or family name and birth date</source>
         <translation>검색: 이름, A-번호, 생년월일 또는 성과 생년월일</translation>
     </message>
@@ -67,8 +55,12 @@
         <translation>문의 기록(&amp;I)…</translation>
     </message>
     <message>
-        <source>Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
-        <translation>Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 묶음이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변이며, ≈ 표시는 다른 노트북에서도 접수되었을 수 있는 사람입니다.</translation>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>Under each name: when they arrived · minutes since their last step · who took it. Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
+        <translation>이름 아래: 도착 시각 · 마지막 단계 이후 분 · 그 단계를 맡은 사람. Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 묶음이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변이며, ≈ 표시는 다른 노트북에서도 접수되었을 수 있는 사람입니다.</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -1105,6 +1097,10 @@
     <message>
         <source>A&amp;waiting review</source>
         <translation>검토 대기(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Files in the packet</source>
+        <translation>서류 묶음의 파일(&amp;F)</translation>
     </message>
     <message>
         <source>Comment &amp;on:</source>

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -495,6 +495,12 @@ def test_packet_build_view_print_export_review_and_approve(
     idle(qtbot, atty)
     assert review.viewer.pane.page_count() > 0
     assert review.answers.topLevelItemCount() > 0
+    # the page has the room: the packet's file names sit under the queue, not beside the page
+    pane, files = review.viewer.pane, review.viewer.files
+    assert pane.width() >= atty.width() * 2 // 5, (pane.width(), atty.width())
+    queue_at, files_at = review.queue.mapTo(atty, QPoint()), files.mapTo(atty, QPoint())
+    assert files_at.x() == queue_at.x() and files_at.y() > queue_at.y() + review.queue.height()
+    assert files.isVisible() and files.count() >= 8  # the forms, the sheets, the checklist
     choose(qtbot, review.item, "birth.city")
     type_into(qtbot, review.text, "Please check the city of birth on the passport.")
     confirmed: list[str] = []
