@@ -4,10 +4,11 @@ latest packet becomes (an event type and its payload), or why it is refused. Pur
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from clinic.domain.events import Comment, EventType, RecordState
+from clinic.domain.events import Comment, Event, EventType, RecordState, fold
 from clinic.errors import ClinicError
 from clinic.messages import say
 
@@ -75,3 +76,27 @@ def open_comments(state: RecordState) -> tuple[Comment, ...]:
         if comment.returned:
             since = state.comments[i + 1 :]
     return tuple(since)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One answer changed since an attorney returned the packet: before and after (None: not
+    answered then, or no longer answered)."""
+
+    key: str
+    before: Any
+    after: Any
+
+
+def changed_since_return(record_id: str, events: Sequence[Event]) -> list[Change]:
+    """What the answers changed after the latest return, in the questionnaire keys' order of
+    first appearance (empty when the packet was never returned): the attorney reads this when
+    the packet comes back, instead of hunting for the fix."""
+    ordered = sorted(events, key=lambda e: e.order_key)
+    returns = [i for i, e in enumerate(ordered) if e.type is EventType.REVIEW_RETURNED]
+    if not returns:
+        return []
+    then = fold(record_id, ordered[: returns[-1] + 1]).answers
+    now = fold(record_id, ordered).answers
+    keys = list(dict.fromkeys([*then, *now]))
+    return [Change(k, then.get(k), now.get(k)) for k in keys if then.get(k) != now.get(k)]

@@ -5,6 +5,8 @@ DRAFT mark). Only attorneys and admins may approve or return; the store enforces
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 from clinic.core import BoardRow, PacketView, RecordView
 from clinic.domain.display import answer_text
 from clinic.domain.questionnaire import Questionnaire
-from clinic.domain.review import open_comments
+from clinic.domain.review import Change, open_comments
 from clinic.domain.roles import Role, may_approve
 from clinic.gui.board import row_text
 from clinic.gui.i18n import staff_language
@@ -218,7 +220,11 @@ class ReviewPage(QWidget):
 
     def open_record(self, record_id: str) -> None:
         self.ops.run(
-            lambda desk: (desk.interview.record(record_id), desk.packets.view(record_id)),
+            lambda desk: (
+                desk.interview.record(record_id),
+                desk.packets.view(record_id),
+                desk.review.changes(record_id),
+            ),
             self._show,
             self._load_failed,
         )
@@ -233,8 +239,8 @@ class ReviewPage(QWidget):
         self._set_actions(False)
         self.message.setText(message)
 
-    def _show(self, loaded: tuple[RecordView, PacketView]) -> None:
-        self.record, self.packet = loaded
+    def _show(self, loaded: tuple[RecordView, PacketView, list[Change]]) -> None:
+        self.record, self.packet, changes = loaded
         self.viewer.set_packet(self.packet)
         state = self.record.state
         self.answers.clear()
@@ -260,8 +266,35 @@ class ReviewPage(QWidget):
                 )
             top.setExpanded(True)
         fit_answers(self.answers)
-        self.comments.setHtml(comments_html(state.comments, self._item_label))
+        self.comments.setHtml(
+            self._changes_html(changes) + comments_html(state.comments, self._item_label)
+        )
         self._set_actions(True)
+
+    def _changes_html(self, changes: list[Change]) -> str:
+        """What the volunteer changed since the packet was returned, first in the comments
+        pane: the question, what it said, what it says now."""
+        if not changes:
+            return ""
+        staff = staff_language()
+        rows = []
+        for change in changes:
+            try:
+                question = self.questionnaire.question(change.key)
+            except KeyError:
+                continue
+            before, after = (
+                self.tr("(not answered)") if value is None else answer_text(question, value, staff)
+                for value in (change.before, change.after)
+            )
+            rows.append(
+                f"<li>{html.escape(question.label.get(staff))}: {html.escape(before)} → "
+                f"<b>{html.escape(after)}</b></li>"
+            )
+        if not rows:
+            return ""
+        title = self.tr("Changed since it was returned:")
+        return f"<p><b>{html.escape(title)}</b></p><ul>{''.join(rows)}</ul>"
 
     def _item_label(self, key: str) -> str:
         try:

@@ -1151,6 +1151,14 @@
         <translation>(todo el paquete)</translation>
     </message>
     <message>
+        <source>(not answered)</source>
+        <translation>(sin respuesta)</translation>
+    </message>
+    <message>
+        <source>Changed since it was returned:</source>
+        <translation>Cambios desde que se devolvió:</translation>
+    </message>
+    <message>
         <source>No question is called &quot;%1&quot;: pick one from the list under Comment on, or choose (the whole packet).</source>
         <translation>Ninguna pregunta se llama &quot;%1&quot;: elija una de la lista de Comentar sobre, o elija (todo el paquete).</translation>
     </message>

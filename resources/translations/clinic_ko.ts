@@ -1151,6 +1151,14 @@
         <translation>(서류 묶음 전체)</translation>
     </message>
     <message>
+        <source>(not answered)</source>
+        <translation>(답변 없음)</translation>
+    </message>
+    <message>
+        <source>Changed since it was returned:</source>
+        <translation>반려 이후 바뀐 답변:</translation>
+    </message>
+    <message>
         <source>No question is called &quot;%1&quot;: pick one from the list under Comment on, or choose (the whole packet).</source>
         <translation>&quot;%1&quot;(이)라는 질문이 없습니다. 의견 대상 목록에서 하나를 고르거나 (서류 묶음 전체)를 고르세요.</translation>
     </message>

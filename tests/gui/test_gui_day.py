@@ -501,6 +501,7 @@ def test_packet_build_view_print_export_review_and_approve(
     queue_at, files_at = review.queue.mapTo(atty, QPoint()), files.mapTo(atty, QPoint())
     assert files_at.x() == queue_at.x() and files_at.y() > queue_at.y() + review.queue.height()
     assert files.isVisible() and files.count() >= 8  # the forms, the sheets, the checklist
+    assert "Changed since" not in review.comments.toPlainText()  # never returned: nothing
     choose(qtbot, review.item, "birth.city")
     type_into(qtbot, review.text, "Please check the city of birth on the passport.")
     confirmed: list[str] = []
@@ -550,6 +551,10 @@ def test_packet_build_view_print_export_review_and_approve(
     assert review.queue.count() == 1
     click_list_row(qtbot, review.queue, 0)
     idle(qtbot, atty)
+    # what the volunteer changed since the return, first, as the attorney reads it
+    pane = review.comments.toPlainText()
+    assert pane.startswith("Changed since it was returned:"), pane
+    assert f"{person(0)['birth.city']} → Busan" in pane and "born" in pane.lower(), pane
 
     asked: list[str] = []
     answer_question(qtbot, asked)
