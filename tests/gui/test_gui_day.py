@@ -552,9 +552,9 @@ def test_packet_build_view_print_export_review_and_approve(
     click_list_row(qtbot, review.queue, 0)
     idle(qtbot, atty)
     # what the volunteer changed since the return, first, as the attorney reads it
-    pane = review.comments.toPlainText()
-    assert pane.startswith("Changed since it was returned:"), pane
-    assert f"{person(0)['birth.city']} → Busan" in pane and "born" in pane.lower(), pane
+    told = review.comments.toPlainText()
+    assert told.startswith("Changed since it was returned:"), told
+    assert f"{person(0)['birth.city']} → Busan" in told and "born" in told.lower(), told
 
     asked: list[str] = []
     answer_question(qtbot, asked)
