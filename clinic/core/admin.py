@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clinic.core.files import write_file
+from clinic.core.files import write_clinic_file, write_file
 from clinic.core.views import AutomapDraft
 from clinic.domain.languages import text_in
 from clinic.domain.policy import PolicyDataError, ProgramStatus, parse_program_status
@@ -245,7 +245,7 @@ class Admin:
             target.parent.mkdir(exist_ok=True)
         except OSError as exc:
             raise UsageError(f"{target.parent}: cannot be written ({exc.strerror})") from None
-        write_file(target, text.encode("utf-8"))
+        write_clinic_file(target, text.encode("utf-8"))  # the clinic's own folder
         desk.forget_policy()
         dates = ", ".join(e.effective.isoformat() for e in entries)
         session.audit_action("rules_installed", f"program status entries effective {dates}")

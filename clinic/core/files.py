@@ -29,19 +29,20 @@ def outside_clinic_folders(path: Path) -> Path:
 
 
 def ready_folder(path: Path) -> Path:
-    """``path`` as a folder files can be written into, made if missing, checked before any
-    work is done for it: outside every clinic's data folder, not a file, writable
-    (:class:`UsageError` naming the folder and the problem otherwise)."""
+    """``path`` checked as a folder files can be written into, before any work is done for it:
+    outside every clinic's data folder, not a file, and in a place this user may write (the
+    folder, or the nearest one above it that exists). Nothing is made here: a refusal later
+    leaves no empty folder behind (:class:`UsageError` naming the folder and the problem)."""
     outside_clinic_folders(path)
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path}: is a file, not a folder; choose a folder for the packet")
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / f".clinicday-write-check-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be written ({exc.strerror})") from None
+    existing = path.expanduser().absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"{path}: {existing} is a file, not a folder; choose a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"{path}: cannot be written (no permission to write in {existing})")
     return path
 
 
@@ -51,5 +52,14 @@ def write_file(path: Path, data: bytes, *, private: bool = True) -> Path:
     outside_clinic_folders(path)
     try:
         return write_atomically(path, data, private=private)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be written ({exc.strerror})") from None
+
+
+def write_clinic_file(path: Path, data: bytes) -> Path:
+    """Write one of the clinic's own files inside its data folder (installed rules data),
+    whole or not at all; readable by its owner only."""
+    try:
+        return write_atomically(path, data, private=True)
     except OSError as exc:
         raise UsageError(f"{path}: cannot be written ({exc.strerror})") from None
