@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from clinic import __version__, clock
 from clinic.core import Desk, RecordSummary
 from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
-from clinic.core.files import ready_folder, write_file
+from clinic.core.files import ready_file, ready_folder, write_file
 from clinic.core.interview import screening_language
 from clinic.core.reports import check_period, format_of
 from clinic.domain.answers import PROFILE_SPECS, normalize_answers, shown_key, too_deep_under
@@ -285,6 +285,8 @@ def cmd_intake(args: argparse.Namespace) -> int:
                 print(f"  CONFLICT {key}: edited on two laptops at once; choose a value")
     elif sub == "export":
         record_id = desk.people.resolve_id(args.id)
+        if args.out:
+            ready_file(Path(args.out))  # before the export is read (and audited)
         answers = desk.people.export_answers(record_id)
         text = json.dumps(answers, ensure_ascii=False, indent=2) + "\n"
         if args.out:
@@ -782,7 +784,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     desk = _unlock(args)
     out = Path(args.out).expanduser()
-    if out.exists() and not args.replace:
+    if out.is_file() and not args.replace:
         raise CliError(
             f"{out}: already exists (an earlier backup?); choose another name, or give --replace"
         )
@@ -1360,7 +1362,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_unlock(p)
     p.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
     p.add_argument(
-        "--replace", action="store_true", help="replace FILE if it exists (an older backup)"
+        "--replace",
+        action="store_true",
+        help="replace FILE if it is an older backup (any other file is never replaced)",
     )
     p.set_defaults(func=cmd_backup)
 

@@ -36,6 +36,7 @@ def test_back_up_and_restore_into_a_new_folder(cli: Cli, tmp_path: Path) -> None
     cli.ok("packet", "--record", ids[0], "--out", str(tmp_path / "built"), "--on", "2026-11-21")
 
     backup = tmp_path / "usb" / "clinic.zip"
+    backup.parent.mkdir()  # the USB stick
     told = cli.ok("backup", "--out", str(backup)).stdout
     assert f"Backed up the clinic to {backup}" in told
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
@@ -48,6 +49,20 @@ def test_back_up_and_restore_into_a_new_folder(cli: Cli, tmp_path: Path) -> None
         f"Backed up the clinic to {backup}"
         in cli.ok("backup", "--out", str(backup), "--replace").stdout
     )
+    # refused before anything is written, and a refusal is not in the audit log
+    audited = cli.ok("audit").stdout.count("backup")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a backup")
+    for out, said in (
+        (tmp_path / "usb", "is a folder"),  # a folder, not a file name
+        (tmp_path / "no-such-stick" / "b.zip", "does not exist"),  # a mistyped USB path
+    ):
+        refused = cli.run("backup", "--out", str(out))
+        assert refused.returncode == 2 and said in refused.stderr, refused.stderr
+    refused = cli.run("backup", "--out", str(notes), "--replace")
+    assert refused.returncode == 2 and "not a ClinicDay backup" in refused.stderr
+    assert notes.read_text() == "not a backup" and not (tmp_path / "no-such-stick").exists()
+    assert cli.ok("audit").stdout.count("backup") == audited
     # records stay encrypted in it: no name in clear anywhere in the file's contents
     with zipfile.ZipFile(backup) as zf:
         for name in zf.namelist():
@@ -93,6 +108,10 @@ def test_a_damaged_or_foreign_backup_is_refused_and_nothing_is_written(
         assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
         assert not target.exists(), name  # nothing half-restored
         assert not list(tmp_path.glob(f".into-{name}.restoring-*"))
+    # never one clinic inside another's folder
+    inner = cli.run("restore", str(good), "--data", str(cli.data / "inner"))
+    assert inner.returncode == 2 and "clinic's data folder" in inner.stderr
+    assert not (cli.data / "inner").exists()
     # restoring over a clinic is refused: the clinic is untouched
     proc = cli.run("restore", str(good))
     assert proc.returncode == 2 and "already holds a clinic" in proc.stderr

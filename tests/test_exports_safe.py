@@ -47,6 +47,13 @@ def test_an_export_into_a_clinic_folder_is_refused_by_name(cli: Cli, tmp_path: P
     assert (other / "clinic.db").read_bytes() == before
     assert not (other / "report.csv").exists() and not (cli.data / "day.csv").exists()
     assert not (deep / "day.csv").exists() and not (other / "backups").exists()
+    # a record's export refused for its place is neither written nor in the audit log
+    imported = cli.ok("intake", "import", str(write_json(cli.tmpdir / "p.json", person(1))))
+    record = imported.stdout.split()[1]
+    refused = cli.run("intake", "export", record, "--out", str(cli.data / "p.json"))
+    assert refused.returncode == 2 and "clinic's data folder" in refused.stderr
+    assert not (cli.data / "p.json").exists()
+    assert not [line for line in cli.ok("audit").stdout.splitlines() if " export " in line]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

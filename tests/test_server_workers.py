@@ -23,7 +23,7 @@ from clinic.server import schema
 from clinic.server.admin import init_org
 from clinic.server.storage import SERVER_HEAD, ServerStore, migrate, schema_version
 from clinic.sync.client import SyncClient
-from tests.conftest import ROOT, person
+from tests.conftest import ROOT, make_clinic, person
 from tests.sync_fixture import FAST, ORG_PASSPHRASE, PG_ADMIN, Org, Server, free_port, org_signed
 
 LAPTOPS, EVENTS = 50, 300
@@ -155,9 +155,22 @@ def test_health_says_when_the_database_is_gone(pg_url: str) -> None:
         for _ in range(3):
             gone = httpx.get(f"{server.url}/v1/health", timeout=15)
             assert gone.status_code == 503 and gone.json() == {"status": "database unavailable"}
-        # the operator's log says so, once (not at every check), with the database's reason
+        # a laptop's request meanwhile: 503, "try again later" (it keeps its events), no 500
+        asked = httpx.get(
+            f"{server.url}/v1/org", headers={"Authorization": "Bearer x" * 8}, timeout=15
+        )
+        assert asked.status_code == 503, asked.text
+        assert "try again later" in asked.json()["detail"]
+        # the operator's log says so, once (not at every check), with the database's reason,
+        # and never a traceback
         told = server.log.read_text(errors="replace")
         assert told.count("the database does not answer") == 1, told
+        assert "Traceback" not in told
+        # the database is back but empty (restored wrong, or never migrated): not healthy
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        empty = httpx.get(f"{server.url}/v1/health", timeout=15)
+        assert empty.status_code == 503, empty.text
     finally:
         server.stop()
 
@@ -185,6 +198,16 @@ def test_a_database_url_this_install_cannot_use_is_named_not_an_internal_error(
         assert "internal error" not in told.stderr
     odd = clinic("server", "migrate", "--db", "mongodb://somewhere/clinic")
     assert odd.returncode == 2 and "not a database the server can use" in odd.stderr
+    other_driver = clinic("server", "migrate", "--db", "postgresql+psycopg2://u@h/clinic")
+    assert other_driver.returncode == 2 and "write postgresql+psycopg://" in other_driver.stderr
+    # a laptop's clinic.db given by mistake: named, and left exactly as it was
+    laptop = tmp_path / "laptop"
+    make_clinic(laptop)
+    before = (laptop / "clinic.db").read_bytes()
+    mistaken = clinic("server", "migrate", "--db", str(laptop / "clinic.db"))
+    assert mistaken.returncode == 2, mistaken.stderr
+    assert "not a ClinicDay server's database" in mistaken.stderr
+    assert (laptop / "clinic.db").read_bytes() == before
 
 
 def test_several_workers_over_sqlite_serve_and_say_postgresql_is_better(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import base64
 import json
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -21,7 +23,7 @@ from clinic.domain.events import EventType
 from clinic.store.clinic import Session
 from clinic.sync.client import SyncClient, SyncError
 from clinic.sync.signing import sign_event
-from tests.conftest import person
+from tests.conftest import ROOT, person
 from tests.sync_fixture import Org, org_signed
 
 CANARY_FAMILY = "Zqxcanaryfamily"
@@ -416,6 +418,34 @@ def test_tls_and_the_api_docs(tmp_path: Path) -> None:
             httpx.get(f"{url}/v1/health")  # an unknown certificate is refused by default
     finally:
         server.stop()
+    # a missing file, or the two files swapped: named before the server says it is serving
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    for cert_arg, key_arg, said in (
+        (str(tmp_path / "nope.pem"), str(key_file), "--tls-cert"),
+        (str(key_file), str(cert_file), "check that each option names the right file"),
+    ):
+        refused = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "clinic",
+                "serve",
+                "--db",
+                db,
+                "--port",
+                str(free_port()),
+                "--tls-cert",
+                cert_arg,
+                "--tls-key",
+                key_arg,
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert refused.returncode == 2 and said in refused.stderr, refused.stderr
+        assert "sync server on" not in refused.stdout
 
 
 def test_a_laptop_enrolls_again_after_its_answer_was_lost(org: Org, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clinic import clock
-from clinic.core.files import outside_clinic_folders
+from clinic.core.files import outside_clinic_folders, ready_file
 from clinic.errors import UsageError
 from clinic.store.backup import (
     BACKUP_FOLDER,
@@ -17,6 +17,7 @@ from clinic.store.backup import (
     BackupInfo,
     daily_backup,
     daily_due,
+    is_backup,
     restore_backup,
     write_backup,
 )
@@ -54,13 +55,19 @@ class Backups:
         session = desk.session
         if desk.damaged():
             raise UsageError("the database is damaged: export what is intact instead")
-        outside_clinic_folders(out)
+        ready_file(out)
         if out.exists() and not replace:
             raise UsageError(
                 f"{out}: already exists (an earlier backup?); choose another name, or replace it"
             )
-        session.audit_action("backup", f"to {out.name}")
-        return write_backup(desk.data_dir, out, clock.now())
+        if out.exists() and not is_backup(out):
+            raise UsageError(
+                f"{out}: is not a ClinicDay backup, and only a backup is ever replaced; "
+                "choose another name"
+            )
+        info = write_backup(desk.data_dir, out, clock.now())
+        session.audit_action("backup", f"to {out.name}")  # once it is written, not before
+        return info
 
     def daily(self) -> BackupInfo | None:
         """Today's automatic backup in the data folder's ``backups/``, if one is due (none yet
@@ -90,4 +97,6 @@ class Backups:
 def restore(backup: Path, target: Path) -> int:
     """Restore ``backup`` into the new (or empty) folder ``target``; returns the files
     restored. A damaged or foreign file is refused and nothing is left behind."""
+    # never one clinic inside another's folder (a clinic in target itself: restore_backup says)
+    outside_clinic_folders(target.expanduser().absolute().parent)
     return restore_backup(backup, target)

@@ -46,6 +46,21 @@ def ready_folder(path: Path) -> Path:
     return path
 
 
+def ready_file(path: Path) -> Path:
+    """``path`` checked as a file to write, before anything is read or done for it: outside
+    every clinic's data folder, not a folder, in a folder that exists (a mistyped USB path is
+    refused, never made on the laptop's own disk) and may be written (:class:`UsageError`)."""
+    outside_clinic_folders(path)
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give a file name in it")
+    folder = path.expanduser().absolute().parent
+    if not folder.is_dir():
+        raise UsageError(f"{path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{path}: cannot be written (no permission to write in {folder})")
+    return path
+
+
 def write_file(path: Path, data: bytes, *, private: bool = True) -> Path:
     """Write ``data`` to ``path`` atomically (:func:`clinic.safefile.write_atomically`), never
     into a clinic's data folder; readable by its owner only unless ``private`` is False."""

@@ -45,6 +45,25 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
+def _check_tls(cert: str, key: str) -> None:
+    """Refuse a TLS certificate or key that cannot be used, naming the option and the file."""
+    import ssl
+
+    for option, path in (("--tls-cert", cert), ("--tls-key", key)):
+        try:
+            Path(path).expanduser().read_bytes()
+        except OSError as exc:
+            raise UsageError(f"{option} {path}: cannot be read ({exc.strerror})") from None
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (ssl.SSLError, ValueError) as exc:
+        raise UsageError(
+            f"--tls-cert {cert} with --tls-key {key}: not a certificate and its private key "
+            f"in PEM form ({getattr(exc, 'reason', None) or exc}); check that each option "
+            "names the right file and that the key matches the certificate"
+        ) from None
+
+
 class OrgServer:
     """One server database (``--db``: a SQLAlchemy URL or a SQLite file; default
     ``server.db`` in ``where``), opened and migrated at first use."""
@@ -98,6 +117,8 @@ class OrgServer:
                 "for PostgreSQL)"
             ) from None
 
+        if tls_cert and tls_key:
+            _check_tls(tls_cert, tls_key)  # before saying it serves: a clear error instead
         store = self.store  # migrated now, once, before any worker starts
         started(f"http{'s' if tls_cert else ''}://{host}:{port}")
         if workers > 1:

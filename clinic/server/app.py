@@ -23,10 +23,18 @@ from urllib.parse import unquote, unquote_plus
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 
 from clinic import clock
 from clinic.errors import Reason
-from clinic.server.storage import Conflict, Device, NewEvent, ServerError, ServerStore
+from clinic.server.storage import (
+    Conflict,
+    Device,
+    NewEvent,
+    ServerError,
+    ServerStore,
+    database_trouble,
+)
 from clinic.sync.crypto import SealError, key_id_of, proof_of, recipient_id_of, recipients_of
 from clinic.sync.models import (
     Alert,
@@ -141,10 +149,25 @@ def create_app(store: ServerStore) -> FastAPI:
         },
     )
 
+    database_down: list[str] = []  # this worker found the database gone (said once)
+
     @app.exception_handler(ServerError)
     async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
         body = {"detail": str(exc)} | ({"reason": exc.reason.value} if exc.reason else {})
         return JSONResponse(body, status_code=400)
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    @app.exception_handler(ProgrammingError)
+    async def _database_gone(_request: Request, exc: Exception) -> JSONResponse:
+        """The database stopped answering (or lost its tables): 503, one line in the log per
+        outage, never a traceback; the laptop keeps its events and tries again later."""
+        if not database_down:
+            log.error("the database does not answer: %s", database_trouble(exc))
+            database_down.append("request")
+        return JSONResponse(
+            {"detail": "the server's database is unavailable; try again later"}, status_code=503
+        )
 
     @app.exception_handler(Conflict)
     async def _conflict(_request: Request, exc: Conflict) -> JSONResponse:
@@ -253,8 +276,6 @@ def create_app(store: ServerStore) -> FastAPI:
         if not store.take_signature(signature[:128], int(now), 2 * REQUEST_SKEW):
             raise HTTPException(403, "this signed request was already used")
         return me
-
-    database_down: list[str] = []  # this worker's last health check found it gone
 
     @app.get("/v1/health")
     def health() -> JSONResponse:

@@ -59,6 +59,8 @@ def database_url(db: str | None, default_dir: Path) -> str:
     ``default_dir``)."""
     if not db:
         return f"sqlite:///{(default_dir / 'server.db').resolve()}"
+    if db.startswith(("postgresql://", "postgres://")):  # the driver ClinicDay installs
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
@@ -85,6 +87,16 @@ def make_engine(url: str) -> Engine:
 
         return engine
     scheme = url.split("://", 1)[0]
+    if scheme.startswith("postgresql+") and scheme != "postgresql+psycopg":
+        raise ServerError(
+            f"--db {scheme}://...: ClinicDay talks to PostgreSQL through psycopg (version 3): "
+            "write postgresql+psycopg://USER@HOST/DATABASE"
+        )
+    if not scheme.startswith(("postgresql", "sqlite")):
+        raise ServerError(
+            f"--db {scheme}://...: not a database the server can use (a SQLite file, or "
+            "PostgreSQL: postgresql+psycopg://USER@HOST/DATABASE)"
+        )
     try:
         return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     except ImportError as exc:  # the URL names a driver this install does not have
@@ -103,6 +115,13 @@ def make_engine(url: str) -> Engine:
 
 
 MIGRATION_LOCK = 0x436C696E6963  # PostgreSQL advisory lock key: "Clinic"
+
+
+def database_trouble(exc: BaseException) -> str:
+    """One line saying what the database driver said (never a traceback)."""
+    cause = getattr(exc, "orig", None) or exc
+    first = (str(cause).strip().splitlines() or [""])[0]
+    return f"{type(cause).__name__}: {first}"[:300]
 
 
 def schema_version(engine: Engine) -> str | None:
@@ -129,6 +148,12 @@ def migrate(engine: Engine) -> None:
             current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             if current == SERVER_HEAD:
                 return
+            known = {p.name.split("_")[0] for p in (MIGRATIONS / "versions").glob("s*.py")}
+            if current is not None and str(current) not in known:
+                raise ServerError(
+                    f"--db: this is not a ClinicDay server's database (its schema {current} is "
+                    "not one of the server's; a laptop's clinic.db?); nothing was changed"
+                )
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.attributes["connection"] = conn
@@ -199,8 +224,9 @@ class ServerStore:
         migrate: ``clinic server migrate`` or ``clinic serve`` does, once)."""
         found = schema_version(self.engine)
         if found != SERVER_HEAD:
+            where = f"at schema {found}" if found else "empty (no ClinicDay tables)"
             raise ServerError(
-                f"the server's database is at schema {found or 'none'}, this version needs "
+                f"the server's database is {where}, this version needs schema "
                 f"{SERVER_HEAD}: run 'clinic server migrate --db URL' first"
             )
 
@@ -212,12 +238,14 @@ class ServerStore:
         """Why the database does not answer (its driver's first line), or "" when it does."""
         try:
             with self._read() as conn:
-                if conn.execute(text("SELECT 1")).scalar() == 1:
-                    return ""
-                return "SELECT 1 did not answer 1"
+                if not inspect(conn).has_table("alembic_version"):
+                    return "an empty database: run 'clinic server migrate' first"
+                found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                if found != SERVER_HEAD:
+                    return f"schema {found}, this version needs {SERVER_HEAD}"
+                return ""
         except Exception as exc:
-            first = (str(exc).strip().splitlines() or [""])[0]
-            return f"{type(exc).__name__}: {first}"[:300]
+            return database_trouble(exc)
 
     def take_signature(self, signature: str, now: int, keep: int) -> bool:
         """Take a signed request's signature once: False when it was already taken (a replay,

@@ -144,6 +144,15 @@ def _safe_name(name: str) -> bool:
     return bool(name) and not p.is_absolute() and ".." not in p.parts and "\\" not in name
 
 
+def is_backup(path: Path) -> bool:
+    """Whether ``path`` is a ClinicDay backup (a ZIP file with its manifest)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return MANIFEST in zf.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def restore_backup(backup: Path, target: Path) -> int:
     """Restore ``backup`` into ``target`` (a new or empty folder); returns the files restored."""
     if (target / DB_NAME).exists():
