@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from clinic import __version__, clock
-from clinic.core import Desk, RecordSummary
+from clinic.core import Desk, RecordSummary, default_data_dir
 from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SEED, DEMO_SITE
 from clinic.core.files import ready_file, ready_folder, write_file
 from clinic.core.interview import screening_language
@@ -55,9 +55,16 @@ class CliError(UsageError):
 
 def _data_dir(args: argparse.Namespace) -> Path:
     value = getattr(args, "data", None) or os.environ.get("CLINIC_DATA")
-    if not value:
-        raise CliError("no data folder: give --data DIR or set CLINIC_DATA")
-    return Path(value).expanduser()
+    if value:
+        return Path(value).expanduser()
+    app_folder = default_data_dir()  # where the desktop app keeps its clinic
+    if Desk(app_folder).has_clinic():
+        print(f"clinic: using the desktop app's clinic in {app_folder}", file=sys.stderr)
+        return app_folder
+    raise CliError(
+        f"no data folder: give --data DIR or set CLINIC_DATA (the desktop app's folder, "
+        f"{app_folder}, holds no clinic)"
+    )
 
 
 def _read_secret(env: str, prompt: str, *, confirm: bool = False) -> str:
@@ -585,7 +592,6 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from clinic.core import default_data_dir
 
     try:
         from clinic.gui.app import run
@@ -598,7 +604,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
     forms = Path(args.forms_dir).expanduser() if args.forms_dir else None
     if args.idle_minutes <= 0:
         raise CliError("--idle-minutes: must be more than 0")
+    if no_screen():
+        raise CliError(
+            "the desktop app needs a screen, and this session has none (DISPLAY and "
+            "WAYLAND_DISPLAY are not set): start it from the laptop's desktop, or use the "
+            "clinic commands here"
+        )
     return run(data, lang=args.lang, idle_minutes=args.idle_minutes, forms_dir=forms)
+
+
+def no_screen() -> bool:
+    """Whether Qt would find no screen: Linux (or another X11 system) with neither an X nor a
+    Wayland display and no platform chosen (Windows and macOS always have theirs)."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _org_server(args: argparse.Namespace) -> OrgServer:

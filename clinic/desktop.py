@@ -19,7 +19,10 @@ def main() -> int:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     from clinic.cli import main as clinic
 
-    return clinic(["gui", *sys.argv[1:]])
+    asked = sys.argv[1:]
+    if asked and asked[0] in ("--version", "--help", "-h") and len(asked) == 1:
+        return clinic(asked if asked[0] == "--version" else ["gui", "--help"])
+    return clinic(["gui", *asked])
 
 
 if __name__ == "__main__":

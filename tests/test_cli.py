@@ -180,8 +180,17 @@ def test_bad_files_get_one_clear_line(
 
 
 def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
-    nodata = cli.run("intake", "list", env={**cli.env(), "CLINIC_DATA": ""})
+    home = tmp_path / "home"
+    home.mkdir()
+    nodata = cli.run("intake", "list", env={**cli.env(), "CLINIC_DATA": "", "HOME": str(home)})
     assert nodata.returncode == 2 and "no data folder" in nodata.stderr
+    assert str(home / "ClinicDay") in nodata.stderr  # where the desktop app would keep it
+    # the desktop app's clinic (~/ClinicDay) is the commands' too when none is named
+    app = Cli(home / "ClinicDay", cli.tmpdir)
+    init(app)
+    found = cli.run("intake", "list", env={**cli.env(), "CLINIC_DATA": "", "HOME": str(home)})
+    assert found.returncode == 0, found.stderr
+    assert f"using the desktop app's clinic in {home / 'ClinicDay'}" in found.stderr
     noclinic = cli.run("intake", "list", "--data", str(tmp_path / "empty"))
     assert noclinic.returncode == 2 and "holds no clinic" in noclinic.stderr
     init(cli)
@@ -294,3 +303,31 @@ def test_the_import_help_shows_an_example_that_imports(cli: Cli, tmp_path: Path)
     record = imported.stdout.split()[1]
     screened = cli.ok("intake", "screen", record[:8])
     assert screened.returncode == 0
+
+
+def test_the_windowed_program_says_its_version(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    said = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv = ['ClinicDay', '--version']\n"
+            "from clinic.desktop import main; sys.exit(main())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert said.returncode == 0 and said.stdout.startswith("clinicday (ClinicDay) "), said
+
+
+def test_the_desktop_app_without_a_screen_says_so(cli: Cli) -> None:
+    env = {k: v for k, v in cli.env().items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    told = cli.run("gui", env=env)
+    assert told.returncode == 2 and "needs a screen" in told.stderr, told.stderr

@@ -7,9 +7,11 @@ every size in the screens is derived from the font, so the system font size scal
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -62,9 +64,31 @@ def run(
     window = make_window(data_dir, lang=lang, idle_minutes=idle_minutes, forms_dir=forms_dir)
     window.show()
     window.start()
+    awake = _close_on_termination(app)
     status = app.exec()
+    awake.stop()
     window.ops.shutdown()
     return int(status)
+
+
+def _close_on_termination(app: QApplication) -> QTimer:
+    """A request to end the app from outside (the system shutting down or the session ending:
+    SIGTERM, SIGHUP) closes it as the window's close button does: the interview is saved, the
+    keys are dropped and the day's backup is written, instead of the process just stopping.
+    Python hears a signal only while it runs, so a timer wakes it four times a second."""
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)
+        QTimer.singleShot(0, app.quit)
+
+    for name in ("SIGTERM", "SIGHUP"):  # SIGHUP is not on Windows
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, close)
+    awake = QTimer(app)
+    awake.timeout.connect(lambda: None)
+    awake.start(250)
+    return awake
 
 
 def render_pdf_page(data: bytes) -> tuple[int, int, bool]:

@@ -3,6 +3,8 @@ app's own entry point."""
 
 from __future__ import annotations
 
+import os
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -293,3 +295,31 @@ def test_the_app_entry_point_opens_the_window_and_quits(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "window 1 True" in proc.stdout
     assert not (tmp_path / "none-yet" / "clinic.db").exists()  # opening creates nothing
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_the_app_closes_as_by_its_button_when_the_system_ends_it(tmp_path: Path) -> None:
+    """SIGTERM (a shutdown, a logout) closes the window the way its close button does, so the
+    close-time work runs (the interview saved, the keys dropped, the day's backup), and the
+    process ends with status 0 instead of dying of the signal."""
+    import signal
+    import subprocess
+    import time
+
+    build_clinic(tmp_path / "c")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clinic", "gui", "--data", str(tmp_path / "c")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        time.sleep(4)  # up, showing its sign-in
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
