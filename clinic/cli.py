@@ -636,6 +636,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "PostgreSQL (--db postgresql+psycopg://...)",
             file=sys.stderr,
         )
+    server.check_serving(args.tls_cert, args.tls_key, args.workers)
+    was, now = server.migrate()  # once, before any worker starts; said when it did something
+    if was != now:
+        print(
+            f"Migrated the server's database from schema {was or '(empty)'} to {now}.",
+            flush=True,
+        )
     server.serve(
         args.host,
         args.port,
@@ -1237,7 +1244,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         metavar="N",
         help="server processes (default 1): the database is migrated once, then N workers "
-        "serve it (PostgreSQL for more than one; see deploy/README.md)",
+        "serve it (PostgreSQL for more than one; the deploy/ folder of ClinicDay's source has "
+        "a service unit, a compose file and a TLS proxy)",
     )
     p.set_defaults(func=cmd_serve)
 

@@ -86,8 +86,8 @@ class Backups:
         return f"clinicday-backup-{self._desk.today().isoformat()}.zip"
 
     def folder(self) -> Path:
-        """Where the automatic backups are."""
-        return self._desk.data_dir / BACKUP_FOLDER
+        """Where the automatic backups are (a whole path, as Settings shows it)."""
+        return (self._desk.data_dir / BACKUP_FOLDER).absolute()
 
     def automatic(self) -> list[Path]:
         """The automatic backups kept, newest first."""

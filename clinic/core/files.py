@@ -15,7 +15,7 @@ def outside_clinic_folders(path: Path) -> Path:
     """``path``, unless it names a clinic's database or lies anywhere inside a clinic's data
     folder (the folder of a ``clinic.db``, or any folder under it: its packets, its backups):
     an export never overwrites or lands among a clinic's data (:class:`UsageError`)."""
-    absolute = path.expanduser().absolute()
+    absolute = path.expanduser().resolve()  # "forms/.." and links as the system follows them
     if absolute.name.startswith(DB_NAME):
         raise UsageError(f"{path}: names a clinic's database; choose another place")
     start = absolute if absolute.is_dir() else absolute.parent
@@ -36,7 +36,7 @@ def ready_folder(path: Path) -> Path:
     outside_clinic_folders(path)
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path}: is a file, not a folder; choose a folder for the packet")
-    existing = path.expanduser().absolute()
+    existing = path.expanduser().resolve()
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
@@ -53,7 +53,7 @@ def ready_file(path: Path) -> Path:
     outside_clinic_folders(path)
     if path.is_dir():
         raise UsageError(f"{path}: is a folder; give a file name in it")
-    folder = path.expanduser().absolute().parent
+    folder = path.expanduser().resolve().parent
     if not folder.is_dir():
         raise UsageError(f"{path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -71,6 +71,15 @@ class OrgServer:
     def __init__(self, db: str | None, where: Path) -> None:
         self._url = database_url(db, where)
 
+    def check_serving(self, tls_cert: str | None, tls_key: str | None, workers: int) -> None:
+        """Refuse options that cannot serve (before anything is migrated or said)."""
+        if bool(tls_cert) != bool(tls_key):
+            raise UsageError("give both --tls-cert and --tls-key, or neither")
+        if not 1 <= workers <= 64:
+            raise UsageError("--workers: from 1 to 64")
+        if tls_cert and tls_key:
+            _check_tls(tls_cert, tls_key)
+
     @property
     def on_sqlite(self) -> bool:
         """Whether the database is a SQLite file (one machine's disk; writers take turns)."""
@@ -102,10 +111,7 @@ class OrgServer:
         """Serve the sync API until stopped; ``started`` is told the address first. The
         database is migrated once, here, then ``workers`` processes serve it (each checks the
         schema and migrates nothing)."""
-        if bool(tls_cert) != bool(tls_key):
-            raise UsageError("give both --tls-cert and --tls-key, or neither")
-        if not 1 <= workers <= 64:
-            raise UsageError("--workers: from 1 to 64")
+        self.check_serving(tls_cert, tls_key, workers)
         try:
             import uvicorn
 
@@ -117,8 +123,6 @@ class OrgServer:
                 "for PostgreSQL)"
             ) from None
 
-        if tls_cert and tls_key:
-            _check_tls(tls_cert, tls_key)  # before saying it serves: a clear error instead
         store = self.store  # migrated now, once, before any worker starts
         started(f"http{'s' if tls_cert else ''}://{host}:{port}")
         if workers > 1:

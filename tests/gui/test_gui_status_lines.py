@@ -51,6 +51,10 @@ def test_the_interview_status_line_follows_the_staff_language_and_the_person(
     choose(qtbot, window.settings.language, "es")
     idle(qtbot, window)
     choose_tab(qtbot, window.tabs, window.person)
+    idle(qtbot, window)
+    # Qt delivers the language change to each widget through the event loop: a moment later,
+    # as a person sees it (a loaded machine showed the test the moment before)
+    qtbot.waitUntil(lambda: "rojo" in interview.save_state.text(), timeout=5_000)
     shown = interview.save_state.text()
     assert "Primero corrija las respuestas marcadas en rojo (1)." in shown, shown
     assert "Fix the answers" not in shown and "Saved" not in shown
