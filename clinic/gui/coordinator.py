@@ -588,8 +588,14 @@ class SettingsPage(QWidget):
                 .replace("%1", str(info.path))
                 .replace("%2", str(info.files))
             ),
-            self.message.setText,
+            self._backup_refused,
         )
+
+    def _backup_refused(self, message: str) -> None:
+        """Say why; the next dialog opens in Documents, not in the folder just refused (the
+        clinic's own, say)."""
+        osedge.edge().forget()
+        self.message.setText(message)
 
     def add_user(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add a user"), self.tr("User name:"))

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, 
 from pytestqt.qtbot import QtBot
 
 from clinic.gui import osedge
-from clinic.gui.window import fitted_size
+from clinic.gui.coordinator import CountsPage
+from clinic.gui.window import ClinicWindow, fitted_size
 from tests.gui.conftest import answer_modal, build_clinic, idle, sign_in
 from tests.gui.test_gui_account import OpenWindow, lock_with_the_button
 from tests.gui.user import choose_tab, click
@@ -46,6 +47,20 @@ def save_as(qtbot: QtBot, name: str, opened_in: list[str]) -> None:
     answer_modal(qtbot, act)
 
 
+def the_counts(
+    qtbot: QtBot, open_window: OpenWindow, data: Path, *, people: int = 0, lang: str = "en"
+) -> tuple[ClinicWindow, CountsPage]:
+    """A new clinic's window, the coordinator signed in and on the Counts tab."""
+    build_clinic(data, people=people)
+    window = open_window(data, lang=lang)
+    sign_in(qtbot, window, "coord")
+    counts = window.counts
+    assert counts is not None and window.tabs is not None
+    choose_tab(qtbot, window.tabs, counts)
+    idle(qtbot, window)
+    return window, counts
+
+
 def test_an_export_opens_in_documents_then_where_the_person_saved(
     qtbot: QtBot,
     tmp_path: Path,
@@ -62,14 +77,7 @@ def test_an_export_opens_in_documents_then_where_the_person_saved(
     monkeypatch.setattr(osedge, "documents_folder", lambda: documents)
     before = osedge.install(osedge.OsEdge())  # the real dialogs
     try:
-        data = tmp_path / "c"
-        build_clinic(data, people=2)
-        window = open_window(data)
-        sign_in(qtbot, window, "coord")
-        counts = window.counts
-        assert counts is not None and window.tabs is not None
-        choose_tab(qtbot, window.tabs, counts)
-        idle(qtbot, window)
+        window, counts = the_counts(qtbot, open_window, tmp_path / "c", people=2)
         opened: list[str] = []
         save_as(qtbot, str(elsewhere / "day.csv"), opened)
         click(qtbot, counts.csv_button)
@@ -88,12 +96,12 @@ def test_an_export_opens_in_documents_then_where_the_person_saved(
         # one before kept their exports (a client's unencrypted packet, say)
         lock_with_the_button(qtbot, window)
         sign_in(qtbot, window, "admin")
-        counts = window.counts
-        assert counts is not None and window.tabs is not None
-        choose_tab(qtbot, window.tabs, counts)
+        again = window.counts
+        assert again is not None and window.tabs is not None
+        choose_tab(qtbot, window.tabs, again)
         idle(qtbot, window)
         save_as(qtbot, "later.csv", opened)
-        click(qtbot, counts.csv_button)
+        click(qtbot, again.csv_button)
         idle(qtbot, window)
         assert opened[2] == str(documents) and (documents / "later.csv").is_file()
     finally:
@@ -130,14 +138,7 @@ def test_the_file_dialog_speaks_the_staff_language(
     monkeypatch.setattr(osedge, "documents_folder", lambda: tmp_path)
     before = osedge.install(osedge.OsEdge())  # the real dialogs
     try:
-        data = tmp_path / "c"
-        build_clinic(data)
-        window = open_window(data, lang=lang)
-        sign_in(qtbot, window, "coord")
-        counts = window.counts
-        assert counts is not None and window.tabs is not None
-        choose_tab(qtbot, window.tabs, counts)
-        idle(qtbot, window)
+        window, counts = the_counts(qtbot, open_window, tmp_path / "c", lang=lang)
         seen: list[str] = []
 
         def read_and_cancel(modal: QWidget) -> None:
