@@ -36,11 +36,16 @@ from PySide6.QtWidgets import (
 
 from clinic.core import AutomapDraft
 from clinic.core.reports import METRICS, OTHER_STAFF, UNKNOWN, Counts, Report
-from clinic.domain.display import language_text
 from clinic.domain.languages import FALLBACK
 from clinic.domain.roles import ROLE_NAMES, Role
 from clinic.gui import osedge
-from clinic.gui.i18n import fill_languages, role_label, staff_language, staff_language_choices
+from clinic.gui.i18n import (
+    fill_languages,
+    role_label,
+    spoken_label,
+    staff_language,
+    staff_language_choices,
+)
 from clinic.gui.ops import Ops
 
 BAR_METRICS = ("screened", "referred", "packets_built")
@@ -267,7 +272,7 @@ class CountsPage(QWidget):
         by_language = breakdown == "language"
         # a language by its name, never its code ("Korean (한국어)", not "ko"): table and chart
         rows = [
-            (language_text(key, staff_language()) if by_language else self._key_text(key), counts)
+            (spoken_label(key, staff_language()) if by_language else self._key_text(key), counts)
             for key, counts in self.report.rows(breakdown)
         ]
         self.chart.set_rows(rows, tuple(names[m] for m in BAR_METRICS))

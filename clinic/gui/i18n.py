@@ -15,23 +15,28 @@ passed through ``tr()`` and one that shows without its closing bracket is clippe
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtGui import QFontDatabase, QTextLayout
+from PySide6.QtWidgets import QApplication, QComboBox
 
+from clinic.domain.display import answer_text, language_text
 from clinic.domain.languages import (
     FALLBACK,
     SPOKEN,
     client_languages,
     english_name,
     is_pseudo,
-    label,
+    name_in,
     native_name,
     pseudo,
     staff_languages,
 )
+from clinic.domain.questionnaire import Question
 from clinic.domain.roles import Role
 
 # Qt's own contexts are its class names (QPlatformTheme, QShortcut...): only the words of the
@@ -147,6 +152,72 @@ def fill_languages(box: QComboBox, codes: Sequence[str]) -> None:
     box.blockSignals(False)
 
 
+_DRAWABLE: dict[str, bool] = {}
+
+
+def drawable(text: str) -> bool:
+    """Whether this computer has a font for every letter of ``text``: laid out as Qt draws it
+    (with its font fallback), no glyph is the empty box of a missing letter."""
+    if text not in _DRAWABLE:
+        layout = QTextLayout(text, QApplication.font())
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        glyphs = [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
+        letters = {ch for ch in text if ch.isalpha()}
+        # a script no font has comes out as no glyph, as glyph 0, or as one glyph (a box)
+        # for every different letter
+        _DRAWABLE[text] = (
+            bool(glyphs)
+            and 0 not in glyphs
+            and not (len(letters) > 1 and len(set(glyphs)) == 1)
+            and all(_script_has_a_font(ch) for ch in letters)
+        )
+    return _DRAWABLE[text]
+
+
+# scripts Qt can ask its font database about (the others are judged by their glyphs alone)
+_SCRIPTS = {
+    "DEVANAGARI": QFontDatabase.WritingSystem.Devanagari,
+    "BENGALI": QFontDatabase.WritingSystem.Bengali,
+    "GURMUKHI": QFontDatabase.WritingSystem.Gurmukhi,
+    "GUJARATI": QFontDatabase.WritingSystem.Gujarati,
+    "THAI": QFontDatabase.WritingSystem.Thai,
+    "LAO": QFontDatabase.WritingSystem.Lao,
+    "KHMER": QFontDatabase.WritingSystem.Khmer,
+    "MYANMAR": QFontDatabase.WritingSystem.Myanmar,
+    "ARABIC": QFontDatabase.WritingSystem.Arabic,
+    "CYRILLIC": QFontDatabase.WritingSystem.Cyrillic,
+    "HANGUL": QFontDatabase.WritingSystem.Korean,
+}
+
+
+def _script_has_a_font(ch: str) -> bool:
+    script = unicodedata.name(ch, "").split(" ")[0]
+    system = _SCRIPTS.get(script)
+    return system is None or bool(QFontDatabase.families(system))
+
+
+def spoken_label(code: str, staff: str = FALLBACK) -> str:
+    """A spoken language for staff, with its own name beside it (``Korean (한국어)``) only when
+    this computer can draw that name: never boxes in place of letters (a Linux laptop without
+    a Devanagari font shows ``Hindi``)."""
+    shown = language_text(code, staff)
+    own = native_name(code)
+    if not own or own not in shown or drawable(own):
+        return shown
+    named = name_in(code, staff) or english_name(code) or code
+    return named[:1].upper() + named[1:]
+
+
+def answer_shown(question: Question, value: Any, lang: str, *, reveal: bool = False) -> str:
+    """An answer in words (:func:`clinic.domain.display.answer_text`), a language by a name
+    this computer can draw (:func:`spoken_label`)."""
+    if question.key == "language" and isinstance(value, str):
+        return spoken_label(value, lang)
+    return answer_text(question, value, lang, reveal=reveal)
+
+
 def fill_spoken(box: QComboBox) -> None:
     """The languages people speak, named for staff (``Korean (한국어)``, ``Tagalog``), each with
     its code as the item's data: those the interview and the take-home sheet are in first, then
@@ -161,7 +232,7 @@ def fill_spoken(box: QComboBox) -> None:
     box.blockSignals(True)
     box.clear()
     for code in codes:
-        box.addItem(label(code), code)
+        box.addItem(spoken_label(code), code)
     index = box.findData(chosen)
     box.setCurrentIndex(index if index >= 0 else 0)
     box.blockSignals(False)

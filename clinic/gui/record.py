@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 from clinic.core import Desk, PacketView, RecordView
 from clinic.core.views import TimelineEntry
 from clinic.domain.answers import validate_answers
-from clinic.domain.display import answer_text
 from clinic.domain.events import Comment
 from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.questionnaire import Question, Questionnaire
@@ -50,7 +49,7 @@ from clinic.domain.rule_texts import outcome_label
 from clinic.errors import ScreenAgain
 from clinic.gui import osedge
 from clinic.gui.fields import QuestionBox
-from clinic.gui.i18n import staff_language
+from clinic.gui.i18n import answer_shown, staff_language
 from clinic.gui.interview import determination_html
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer, print_pdfs
@@ -511,10 +510,10 @@ class RecordPage(QWidget):
             top.setFirstColumnSpanned(True)
             lang = staff_language()
             for q in keys:
-                value = answer_text(q, state.answers[q.key], lang, reveal=self.revealed)
+                value = answer_shown(q, state.answers[q.key], lang, reveal=self.revealed)
                 if q.key in state.conflicts:
                     others = [
-                        answer_text(q, v, lang, reveal=self.revealed)
+                        answer_shown(q, v, lang, reveal=self.revealed)
                         for _ver, v in state.conflicts[q.key].values
                     ]
                     value += "   ⚠ " + self.tr("conflict: %1").replace("%1", " | ".join(others))
@@ -636,7 +635,7 @@ class RecordPage(QWidget):
         values = [v for _version, v in self.view.state.conflicts[key].values]
         if value_index is None:
             question = self.questionnaire.question(key)
-            labels = [answer_text(question, v, staff_language(), reveal=True) for v in values]
+            labels = [answer_shown(question, v, staff_language(), reveal=True) for v in values]
             chosen, ok = QInputDialog.getItem(
                 self,
                 self.tr("Two laptops changed this answer"),

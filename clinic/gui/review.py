@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.core import BoardRow, PacketView, RecordView
-from clinic.domain.display import answer_text
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.review import Change, open_comments
 from clinic.domain.roles import Role, may_approve
 from clinic.gui.board import row_text
-from clinic.gui.i18n import staff_language
+from clinic.gui.i18n import answer_shown, staff_language
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer
 from clinic.gui.record import comments_html, fit_answers
@@ -253,7 +252,7 @@ class ReviewPage(QWidget):
             top = QTreeWidgetItem(self.answers, [section.title.get(staff_language()), ""])
             top.setFirstColumnSpanned(True)
             for q in questions:
-                shown = answer_text(q, state.answers[q.key], staff_language())
+                shown = answer_shown(q, state.answers[q.key], staff_language())
                 row = QTreeWidgetItem(top, [q.label.get(staff_language()), shown])
                 row.setToolTip(0, q.label.get(staff_language()))
                 row.setToolTip(1, shown)
@@ -284,7 +283,7 @@ class ReviewPage(QWidget):
             except KeyError:
                 continue
             before, after = (
-                self.tr("(not answered)") if value is None else answer_text(question, value, staff)
+                self.tr("(not answered)") if value is None else answer_shown(question, value, staff)
                 for value in (change.before, change.after)
             )
             rows.append(
