@@ -596,7 +596,15 @@ def _format_bound(bound: float) -> str:
     return str(int(bound)) if float(bound).is_integer() else str(bound)
 
 
+_DOTTED_THOUSANDS = re.compile(r"\$?\s*\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+
+
 def _check_number(spec: FieldSpec, value: object) -> _Checked:
+    if isinstance(value, str) and _DOTTED_THOUSANDS.fullmatch(value.strip()):
+        # "32.000": thirty-two thousand where it was written, 32 in the U.S.: never guessed
+        return None, say(
+            "write thousands without dots (32000 or 32,000), and cents after a dot (32000.50)"
+        )
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None, say("must be a number")
     if isinstance(value, float) and not math.isfinite(value):

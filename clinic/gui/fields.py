@@ -65,11 +65,17 @@ PLACEHOLDERS = {
 }
 
 
+DOTTED_THOUSANDS = re.compile(r"\$?\s*\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _US_AMOUNT = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 
 def _number(text: str) -> Any:
-    """A number as typed; U.S. money as people write it ("$32,000", "1,250.50") included."""
+    """A number as typed; U.S. money as people write it ("$32,000", "1,250.50") included. Dots
+    between groups of three digits ("32.000", thousands as much of the world writes them) are
+    kept as typed: read as a decimal point they would make $32 of $32,000, so the answer's
+    check names the problem instead."""
+    if DOTTED_THOUSANDS.fullmatch(text.strip()):
+        return text.strip()
     written = _US_AMOUNT.fullmatch(text.strip())
     if written:
         text = written.group(1).replace(",", "") + (written.group(2) or "")

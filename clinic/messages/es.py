@@ -95,6 +95,9 @@ MESSAGES: dict[str, str] = {
     "must be a date written as text (YYYY-MM-DD)": "debe ser una fecha escrita como texto (AAAA-MM-DD)",
     "not a real date (expected YYYY-MM-DD)": "no es una fecha real (se espera AAAA-MM-DD)",
     "must be true or false": "debe ser sí o no",
+    "write thousands without dots (32000 or 32,000), and cents after a dot (32000.50)": (
+        "escriba los miles sin puntos (32000 o 32,000) y los centavos después de un punto (32000.50)"
+    ),
     "must be a number": "debe ser un número",
     "must be a finite number": "debe ser un número finito",
     "must be a whole number": "debe ser un número entero",

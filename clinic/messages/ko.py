@@ -65,6 +65,9 @@ MESSAGES: dict[str, str] = {
     "must be a date written as text (YYYY-MM-DD)": "날짜를 글자로 써야 합니다(YYYY-MM-DD)",
     "not a real date (expected YYYY-MM-DD)": "실제 날짜가 아닙니다(YYYY-MM-DD 형식)",
     "must be true or false": "예 또는 아니요여야 합니다",
+    "write thousands without dots (32000 or 32,000), and cents after a dot (32000.50)": (
+        "천 단위에 점을 쓰지 마세요(32000 또는 32,000). 센트는 점 뒤에 쓰세요(32000.50)"
+    ),
     "must be a number": "숫자여야 합니다",
     "must be a finite number": "유한한 숫자여야 합니다",
     "must be a whole number": "정수여야 합니다",

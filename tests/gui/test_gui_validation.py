@@ -79,9 +79,21 @@ def test_an_impossible_date_keeps_the_page_and_money_is_taken_as_written(
     idle(qtbot, window)
     assert interview.page_label.text() != page
     walk_to(qtbot, window, "ead.income_annual")
+    # thirty-two thousand as much of the world writes it: never taken as $32
+    for typed in ("32.000", "32.000,50", "$1.250.000"):
+        type_answer(qtbot, window, "ead.income_annual", typed)
+        box = interview.boxes["ead.income_annual"]
+        assert box.error.isVisible(), typed
+        assert "thousands without dots" in box.error.text(), box.error.text()
+        assert "ead.income_annual" not in interview.interview.answers or (
+            interview.interview.answers["ead.income_annual"] not in (32, 32.0, 32.5, 1.25)
+        )
     type_answer(qtbot, window, "ead.income_annual", "$32,000")
     assert interview.boxes["ead.income_annual"].error.isHidden()
     assert interview.interview.answers["ead.income_annual"] == 32000
+    type_answer(qtbot, window, "ead.income_annual", "32.50")  # cents stay cents
+    assert interview.interview.answers["ead.income_annual"] == 32.5
+    type_answer(qtbot, window, "ead.income_annual", "$32,000")
 
 
 def test_the_interview_language_is_chosen_by_name_and_an_unlisted_one_by_code(
