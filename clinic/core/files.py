@@ -41,9 +41,7 @@ def ready_folder(path: Path) -> Path:
         existing = existing.parent
     if not existing.is_dir():
         raise UsageError(f"{path}: {existing} is a file, not a folder; choose a folder")
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise UsageError(f"{path}: cannot be written (no permission to write in {existing})")
-    return path
+    return _may_write_in(path, existing)
 
 
 def ready_file(path: Path) -> Path:
@@ -56,6 +54,11 @@ def ready_file(path: Path) -> Path:
     folder = path.expanduser().resolve().parent
     if not folder.is_dir():
         raise UsageError(f"{path}: the folder {folder} does not exist")
+    return _may_write_in(path, folder)
+
+
+def _may_write_in(path: Path, folder: Path) -> Path:
+    """``path``, when this user may make files in ``folder`` (:class:`UsageError` if not)."""
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UsageError(f"{path}: cannot be written (no permission to write in {folder})")
     return path

@@ -596,11 +596,12 @@ def _format_bound(bound: float) -> str:
     return str(int(bound)) if float(bound).is_integer() else str(bound)
 
 
-_DOTTED_THOUSANDS = re.compile(r"\$?\s*\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+DOTTED_THOUSANDS = re.compile(r"\$?\s*\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+"""An amount with dots between thousands (``32.000``): ambiguous here, never read as a number."""
 
 
 def _check_number(spec: FieldSpec, value: object) -> _Checked:
-    if isinstance(value, str) and _DOTTED_THOUSANDS.fullmatch(value.strip()):
+    if isinstance(value, str) and DOTTED_THOUSANDS.fullmatch(value.strip()):
         # "32.000": thirty-two thousand where it was written, 32 in the U.S.: never guessed
         return None, say(
             "write thousands without dots (32000 or 32,000), and cents after a dot (32000.50)"

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain import languages
-from clinic.domain.answers import ANSWER_KEYS, FieldKind, FieldSpec
+from clinic.domain.answers import ANSWER_KEYS, DOTTED_THOUSANDS, FieldKind, FieldSpec
 from clinic.domain.display import SECRET_KEYS, masked
 from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.questionnaire import Question, Text, word
@@ -65,7 +65,6 @@ PLACEHOLDERS = {
 }
 
 
-DOTTED_THOUSANDS = re.compile(r"\$?\s*\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _US_AMOUNT = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 
