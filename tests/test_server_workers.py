@@ -223,3 +223,15 @@ def test_several_workers_over_sqlite_serve_and_say_postgresql_is_better(tmp_path
         assert "2 workers over one SQLite file" in told and "PostgreSQL" in told
     finally:
         server.stop()
+
+
+def test_a_plain_postgresql_url_means_the_driver_clinicday_installs() -> None:
+    # postgresql:// (SQLAlchemy's default driver is psycopg2, which ClinicDay does not install)
+    # is read as postgresql+psycopg:// wherever an engine is made: the CLI and the workers' factory
+    from clinic.server.storage import make_engine
+
+    engine = make_engine("postgresql://postgres@127.0.0.1:5432/postgres")
+    try:
+        assert engine.dialect.driver == "psycopg"
+    finally:
+        engine.dispose()

@@ -59,8 +59,6 @@ def database_url(db: str | None, default_dir: Path) -> str:
     ``default_dir``)."""
     if not db:
         return f"sqlite:///{(default_dir / 'server.db').resolve()}"
-    if db.startswith(("postgresql://", "postgres://")):  # the driver ClinicDay installs
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
@@ -86,6 +84,8 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
         return engine
+    if url.startswith(("postgresql://", "postgres://")):  # the driver ClinicDay installs
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
     scheme = url.split("://", 1)[0]
     if scheme.startswith("postgresql+") and scheme != "postgresql+psycopg":
         raise ServerError(
