@@ -21,6 +21,7 @@ from clinic.core.reports import Reports
 from clinic.core.review import ReviewDesk
 from clinic.core.sync import SyncDesk
 from clinic.core.views import SignedIn
+from clinic.domain.languages import staff_languages
 from clinic.domain.policy import Policy
 from clinic.domain.questionnaire import Questionnaire
 from clinic.domain.roles import Role, may_hold_org_key
@@ -141,13 +142,38 @@ class Desk:
             session.adopt_shared_org_secrets()
         with self._guard:
             self._session = session
-        return SignedIn(username, session.role, clinic.site, clinic.timezone)
+        return self.signed_in()
 
     def signed_in(self) -> SignedIn:
-        """Who is signed in (raises :class:`Locked` when no one is)."""
+        """Who is signed in (raises :class:`Locked` when no one is), with the staff language
+        they chose last ("" when they never did)."""
         session = self.session
         clinic = self.clinic
-        return SignedIn(session.username, session.role, clinic.site, clinic.timezone)
+        return SignedIn(
+            session.username,
+            session.role,
+            clinic.site,
+            clinic.timezone,
+            self._chosen_language(session),
+        )
+
+    @staticmethod
+    def _chosen_language(session: Session) -> str:
+        try:
+            chosen = session.preferences(session.username).get("staff_language", "")
+        except StoreError:  # unreadable settings never keep a person from signing in
+            return ""
+        return chosen if chosen in staff_languages(pseudo=True) else ""
+
+    def set_staff_language(self, lang: str) -> None:
+        """Keep ``lang`` as the signed-in user's staff language: the app speaks it from their
+        next sign-in on, on this laptop, whoever used it last. Sealed like their profile."""
+        if lang not in staff_languages(pseudo=True):
+            raise StoreError(say("{lang} is not a staff language", lang=lang))
+        session = self.session
+        preferences = session.preferences(session.username)
+        if preferences.get("staff_language") != lang:
+            session.set_preferences(session.username, {**preferences, "staff_language": lang})
 
     def is_signed_in(self) -> bool:
         return self._session is not None

@@ -151,6 +151,7 @@ class SignedIn:
     role: Role
     site: str
     timezone: str
+    staff_language: str = ""  # the staff language they chose last ("" never chose)
 
 
 def row_of(state: RecordState, elsewhere: tuple[str, ...] = ()) -> BoardRow:

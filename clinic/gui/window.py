@@ -322,6 +322,8 @@ class ClinicWindow(QMainWindow):
         self.ops = ops
         self.data_dir = data_dir
         self.translations = translations
+        # the app's language until a person chose theirs (``--lang``, else English)
+        self.start_language = translations.language
         self.signed_in: SignedIn | None = None
         self.resources: tuple[Questionnaire, Policy] | None = None
         self.staff: list[tuple[str, Role]] = []  # the users of this laptop (sign-in list)
@@ -509,6 +511,10 @@ class ClinicWindow(QMainWindow):
         self.signed_in, self.resources = result
         self.signin.button.setEnabled(True)
         self._build_main()
+        # the language they chose last; one who never chose gets the app's, not the last user's
+        chosen = self.signed_in.staff_language or self.start_language
+        if chosen != self.translations.language:
+            self.switch_language(chosen)
         self.idle.start()
         self.lock_button.show()
         self.reset_passphrase_action.setVisible(manages_users(self.signed_in.role))
@@ -559,7 +565,7 @@ class ClinicWindow(QMainWindow):
         index = self.settings.language.findData(self.translations.language)
         self.settings.language.setCurrentIndex(max(index, 0))
         self.settings.idle.setValue(self.idle.timer.interval() / 60_000)
-        self.settings.language_chosen.connect(self.switch_language)
+        self.settings.language_chosen.connect(self.choose_language)
         self.settings.idle_minutes_chosen.connect(self.idle.set_minutes)
         self.sync_settings = SyncSettings(self.ops, manage)
         self.settings.add_section(self.sync_settings)
@@ -606,9 +612,22 @@ class ClinicWindow(QMainWindow):
             lambda data: self._language_switched(lang, data),
         )
 
+    def choose_language(self, lang: str) -> None:
+        """The person chose a staff language in Settings: it speaks it now, and is kept for
+        them (sealed) so their next sign-in opens in it, on this laptop, whoever used it last."""
+        self.switch_language(lang)
+        self.ops.run(lambda desk: desk.set_staff_language(lang))
+
     def _language_switched(self, lang: str, data: list[bytes]) -> None:
         self.translations.switch(lang, data)
         self.ops.language = self.translations.language  # errors are told in it too
+        if self.settings is not None:  # the list shows it, when the switch came with a sign-in
+            combo = self.settings.language
+            index = combo.findData(self.translations.language)
+            if index >= 0 and index != combo.currentIndex():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs is None:

@@ -5,6 +5,7 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "{lang} is not a staff language": "{lang}은(는) 직원 언어가 아닙니다",
     (
         "only a user who keeps the organization's key may do this: keep the org key file on "
         "this laptop first (Settings > Sync > Keep the org key on this laptop)"

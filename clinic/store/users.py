@@ -93,32 +93,49 @@ class UserRepository(Repository):
     def profile(self, username: str) -> dict[str, str]:
         """A user's profile (name, organization, address, phone, e-mail, bar number), sealed
         with the data key like the records; empty when none was set."""
-        key = f"profile.{username}"
+        return self._sealed_settings("profile", username)
+
+    def set_profile(self, username: str, profile: Mapping[str, str]) -> None:
+        """Keep a user's (already checked) profile, sealed; audited without its contents."""
+        self._seal_settings("profile", username, profile, "profile_set")
+
+    def preferences(self, username: str) -> dict[str, str]:
+        """A user's own settings on this clinic (their staff language), sealed like the
+        profile; empty when none was set."""
+        return self._sealed_settings("prefs", username)
+
+    def set_preferences(self, username: str, preferences: Mapping[str, str]) -> None:
+        """Keep a user's (already checked) settings, sealed; audited without their contents."""
+        self._seal_settings("prefs", username, preferences, "preferences_set")
+
+    def _sealed_settings(self, kind: str, username: str) -> dict[str, str]:
+        key = f"{kind}.{username}"
         with self._read() as conn:
             self._target_role(conn, username)
             raw = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).first()
         if raw is None:
             return {}
         try:
-            data = self.keys.open_file("-", f"profile/{username}", base64.b64decode(raw[0]))
+            data = self.keys.open_file("-", f"{kind}/{username}", base64.b64decode(raw[0]))
             loaded = json.loads(data)
         except (VaultError, ValueError) as exc:
-            raise StoreError(f"the profile of {username} cannot be opened ({exc})") from None
+            raise StoreError(f"the {kind} of {username} cannot be opened ({exc})") from None
         return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
 
-    def set_profile(self, username: str, profile: Mapping[str, str]) -> None:
-        """Keep a user's (already checked) profile, sealed; audited without its contents."""
+    def _seal_settings(
+        self, kind: str, username: str, values: Mapping[str, str], action: str
+    ) -> None:
         sealed = self.keys.seal_file(
-            "-", f"profile/{username}", json.dumps(dict(profile), sort_keys=True).encode()
+            "-", f"{kind}/{username}", json.dumps(dict(values), sort_keys=True).encode()
         )
-        key = f"profile.{username}"
+        key = f"{kind}.{username}"
         with self._write() as (conn, audit):
             self._target_role(conn, username)
             conn.execute(schema.meta.delete().where(schema.meta.c.key == key))
             conn.execute(
                 schema.meta.insert(), {"key": key, "value": base64.b64encode(sealed).decode()}
             )
-            audit.add("profile_set", None, username)
+            audit.add(action, None, username)
 
     def user_role(self, username: str) -> Role:
         """The role of a user of this clinic (:class:`NotFound` if there is none)."""

@@ -237,6 +237,44 @@ def test_the_staff_language_switches_live_from_settings(
     assert window.board.new_button.text() == "&New person…"
 
 
+def test_each_user_keeps_their_staff_language_after_a_restart(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """A volunteer who chose Korean finds Korean at their next sign-in, after the app was
+    closed and started again; the attorney who signs in after them on the same laptop gets
+    the app's language (they never chose), not the volunteer's."""
+    data = tmp_path / "c"
+    build_clinic(data)
+    korean = dict(messages("ko"))
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    assert window.tabs is not None and window.settings is not None
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "ko")
+    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) != "&Today")
+    idle(qtbot, window)
+    window.close()  # the app is quit, as its close button does
+    window.ops.shutdown()
+    window.translations.switch("en", [])  # a new process starts in English
+    stored = b"".join(p.read_bytes() for p in data.glob("clinic.db*"))
+    assert b"staff_language" not in stored and b'"ko"' not in stored  # sealed, like a profile
+
+    again = open_window(data)
+    assert again.signin.button.text().replace("&", "") == "Sign in"
+    sign_in(qtbot, again, "vol")
+    qtbot.waitUntil(lambda: again.tabs is not None and again.tabs.tabText(0) == korean["&Today"])
+    assert again.settings is not None and again.settings.language.currentData() == "ko"
+    click(qtbot, again.lock_button)
+    idle(qtbot, again)
+    sign_in(qtbot, again, "atty")
+    qtbot.waitUntil(lambda: again.tabs is not None and again.tabs.tabText(0) == "&Today")
+    assert again.settings is not None and again.settings.language.currentData() == "en"
+    click(qtbot, again.lock_button)
+    idle(qtbot, again)
+    sign_in(qtbot, again, "vol")  # and back in Korean for the volunteer
+    qtbot.waitUntil(lambda: again.tabs is not None and again.tabs.tabText(0) == korean["&Today"])
+
+
 def test_a_font_with_hangul_is_installed() -> None:
     families = QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
     assert families, "no font shows Hangul (tools/setup installs fonts-nanum)"
