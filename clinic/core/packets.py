@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from clinic.core.files import outside_clinic_folders
 from clinic.core.interview import current_screening, record_screening, screening_language
 from clinic.core.views import PacketView
-from clinic.domain.events import Event, EventType, Status
+from clinic.domain.events import Event, EventType, RecordState, Status
 from clinic.domain.policy import Policy
 from clinic.domain.roles import Role
 from clinic.domain.rules import screen
@@ -307,13 +307,17 @@ def build_and_store_packet(
 
 
 def _latest_packet(session: Session, record_id: str) -> tuple[str, bool]:
+    state = _packet_state(session, record_id)
+    return state.packets[-1], state.approved_packet == state.packets[-1]
+
+
+def _packet_state(session: Session, record_id: str) -> RecordState:
     state = session.load(record_id)
     if not state.packets:
         raise StoreError(
             say("record {record} has no packet yet: build one first", record=record_id[:8])
         )
-    latest = state.packets[-1]
-    return latest, state.approved_packet == latest
+    return state
 
 
 def _kept(
@@ -355,7 +359,9 @@ def stored_packet(session: Session, record_id: str) -> PacketView:
 def shown_packet(session: Session, record_id: str) -> PacketView:
     """The latest stored packet with its copies for the screen and the printer (flattened):
     decrypted only, or made once and kept when this laptop has none yet."""
-    latest, approved = _latest_packet(session, record_id)
+    state = _packet_state(session, record_id)
+    latest = state.packets[-1]
+    approved = state.approved_packet == latest
     files = _files(session, record_id, latest, approved)
     shown = _kept(
         session,
@@ -382,6 +388,7 @@ def shown_packet(session: Session, record_id: str) -> PacketView:
         payment=str(info.get("payment") or ""),
         attorney=counsel.get("user", ""),
         blank=tuple(str(b) for b in info.get("blank") or ()),
+        approval_undone=state.approval_undone,
     )
 
 

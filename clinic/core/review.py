@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from clinic.core.views import BoardRow
 from clinic.domain.events import Event, EventType, Status
-from clinic.domain.review import ATTORNEY_ACTIONS, Change, changed_since_return, review_step
+from clinic.domain.review import ATTORNEY_ACTIONS, Change, changed_since_review, review_step
 from clinic.domain.roles import may_approve
 from clinic.messages import say
 from clinic.store.clinic import AccessDenied, Session
@@ -77,9 +77,10 @@ class ReviewDesk:
                 return [str(b) for b in payload.get("blank") or ()]
         return []
 
-    def changes(self, record_id: str) -> list[Change]:
-        """The answers changed since an attorney last returned this record's packet."""
-        return changed_since_return(record_id, self._desk.session.events(record_id))
+    def changes(self, record_id: str) -> tuple[str, list[Change]]:
+        """The answers changed since an attorney last returned or approved this record's
+        packet, and which of the two it was ("returned", "approved"; "" when neither)."""
+        return changed_since_review(record_id, self._desk.session.events(record_id))
 
     def act(
         self,

@@ -111,6 +111,7 @@ class PacketView:
     payment: str = ""
     attorney: str = ""
     blank: tuple[str, ...] = ()  # the form items the filer must still answer (by hand)
+    approval_undone: bool = False  # it was approved, then an answer changed: draft again
 
     def for_screen(self) -> list[tuple[str, bytes]]:
         """The files as the viewer and the printer show them."""

@@ -146,6 +146,8 @@ class RecordState:
     # the answers changed after the latest packet was built: it no longer matches them, so it
     # is out of the review queue and cannot be approved until a packet is built again
     packet_stale: bool = False
+    # the latest packet was approved, then an answer changed: the approval no longer holds
+    approval_undone: bool = False
     comments: list[Comment] = field(default_factory=list)
     status: Status = Status.INTAKE
     closed: bool = False
@@ -245,6 +247,8 @@ def fold(record_id: str, events: Iterable[Event]) -> RecordState:
             elif state.packets:
                 # An edit after a packet (approved, in review or returned) leaves that packet
                 # behind the answers: back to the forms, to be built again and reviewed.
+                if state.approved_packet:
+                    state.approval_undone = True
                 state.approved_packet = None
                 state.packet_stale = True
                 state.status = Status.SCREENED
@@ -258,6 +262,7 @@ def fold(record_id: str, events: Iterable[Event]) -> RecordState:
             state.packets.append(packet_hash)
             state.approved_packet = None
             state.packet_stale = False
+            state.approval_undone = False
             state.status = Status.IN_REVIEW
         elif ev.type in (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED):
             returned = ev.type is EventType.REVIEW_RETURNED

@@ -80,23 +80,26 @@ def open_comments(state: RecordState) -> tuple[Comment, ...]:
 
 @dataclass(frozen=True)
 class Change:
-    """One answer changed since an attorney returned the packet: before and after (None: not
-    answered then, or no longer answered)."""
+    """One answer changed since an attorney returned or approved the packet: before and after
+    (None: not answered then, or no longer answered)."""
 
     key: str
     before: Any
     after: Any
 
 
-def changed_since_return(record_id: str, events: Sequence[Event]) -> list[Change]:
-    """What the answers changed after the latest return, in the questionnaire keys' order of
-    first appearance (empty when the packet was never returned): the attorney reads this when
-    the packet comes back, instead of hunting for the fix."""
+def changed_since_review(record_id: str, events: Sequence[Event]) -> tuple[str, list[Change]]:
+    """What the answers changed after an attorney last returned or approved the packet, in the
+    questionnaire keys' order of first appearance, with which of the two it was ("returned"
+    or "approved"; ("", []) when neither happened): the attorney reads this when the packet
+    comes back, instead of hunting for the fix, and sees what undid an approval."""
     ordered = sorted(events, key=lambda e: e.order_key)
-    returns = [i for i, e in enumerate(ordered) if e.type is EventType.REVIEW_RETURNED]
-    if not returns:
-        return []
-    then = fold(record_id, ordered[: returns[-1] + 1]).answers
+    reviewed = {EventType.REVIEW_RETURNED: "returned", EventType.REVIEW_APPROVED: "approved"}
+    marks = [i for i, e in enumerate(ordered) if e.type in reviewed]
+    if not marks:
+        return "", []
+    since = reviewed[ordered[marks[-1]].type]
+    then = fold(record_id, ordered[: marks[-1] + 1]).answers
     now = fold(record_id, ordered).answers
     keys = list(dict.fromkeys([*then, *now]))
-    return [Change(k, then.get(k), now.get(k)) for k in keys if then.get(k) != now.get(k)]
+    return since, [Change(k, then.get(k), now.get(k)) for k in keys if then.get(k) != now.get(k)]

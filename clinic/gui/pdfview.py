@@ -162,6 +162,14 @@ class PacketViewer(QWidget):
                     "%1", self.packet.packet_hash[:12]
                 )
             )
+        elif self.packet.approval_undone:
+            self.state.setText(
+                self.tr(
+                    "Packet %1 was approved, then an answer changed: the approval no longer "
+                    "holds and every page is marked DRAFT. Build the packet again for the "
+                    "attorney."
+                ).replace("%1", self.packet.packet_hash[:12])
+            )
         else:
             self.state.setText(
                 self.tr(

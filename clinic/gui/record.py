@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -476,7 +477,13 @@ class RecordPage(QWidget):
             "inquiry": self.tr("Inquiry only"),
         }
         text = words.get(s.status.value, s.status.value)
-        if s.packet_stale and self.view.screening_current:
+        if s.approval_undone:
+            text = self.tr(
+                "Answers changed after the attorney approved the packet: the approval no longer "
+                "holds. Screen again if asked, then build the packet again (it goes back to the "
+                "attorney)"
+            )
+        elif s.packet_stale and self.view.screening_current:
             text = self.tr(
                 "Answers changed after the packet was built and were screened again: build "
                 "the packet again (it then goes to the attorney)"
@@ -579,8 +586,29 @@ class RecordPage(QWidget):
     # -- actions ----------------------------------------------------------------------------------
 
     def _open_interview(self) -> None:
-        if self.view is not None:
+        if self.view is not None and self._may_undo_approval():
             self.interview.emit(self.view.state.record_id)
+
+    def _may_undo_approval(self) -> bool:
+        """Before an answer of an approved packet changes: say that it undoes the approval, and
+        go on only if the person says so (a packet not approved: nothing to ask)."""
+        if self.view is None or not self.view.state.approved_packet:
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("undo-approval")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Change an approved packet?"))
+        box.setText(
+            self.tr(
+                "An attorney approved this person's packet. Changing an answer undoes the "
+                "approval: the packet is built again and goes back to the attorney."
+            )
+        )
+        change = box.addButton(self.tr("&Change anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is change
 
     def _reveal_label(self) -> None:
         """Show numbers, or Hide numbers while they are shown."""
@@ -623,6 +651,8 @@ class RecordPage(QWidget):
             return
         if key in self.view.state.conflicts:
             self.choose(str(key))
+            return
+        if not self._may_undo_approval():
             return
         question = self.questionnaire.question(str(key))
         dialog = EditAnswerDialog(question, self.view.state.answers.get(key), self.lang, self)

@@ -238,8 +238,8 @@ class ReviewPage(QWidget):
         self._set_actions(False)
         self.message.setText(message)
 
-    def _show(self, loaded: tuple[RecordView, PacketView, list[Change]]) -> None:
-        self.record, self.packet, changes = loaded
+    def _show(self, loaded: tuple[RecordView, PacketView, tuple[str, list[Change]]]) -> None:
+        self.record, self.packet, (since, changes) = loaded
         self.viewer.set_packet(self.packet)
         state = self.record.state
         self.answers.clear()
@@ -266,13 +266,14 @@ class ReviewPage(QWidget):
             top.setExpanded(True)
         fit_answers(self.answers)
         self.comments.setHtml(
-            self._changes_html(changes) + comments_html(state.comments, self._item_label)
+            self._changes_html(since, changes) + comments_html(state.comments, self._item_label)
         )
         self._set_actions(True)
 
-    def _changes_html(self, changes: list[Change]) -> str:
-        """What the volunteer changed since the packet was returned, first in the comments
-        pane: the question, what it said, what it says now."""
+    def _changes_html(self, since: str, changes: list[Change]) -> str:
+        """What the volunteer changed since the packet was returned (or approved: the change
+        undid the approval), first in the comments pane: the question, what it said, what it
+        says now."""
         if not changes:
             return ""
         staff = staff_language()
@@ -292,7 +293,11 @@ class ReviewPage(QWidget):
             )
         if not rows:
             return ""
-        title = self.tr("Changed since it was returned:")
+        title = (
+            self.tr("Changed since it was approved:")
+            if since == "approved"
+            else self.tr("Changed since it was returned:")
+        )
         return f"<p><b>{html.escape(title)}</b></p><ul>{''.join(rows)}</ul>"
 
     def _item_label(self, key: str) -> str:

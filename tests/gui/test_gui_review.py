@@ -8,16 +8,26 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.domain.events import Status
 from clinic.store.clinic import Clinic
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import WithPerson, answer_modal, answer_question, idle, sign_in
-from tests.gui.test_gui_day import build_from_record, open_record_screen
+from clinic.gui.fields import LineEditor, QuestionBox
+from tests.gui.test_gui_day import USER_ROLE, build_from_record, open_record_screen
 from tests.gui.test_gui_keys_languages import activate
-from tests.gui.user import choose_tab, click, click_list_row, type_into
+from tests.gui.user import (
+    choose_tab,
+    click,
+    click_button_named,
+    click_list_row,
+    double_click_tree_row,
+    on_next_dialog,
+    press_ok,
+    type_into,
+)
 
 
 def test_comment_then_return_with_every_comment_in_view(
@@ -210,3 +220,75 @@ def test_return_with_nothing_written_asks_for_the_comment_and_approved_is_locked
     assert record.status.text().startswith("Packet approved and locked")
     assert not record.build_button.isEnabled()  # locked: nothing to build
     assert "change an answer" in record.build_button.toolTip()
+
+
+def test_changing_an_approved_packet_says_so_first_and_review_shows_the_change(
+    qtbot: QtBot, tmp_path: Path, with_a_person: WithPerson
+) -> None:
+    """Found in a user's walk: an answer edited after the approval undid it with no word; the
+    Packet tab then called the once-approved packet a plain draft, and Review showed only the
+    changes since a return. Now the edit asks first (Cancel changes nothing), the record and
+    the viewer say the approval no longer holds, and Review lists what changed since it."""
+    window, rid = with_a_person("admin")  # an admin has both the Person and Review tabs
+    record = open_record_screen(qtbot, window, rid)
+    build_from_record(qtbot, window, record)
+    review = window.review
+    assert review is not None and window.tabs is not None and window.person is not None
+    choose_tab(qtbot, window.tabs, review)
+    idle(qtbot, window)
+    click_list_row(qtbot, review.queue, 0)
+    idle(qtbot, window)
+    answer_question(qtbot, [])
+    click(qtbot, review.approve_button)
+    idle(qtbot, window)
+    choose_tab(qtbot, window.tabs, window.person)
+    idle(qtbot, window)
+    assert record.status.text().startswith("Packet approved and locked")
+    session = Clinic(tmp_path / "c").unlock("admin", PASSPHRASE)
+    before = session.load(rid).answers["birth.city"]
+
+    # Cancel: nothing changes, the packet stays approved
+    warned: list[str] = []
+    answer_question(qtbot, warned, QMessageBox.StandardButton.Cancel)
+    choose_tab(qtbot, record.tabs, record.answers)
+    double_click_tree_row(
+        qtbot, record.answers, lambda item: item.data(0, USER_ROLE) == "birth.city"
+    )
+    idle(qtbot, window)
+    assert "undoes the approval" in warned[0], warned
+    state = session.load(rid)
+    assert state.status is Status.APPROVED and state.answers["birth.city"] == before
+
+    # Change anyway: the edit dialog opens next, and the approval no longer holds
+    def change(modal: QWidget) -> None:
+        box = modal.findChild(QuestionBox)
+        assert box is not None and isinstance(box.editor, LineEditor)
+        type_into(qtbot, box.editor.edit, "Incheon")
+        [buttons] = modal.findChildren(QDialogButtonBox)
+        press_ok(qtbot, buttons)
+
+    def change_anyway(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and box.objectName() == "undo-approval"
+        click_button_named(qtbot, box, "Change anyway")
+        on_next_dialog(qtbot, change)
+
+    on_next_dialog(qtbot, change_anyway)
+    double_click_tree_row(
+        qtbot, record.answers, lambda item: item.data(0, USER_ROLE) == "birth.city"
+    )
+    idle(qtbot, window)
+    state = session.load(rid)
+    assert state.answers["birth.city"] == "Incheon" and state.status is not Status.APPROVED
+    assert "after the attorney approved the packet" in record.status.text(), record.status.text()
+    choose_tab(qtbot, record.tabs, record.packet_tab)
+    assert "was approved, then an answer changed" in record.viewer.state.text()
+
+    # built again, the attorney reads what changed since the approval, first
+    build_from_record(qtbot, window, record)
+    choose_tab(qtbot, window.tabs, review)
+    idle(qtbot, window)
+    click_list_row(qtbot, review.queue, 0)
+    idle(qtbot, window)
+    told = review.comments.toPlainText()
+    assert told.startswith("Changed since it was approved:"), told
+    assert f"{before} → Incheon" in told, told
