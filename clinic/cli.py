@@ -776,7 +776,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     desk = _unlock(args)
     report = desk.reports.counts(start, end, server=args.server)
     desk.reports.export(
-        report, out, fmt, title=desk.reports.title(server=args.server), chart_by=args.chart
+        report,
+        out,
+        fmt,
+        title=desk.reports.title(server=args.server),
+        chart_by=args.chart,
+        lang=args.lang,
     )
     t = report.total
     print(
@@ -1344,6 +1349,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("day", "site", "language", "volunteer"),
         default="day",
         help="a PDF's bar chart: per day (the default), site, language or volunteer",
+    )
+    q.add_argument(
+        "--lang",
+        choices=staff_languages(),
+        default=FALLBACK,
+        help="the language of a CSV, XLSX or PDF's words (default: English; JSON keeps codes)",
     )
     q.add_argument("--server", metavar="URL", help="count across the organization (server)")
     p.set_defaults(func=cmd_report)

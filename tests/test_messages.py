@@ -22,14 +22,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "clinic"
 
 
 def _said_in_code() -> set[str]:
-    """Every template passed to ``say(...)`` in the package (a literal first argument)."""
+    """Every template passed to ``say(...)`` in the package (a literal first argument), or
+    marked ``said_later(...)`` in a table, or said through a module's ``_t(...)``."""
     found: set[str] = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "say"
+                and node.func.id in ("say", "said_later", "_t")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)

@@ -208,3 +208,44 @@ def test_two_laptops_synced_to_one_server_give_the_sum(org: Org, tmp_path: Path)
     # (refused before anything is sent: only a user who keeps the org key signs the request)
     assert proc.returncode == 2 and "keeps the organization's key" in proc.stderr
     assert coord is not None
+
+
+def test_report_daily_speaks_the_staff_language_and_names_languages(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Found in a user's walk: the Counts screen said "Portuguese (português)" and "Other
+    staff" in the coordinator's language, while every export said "Portuguese" and English
+    words. Now CSV, XLSX and PDF name a language as the screen does and speak ``--lang``."""
+    import csv
+
+    from tests.test_reports import pdf_text
+
+    cli.ok("init", "--site", "S", "--admin", "admin", "--kdf-seconds", "0.002")
+    session = Clinic(cli.data).unlock("admin", cli.env()["CLINIC_PASSPHRASE"])
+    ids = session.import_people([person(1, language="pt"), person(2)]).record_ids
+    for rid in ids:
+        screen(session, rid)
+    day = session._local_date(store_mod.now_utc())
+    english = tmp_path / "en.csv"
+    cli.ok("report", "daily", "--date", day, "--out", str(english))
+    rows = list(csv.reader(io.StringIO(english.read_text(encoding="utf-8"))))
+    assert rows[0][:3] == ["Breakdown", "Of", "People served"]
+    languages = {r[1] for r in rows if r[0] == "By language"}
+    assert "Portuguese (português)" in languages and "Korean (한국어)" in languages, languages
+    korean = tmp_path / "ko.csv"
+    cli.ok("report", "daily", "--date", day, "--lang", "ko", "--out", str(korean))
+    rows = list(csv.reader(io.StringIO(korean.read_text(encoding="utf-8"))))
+    assert rows[0][:3] == ["구분", "항목", "도움받은 사람"] and rows[1][0] == "합계"
+    languages = {r[1] for r in rows if r[0] == "언어별"}
+    assert any(name.endswith("(português)") and "Portuguese" not in name for name in languages)
+    assert "선별: 변호사 검토 필요" in rows[0]  # an outcome by its Korean name
+    book = load_workbook(io.BytesIO(_export(cli, day, tmp_path / "es.xlsx", "es")))
+    assert book.sheetnames == ["Total", "Por día", "Por sede", "Por idioma", "Por voluntario"]
+    pdf = pdf_text(_export(cli, day, tmp_path / "es.pdf", "es"), tmp_path)
+    assert "S: conteos de la clínica" in pdf and "Personas atendidas" in pdf, pdf
+    assert "Portugués (português)" in pdf and "People served" not in pdf, pdf
+
+
+def _export(cli: Cli, day: str, out: Path, lang: str) -> bytes:
+    cli.ok("report", "daily", "--date", day, "--lang", lang, "--out", str(out))
+    return out.read_bytes()

@@ -377,7 +377,7 @@ def test_csv_parses_and_its_sums_match(report: Report) -> None:
     assert list(rows[0]) == header
     assert header[:2] == ["Breakdown", "Of"]
     # words, never codes (issue 16 point 2): no "outcome:attorney_review", no "flag:..."
-    assert "Screened: needs attorney review" in header
+    assert "Screened: Needs attorney review" in header
     assert "Flag: travel without advance parole" in header
     codes = ("outcome:", "flag:", "request_type:")
     assert not [c for c in header if "_" in c or c.startswith(codes)]
@@ -386,7 +386,7 @@ def test_csv_parses_and_its_sums_match(report: Report) -> None:
     total = rows[0]
     assert (total["Breakdown"], total["Of"]) == ("Total", "")
     assert {m: int(total[METRIC_LABELS[m]]) for m in METRICS} == numbers(report.total)
-    assert int(total["Screened: does not appear to meet a guideline"]) == 1
+    assert int(total["Screened: Does not appear to meet a DACA guideline, as answered"]) == 1
     assert int(total["Renewal requests"]) == 2
     assert int(total["Flag: travel without advance parole"]) == 2
     titles = {"day": "By day", "site": "By site", "language": "By language"}
@@ -416,7 +416,7 @@ def test_flags_are_named_in_words_in_the_csv_and_the_pdf(tmp_path: Path) -> None
     assert "Flag: felony" in header
     assert "Flag: DACA expired over one year ago" in header
     text = pdf_text(to_pdf(report, site_title=SITE_A), tmp_path)
-    assert "flag: felony" in text and "flag: DACA expired over one year ago" in text
+    assert "Flag: felony" in text and "Flag: DACA expired over one year ago" in text
     assert "criminal felony" not in text and "daca expired" not in text
 
 

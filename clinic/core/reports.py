@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clinic.core.files import write_file
+from clinic.domain.languages import FALLBACK, staff_language
 from clinic.errors import UsageError
 from clinic.reports.counts import (
     BREAKDOWNS,
@@ -55,21 +56,24 @@ def format_of(path: Path, fmt: str | None) -> str:
     )
 
 
-def report_bytes(report: Report, fmt: str, site_title: str, chart_by: str = "day") -> bytes:
-    """A report as a file of format ``fmt`` (csv, json, xlsx or pdf); a PDF's chart is per
-    ``chart_by`` (day, site, language or volunteer)."""
+def report_bytes(
+    report: Report, fmt: str, site_title: str, chart_by: str = "day", lang: str = FALLBACK
+) -> bytes:
+    """A report as a file of format ``fmt`` (csv, json, xlsx or pdf) in the staff language
+    ``lang`` (JSON keeps codes); a PDF's chart is per ``chart_by`` (day, site, language or
+    volunteer)."""
     from clinic.reports import export
 
     if fmt == "csv":
-        return export.to_csv(report).encode("utf-8")
+        return export.to_csv(report, lang).encode("utf-8")
     if fmt == "json":
         return (json.dumps(export.to_json(report), indent=2, ensure_ascii=False) + "\n").encode()
     if fmt == "xlsx":
-        return export.to_xlsx(report, site_title=site_title)
+        return export.to_xlsx(report, site_title=site_title, lang=lang)
     if fmt == "pdf":
         if chart_by not in BREAKDOWNS:
             raise UsageError(f"--chart: {chart_by} is not {', '.join(BREAKDOWNS)}")
-        return export.to_pdf(report, site_title=site_title, chart_by=chart_by)
+        return export.to_pdf(report, site_title=site_title, chart_by=chart_by, lang=lang)
     raise UsageError(f"format: {fmt} is not {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
 
 
@@ -109,7 +113,10 @@ class Reports:
         *,
         title: str | None = None,
         chart_by: str = "day",
+        lang: str = FALLBACK,
     ) -> Path:
-        """Write a report to ``path`` (whole or not at all); a PDF charts per ``chart_by``."""
-        data = report_bytes(report, fmt, title or self._desk.site(), chart_by)
+        """Write a report to ``path`` (whole or not at all) in the staff language ``lang``; a
+        PDF charts per ``chart_by``."""
+        site = title or self._desk.site()
+        data = report_bytes(report, fmt, site, chart_by, staff_language(lang))
         return write_file(path, data)

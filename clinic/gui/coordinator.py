@@ -314,8 +314,9 @@ class CountsPage(QWidget):
             return
         report, target = self.report, path
         by = str(self.breakdown.currentData() or "day")  # the PDF's chart as on screen
+        lang = staff_language()  # the file speaks as the screen does
         self.ops.run(
-            lambda desk: desk.reports.export(report, target, fmt, chart_by=by),
+            lambda desk: desk.reports.export(report, target, fmt, chart_by=by, lang=lang),
             lambda p: self.note.setText(self.tr("Wrote %1").replace("%1", str(p))),
             self.note.setText,
         )

@@ -2,6 +2,8 @@
 
 The keys of the rows are dates, site names, language codes and volunteer usernames (staff ids);
 no person's name, number or answer is ever in a report, because reports read only tallies.
+CSV, XLSX and PDF are written in a staff language (``lang``: headings, counts' names, languages
+by their names); JSON keeps the codes, for other tools.
 
 - :func:`to_csv`: one row per ``(breakdown, key)`` after a header, the period total first;
 - :func:`to_json`: the same as plain JSON-ready data;
@@ -16,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -36,8 +39,10 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
-from clinic.domain.languages import FALLBACK, english_name, find, label
-from clinic.domain.rule_texts import label_of
+from clinic.domain.display import language_text
+from clinic.domain.languages import FALLBACK, name_in, native_name
+from clinic.domain.rule_texts import label_of, outcome_label
+from clinic.messages import in_language, said_later, say
 from clinic.reports.counts import (
     BREAKDOWNS,
     METRICS,
@@ -54,30 +59,35 @@ __all__ = ["csv_columns", "flag_label", "to_csv", "to_json", "to_pdf"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 METRIC_LABELS = {
-    "served": "People served",
-    "informed": "Informed (inquiries)",
-    "screened": "Screened",
-    "referred": "Referred to an attorney",
-    "packets_built": "Packets prepared",
-    "returned": "Packets returned by an attorney",
-    "approved": "Packets approved",
-    "closed": "Records closed",
+    "served": said_later("People served"),
+    "informed": said_later("Informed (inquiries)"),
+    "screened": said_later("Screened"),
+    "referred": said_later("Referred to an attorney"),
+    "packets_built": said_later("Packets prepared"),
+    "returned": said_later("Packets returned by an attorney"),
+    "approved": said_later("Packets approved"),
+    "closed": said_later("Records closed"),
 }
 SHORT_LABELS = {
-    "served": "Served",
-    "informed": "Informed",
-    "screened": "Screened",
-    "referred": "Referred",
-    "packets_built": "Packets",
-    "returned": "Returned",
-    "approved": "Approved",
-    "closed": "Closed",
+    "served": said_later("Served"),
+    "informed": said_later("Informed"),
+    "screened": said_later("Screened"),
+    "referred": said_later("Referred"),
+    "packets_built": said_later("Packets"),
+    "returned": said_later("Returned"),
+    "approved": said_later("Approved"),
+    "closed": said_later("Closed"),
 }
-OUTCOME_LABELS = {
-    "likely_eligible": "may be eligible",
-    "attorney_review": "needs attorney review",
-    "not_eligible": "does not appear to meet a guideline",
+REQUEST_WORDS = {
+    "renewal": said_later("Renewal requests"),
+    "initial": said_later("Initial requests"),
 }
+
+
+def _t(text: str, lang: str, **values: object) -> str:
+    """An export's words in the staff language ``lang`` (the messages' catalogs: English when
+    a language has no translation of them)."""
+    return in_language(say(text, **values), lang)
 
 
 # -- CSV and JSON -------------------------------------------------------------------------------
@@ -91,37 +101,61 @@ def _request_type_keys(report: Report) -> list[str]:
     return [*REQUEST_TYPES, *(k for k in report.total.by_request_type if k not in REQUEST_TYPES)]
 
 
-def csv_columns(report: Report) -> list[str]:
+def csv_columns(report: Report, lang: str = FALLBACK) -> list[str]:
     """The CSV header, in words a funder's spreadsheet reads: ``Breakdown``, ``Of`` (the day,
     site, language or volunteer), each count by its label, then the screenings by outcome, by
     request type and by flag (every one counted in the period). No code: the JSON export keeps
     the codes for other tools."""
     return [
-        "Breakdown",
-        "Of",
-        *(METRIC_LABELS[m] for m in METRICS),
-        *(f"Screened: {OUTCOME_LABELS.get(k, k.replace('_', ' '))}" for k in _outcome_keys(report)),
-        *(f"{k.capitalize()} requests" for k in _request_type_keys(report)),
-        *(f"Flag: {flag_label(k)}" for k in report.flag_codes()),
+        _t("Breakdown", lang),
+        _t("Of", lang),
+        *(metric_label(m, lang) for m in METRICS),
+        *(
+            _t("Screened: {outcome}", lang, outcome=_outcome(k, lang))
+            for k in _outcome_keys(report)
+        ),
+        *(_request_label(k, lang) for k in _request_type_keys(report)),
+        *(_t("Flag: {flag}", lang, flag=flag_label(k, lang)) for k in report.flag_codes()),
     ]
 
 
-def flag_label(code: str) -> str:
-    """A flag's short name in English (``felony``, ``travel without advance parole``); a code
-    the rules no longer name (an old tally) reads as words."""
-    named = label_of("flag", code, FALLBACK)
+def metric_label(metric: str, lang: str = FALLBACK) -> str:
+    """A count's name (``People served``) in the staff language ``lang``."""
+    return _t(METRIC_LABELS[metric], lang)
+
+
+def _outcome(code: str, lang: str) -> str:
+    named = outcome_label(code, lang)
     return named if named != code else code.replace("_", " ")
 
 
-KEY_WORDS = {OTHER_STAFF: "Other staff", UNKNOWN: "(not recorded)"}  # as the Counts screen
+def _request_label(kind: str, lang: str) -> str:
+    if kind in REQUEST_WORDS:
+        return _t(REQUEST_WORDS[kind], lang)
+    return _t("{kind} requests", lang, kind=kind.capitalize())
 
 
-def _key_text(breakdown: str, key: str) -> str:
+def flag_label(code: str, lang: str = FALLBACK) -> str:
+    """A flag's short name in ``lang`` (``felony``, ``travel without advance parole``); a code
+    the rules no longer name (an old tally) reads as words."""
+    named = label_of("flag", code, lang)
+    return named if named != code else code.replace("_", " ")
+
+
+KEY_WORDS = {
+    OTHER_STAFF: said_later("Other staff"),
+    UNKNOWN: said_later("(not recorded)"),
+}  # as the Counts screen
+
+
+def _key_text(
+    breakdown: str, key: str, lang: str = FALLBACK, drawable: Callable[[str], bool] | None = None
+) -> str:
     """A row's day, site, language (by its name, never its code) or volunteer; the rows that
     name no one in the Counts screen's words."""
     if key in KEY_WORDS:
-        return KEY_WORDS[key]
-    return _cell(_language_label(key) if breakdown == "language" else key)
+        return _t(KEY_WORDS[key], lang)
+    return _cell(_language_label(key, lang, drawable) if breakdown == "language" else key)
 
 
 def _numbers(report: Report, counts: Counts) -> list[int]:
@@ -138,21 +172,21 @@ def _cell(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(report: Report) -> str:
-    """The report as CSV text (RFC 4180, CRLF line ends; write it with ``newline=""``).
+def to_csv(report: Report, lang: str = FALLBACK) -> str:
+    """The report as CSV text (RFC 4180, CRLF line ends; write it with ``newline=""``), in the
+    staff language ``lang``.
 
     The first row after the header is ``Total`` (its key empty), then ``By day``, ``By site``,
     ``By language`` and ``By volunteer`` rows; each breakdown's rows add up to the total.
     """
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(csv_columns(report))
-    writer.writerow(["Total", "", *_numbers(report, report.total)])
+    writer.writerow(csv_columns(report, lang))
+    writer.writerow([_t("Total", lang), "", *_numbers(report, report.total)])
     for breakdown in BREAKDOWNS:
+        title = _t(BREAKDOWN_TITLES[breakdown], lang)
         for key, counts in report.rows(breakdown):
-            writer.writerow(
-                [BREAKDOWN_TITLES[breakdown], _key_text(breakdown, key), *_numbers(report, counts)]
-            )
+            writer.writerow([title, _key_text(breakdown, key, lang), *_numbers(report, counts)])
     return out.getvalue()
 
 
@@ -194,19 +228,43 @@ BAR_COLORS = (
     colors.Color(0.30, 0.60, 0.35),
 )
 CHART_SERIES = ("screened", "referred", "packets_built")
-FOOTER = "ClinicDay counts: de-identified tallies only, no personal data"
+FOOTER = said_later("ClinicDay counts: de-identified tallies only, no personal data")
+VOLUNTEERS_ONLY = said_later(
+    "Volunteers' work only: returns and approvals are attorneys' work, counted in the total."
+)
 
 
-def _period_text(report: Report) -> str:
+def _period_text(report: Report, lang: str) -> str:
     if report.date_from == report.date_to:
         return report.date_from.isoformat()
-    return f"{report.date_from.isoformat()} to {report.date_to.isoformat()}"
+    return _t(
+        "{start} to {end}", lang, start=report.date_from.isoformat(), end=report.date_to.isoformat()
+    )
 
 
-def _language_label(code: str) -> str:
-    """``Korean (한국어)`` for a language of the registry; any other language by its English
-    name (its own may need a script the PDF's fonts do not have); an unknown code as it is."""
-    return label(code) if find(code) is not None else (english_name(code) or code)
+def _language_label(
+    code: str, lang: str = FALLBACK, drawable: Callable[[str], bool] | None = None
+) -> str:
+    """A language as the Counts screen names it: by its name in the staff language ``lang``
+    with its own beside it (``Portuguese (português)``, ``Coreano (한국어)``); in a PDF, its own
+    name only when the document's font can draw it (``drawable``), never boxes; an unknown code
+    as it is."""
+    shown = language_text(code, lang)
+    own = native_name(code)
+    if drawable is None or not own or own not in shown or drawable(own):
+        return shown
+    named = name_in(code, lang) or code
+    return named[:1].upper() + named[1:]
+
+
+def _font_draws(font: str) -> Callable[[str], bool]:
+    """Whether the registered TrueType ``font`` has a glyph for every letter of a text."""
+    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+
+    glyphs = getattr(getattr(pdfmetrics.getFont(font), "face", None), "charToGlyph", None)
+    if not glyphs:
+        return lambda _text: True
+    return lambda text: all(ord(c) in glyphs for c in text if not c.isspace())
 
 
 def _table(rows: list[list[Any]], widths: list[float], font: str, bold: str) -> Table:
@@ -229,32 +287,35 @@ def _table(rows: list[list[Any]], widths: list[float], font: str, bold: str) -> 
     return table
 
 
-def _totals_table(report: Report, font: str, bold: str, cell: ParagraphStyle) -> Table:
+def _totals_table(report: Report, font: str, bold: str, cell: ParagraphStyle, lang: str) -> Table:
     total = report.total
-    rows: list[list[Any]] = [["Count", "Records"]]
+    rows: list[list[Any]] = [[_t("Count", lang), _t("Records", lang)]]
     for metric in METRICS:
-        rows.append([Paragraph(escape(METRIC_LABELS[metric]), cell), total.metric(metric)])
+        rows.append([Paragraph(escape(metric_label(metric, lang)), cell), total.metric(metric)])
         if metric == "screened":
-            for outcome, n in total.by_outcome.items():
-                label = OUTCOME_LABELS.get(outcome, outcome)
-                rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
-            for request_type, n in total.by_request_type.items():
-                label = f"{request_type} requests"
-                rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
-            for code, n in total.flags.items():
-                label = f"flag: {flag_label(code)}"
+            under = [
+                *((_outcome(outcome, lang), n) for outcome, n in total.by_outcome.items()),
+                *((_request_label(kind, lang), n) for kind, n in total.by_request_type.items()),
+                *(
+                    (_t("Flag: {flag}", lang, flag=flag_label(code, lang)), n)
+                    for code, n in total.flags.items()
+                ),
+            ]
+            for label, n in under:
                 rows.append([Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(label)}", cell), n])
     return _table(rows, [CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.15], font, bold)
 
 
 def _breakdown_table(
-    report: Report, breakdown: str, heading: str, font: str, bold: str, cell: ParagraphStyle
+    report: Report, breakdown: str, font: str, bold: str, cell: ParagraphStyle, lang: str
 ) -> Table:
-    rows: list[list[Any]] = [[heading, *(SHORT_LABELS[m] for m in METRICS)]]
+    heading = _t(BREAKDOWN_HEADS[breakdown], lang)
+    rows: list[list[Any]] = [[heading, *(_t(SHORT_LABELS[m], lang) for m in METRICS)]]
+    draws = _font_draws(font)
     for key, counts in report.rows(breakdown):
-        label = _language_label(key) if breakdown == "language" else key
+        label = _key_text(breakdown, key, lang, draws).lstrip("'")
         rows.append([Paragraph(escape(label), cell), *(counts.metric(m) for m in METRICS)])
-    rows.append(["Total", *(report.total.metric(m) for m in METRICS)])
+    rows.append([_t("Total", lang), *(report.total.metric(m) for m in METRICS)])
     first = CONTENT_WIDTH * 0.3
     rest = (CONTENT_WIDTH - first) / len(METRICS)
     table = _table(rows, [first, *([rest] * len(METRICS))], font, bold)
@@ -267,14 +328,20 @@ def _step(top: int) -> int:
     return max(1, math.ceil(top / 5))
 
 
-def _chart(report: Report, font: str, by: str = "day") -> Drawing:
+def _chart(report: Report, font: str, by: str = "day", lang: str = FALLBACK) -> Drawing:
     rows = report.rows(by)
     data = [tuple(counts.metric(m) for _key, counts in rows) for m in CHART_SERIES]
     top = max((n for series in data for n in series), default=0)
     step = _step(top)
     every = max(1, math.ceil(len(rows) / 16))  # at most about 16 labels
     names = [
-        "" if i % every else (key[5:] if by == "day" else _short(_key_text(by, key).lstrip("'")))
+        ""
+        if i % every
+        else (
+            key[5:]
+            if by == "day"
+            else _short(_key_text(by, key, lang, _font_draws(font)).lstrip("'"))
+        )
         for i, (key, _c) in enumerate(rows)
     ]
     width, height = CONTENT_WIDTH, 2.6 * inch
@@ -309,10 +376,12 @@ def _chart(report: Report, font: str, by: str = "day") -> Drawing:
     legend.fontSize = 8
     legend.alignment = "right"
     legend.colorNamePairs = [
-        (color, SHORT_LABELS[m]) for color, m in zip(BAR_COLORS, CHART_SERIES, strict=True)
+        (color, _t(SHORT_LABELS[m], lang))
+        for color, m in zip(BAR_COLORS, CHART_SERIES, strict=True)
     ]
     drawing.add(legend)
-    drawing.add(String(0, height - 10, CHART_PER[by], fontName=font, fontSize=8, fillColor=GREY))
+    per = _t(CHART_PER[by], lang)
+    drawing.add(String(0, height - 10, per, fontName=font, fontSize=8, fillColor=GREY))
     return drawing
 
 
@@ -322,23 +391,26 @@ def _short(text: str, most: int = 18) -> str:
 
 
 CHART_TITLES = {
-    "day": "per day",
-    "site": "by site",
-    "language": "by language",
-    "volunteer": "by volunteer",
+    "day": said_later("Screened, referred and packets per day"),
+    "site": said_later("Screened, referred and packets by site"),
+    "language": said_later("Screened, referred and packets by language"),
+    "volunteer": said_later("Screened, referred and packets by volunteer"),
 }
 CHART_PER = {
-    "day": "Per day",
-    "site": "Per site",
-    "language": "Per language",
-    "volunteer": "Per volunteer (volunteers' work)",
+    "day": said_later("Per day"),
+    "site": said_later("Per site"),
+    "language": said_later("Per language"),
+    "volunteer": said_later("Per volunteer (volunteers' work)"),
 }
 
 
-def to_pdf(report: Report, *, site_title: str, chart_by: str = "day") -> bytes:
-    """A PDF summary: title, period, totals, a bar chart (screened, referred, packets) per day,
-    or per ``chart_by`` (site, language or volunteer: the grouping the coordinator chose), and
-    tables by site, by language and by volunteer. The same arguments give the same bytes.
+def to_pdf(
+    report: Report, *, site_title: str, chart_by: str = "day", lang: str = FALLBACK
+) -> bytes:
+    """A PDF summary in the staff language ``lang``: title, period, totals, a bar chart
+    (screened, referred, packets) per day, or per ``chart_by`` (site, language or volunteer:
+    the grouping the coordinator chose), and tables by site, by language and by volunteer.
+    The same arguments give the same bytes.
 
     Raises ``clinic.packet.documents.DocumentError`` when no font with Hangul is installed.
     """
@@ -350,49 +422,51 @@ def to_pdf(report: Report, *, site_title: str, chart_by: str = "day") -> bytes:
     h2 = ParagraphStyle("h2", fontName=bold, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4)
     body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=12, textColor=GREY)
     cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=11)
-    heading = f"{site_title}: clinic counts" if site_title else "Clinic counts"
+    heading = (
+        _t("{site}: clinic counts", lang, site=site_title)
+        if site_title
+        else _t("Clinic counts", lang)
+    )
+
+    def section(breakdown: str) -> list[Any]:
+        return [
+            Paragraph(escape(_t(BREAKDOWN_TITLES[breakdown], lang)), h2),
+            _breakdown_table(report, breakdown, font, bold, cell, lang),
+        ]
 
     story: list[Any] = [
         Paragraph(escape(heading), title),
-        Paragraph(f"Period: {escape(_period_text(report))}", body),
-        Paragraph("Each number counts people (records) once.", body),
-        Paragraph("Totals", h2),
-        _totals_table(report, font, bold, cell),
+        Paragraph(escape(_t("Period: {period}", lang, period=_period_text(report, lang))), body),
+        Paragraph(escape(_t("Each number counts people (records) once.", lang)), body),
+        Paragraph(escape(_t("Totals", lang)), h2),
+        _totals_table(report, font, bold, cell, lang),
         KeepTogether(
             [
-                Paragraph(f"Screened, referred and packets {CHART_TITLES[chart_by]}", h2),
-                _chart(report, font, chart_by),
+                Paragraph(escape(_t(CHART_TITLES[chart_by], lang)), h2),
+                _chart(report, font, chart_by, lang),
             ]
         ),
-        KeepTogether(
-            [Paragraph("By site", h2), _breakdown_table(report, "site", "Site", font, bold, cell)]
-        ),
-        KeepTogether(
-            [
-                Paragraph("By language", h2),
-                _breakdown_table(report, "language", "Language", font, bold, cell),
-            ]
-        ),
+        KeepTogether(section("site")),
+        KeepTogether(section("language")),
         KeepTogether(
             [
-                Paragraph("By volunteer", h2),
-                Paragraph(
-                    "Volunteers' work only: returns and approvals are attorneys' work, counted "
-                    "in the total.",
-                    body,
-                ),
-                _breakdown_table(report, "volunteer", "Volunteer", font, bold, cell),
+                *section("volunteer")[:1],
+                Paragraph(escape(_t(VOLUNTEERS_ONLY, lang)), body),
+                *section("volunteer")[1:],
             ]
         ),
         Spacer(1, 6),
     ]
+    said_footer = _t(FOOTER, lang)
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(font, 7.5)
         canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN, MARGIN - 12, FOOTER)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 12, f"Page {doc.page}")
+        canvas.drawString(MARGIN, MARGIN - 12, said_footer)
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN, MARGIN - 12, _t("Page {page}", lang, page=doc.page)
+        )
         canvas.restoreState()
 
     buffer = io.BytesIO()
@@ -415,37 +489,43 @@ def to_pdf(report: Report, *, site_title: str, chart_by: str = "day") -> bytes:
 
 
 BREAKDOWN_TITLES = {
-    "day": "By day",
-    "site": "By site",
-    "language": "By language",
-    "volunteer": "By volunteer",
+    "day": said_later("By day"),
+    "site": said_later("By site"),
+    "language": said_later("By language"),
+    "volunteer": said_later("By volunteer"),
 }
-BREAKDOWN_HEADS = {"day": "Day", "site": "Site", "language": "Language", "volunteer": "Volunteer"}
+BREAKDOWN_HEADS = {
+    "day": said_later("Day"),
+    "site": said_later("Site"),
+    "language": said_later("Language"),
+    "volunteer": said_later("Volunteer"),
+}
 
 
-def to_xlsx(report: Report, *, site_title: str) -> bytes:
-    """The report as an XLSX workbook: a sheet of totals, then one sheet per breakdown (day,
-    site, language, volunteer) whose counts are numbers, not text, so they can be charted; the
-    day sheet carries a chart."""
+def to_xlsx(report: Report, *, site_title: str, lang: str = FALLBACK) -> bytes:
+    """The report as an XLSX workbook in the staff language ``lang``: a sheet of totals, then
+    one sheet per breakdown (day, site, language, volunteer) whose counts are numbers, not
+    text, so they can be charted; the day sheet carries a chart."""
     import xlsxwriter  # type: ignore[import-untyped]
 
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
-    book.set_properties({"title": f"{site_title}: clinic counts", "author": "ClinicDay"})
+    heading = _t("{site}: clinic counts", lang, site=site_title)
+    book.set_properties({"title": heading, "author": "ClinicDay"})
     bold = book.add_format({"bold": True})
-    columns = csv_columns(report)[2:]
-    total = book.add_worksheet("Total")
-    total.write_row(0, 0, [f"{site_title}: clinic counts", _period_text(report)], bold)
+    columns = csv_columns(report, lang)[2:]
+    total = book.add_worksheet(_sheet_name(_t("Total", lang)))
+    total.write_row(0, 0, [heading, _period_text(report, lang)], bold)
     for n, (name, value) in enumerate(zip(columns, _numbers(report, report.total), strict=True)):
         total.write_string(n + 2, 0, name)
         total.write_number(n + 2, 1, value)
     total.set_column(0, 0, 28)
     for breakdown in BREAKDOWNS:
-        sheet = book.add_worksheet(BREAKDOWN_TITLES[breakdown])
-        sheet.write_row(0, 0, [BREAKDOWN_HEADS[breakdown], *columns], bold)
+        sheet = book.add_worksheet(_sheet_name(_t(BREAKDOWN_TITLES[breakdown], lang)))
+        sheet.write_row(0, 0, [_t(BREAKDOWN_HEADS[breakdown], lang), *columns], bold)
         rows = report.rows(breakdown)
         for r, (key, counts) in enumerate(rows, start=1):
-            sheet.write_string(r, 0, _key_text(breakdown, key))
+            sheet.write_string(r, 0, _key_text(breakdown, key, lang))
             for c, value in enumerate(_numbers(report, counts), start=1):
                 sheet.write_number(r, c, value)
         sheet.set_column(0, 0, 16)
@@ -453,15 +533,20 @@ def to_xlsx(report: Report, *, site_title: str) -> bytes:
         if breakdown == "day" and rows:
             chart = book.add_chart({"type": "column"})
             for metric in ("screened", "referred", "packets_built"):
-                col = 1 + columns.index(METRIC_LABELS[metric])
+                col = 1 + columns.index(metric_label(metric, lang))
                 chart.add_series(
                     {
-                        "name": METRIC_LABELS[metric],
+                        "name": metric_label(metric, lang),
                         "categories": [sheet.name, 1, 0, len(rows), 0],
                         "values": [sheet.name, 1, col, len(rows), col],
                     }
                 )
-            chart.set_title({"name": "Per day"})
+            chart.set_title({"name": _t("Per day", lang)})
             sheet.insert_chart(len(rows) + 3, 1, chart)
     book.close()
     return out.getvalue()
+
+
+def _sheet_name(name: str) -> str:
+    """A worksheet's name as Excel takes it: at most 31 characters, none of []:*?/\\."""
+    return "".join(" " if c in "[]:*?/\\" else c for c in name)[:31]

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.domain.events import Status
+from clinic.gui.fields import LineEditor, QuestionBox
 from clinic.store.clinic import Clinic
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import WithPerson, answer_modal, answer_question, idle, sign_in
-from clinic.gui.fields import LineEditor, QuestionBox
 from tests.gui.test_gui_day import USER_ROLE, build_from_record, open_record_screen
 from tests.gui.test_gui_keys_languages import activate
 from tests.gui.user import (
