@@ -413,6 +413,8 @@ class ProfileDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         self.unit_type = QComboBox(self)  # Apt., Ste. or Flr.: the forms' boxes beside the number
+        # its words change with the staff language: it grows with them, never cut
+        self.unit_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unit_type.setObjectName("profile-unit_type")
         for code in ("", "apt", "ste", "flr"):
             self.unit_type.addItem("", code)

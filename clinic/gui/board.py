@@ -239,6 +239,8 @@ class InquiryDialog(QDialog):
         self.language.setObjectName("inquiry-language")
         fill_spoken(self.language)
         self.topic = QComboBox(self)
+        # its words change with the staff language: it grows with them, never cut
+        self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.topic.setObjectName("inquiry-topic")
         for topic in INQUIRY_TOPICS:
             self.topic.addItem(topic_label(topic), topic)

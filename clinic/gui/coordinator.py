@@ -151,6 +151,8 @@ class CountsPage(QWidget):
         self.to_label.setBuddy(self.date_to)
         self.breakdown_label = QLabel(self)
         self.breakdown = QComboBox(self)
+        # its words change with the staff language: it grows with them, never cut
+        self.breakdown.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.breakdown.setObjectName("breakdown")
         self.breakdown_label.setBuddy(self.breakdown)
         self.show_button = QPushButton(self)

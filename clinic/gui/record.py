@@ -230,15 +230,21 @@ class RecordPage(QWidget):
         self.build_button.setObjectName("build-packet")
         self.payment_label = QLabel(packet_tab)
         self.payment = QComboBox(packet_tab)  # how the fees are paid: one form per fee
+        # its words change with the staff language: it grows with them, never cut
+        self.payment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.payment.setObjectName("packet-payment")
         self.payment.addItem("", "card")
         self.payment.addItem("", "bank_debit")
         self.payment_label.setBuddy(self.payment)
         self.attorney_label = QLabel(packet_tab)
         self.attorney = QComboBox(packet_tab)  # the attorney of record (G-28), if one represents
+        # its words change with the staff language: it grows with them, never cut
+        self.attorney.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.attorney.setObjectName("packet-attorney")
         self.attorney.addItem("", "")
         self.attorney_label.setBuddy(self.attorney)
+        for combo in (self.payment, self.attorney):  # a narrow window never cuts their words
+            combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.print_button = QPushButton(packet_tab)
         self.print_button.setObjectName("print-packet")
         self.export_button = QPushButton(packet_tab)

@@ -158,6 +158,8 @@ class SyncSettings(QGroupBox):
         self.org_key_button = QPushButton(self)
         self.org_key_button.setObjectName("sync-org-key")
         self.code_role = QComboBox(self)
+        # its words change with the staff language: it grows with them, never cut
+        self.code_role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.code_role.setObjectName("code-role")
         self.code_button = QPushButton(self)
         self.code_button.setObjectName("make-code")

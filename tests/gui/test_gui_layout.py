@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import WithPerson, idle, sign_in
 from tests.gui.test_gui_account import OpenWindow
 from tests.gui.test_gui_day import build_from_record, open_record_screen
-from tests.gui.user import choose_tab, click, click_list_row
+from tests.gui.user import choose, choose_tab, click, click_list_row
 
 
 def answers_on_screen(qtbot: QtBot, tree: QTreeWidget) -> None:
@@ -150,3 +150,38 @@ def test_with_no_person_open_the_person_tab_offers_nothing_to_do(
     open_record_screen(qtbot, window, rid)
     assert record.screen_button.isEnabled() and record.interview_button.isEnabled()
     assert record.copy_a_number.isEnabled()
+
+
+def combo_text_fits(combo: QComboBox) -> bool:
+    """Whether a drop-down list shows its chosen entry whole, as the style draws it."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width()
+
+
+def test_drop_down_lists_grow_with_the_staff_language(
+    qtbot: QtBot, with_a_person: WithPerson
+) -> None:
+    """Found in a user's walk: switched to Spanish, the Packet tab cut its lists to
+    "Tarjeta (Formulario G-145(" and "Ninguno (sin G": they kept their English width."""
+    window, rid = with_a_person("vol")
+    window.resize(1280, 720)
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.packet_tab)
+    assert combo_text_fits(record.payment) and combo_text_fits(record.attorney)
+    assert window.tabs is not None and window.settings is not None and window.person is not None
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "es")
+    qtbot.waitUntil(lambda: record.payment.currentText().startswith("Tarjeta"))
+    choose_tab(qtbot, window.tabs, window.person)
+    idle(qtbot, window)
+    qtbot.wait(50)  # laid out as shown
+    for width in (1280, 1024, 800):  # maximized, half a wide screen, as narrow as it goes
+        window.resize(width, 700)
+        qtbot.wait(80)  # laid out as shown
+        assert window.width() <= 1280
+        for combo in (record.payment, record.attorney):
+            assert combo.isVisible() and combo_text_fits(combo), (width, combo.currentText())
