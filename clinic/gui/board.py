@@ -307,6 +307,12 @@ class BoardPage(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("board-hint")
         self.hint.setWordWrap(True)
+        # what the last action said (a search found nobody, an inquiry counted): beside the
+        # legend, never in its place
+        self.note = QLabel(self)
+        self.note.setObjectName("board-note")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.damaged = QLabel(self)
         self.damaged.setStyleSheet("color: #b00020;")
         self.damaged.setWordWrap(True)
@@ -346,6 +352,7 @@ class BoardPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.note)
         layout.addWidget(self.hint)
         layout.addWidget(self.damaged)
         layout.addLayout(grid, 1)
@@ -404,7 +411,13 @@ class BoardPage(QWidget):
 
     # -- data -------------------------------------------------------------------------------------
 
+    def say(self, text: str) -> None:
+        """Show what the last action said above the legend ("" hides it)."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
     def refresh(self) -> None:
+        self.say("")
         all_days = self.all_days.isChecked()
         self.ops.run(lambda desk: desk.people.board(all_days=all_days), self.show_board)
 
@@ -440,6 +453,7 @@ class BoardPage(QWidget):
             self.open_person.emit(chosen.record_id)
 
     def run_search(self) -> None:
+        self.say("")
         query = self.search.text()
         if not query.strip():
             self.refresh()
@@ -451,10 +465,10 @@ class BoardPage(QWidget):
     def _show_results(self, rows: list[BoardRow]) -> None:
         self.show_board(Board(rows, []))
         if not rows:
-            self.hint.setText(self.tr("Nobody matches that search."))
+            self.say(self.tr("Nobody matches that search."))
 
     def _search_failed(self, message: str) -> None:
-        self.hint.setText(message)
+        self.say(message)
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.open_person.emit(str(item.data(Qt.ItemDataRole.UserRole)))
@@ -469,12 +483,12 @@ class BoardPage(QWidget):
         self.ops.run(
             lambda desk: desk.people.log_inquiry(language, topic),
             self._inquiry_logged,
-            self.hint.setText,
+            self.say,
         )
 
     def _inquiry_logged(self, _record_id: str) -> None:
         self.refresh()
-        self.hint.setText(self.tr("Inquiry counted."))
+        self.say(self.tr("Inquiry counted."))
 
     def new_person(self) -> None:
         dialog = NewPersonDialog(self, self.today)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,13 +56,22 @@ def both(staff: str, client: str) -> str:
 
 
 PLACEHOLDERS = {
-    FieldKind.DATE: "YYYY-MM-DD",
+    FieldKind.DATE: "YYYY-MM-DD",  # said in the staff language (placeholder()): AAAA-MM-DD
     FieldKind.A_NUMBER: "A-000-000-000",
     FieldKind.SSN: "000-00-0000",
     FieldKind.STATE: "CA",
     FieldKind.ZIP: "00000",
     FieldKind.PHONE: "(000) 000-0000",
 }
+
+
+def placeholder(kind: FieldKind) -> str:
+    """What a box of ``kind`` shows until it is typed in; a date's pattern in the staff's
+    letters (Spanish AAAA-MM-DD), as the errors about it say it."""
+    shown = PLACEHOLDERS.get(kind, "")
+    if kind is FieldKind.DATE:
+        return QCoreApplication.translate("Fields", "YYYY-MM-DD")
+    return shown
 
 
 _US_AMOUNT = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
@@ -145,7 +154,7 @@ class LineEditor(Editor):
         super().__init__(key, parent)
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"field:{key}")
-        self.edit.setPlaceholderText(PLACEHOLDERS.get(self.spec.kind, ""))
+        self.edit.setPlaceholderText(placeholder(self.spec.kind))
         self.edit.setMaxLength(max(self.spec.max_length, 32) + 8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -417,7 +426,7 @@ class ListEditor(Editor):
                 self.table.setCellWidget(row, col, combo)
             else:
                 item = QTableWidgetItem("")
-                item.setToolTip(PLACEHOLDERS.get(spec.kind, ""))
+                item.setToolTip(placeholder(spec.kind))
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
         self.changed.emit()

@@ -344,6 +344,12 @@ class InterviewPage(QWidget):
                 box.editor.edit.setCompleter(completer)
                 # a name picked from the list is an answer typed (Qt sets it without textEdited)
                 completer.activated.connect(lambda _t, editor=box.editor: editor.changed.emit())
+                # the staff see whom they may pick: the clinic's users, or any name typed
+                box.editor.edit.setPlaceholderText(
+                    self.tr("A user of this clinic (%1), or a name").replace(
+                        "%1", ", ".join(offered[:6]) + (", …" if len(offered) > 6 else "")
+                    )
+                )
             said = self.address_problems.get(question.key)
             box.set_errors(self.interview.errors_for(question.key) + ([said] if said else []))
             box.editor.changed.connect(lambda key=question.key: self._changed(key))

@@ -868,7 +868,7 @@ class RecordPage(QWidget):
             lambda desk: desk.packets.export(record_id, folder)[1],
             lambda paths: self.message.setText(
                 self.tr(
-                    "Wrote %1 file(s) to %2 (the export is in the audit log). These files are "
+                    "Wrote %1 files to %2 (the export is in the audit log). These files are "
                     "not encrypted: hand them on, then delete them."
                 )
                 .replace("%1", str(len(paths)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -129,12 +129,14 @@ class ReviewPage(QWidget):
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 3)
         self.split = split
-        self._split_set = False  # the first showing sets the proportions; the user's stay
+        self._split_set = False  # set once the attorney drags a divider: their sizes stay
+        split.splitterMoved.connect(lambda _pos, _index: setattr(self, "_split_set", True))
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
 
         self.queue.currentItemChanged.connect(self._chosen)
+        self.answers.currentItemChanged.connect(self._answer_chosen)
         self.comment_button.clicked.connect(lambda: self.act("comment"))
         self.return_button.clicked.connect(lambda: self.act("return"))
         self.approve_button.clicked.connect(lambda: self.act("approve"))
@@ -145,16 +147,25 @@ class ReviewPage(QWidget):
         self.translate_ui()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """On first showing: the queue narrow, the packet and its answers side by side in
-        equal parts (the answers' questions read in lines, not one word a line)."""
         super().showEvent(event)
-        if not self._split_set and self.split.width() > 0:
-            self._split_set = True
-            width = self.split.width()
-            names = self.viewer.files.fontMetrics().horizontalAdvance("G-1450 for I-821D.pdf")
-            queue = max(names + 24, width * 14 // 100)
-            rest = width - queue
-            self.split.setSizes([queue, rest * 55 // 100, rest - rest * 55 // 100])
+        self._proportion()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._proportion()
+
+    def _proportion(self) -> None:
+        """Until the attorney drags a divider, at every size: the queue narrow, the packet and
+        its answers side by side, the packet wider (at 1280 pixels a page's 9-point text then
+        draws at about 10 pixels, read without zooming; the answers' questions still read in
+        lines, not one word a line). Once dragged, their sizes are theirs."""
+        width = self.split.width()
+        if self._split_set or width <= 0 or not self.isVisible():
+            return
+        names = self.viewer.files.fontMetrics().horizontalAdvance("G-1450 for I-821D.pdf")
+        queue = max(names + 24, width * 13 // 100)
+        rest = width - queue
+        self.split.setSizes([queue, rest * 62 // 100, rest - rest * 62 // 100])
 
     def translate_ui(self) -> None:
         self.queue_label.setText(self.tr("A&waiting review"))
@@ -185,7 +196,9 @@ class ReviewPage(QWidget):
     def show_queue(self, rows: list[BoardRow]) -> None:
         self.queue.clear()
         for row in rows:
-            item = QListWidgetItem(row_text(row), self.queue)
+            # the name on one line, the birth date (and marks) under it: the queue stays
+            # narrow and the page beside it wide
+            item = QListWidgetItem(row_text(row).replace("  ·  ", "\n", 1), self.queue)
             item.setData(Qt.ItemDataRole.UserRole, row.record_id)
             item.setToolTip(row_text(row))
         # wide enough for the names (up to a third of the window), never cut at the first word
@@ -211,6 +224,13 @@ class ReviewPage(QWidget):
                 )
             )
             self.queue.setCurrentRow(0)
+
+    def _answer_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        """Clicking an answer makes it what the next comment is on (a section: the packet)."""
+        key = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        index = self.item.findData(key) if key else 0
+        if index >= 0:
+            self.item.setCurrentIndex(index)
 
     def _chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is None:
@@ -254,6 +274,7 @@ class ReviewPage(QWidget):
             for q in questions:
                 shown = answer_shown(q, state.answers[q.key], staff_language())
                 row = QTreeWidgetItem(top, [q.label.get(staff_language()), shown])
+                row.setData(0, Qt.ItemDataRole.UserRole, q.key)
                 row.setToolTip(0, q.label.get(staff_language()))
                 row.setToolTip(1, shown)
                 # the form's Part and Item first: a long question is cut at its end, not there

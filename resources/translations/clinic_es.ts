@@ -366,6 +366,13 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+</context>
+<context>
     <name>Inquiries</name>
     <message>
         <source>Renewing DACA</source>
@@ -448,6 +455,10 @@
     <message>
         <source>Store this page and go to the next</source>
         <translation>Guardar esta página e ir a la siguiente</translation>
+    </message>
+    <message>
+        <source>A user of this clinic (%1), or a name</source>
+        <translation>Un usuario de esta clínica (%1) o un nombre</translation>
     </message>
     <message>
         <source>%v of %m required answers</source>
@@ -589,6 +600,10 @@
     <message>
         <source>Packet %1: approved by an attorney and locked.</source>
         <translation>Paquete %1: aprobado por un abogado y bloqueado.</translation>
+    </message>
+    <message>
+        <source>Packet %1 was approved, then an answer changed: the approval no longer holds and every page is marked DRAFT. Build the packet again for the attorney.</source>
+        <translation>El paquete %1 fue aprobado y luego cambió una respuesta: la aprobación ya no vale y cada página lleva la marca DRAFT. Genere el paquete de nuevo para el abogado.</translation>
     </message>
     <message>
         <source>Packet %1: DRAFT until an attorney approves it (every page is marked).</source>
@@ -928,6 +943,10 @@
         <translation>Solo pidió información</translation>
     </message>
     <message>
+        <source>Answers changed after the attorney approved the packet: the approval no longer holds. Screen again if asked, then build the packet again (it goes back to the attorney)</source>
+        <translation>Las respuestas cambiaron después de que el abogado aprobó el paquete: la aprobación ya no vale. Evalúe de nuevo si se le pide y genere el paquete otra vez (vuelve al abogado)</translation>
+    </message>
+    <message>
         <source>Answers changed after the packet was built and were screened again: build the packet again (it then goes to the attorney)</source>
         <translation>Las respuestas cambiaron después de preparar el paquete y se evaluaron de nuevo: prepare el paquete de nuevo (luego pasa al abogado)</translation>
     </message>
@@ -992,6 +1011,18 @@
         <translation>paquete %1</translation>
     </message>
     <message>
+        <source>Change an approved packet?</source>
+        <translation>¿Cambiar un paquete aprobado?</translation>
+    </message>
+    <message>
+        <source>An attorney approved this person&apos;s packet. Changing an answer undoes the approval: the packet is built again and goes back to the attorney.</source>
+        <translation>Un abogado aprobó el paquete de esta persona. Cambiar una respuesta anula la aprobación: el paquete se genera de nuevo y vuelve al abogado.</translation>
+    </message>
+    <message>
+        <source>&amp;Change anyway</source>
+        <translation>&amp;Cambiar de todos modos</translation>
+    </message>
+    <message>
         <source>Hide numbers</source>
         <translation>Ocultar números</translation>
     </message>
@@ -1052,8 +1083,8 @@
         <translation>Carpeta a la que exportar el paquete</translation>
     </message>
     <message>
-        <source>Wrote %1 file(s) to %2 (the export is in the audit log). These files are not encrypted: hand them on, then delete them.</source>
-        <translation>Se escribieron %1 archivo(s) en %2 (la exportación queda en el registro de auditoría). Estos archivos no están cifrados: entréguelos y luego bórrelos.</translation>
+        <source>Wrote %1 files to %2 (the export is in the audit log). These files are not encrypted: hand them on, then delete them.</source>
+        <translation>Se escribieron %1 archivos en %2 (la exportación queda en el registro de auditoría). Estos archivos no están cifrados: entréguelos y luego bórrelos.</translation>
     </message>
     <message>
         <source>conflict: %1</source>
@@ -1153,6 +1184,10 @@
     <message>
         <source>(not answered)</source>
         <translation>(sin respuesta)</translation>
+    </message>
+    <message>
+        <source>Changed since it was approved:</source>
+        <translation>Cambios desde la aprobación:</translation>
     </message>
     <message>
         <source>Changed since it was returned:</source>

@@ -366,6 +366,13 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
     <name>Inquiries</name>
     <message>
         <source>Renewing DACA</source>
@@ -448,6 +455,10 @@
     <message>
         <source>Store this page and go to the next</source>
         <translation>이 페이지를 저장하고 다음 페이지로 이동합니다</translation>
+    </message>
+    <message>
+        <source>A user of this clinic (%1), or a name</source>
+        <translation>이 클리닉의 사용자(%1) 또는 이름</translation>
     </message>
     <message>
         <source>%v of %m required answers</source>
@@ -589,6 +600,10 @@
     <message>
         <source>Packet %1: approved by an attorney and locked.</source>
         <translation>서류 묶음 %1: 변호사가 승인했으며 잠겨 있습니다.</translation>
+    </message>
+    <message>
+        <source>Packet %1 was approved, then an answer changed: the approval no longer holds and every page is marked DRAFT. Build the packet again for the attorney.</source>
+        <translation>서류 묶음 %1은(는) 승인된 뒤 답변이 바뀌었습니다. 승인은 더 이상 유효하지 않으며 모든 페이지에 DRAFT 표시가 있습니다. 변호사를 위해 서류 묶음을 다시 만드세요.</translation>
     </message>
     <message>
         <source>Packet %1: DRAFT until an attorney approves it (every page is marked).</source>
@@ -928,6 +943,10 @@
         <translation>단순 문의</translation>
     </message>
     <message>
+        <source>Answers changed after the attorney approved the packet: the approval no longer holds. Screen again if asked, then build the packet again (it goes back to the attorney)</source>
+        <translation>변호사가 서류 묶음을 승인한 뒤 답변이 바뀌었습니다. 승인은 더 이상 유효하지 않습니다. 요청되면 다시 선별한 뒤 서류 묶음을 다시 만드세요(변호사에게 다시 갑니다)</translation>
+    </message>
+    <message>
         <source>Answers changed after the packet was built and were screened again: build the packet again (it then goes to the attorney)</source>
         <translation>서류 묶음을 만든 뒤 답변이 바뀌었고 다시 선별했습니다. 서류 묶음을 다시 만드세요(그다음 변호사에게 갑니다)</translation>
     </message>
@@ -992,6 +1011,18 @@
         <translation>서류 묶음 %1</translation>
     </message>
     <message>
+        <source>Change an approved packet?</source>
+        <translation>승인된 서류 묶음을 바꾸시겠습니까?</translation>
+    </message>
+    <message>
+        <source>An attorney approved this person&apos;s packet. Changing an answer undoes the approval: the packet is built again and goes back to the attorney.</source>
+        <translation>변호사가 이 사람의 서류 묶음을 승인했습니다. 답변을 바꾸면 승인이 취소됩니다. 서류 묶음을 다시 만들어 변호사에게 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Change anyway</source>
+        <translation>그래도 바꾸기(&amp;C)</translation>
+    </message>
+    <message>
         <source>Hide numbers</source>
         <translation>번호 숨기기</translation>
     </message>
@@ -1052,8 +1083,8 @@
         <translation>서류 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-        <source>Wrote %1 file(s) to %2 (the export is in the audit log). These files are not encrypted: hand them on, then delete them.</source>
-        <translation>파일 %1개를 %2에 저장했습니다 (내보내기는 감사 기록에 남습니다). 이 파일들은 암호화되어 있지 않습니다: 전달한 뒤 삭제하세요.</translation>
+        <source>Wrote %1 files to %2 (the export is in the audit log). These files are not encrypted: hand them on, then delete them.</source>
+        <translation>파일 %1개를 %2에 저장했습니다(내보내기는 감사 기록에 남습니다). 이 파일은 암호화되지 않았습니다. 전달한 뒤 삭제하세요.</translation>
     </message>
     <message>
         <source>conflict: %1</source>
@@ -1153,6 +1184,10 @@
     <message>
         <source>(not answered)</source>
         <translation>(답변 없음)</translation>
+    </message>
+    <message>
+        <source>Changed since it was approved:</source>
+        <translation>승인 이후 바뀐 내용:</translation>
     </message>
     <message>
         <source>Changed since it was returned:</source>

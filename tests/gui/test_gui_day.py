@@ -377,7 +377,10 @@ def test_search_by_a_number_name_and_birth_date(
     assert sorted(search("2001-03-04")) == sorted(ids)
     assert search("TestpersonA 2001-03-04") == [ids[0]]
     assert search("A-099-999-999") == []
-    assert "Nobody" in board.hint.text()
+    assert "Nobody" in board.note.text() and board.note.isVisible()
+    assert "Under each name" in board.hint.text()  # the legend stays (found in a walk)
+    assert search("testpersonc") == [ids[2]]
+    assert not board.note.isVisible()  # a search that finds someone says nothing
 
 
 @pytest.fixture

@@ -40,7 +40,11 @@ def test_not_reading_english_asks_for_the_interpreter_and_offers_the_staff(
     above = interview.boxes["english.reads"].geometry()
     assert box.geometry().top() - above.bottom() < 20  # right beneath it
     assert "Who reads the forms to you in your language?" in box.label.text()
+    assert "user name" not in box.label.text()  # asked of the client: no app words
     edit = box.editor.edit  # type: ignore[attr-defined]
+    # the volunteer sees whom they may pick before typing (found in a user's walk)
+    assert edit.placeholderText().startswith("A user of this clinic (")
+    assert "atty" in edit.placeholderText() and "or a name" in edit.placeholderText()
     activate(qtbot, window)  # in front, as on a laptop: the completion list needs the focus
     type_into(qtbot, edit, "at")
     completer = edit.completer()

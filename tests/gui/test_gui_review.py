@@ -23,6 +23,7 @@ from tests.gui.user import (
     click,
     click_button_named,
     click_list_row,
+    click_tree_row,
     double_click_tree_row,
     on_next_dialog,
     press_ok,
@@ -292,3 +293,8 @@ def test_changing_an_approved_packet_says_so_first_and_review_shows_the_change(
     told = review.comments.toPlainText()
     assert told.startswith("Changed since it was approved:"), told
     assert f"{before} → Incheon" in told, told
+    # clicking that answer makes it what the comment is on (found in a user's walk)
+    assert review.item.currentData() == ""  # the whole packet, until an answer is clicked
+    click_tree_row(qtbot, review.answers, lambda item: item.data(0, USER_ROLE) == "birth.city")
+    assert review.item.currentData() == "birth.city"
+    assert "born" in review.item.currentText().lower(), review.item.currentText()

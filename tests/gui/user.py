@@ -109,6 +109,13 @@ def click_list_row(qtbot: QtBot, view: QListWidget, row: int, *, double: bool = 
 
 def double_click_tree_row(qtbot: QtBot, tree: QTreeWidget, match: Callable[..., bool]) -> None:
     """Double-click the first row of a tree for which ``match(item)`` holds."""
+    click_tree_row(qtbot, tree, match, double=True)
+
+
+def click_tree_row(
+    qtbot: QtBot, tree: QTreeWidget, match: Callable[..., bool], *, double: bool = False
+) -> None:
+    """Click (or double-click) the first row of a tree for which ``match(item)`` holds."""
     reachable(qtbot, tree)
     items = []
     for i in range(tree.topLevelItemCount()):
@@ -121,7 +128,8 @@ def double_click_tree_row(qtbot: QtBot, tree: QTreeWidget, match: Callable[..., 
     tree.scrollToItem(item)
     point = visible_point(tree.visualItemRect(item), tree.viewport().width())
     qtbot.mouseClick(tree.viewport(), LEFT, pos=point)
-    qtbot.mouseDClick(tree.viewport(), LEFT, pos=point)
+    if double:
+        qtbot.mouseDClick(tree.viewport(), LEFT, pos=point)
 
 
 def visible_point(rect: QRect, width: int) -> QPoint:
