@@ -57,6 +57,7 @@ class ReviewPage(QWidget):
         self.queue_label = QLabel(self)
         self.queue = QListWidget(self)
         self.queue.setObjectName("review-queue")
+        self.queue.setSpacing(3)  # each person's two lines apart from the next's
         self.queue_label.setBuddy(self.queue)
         self.viewer = PacketViewer(self)
         self.answers = QTreeWidget(self)
