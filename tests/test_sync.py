@@ -66,13 +66,21 @@ def test_three_laptops_push_pull_and_review_outcomes_reach_the_volunteer(
 def test_the_same_person_on_two_laptops_is_flagged_without_the_server_learning_who(
     org: Org, tmp_path: Path
 ) -> None:
+    """Volunteers' laptops hold no index key (issue 17 point 3): the coordinator's laptop
+    indexes what it pulls, and each volunteer's laptop then hears of its own records' twins."""
     a = org.device(tmp_path / "a", "volunteer")
     b = org.device(tmp_path / "b", "volunteer")
+    coord = org.device(tmp_path / "coord", "coordinator")
+    assert a.sync_secret("org_index_key") is None and b.sync_secret("org_index_key") is None
     [ra] = a.import_people([person(5)]).record_ids
     [rb] = b.import_people([person(5, **{"name.given": "Other"})]).record_ids
     assert SyncClient(a).sync().matches == []
+    assert SyncClient(b).sync().matches == []  # no one has indexed them yet
+    coordinator = SyncClient(coord).sync()
+    assert (ra, rb, "a_number") not in coordinator.matches  # neither record is the coordinator's
     matches = SyncClient(b).sync().matches
     assert (rb, ra, "a_number") in matches and (rb, ra, "name_dob") in matches
+    assert (ra, rb, "a_number") in SyncClient(a).sync().matches
     with org.store.engine.connect() as conn:
         digests = [r.digest for r in conn.execute(text("SELECT digest FROM org_index"))]
     assert digests and all(len(d) == 64 for d in digests)

@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from clinic import clock
 from clinic.domain.events import Event, EventType
@@ -473,14 +474,75 @@ def test_a_code_signed_by_another_key_than_the_organizations_is_refused(
 # -- the org index is not an oracle; the server's tallies carry no flags ---------------------------
 
 
-def test_the_org_index_answers_a_few_hundred_lookups_an_hour_not_a_dictionary(
+def test_a_volunteers_laptop_holds_no_index_key_and_cannot_look_anyone_up(
     org: Org, tmp_path: Path
 ) -> None:
     """Issue 17 point 3: 120,602 candidate A-Numbers were tested from a volunteer's laptop in
-    15 s, as digests on made-up records. Now a record carries one digest of each kind at most,
-    and past 300 records looked up in an hour a device gets no match (and is told so)."""
-    honest = org.device(tmp_path / "honest", "volunteer")
+    15 s, as digests on made-up records, with the index key every laptop held. Now a
+    volunteer's laptop is never given the key; one that kept it from an older enrollment
+    forgets it at its next sync; and what a volunteer's laptop sends as digests (or posts as
+    an index) is neither kept nor answered."""
+    honest = org.device(tmp_path / "honest", "attorney")  # its laptop indexes (holds the key)
     rogue = org.device(tmp_path / "rogue", "volunteer")
+    assert rogue.sync_secret("org_index_key") is None  # not in the enrollment it was given
+    assert honest.sync_secret("org_index_key") == org.keys.index_key
+    # an older enrollment gave every laptop the key: the next sync drops it
+    rogue.set_sync_secrets({"org_index_key": org.keys.index_key})
+    SyncClient(rogue).sync()
+    assert rogue.sync_secret("org_index_key") is None
+    # a volunteer who copied the key before still learns nothing from the server
+    target = org_blind_index(org.keys.index_key, "a_number", "099555001").hex()
+    org_public = org.keys.pair.public
+    person_there = sealed_item(secrets.token_hex(16), secrets.token_hex(16), b"x", org_public)
+    person_there["index"] = [{"kind": "a_number", "digest": target}]
+    assert push_raw(org, honest, [person_there]).status_code == 200  # a real person
+    probe = sealed_item(secrets.token_hex(16), secrets.token_hex(16), b"x", org_public)
+    probe["index"] = [{"kind": "a_number", "digest": target}]
+    answer = push_raw(org, rogue, [probe]).json()
+    assert answer["matches"] == [] and answer["matches_withheld"] == 0
+    with org.store.engine.connect() as conn:
+        kept = conn.execute(
+            text("SELECT count(*) FROM org_index WHERE record_id = :r"),
+            {"r": probe["record_id"]},
+        ).scalar_one()
+    assert kept == 0  # the guess is not in the index either
+    matches = httpx.get(f"{org.server.url}/v1/matches", headers=bearer(rogue), timeout=30)
+    assert matches.status_code == 200 and matches.json() == []
+    posted = httpx.post(
+        f"{org.server.url}/v1/index",
+        json={"records": [{"record_id": probe["record_id"], "index": probe["index"]}]},
+        headers=bearer(rogue),
+        timeout=30,
+    )
+    assert posted.status_code == 403 and "index key" in posted.json()["detail"]
+
+
+def test_an_index_entry_goes_only_on_a_real_record(org: Org, tmp_path: Path) -> None:
+    """A laptop that holds the key indexes only records the server holds events of: a digest
+    on a made-up record id would be a lookup, not an index."""
+    atty = org.device(tmp_path / "atty", "attorney")
+    made_up = secrets.token_hex(16)
+    digest = org_blind_index(org.keys.index_key, "a_number", "099555002").hex()
+    posted = httpx.post(
+        f"{org.server.url}/v1/index",
+        json={
+            "records": [{"record_id": made_up, "index": [{"kind": "a_number", "digest": digest}]}]
+        },
+        headers=bearer(atty),
+        timeout=30,
+    )
+    assert posted.status_code == 200 and posted.json() == {"indexed": 0, "refused": 1}
+    with org.store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM org_index")).scalar_one() == 0
+
+
+def test_the_org_index_answers_a_few_hundred_lookups_an_hour_not_a_dictionary(
+    org: Org, tmp_path: Path
+) -> None:
+    """A laptop that does hold the key (an attorney's) gets at most 300 records looked up in
+    an hour; each record carries one digest of each kind at most."""
+    honest = org.device(tmp_path / "honest", "attorney")
+    rogue = org.device(tmp_path / "rogue", "attorney")
     index_key = rogue.sync_secret("org_index_key")
     assert index_key is not None
     target = org_blind_index(index_key, "a_number", "099555001").hex()

@@ -482,7 +482,8 @@ def test_the_org_signs_what_it_sends_down_and_the_file_keeps_the_signing_key() -
         crypto.export_org_keys(keys, "org passphrase 1", FAST), "org passphrase 1"
     )
     assert back.signing == keys.signing and back.signing_public == keys.signing_public
-    assert keys.bundle()["signing_public_key"]
+    assert keys.bundle("coordinator")["signing_public_key"]
+    assert "index_key" in keys.bundle("attorney") and "index_key" not in keys.bundle("volunteer")
     assert keys.signing.hex() not in repr(keys)
 
 

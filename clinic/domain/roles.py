@@ -61,6 +61,14 @@ def may_hold_org_key(actor: Role) -> bool:
     return actor in (Role.ATTORNEY, Role.COORDINATOR, Role.ADMIN)
 
 
+def may_index(role: str) -> bool:
+    """Laptops enrolled as attorney, coordinator or admin hold the organization's blind-index
+    key and look people up in the org index; a volunteer's laptop never does (a key on every
+    volunteer's laptop made the index an oracle for who the organization serves). ``role`` is
+    a laptop's enrolled role, as the server and the codes name it."""
+    return role in (Role.ATTORNEY.value, Role.COORDINATOR.value, Role.ADMIN.value)
+
+
 def a_role(role: str) -> str:
     """A role's name with its article, as English messages say it: ``a volunteer``, ``an
     attorney``, ``an admin``."""

@@ -39,7 +39,7 @@ def make_enroll_code(
 
     def register(code: str, code_id: str, proof: str) -> tuple[str, str]:
         grant = make_grant(keys.signing, keys.org_id, code, role)
-        bundle = seal_bundle(code, {**keys.bundle(), "grant": grant})
+        bundle = seal_bundle(code, {**keys.bundle(role), "grant": grant})
         return code, store.add_enroll_code(code_id, proof, role, bundle, created_by, hours)
 
     return with_a_free_code(register)

@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 
 from clinic import clock
+from clinic.domain.roles import a_role, may_index
 from clinic.errors import Reason
 from clinic.server.storage import (
     Conflict,
@@ -43,6 +44,7 @@ from clinic.sync.models import (
     EnrollRequest,
     EnrollResponse,
     FormPack,
+    IndexRequest,
     Match,
     Problem,
     PulledEvent,
@@ -397,13 +399,19 @@ def create_app(store: ServerStore) -> FastAPI:
                     # flags (criminal history, a removal order...) are counted on each
                     # laptop only: a server's tally never ties one to a record id
                     tally={k: v for k, v in e.tally.items() if k != "flags"},
-                    index=None if e.index is None else [(x.kind, x.digest) for x in e.index],
+                    # a volunteer's laptop holds no index key: what an older one sends (or a
+                    # volunteer who kept the key guesses) is neither kept nor looked up
+                    index=None
+                    if e.index is None or not may_index(me.role)
+                    else [(x.kind, x.digest) for x in e.index],
                 )
             )
         audit = (body.audit_seq, body.audit_mac) if body.audit_seq else None
         # a Conflict (ids stored with other bytes) is answered 409 by its handler
         stored, duplicates, matches, warning = store.push(me, batch, audit)
-        indexed = len({e.record_id for e in body.events if e.index is not None})
+        indexed = len(
+            {e.record_id for e in body.events if e.index is not None and may_index(me.role)}
+        )
         withheld = 0
         if indexed and lookups.count(me.device_id) + indexed > INDEX_LOOKUPS_PER_HOUR:
             withheld, matches = indexed, []
@@ -422,6 +430,28 @@ def create_app(store: ServerStore) -> FastAPI:
             audit_warning=warning,
             matches_withheld=withheld,
         )
+
+    @app.post("/v1/index")
+    def index(body: IndexRequest, me: Annotated[Device, Depends(device)]) -> dict[str, int]:
+        """Digests of other laptops' records, from a laptop that holds the org index key (an
+        attorney's, a coordinator's): a volunteer's laptop holds none and may send none."""
+        if not may_index(me.role):
+            raise HTTPException(403, f"index: {a_role(me.role)}'s laptop holds no index key")
+        records = {r.record_id: {(x.kind, x.digest) for x in r.index} for r in body.records}
+        indexed, refused = store.index_records(me, records)
+        if refused:
+            log.warning(
+                "device %s indexed %d record ids the server holds no events of",
+                me.device_id,
+                refused,
+            )
+        return {"indexed": indexed, "refused": refused}
+
+    @app.get("/v1/matches")
+    def matches(me: Annotated[Device, Depends(device)]) -> list[Match]:
+        """The records of this laptop that share an identifier with another record: ids and
+        kinds (what "≈" shows), never a digest; no input, so nothing to guess with."""
+        return [Match(record_id=a, other_record_id=b, kind=k) for a, b, k in store.matches_for(me)]
 
     @app.get("/v1/events")
     def pull(

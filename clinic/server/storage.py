@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -552,12 +552,19 @@ class ServerStore:
         self, conn: Connection, device: Device, batch: Sequence[NewEvent]
     ) -> list[tuple[str, str, str]]:
         """Replace the org-index digests of the batch's records (the last given for each
-        wins) and return (record, other record, kind) for digests other records share. A few
-        set-based statements per batch, whatever its size."""
+        wins) and return (record, other record, kind) for digests other records share."""
         latest: dict[str, set[tuple[str, str]]] = {}
         for e in batch:
             if e.index is not None:
                 latest[e.record_id] = set(e.index)
+        return self._indexed(conn, device, latest)
+
+    def _indexed(
+        self, conn: Connection, device: Device, latest: Mapping[str, set[tuple[str, str]]]
+    ) -> list[tuple[str, str, str]]:
+        """Replace the digests of ``latest``'s records and return (record, other record,
+        kind) for digests other records share. A few set-based statements per batch,
+        whatever its size."""
         if not latest:
             return []
         ids = sorted(latest)
@@ -589,6 +596,46 @@ class ServerStore:
                 if other != rid
             }
         )
+
+    def index_records(
+        self, device: Device, records: Mapping[str, set[tuple[str, str]]]
+    ) -> tuple[int, int]:
+        """Digests of other laptops' records, from a laptop that holds the org index key:
+        only records the server holds events of are indexed (an entry on no real record is
+        a lookup, not an index). Returns (indexed, refused)."""
+        ids = sorted(records)
+        real: set[str] = set()
+        with self._write() as conn:
+            for start in range(0, len(ids), 500):
+                real.update(
+                    str(r[0])
+                    for r in conn.execute(
+                        select(schema.events.c.record_id)
+                        .where(schema.events.c.record_id.in_(ids[start : start + 500]))
+                        .distinct()
+                    )
+                )
+            self._indexed(conn, device, {rid: set(records[rid]) for rid in ids if rid in real})
+        return len(real), len(ids) - len(real)
+
+    def matches_for(self, device: Device) -> list[tuple[str, str, str]]:
+        """(record, other record, kind) for each record this device sent events of whose
+        identifier digest another record shares: what its laptop shows as "≈", whoever indexed
+        them. Ids and kinds only; never a digest."""
+        mine = (
+            select(schema.events.c.record_id)
+            .where(schema.events.c.device_id == device.device_id)
+            .distinct()
+        )
+        a, b = schema.org_index.alias("a"), schema.org_index.alias("b")
+        query = (
+            select(a.c.record_id, b.c.record_id, a.c.kind)
+            .where(a.c.record_id.in_(mine))
+            .where(b.c.kind == a.c.kind, b.c.digest == a.c.digest)
+            .where(b.c.record_id != a.c.record_id)
+        )
+        with self._read() as conn:
+            return sorted({(str(x), str(y), str(k)) for x, y, k in conn.execute(query)})
 
     def _audit(self, conn: Connection, device: Device, audit: tuple[int, str] | None) -> str | None:
         """Keep the newest audit head a device reported; a head that goes back is a warning

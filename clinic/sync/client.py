@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from clinic import clock
 from clinic.domain.events import Event, EventError, EventType
-from clinic.domain.roles import ROLE_NAMES, Role, may_approve
+from clinic.domain.roles import ROLE_NAMES, Role, may_approve, may_index
 from clinic.domain.wire import decode_event, encode_event
 from clinic.errors import Reason
 from clinic.messages import say
@@ -33,7 +33,6 @@ from clinic.store.clinic import Session, StoreError
 from clinic.store.syncstate import SyncState
 from clinic.sync.crypto import (
     KeyPair,
-    OrgKeys,
     SealError,
     enroll_auth,
     enrollment_bundle,
@@ -47,7 +46,7 @@ from clinic.sync.crypto import (
     verify_signature,
     with_a_free_code,
 )
-from clinic.sync.models import Problem, PulledEvent, PullResponse, PushResponse
+from clinic.sync.models import MatchList, Problem, PulledEvent, PullResponse, PushResponse
 from clinic.sync.signing import (
     REQUEST_HEADER,
     certify_device,
@@ -221,19 +220,21 @@ class SyncClient:
             raise SyncError(NOT_ENROLLED)
         return value
 
-    def _org_keys(self) -> OrgKeys | None:
-        """The org's keys with the private key, on laptops that imported the org key file."""
+    def _org_pair(self) -> KeyPair | None:
+        """The org's key pair, for a user who keeps the org key file's private key here."""
         private = self.session.sync_secret("org_private_key")
-        index = self.session.sync_secret("org_index_key")
-        org_id = self.session.sync_state().org_id
-        if private is None or index is None or not org_id:
+        if private is None or not self.session.sync_state().org_id:
             return None
-        return OrgKeys(org_id, KeyPair(private, self._org_public()), index)
+        return KeyPair(private, self._org_public())
 
-    def _index_key(self) -> bytes:
+    def _index_key(self) -> bytes | None:
+        """The org index key on a laptop that looks people up (attorney, coordinator, admin);
+        None on a volunteer's, which never holds it (one enrolled before is made to forget
+        it at its next sync)."""
         index = self.session.sync_secret("org_index_key")
-        if index is None:
-            raise SyncError(NOT_ENROLLED)
+        if index is not None and not may_index(self._state().role or ""):
+            self.session.set_sync_secrets({"org_index_key": None})
+            return None
         return index
 
     # -- enrollment -------------------------------------------------------------------------------
@@ -303,13 +304,15 @@ class SyncClient:
                     why=str(exc),
                 )
             ) from None
+        index = bundle.get("index_key") if may_index(str(data["role"])) else None
         self.session.set_sync_secrets(
             {
                 "token": str(data["token"]).encode(),
                 "device_private_key": pair.private,
                 "device_signing_key": signing_seed,
                 "device_cert": cert.encode(),
-                "org_index_key": base64.b64decode(bundle["index_key"]),
+                # a volunteer's laptop never holds it (an old code may still carry it)
+                "org_index_key": base64.b64decode(index) if index else None,
             }
         )
         self.session.update_sync_state(
@@ -338,10 +341,9 @@ class SyncClient:
             raise SyncError(
                 "the org key file signs with another key than the one this laptop enrolled with"
             )
-        secrets_: dict[str, bytes | None] = {
-            "org_private_key": keys.pair.private,
-            "org_index_key": keys.index_key,
-        }
+        secrets_: dict[str, bytes | None] = {"org_private_key": keys.pair.private}
+        if may_index(state.role or ""):  # every user of this laptop reads it: not a volunteer's
+            secrets_["org_index_key"] = keys.index_key
         if keys.signing:  # so this laptop can sign the grants of the codes it makes
             secrets_["org_signing_key"] = keys.signing
         self.session.set_sync_secrets(secrets_)
@@ -364,7 +366,8 @@ class SyncClient:
                     "laptop first (Settings > Sync > Keep the org key on this laptop)"
                 )
             )
-        contents = enrollment_bundle(org_id, self._org_public(), self._index_key(), signing)
+        index = self.session.sync_secret("org_index_key") if may_index(role) else None
+        contents = enrollment_bundle(org_id, self._org_public(), index, signing)
 
         def register(code: str, code_id: str, proof: str) -> str:
             grant = make_grant(seed, org_id, code, role)
@@ -436,7 +439,7 @@ class SyncClient:
                     # flags are counted on this laptop only: never tied to a record id elsewhere
                     "tally": {k: v for k, v in tally.items() if k != "flags"},
                 }
-                if ev.type is EventType.ANSWERS_SET:
+                if ev.type is EventType.ANSWERS_SET and index_key is not None:
                     answers = self.session.load(ev.record_id).answers
                     item["index"] = org_index(index_key, answers)
                 events.append(item)
@@ -488,14 +491,14 @@ class SyncClient:
         server = self.server()
         device_private = self.session.sync_secret("device_private_key")
         device_public = self.session.sync_state().device_public_key
-        org = self._org_keys()
+        org = self._org_pair()
         state = self._state()
         if state.org_signing_public_key is None:
             raise SyncError(ENROLL_AGAIN)
         checker = (state.org_signing_public_key, state.org_id)
         openers: list[tuple[str, bytes]] = []
         if org is not None:
-            openers.append((recipient_id_of(org.pair.public), org.pair.private))
+            openers.append((recipient_id_of(org.public), org.private))
             if state.org_rewind is not None:  # pulled meanwhile by a user without the org key
                 self.session.update_sync_state(
                     cursor=min(state.org_rewind, state.cursor), org_rewind=None
@@ -523,9 +526,11 @@ class SyncClient:
                     aside.append(_aside(item.event_id, item.record_id, item.device_id, str(exc)))
             report.pulled += self._ingest(pulled, aside)
             self._set_aside(aside, report, taken={ev.event_id for ev, _t in pulled})
+            self._index_pulled([ev for ev, _t in pulled if ev.type is EventType.ANSWERS_SET])
             self.session.update_sync_state(cursor=page.cursor)
             if not page.more:
                 break
+        self._matches(report)
         raw = self._call("GET", f"{server}/v1/alerts").json()
         if not isinstance(raw, list):
             raise SyncError("the server's alerts are not a list")
@@ -537,6 +542,37 @@ class SyncClient:
         self.session.update_sync_state(alerts=alerts)
         report.alerts = len(alerts)
         self.pull_packs(report)
+
+    def _index_pulled(self, answered: Sequence[Event]) -> None:
+        """On a laptop that holds the org index key: the blind-index digests of the records
+        whose answers came from other laptops (a volunteer's laptop holds no key and sends
+        none), so the same person checked in on two laptops is found."""
+        index_key = self._index_key()
+        if index_key is None or not answered:
+            return
+        records = []
+        for record_id in sorted({ev.record_id for ev in answered}):
+            try:
+                answers = self.session.load(record_id).answers
+            except (StoreError, EventError):  # not stored (set aside): nothing to index
+                continue
+            records.append({"record_id": record_id, "index": org_index(index_key, answers)})
+        for start in range(0, len(records), BATCH):
+            self._call(
+                "POST",
+                f"{self.server()}/v1/index",
+                json={"records": records[start : start + BATCH]},
+            )
+
+    def _matches(self, report: SyncReport) -> None:
+        """Who else the organization's index finds for this laptop's records (indexed here,
+        or by an attorney's or coordinator's laptop): record ids and kinds, never digests."""
+        known = set(report.matches)
+        for m in MatchList.validate_python(self._call("GET", f"{self.server()}/v1/matches").json()):
+            found = (m.record_id, m.other_record_id, m.kind)
+            if found not in known:
+                known.add(found)
+                report.matches.append(found)
 
     def _open_pulled(
         self,

@@ -79,6 +79,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from clinic.domain.roles import may_index
 from clinic.errors import ClinicError, Reason
 from clinic.store.vault import (
     KEY_LEN,
@@ -534,9 +535,11 @@ class OrgKeys:
         private = Ed25519PrivateKey.from_private_bytes(self.signing)
         return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
-    def bundle(self) -> dict[str, str]:
-        """The enrollment bundle of these keys (:func:`enrollment_bundle`)."""
-        return enrollment_bundle(self.org_id, self.pair.public, self.index_key, self.signing_public)
+    def bundle(self, role: str) -> dict[str, str]:
+        """The enrollment bundle of these keys for a laptop of ``role``
+        (:func:`enrollment_bundle`): the index key only for a role that looks people up."""
+        index = self.index_key if may_index(role) else None
+        return enrollment_bundle(self.org_id, self.pair.public, index, self.signing_public)
 
     def sign(self, data: bytes) -> str:
         """An Ed25519 signature (base64) over ``data``, for form packs sent to every laptop."""
@@ -792,17 +795,20 @@ def with_a_free_code(register: Callable[[str, str, str], T]) -> T:
 
 
 def enrollment_bundle(
-    org_id: str, public_key: bytes, index_key: bytes, signing_public_key: bytes
+    org_id: str, public_key: bytes, index_key: bytes | None, signing_public_key: bytes
 ) -> dict[str, str]:
     """What a new device needs from the organization, to be sealed to its enrollment code:
-    the org id, the org public key, the org index key and the key that checks the org's
-    signatures (never the org private key). :meth:`OrgKeys.bundle` makes it from the keys."""
-    return {
+    the org id, the org public key, the key that checks the org's signatures and, for a laptop
+    that looks people up (attorneys, coordinators: :func:`clinic.domain.roles.may_index`), the
+    org index key; never the org private key. :meth:`OrgKeys.bundle` makes it from the keys."""
+    bundle = {
         "org_id": org_id,
         "public_key": base64.b64encode(public_key).decode(),
-        "index_key": base64.b64encode(index_key).decode(),
         "signing_public_key": base64.b64encode(signing_public_key).decode(),
     }
+    if index_key:
+        bundle["index_key"] = base64.b64encode(index_key).decode()
+    return bundle
 
 
 def seal_bundle(code: str, bundle: Mapping[str, str]) -> str:

@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     SerializerFunctionWrapHandler,
+    TypeAdapter,
     field_validator,
     model_serializer,
     model_validator,
@@ -103,6 +104,27 @@ class PushEvent(Strict):
         return index
 
 
+class IndexedRecord(Strict):
+    """A record's identifiers now, as a laptop that holds the org index key read them from
+    its pulled copy (replaces earlier ones): one digest of each kind at most."""
+
+    record_id: str = Field(pattern=ID)
+    index: list[IndexEntry] = Field(max_length=3)
+
+    @field_validator("index")
+    @classmethod
+    def _one_of_each_kind(cls, index: list[IndexEntry]) -> list[IndexEntry]:
+        if len({e.kind for e in index}) != len(index):
+            raise ValueError("one digest of each kind at most")
+        return index
+
+
+class IndexRequest(Strict):
+    """Index digests of other laptops' records (attorneys', coordinators' laptops only)."""
+
+    records: list[IndexedRecord] = Field(max_length=MAX_BATCH)
+
+
 class PushRequest(Strict):
     """A batch of events from one device, and the head of its audit chain."""
 
@@ -117,6 +139,9 @@ class Match(Strict):
     record_id: str
     other_record_id: str
     kind: str
+
+
+MatchList = TypeAdapter(list[Match])
 
 
 class PushResponse(Strict):

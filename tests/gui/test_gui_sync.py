@@ -179,7 +179,14 @@ def test_someone_checked_in_on_another_laptop_is_marked(
     enroll_in_settings(qtbot, window, org, "volunteer")
     qtbot.waitUntil(lambda: "Synced" in sync_line(window))
     idle(qtbot, window)
+    # volunteers' laptops hold no index key: a coordinator's laptop indexes what it pulls
+    # (issue 17 point 3), and the next sync here hears of the twin
     assert window.board is not None and window.board.board is not None
+    assert not window.board.board.rows[0].elsewhere
+    SyncClient(org.device(tmp_path / "coord", "coordinator")).sync()
+    click_sync_now(qtbot, window)
+    idle(qtbot, window)
+    assert window.board.board is not None
     assert window.board.board.rows[0].elsewhere
     row = window.board.lists["screening"].item(0)
     assert "≈" in row.text()
