@@ -554,3 +554,43 @@ def test_no_personal_data_reaches_a_report(real_session: Session, tmp_path: Path
     for name, text in outputs.items():
         for form in forms:
             assert form.lower() not in text.lower(), (name, form)
+
+
+def test_a_request_type_the_answers_have_not_settled_is_counted_as_not_known() -> None:
+    """Found in a user's walk: a person finished with most answers missing was screened with
+    the request type "not known yet", yet the counts put them under initial requests."""
+    from clinic.domain.events import Event, EventType
+    from clinic.domain.tally import tally_of
+    from clinic.reports.counts import UNKNOWN
+
+    det = {"outcome": "attorney_review", "request_type": "initial", "request_type_settled": False}
+    event = Event(
+        "e1",
+        "r" * 32,
+        EventType.SCREENED,
+        5,
+        "dev1",
+        "ana",
+        "2025-03-08T18:00:00+00:00",
+        {"determination": det},
+    )
+    tally = tally_of(event, site=SITE_A, date=DAY.isoformat(), language="ko")
+    assert tally["request_type"] == ""
+    report = daily_counts([{**tally, "record": "r1"}], DAY, DAY)
+    assert report.total.by_request_type.get(UNKNOWN) == 1
+    assert report.total.by_request_type.get("initial", 0) == 0
+    assert "Request type not known yet" in csv_columns(report)
+
+
+def test_a_spanish_export_names_flags_in_spanish_and_its_pdf_headings_stay_apart(
+    tmp_path: Path,
+) -> None:
+    """Found in a user's walk: a Spanish PDF for funders read "Alerta: felony" and its table
+    headings ran together ("AtendidosInformados")."""
+    tallies = [screened("r1", "jun", "attorney_review", "renewal", ["criminal_felony"])]
+    report = daily_counts(tallies, DAY, DAY)
+    assert "Alerta: delito grave" in csv_columns(report, "es")
+    assert "표시: 중범죄" in csv_columns(report, "ko")
+    text = pdf_text(to_pdf(report, site_title=SITE_A, lang="es"), tmp_path)
+    assert "Alerta: delito grave" in text, text
+    assert "AtendidosInformados" not in text and "DevueltosAprobados" not in text, text

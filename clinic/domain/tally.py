@@ -32,7 +32,10 @@ def tally_of(
     if ev.type is EventType.SCREENED:
         det = ev.payload.get("determination") or {}
         tally["outcome"] = det.get("outcome", "")
-        tally["request_type"] = det.get("request_type", "")
+        # a request type the answers have not settled yet (the screening's working guess) is
+        # counted as not known, never as an initial request
+        settled = det.get("request_type_settled", True) is not False
+        tally["request_type"] = det.get("request_type", "") if settled else ""
         tally["flags"] = sorted(
             {str(f.get("code")) for f in det.get("flags", []) if isinstance(f, Mapping)}
         )

@@ -5,6 +5,7 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "Request type not known yet": "신청 유형 아직 모름",
     # the counts' exports (clinic.reports.export)
     "Breakdown": "구분",
     "Of": "항목",

@@ -81,6 +81,7 @@ SHORT_LABELS = {
 REQUEST_WORDS = {
     "renewal": said_later("Renewal requests"),
     "initial": said_later("Initial requests"),
+    UNKNOWN: said_later("Request type not known yet"),
 }
 
 
@@ -310,16 +311,32 @@ def _breakdown_table(
     report: Report, breakdown: str, font: str, bold: str, cell: ParagraphStyle, lang: str
 ) -> Table:
     heading = _t(BREAKDOWN_HEADS[breakdown], lang)
-    rows: list[list[Any]] = [[heading, *(_t(SHORT_LABELS[m], lang) for m in METRICS)]]
+    # headings wrap in their narrow columns (Spanish "Atendidos", "Informados"), never run
+    # into the next one
+    head = ParagraphStyle("head", parent=cell, fontName=bold, fontSize=7.5, leading=9, alignment=2)
+    rows: list[list[Any]] = [
+        [
+            Paragraph(escape(heading), ParagraphStyle("head_left", parent=head, alignment=0)),
+            *(Paragraph(escape(_t(SHORT_LABELS[m], lang)), head) for m in METRICS),
+        ]
+    ]
     draws = _font_draws(font)
     for key, counts in report.rows(breakdown):
         label = _key_text(breakdown, key, lang, draws).lstrip("'")
         rows.append([Paragraph(escape(label), cell), *(counts.metric(m) for m in METRICS)])
     rows.append([_t("Total", lang), *(report.total.metric(m) for m in METRICS)])
-    first = CONTENT_WIDTH * 0.3
+    first = CONTENT_WIDTH * 0.24
     rest = (CONTENT_WIDTH - first) / len(METRICS)
     table = _table(rows, [first, *([rest] * len(METRICS))], font, bold)
-    table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), bold)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, -1), (-1, -1), bold),
+                ("LEFTPADDING", (1, 0), (-1, -1), 2),  # room for a heading's longest word
+                ("RIGHTPADDING", (1, 0), (-1, -1), 4),
+            ]
+        )
+    )
     return table
 
 
