@@ -689,7 +689,15 @@ class SyncClient:
         if org:
             self.sign_org_request(request)
         try:
-            response = self.http.send(request)
+            try:
+                response = self.http.send(request)
+            except httpx.RemoteProtocolError:
+                # the server closed a kept-alive connection just as this request went out (it
+                # was never read): once more, on a new connection. Every authenticated call
+                # may be sent twice (a push is acknowledged again, not stored twice).
+                if not auth or org:
+                    raise
+                response = self.http.send(request)
         except httpx.HTTPError as exc:
             raise SyncError(
                 say(
