@@ -1115,3 +1115,22 @@ def test_control_character_check_matches_the_unicode_categories() -> None:
         expected = unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in a._BIDI_CONTROLS
         assert a._has_control(ch, multiline=False) == expected, hex(cp)
         assert a._has_control(ch, multiline=True) == (expected and ch != "\n"), hex(cp)
+
+
+def test_a_list_answer_reads_in_the_questionnaires_order_not_the_stored_one() -> None:
+    """Found in a user's walk: an address read "city: …, from: …, state: …, street: …" (its
+    fields as stored, sorted), not as the questionnaire asks them."""
+    from clinic.domain.display import answer_text
+    from clinic.resources import questionnaire
+
+    question = questionnaire().question("addresses")
+    stored = {
+        "city": "Flushing",
+        "from": "2020-01-01",
+        "state": "NY",
+        "street": "1 Testperson Way",
+        "zip": "11354",
+    }
+    shown = answer_text(question, [stored], "en")
+    assert shown.index("1 Testperson Way") < shown.index("Flushing") < shown.index("NY")
+    assert shown.index("11354") < shown.index("2020-01-01"), shown

@@ -12,6 +12,7 @@ from clinic.domain.answers import ANSWER_KEYS, normalize_answers
 from clinic.domain.events import Event, EventType
 from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
+from clinic.domain.questionnaire import Interview
 from clinic.domain.rules import Determination, screen
 from clinic.errors import UsageError
 from clinic.store.clinic import Session
@@ -122,6 +123,11 @@ class InterviewDesk:
             elsewhere,
             screening_for_staff=shown,
             screening_current=latest is not None and not changed,
+            missing=len(
+                Interview(desk.questionnaire, desk.today(), dict(state.answers)).missing_required()
+            )
+            if state.kind != "inquiry"
+            else 0,
         )
 
     def save_draft(self, record_id: str, draft: Mapping[str, Any]) -> None:

@@ -93,6 +93,8 @@ class RecordView:
     screening_for_staff: Mapping[str, Any] | None = None
     # the latest screening is of the answers as they are now (no answer changed after it)
     screening_current: bool = False
+    # required questions that apply and are not answered (Finish anyway leaves some)
+    missing: int = 0
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,13 @@ def _choice(question: Question, value: object, lang: str) -> str:
 
 def _item_text(question: Question, item: dict[str, Any], lang: str) -> str:
     parts = []
-    for field, raw in item.items():
+    # in the questionnaire's order (street, city, state, ZIP), not the stored (sorted) one
+    order = [
+        *(f for f in question.items if f in item),
+        *(f for f in item if f not in question.items),
+    ]
+    for field in order:
+        raw = item[field]
         name = question.items[field].get(lang) if field in question.items else field
         if isinstance(raw, bool):
             shown = question.word("answer_yes" if raw else "answer_no", lang)

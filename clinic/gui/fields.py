@@ -189,7 +189,7 @@ class SecretEditor(LineEditor):
         self.show_button.setObjectName(f"reveal:{key}")
         self.show_button.setText(self.tr("Show"))
         self.show_button.setToolTip(self.tr("Show the whole number (the audit log records it)"))
-        self.show_button.clicked.connect(lambda: self.reveal_requested.emit())
+        self.show_button.clicked.connect(self._show_or_hide)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.removeWidget(self.edit)
@@ -201,6 +201,13 @@ class SecretEditor(LineEditor):
         # a whole number just typed is masked as soon as the cursor leaves it: the next person
         # at the screen (or behind it) does not read it, as they do not read a stored one
         self.edit.editingFinished.connect(self._typed)
+
+    def _show_or_hide(self) -> None:
+        """Show asks the screen (which audits it first); Hide masks the number again."""
+        if self._masked:
+            self.reveal_requested.emit()
+        else:
+            self.set_value(super().value())
 
     def _typed(self) -> None:
         if self._masked:
@@ -223,6 +230,15 @@ class SecretEditor(LineEditor):
             super().set_value(value)
         self.edit.setReadOnly(self._masked)
         self.show_button.setVisible(self._masked)
+        self._button_text()
+
+    def _button_text(self) -> None:
+        if self._masked:
+            self.show_button.setText(self.tr("Show"))
+            self.show_button.setToolTip(self.tr("Show the whole number (the audit log records it)"))
+        else:
+            self.show_button.setText(self.tr("Hide"))
+            self.show_button.setToolTip(self.tr("Show only the last four digits again"))
 
     def reveal(self) -> None:
         """Show the whole number, to read or to change (after the screen audited it)."""
@@ -230,7 +246,7 @@ class SecretEditor(LineEditor):
             self._masked = False
             super().set_value(self.stored)
             self.edit.setReadOnly(False)
-            self.show_button.setVisible(False)
+            self._button_text()  # stays, as Hide
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
 

@@ -219,20 +219,24 @@ def answer_shown(question: Question, value: Any, lang: str, *, reveal: bool = Fa
 
 
 def fill_spoken(box: QComboBox) -> None:
-    """The languages people speak, named for staff (``Korean (한국어)``, ``Tagalog``), each with
-    its code as the item's data: those the interview and the take-home sheet are in first, then
-    every other by its English name (a person speaking one is interviewed in English or through
-    an interpreter; the language is still recorded, for the forms and the counts). Typing a
-    name's first letters picks it."""
+    """The languages people speak, named for staff in the staff language (``Korean (한국어)``,
+    ``Coreano (한국어)``, ``Tagalog``), each with its code as the item's data: those the
+    interview and the take-home sheet are in first, then every other in the order of its name
+    (a person speaking one is interviewed in English or through an interpreter; the language
+    is still recorded, for the forms and the counts). Typing a name's first letters picks it."""
+    staff = staff_language()
     served = client_language_choices()
-    codes = [*served, *sorted((c for c in SPOKEN if c not in served), key=english_name)]
-    if [box.itemData(i) for i in range(box.count())] == codes:
+    others = sorted(
+        (c for c in SPOKEN if c not in served), key=lambda c: spoken_label(c, staff).casefold()
+    )
+    items = [(spoken_label(code, staff), code) for code in [*served, *others]]
+    if [(box.itemText(i), box.itemData(i)) for i in range(box.count())] == items:
         return
     chosen = box.currentData()
     box.blockSignals(True)
     box.clear()
-    for code in codes:
-        box.addItem(spoken_label(code), code)
+    for label, code in items:
+        box.addItem(label, code)
     index = box.findData(chosen)
     box.setCurrentIndex(index if index >= 0 else 0)
     box.blockSignals(False)

@@ -361,6 +361,11 @@ class InterviewPage(QWidget):
             if previous is not None:
                 QWidget.setTabOrder(previous, box.editor.focus_widget())
             previous = box.editor.focus_widget()
+        if previous is not None:  # from the last answer, Tab goes on to Next (then Back...)
+            QWidget.setTabOrder(previous, self.next_button)
+            QWidget.setTabOrder(self.next_button, self.finish_button)
+            QWidget.setTabOrder(self.finish_button, self.back_button)
+            QWidget.setTabOrder(self.back_button, self.close_button)
         self.questions_layout.addStretch(1)  # the questions packed at the top, no gaps between
         self._retext_page()
         self._update_status()

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -44,13 +45,13 @@ from clinic.core import Desk, PacketView, RecordView
 from clinic.core.views import TimelineEntry
 from clinic.domain.answers import validate_answers
 from clinic.domain.events import Comment
-from clinic.domain.languages import FALLBACK, client_language
+from clinic.domain.languages import FALLBACK, client_language, client_languages
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import outcome_label
 from clinic.errors import ScreenAgain
 from clinic.gui import osedge
 from clinic.gui.fields import QuestionBox
-from clinic.gui.i18n import answer_shown, staff_language
+from clinic.gui.i18n import answer_shown, spoken_label, staff_language
 from clinic.gui.interview import determination_html
 from clinic.gui.ops import Ops
 from clinic.gui.pdfview import PacketViewer, print_pdfs
@@ -162,6 +163,12 @@ class EditAnswerDialog(QDialog):
         self.box.set_errors(problems)
         if not problems:
             self.accept()
+            return
+        # the message takes room: the dialog grows for it, never squeezing the question
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
 
 class RecordPage(QWidget):
@@ -483,6 +490,11 @@ class RecordPage(QWidget):
             "inquiry": self.tr("Inquiry only"),
         }
         text = words.get(s.status.value, s.status.value)
+        if s.status.value == "screened" and self.view.missing and not s.packet_stale:
+            text = self.tr(
+                "Screened, with %1 required answer(s) missing: finish the interview before the "
+                "forms (Interview…)"
+            ).replace("%1", str(self.view.missing))
         if s.approval_undone:
             text = self.tr(
                 "Answers changed after the attorney approved the packet: the approval no longer "
@@ -765,11 +777,17 @@ class RecordPage(QWidget):
                 )
             )
             return
-        self.message.setText(
+        said = (
             self.tr("Nothing changed since the approval: this is the approved packet.")
             if packet.approved
             else self.tr("Packet built and stored encrypted. An attorney reviews it next.")
         )
+        if self.view is not None and self.view.missing:  # Finish anyway left some unanswered
+            said += " " + self.tr(
+                "%1 required answer(s) are missing: the forms have blanks there, for the "
+                "attorney to see."
+            ).replace("%1", str(self.view.missing))
+        self.message.setText(said)
         self.tabs.setCurrentWidget(self.packet_tab)
         self.reload_after_build = packet
         self.changed.emit(packet.record_id)
@@ -813,7 +831,15 @@ class RecordPage(QWidget):
         )
         if printer is None:
             return
-        pages = self.viewer.print_to(printer)
+        # drawing every page for the printer takes a while (Qt draws on this thread): say so
+        # and show the busy cursor first, so the screen does not look frozen
+        self.message.setText(self.tr("Printing: sending the pages to the printer…"))
+        self.message.repaint()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = self.viewer.print_to(printer)
+        finally:
+            QApplication.restoreOverrideCursor()
         if pages == 0:
             self.message.setText(self.tr("Nothing was printed: the printer could not be started."))
             return
@@ -847,13 +873,20 @@ class RecordPage(QWidget):
             self.message.setText(self.tr("Nothing was printed: the printer could not be started."))
             return
         self.ops.run(lambda desk: desk.packets.audit_print(record_id, "take-home sheet"))
-        self.message.setText(
+        said = (
             self.tr("Sent the take-home sheet (1 page) to the printer.")
             if pages == 1
             else self.tr("Sent the take-home sheet (%1 pages) to the printer.").replace(
                 "%1", str(pages)
             )
         )
+        spoken = self.view.state.language if self.view is not None else None
+        if spoken and spoken not in client_languages():  # the sheet is in English then
+            said += " " + self.tr(
+                "It is in English: ClinicDay has no take-home sheet in %1 yet, so go over it "
+                "with the person (with an interpreter)."
+            ).replace("%1", spoken_label(spoken, staff_language()))
+        self.message.setText(said)
 
     def export_packet(self) -> None:
         """Write the packet's files into a folder the person chooses (a ``clicked`` slot)."""

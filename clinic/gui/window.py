@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic import clock
-from clinic.core import RecordView, SignedIn, SyncStatus
+from clinic.core import Desk, RecordView, SignedIn, SyncStatus
 from clinic.core.demo import DEMO_PASSPHRASE, DEMO_SITE
 from clinic.domain.languages import client_language
 from clinic.domain.policy import Policy
@@ -50,6 +50,10 @@ from clinic.gui.record import RecordPage
 from clinic.gui.review import ReviewPage
 from clinic.gui.security import DEFAULT_IDLE_MINUTES, IdleLock
 from clinic.gui.syncview import SyncIndicator, SyncSettings
+
+# what signing in gives the window: who, the questionnaire and rules, the staff language they
+# speak and its translation (None: the one shown already)
+SignInResult = tuple[SignedIn, tuple[Questionnaire, Policy], str, list[bytes] | None]
 
 
 class WelcomePage(QWidget):
@@ -496,25 +500,33 @@ class ClinicWindow(QMainWindow):
         self.signin.passphrase.setFocus()
 
     def sign_in(self, user: str, passphrase: str) -> None:
-        self.ops.run(
-            lambda desk: (desk.sign_in(user, passphrase), desk.resources()),
-            self._signed_in,
-            self.signin.failed,
-        )
+        """Sign in on the worker; the language they chose last (else the app's) is read there
+        too, so every screen is built in it: nothing of the last user's language stays."""
+        current, start = self.translations.language, self.start_language
+        qt_dir = qt_translations_dir()
+
+        def work(desk: Desk) -> SignInResult:
+            signed = desk.sign_in(user, passphrase)
+            lang = signed.staff_language or start
+            data = desk.translation(lang, qt_dir) if lang != current else None
+            return signed, desk.resources(), lang, data
+
+        self.ops.run(work, self._signed_in, self.signin.failed)
 
     def today(self) -> dt.date:
         """Today in the clinic's time zone, by the one clock (no I/O: the zone came with the
         sign-in)."""
         return clock.today(self.signed_in.timezone if self.signed_in else None)
 
-    def _signed_in(self, result: tuple[SignedIn, tuple[Questionnaire, Policy]]) -> None:
-        self.signed_in, self.resources = result
+    def _signed_in(self, result: SignInResult) -> None:
+        self.signed_in, self.resources, lang, data = result
         self.signin.button.setEnabled(True)
+        # the language they chose last (one who never chose gets the app's, not the last
+        # user's), before any screen is built or says anything
+        if data is not None:
+            self.translations.switch(lang, data)
+            self.ops.language = self.translations.language
         self._build_main()
-        # the language they chose last; one who never chose gets the app's, not the last user's
-        chosen = self.signed_in.staff_language or self.start_language
-        if chosen != self.translations.language:
-            self.switch_language(chosen)
         self.idle.start()
         self.lock_button.show()
         self.reset_passphrase_action.setVisible(manages_users(self.signed_in.role))

@@ -943,6 +943,10 @@
         <translation>Solo pidió información</translation>
     </message>
     <message>
+        <source>Screened, with %1 required answer(s) missing: finish the interview before the forms (Interview…)</source>
+        <translation>Evaluado, con %1 respuesta(s) obligatoria(s) sin contestar: termine la entrevista antes de los formularios (Entrevista…)</translation>
+    </message>
+    <message>
         <source>Answers changed after the attorney approved the packet: the approval no longer holds. Screen again if asked, then build the packet again (it goes back to the attorney)</source>
         <translation>Las respuestas cambiaron después de que el abogado aprobó el paquete: la aprobación ya no vale. Evalúe de nuevo si se le pide y genere el paquete otra vez (vuelve al abogado)</translation>
     </message>
@@ -1047,12 +1051,20 @@
         <translation>Nada cambió desde la aprobación: este es el paquete aprobado.</translation>
     </message>
     <message>
+        <source>%1 required answer(s) are missing: the forms have blanks there, for the attorney to see.</source>
+        <translation>Faltan %1 respuesta(s) obligatoria(s): los formularios quedan en blanco allí, para que el abogado lo vea.</translation>
+    </message>
+    <message>
         <source>The answers changed after this packet was built: build it again</source>
         <translation>Las respuestas cambiaron después de preparar este paquete: prepárelo de nuevo</translation>
     </message>
     <message>
         <source>Print the whole packet (%1 files, every page)</source>
         <translation>Imprimir el paquete completo (%1 archivos, todas las páginas)</translation>
+    </message>
+    <message>
+        <source>Printing: sending the pages to the printer…</source>
+        <translation>Imprimiendo: enviando las páginas a la impresora…</translation>
     </message>
     <message>
         <source>Nothing was printed: the printer could not be started.</source>
@@ -1077,6 +1089,10 @@
     <message>
         <source>Sent the take-home sheet (%1 pages) to the printer.</source>
         <translation>Se envió la hoja para el cliente (%1 páginas) a la impresora.</translation>
+    </message>
+    <message>
+        <source>It is in English: ClinicDay has no take-home sheet in %1 yet, so go over it with the person (with an interpreter).</source>
+        <translation>Está en inglés: ClinicDay aún no tiene la hoja para el cliente en %1; repásela con la persona (con un intérprete).</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>
@@ -1274,6 +1290,14 @@
     <message>
         <source>Show the whole number (the audit log records it)</source>
         <translation>Mostrar el número completo (queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Show only the last four digits again</source>
+        <translation>Mostrar de nuevo solo los últimos cuatro dígitos</translation>
     </message>
 </context>
 <context>

@@ -943,6 +943,10 @@
         <translation>단순 문의</translation>
     </message>
     <message>
+        <source>Screened, with %1 required answer(s) missing: finish the interview before the forms (Interview…)</source>
+        <translation>선별됨, 필수 답변 %1개 빠짐: 양식 전에 면담을 마치세요(면담…)</translation>
+    </message>
+    <message>
         <source>Answers changed after the attorney approved the packet: the approval no longer holds. Screen again if asked, then build the packet again (it goes back to the attorney)</source>
         <translation>변호사가 서류 묶음을 승인한 뒤 답변이 바뀌었습니다. 승인은 더 이상 유효하지 않습니다. 요청되면 다시 선별한 뒤 서류 묶음을 다시 만드세요(변호사에게 다시 갑니다)</translation>
     </message>
@@ -1047,12 +1051,20 @@
         <translation>승인 이후 바뀐 것이 없습니다. 승인된 서류 묶음 그대로입니다.</translation>
     </message>
     <message>
+        <source>%1 required answer(s) are missing: the forms have blanks there, for the attorney to see.</source>
+        <translation>필수 답변 %1개가 빠졌습니다. 양식의 해당 부분이 비어 있으며 변호사가 확인합니다.</translation>
+    </message>
+    <message>
         <source>The answers changed after this packet was built: build it again</source>
         <translation>이 서류 묶음을 만든 뒤 답변이 바뀌었습니다. 다시 만드세요</translation>
     </message>
     <message>
         <source>Print the whole packet (%1 files, every page)</source>
         <translation>패킷 전체 인쇄 (파일 %1개, 모든 페이지)</translation>
+    </message>
+    <message>
+        <source>Printing: sending the pages to the printer…</source>
+        <translation>인쇄 중: 페이지를 프린터로 보내고 있습니다…</translation>
     </message>
     <message>
         <source>Nothing was printed: the printer could not be started.</source>
@@ -1077,6 +1089,10 @@
     <message>
         <source>Sent the take-home sheet (%1 pages) to the printer.</source>
         <translation>고객 안내문(%1쪽)을 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>It is in English: ClinicDay has no take-home sheet in %1 yet, so go over it with the person (with an interpreter).</source>
+        <translation>영어로 되어 있습니다. ClinicDay에는 아직 %1 안내문이 없으니 (통역사와 함께) 본인과 함께 읽어 주세요.</translation>
     </message>
     <message>
         <source>Folder to export the packet to</source>
@@ -1274,6 +1290,14 @@
     <message>
         <source>Show the whole number (the audit log records it)</source>
         <translation>번호 전체 보기(감사 기록에 남습니다)</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>숨기기</translation>
+    </message>
+    <message>
+        <source>Show only the last four digits again</source>
+        <translation>다시 마지막 네 자리만 표시</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import build_clinic, idle, sign_in
@@ -65,3 +66,24 @@ def test_not_reading_english_asks_for_the_interpreter_and_offers_the_staff(
     assert interview.boxes["interpreter.user"].editor.value() == "atty"
     type_answer(qtbot, window, "english.reads", True)
     assert "interpreter.user" not in interview.boxes
+
+
+def test_tab_from_a_pages_last_answer_goes_to_next(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in a user's walk: Tab from the last answer of a page went to Lock, in the status
+    bar, instead of Next."""
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    check_in(qtbot, window, {"family": "Testperson", "given": "Tab", "dob": "2001-03-04"})
+    assert window.person is not None
+    interview = window.person.interview
+    activate(qtbot, window)
+    last = list(interview.boxes.values())[-1].editor.focus_widget()
+    last.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(last.hasFocus, timeout=3000)
+    qtbot.keyClick(last, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not last, timeout=3000)
+    assert QApplication.focusWidget() is interview.next_button

@@ -269,6 +269,14 @@ def test_each_user_keeps_their_staff_language_after_a_restart(
     sign_in(qtbot, again, "atty")
     qtbot.waitUntil(lambda: again.tabs is not None and again.tabs.tabText(0) == "&Today")
     assert again.settings is not None and again.settings.language.currentData() == "en"
+    # nothing of the volunteer's Korean stays for the attorney (found in a user's walk: the
+    # status line and Review's count were left in the last user's language)
+    assert again.statusBar().currentMessage().startswith("Signed in"), (
+        again.statusBar().currentMessage()
+    )
+    assert again.review is not None
+    qtbot.waitUntil(lambda: again.review is not None and bool(again.review.message.text()))
+    assert again.review.message.text().startswith("No packet"), again.review.message.text()
     click(qtbot, again.lock_button)
     idle(qtbot, again)
     sign_in(qtbot, again, "vol")  # and back in Korean for the volunteer

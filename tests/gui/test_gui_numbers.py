@@ -109,6 +109,13 @@ def test_the_interview_masks_stored_numbers_until_show_which_is_audited(
     assert not number.edit.isReadOnly()
     entries = [e for e in session.audit_log() if e.action == "reveal"]
     assert [(e.record_id, e.user) for e in entries] == [(rid, "vol")]
+    # the same button now reads Hide, and masks the number again (found in a user's walk)
+    assert number.show_button.isVisible() and number.show_button.text() == "Hide"
+    click(qtbot, number.show_button)
+    idle(qtbot, window)
+    assert number.edit.text() == f"A-•••-••{a_number[5]}-{a_number[6:]}"
+    assert number.edit.isReadOnly() and number.show_button.text() == "Show"
+    assert number.value() == a_number  # hiding changes nothing
     # nothing was changed by looking
     assert Clinic(data).unlock("admin", PASSPHRASE).load(rid).answers["a_number"] == a_number
 

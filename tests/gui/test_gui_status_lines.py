@@ -128,6 +128,10 @@ def test_save_and_close_with_nothing_changed_leaves_no_unfinished_interview(
     assert window.person.currentWidget() is record
     assert record.status.text().startswith("Screened"), record.status.text()
     assert DRAFT_NOTE not in record.status.text()
+    # the test person leaves required questions unanswered (as Finish anyway does): never
+    # "ready for forms" then (found in a user's walk)
+    assert "required answer(s) missing" in record.status.text(), record.status.text()
+    assert "ready for forms" not in record.status.text()
 
     # a change typed and left: the draft is kept, and the record says so
     click(qtbot, record.interview_button)

@@ -122,3 +122,24 @@ def test_the_clinics_contact_set_in_settings_is_on_the_take_home_sheet(
     with sqlite3.connect(data / "clinic.db") as db:
         rows = db.execute("SELECT value FROM meta WHERE key = 'clinic.contact'").fetchall()
     assert rows and "555-0142" not in rows[0][0]
+
+
+def test_a_take_home_sheet_in_english_for_a_language_it_is_not_made_in_says_so(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow, forms: Path, edge: FakeEdge
+) -> None:
+    """Found in a user's walk: a Portuguese speaker's sheet printed in English, and nothing
+    told the volunteer."""
+    data = tmp_path / "c"
+    build_clinic(data)
+    session = Clinic(data).unlock("admin", PASSPHRASE)
+    [rid] = session.import_people([person(0, language="pt")]).record_ids
+    window = open_window(data, forms=forms)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    build_from_record(qtbot, window, record)
+    edge.print_files.append(tmp_path / "take-home.pdf")
+    click(qtbot, record.take_home_button)
+    idle(qtbot, window)
+    said = record.message.text()
+    assert "Sent the take-home sheet" in said, said
+    assert "It is in English" in said and "Portuguese" in said, said

@@ -9,14 +9,23 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.gui.board import NewPersonDialog
-from tests.gui.conftest import SignedIn, answer_modal, idle
-from tests.gui.test_gui_day import check_in, type_answer, walk_to
+from clinic.gui.fields import LineEditor
+from clinic.gui.record import EditAnswerDialog
+from tests.gui.conftest import SignedIn, WithPerson, answer_modal, idle
+from tests.gui.test_gui_day import check_in, open_record_screen, type_answer, walk_to
 from tests.gui.test_gui_keys_languages import activate
-from tests.gui.user import choose, click, press_ok, type_into
+from tests.gui.user import (
+    choose,
+    choose_tab,
+    click,
+    double_click_tree_row,
+    press_ok,
+    type_into,
+)
 
 
 def test_check_in_refuses_a_future_birth_date_and_an_over_long_name(
@@ -119,3 +128,35 @@ def test_the_interview_language_is_chosen_by_name_and_an_unlisted_one_by_code(
     type_into(qtbot, line, "mam")  # Mam: not listed, typed as its code
     assert interview.interview.answers["language"] == "mam"
     assert interview.boxes["language"].error.isHidden()
+
+
+def test_the_change_an_answer_dialog_grows_for_its_message(
+    qtbot: QtBot, with_a_person: WithPerson
+) -> None:
+    """Found in a user's walk: a date refused in "Change an answer" squeezed the question and
+    its help, cut at the top, to make room for the message."""
+    window, rid = with_a_person("vol")
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.answers)
+    seen: list[str] = []
+
+    def refuse_then_cancel(modal: QWidget) -> None:
+        assert isinstance(modal, EditAnswerDialog)
+        editor = modal.box.editor
+        assert isinstance(editor, LineEditor)
+        type_into(qtbot, editor.edit, "2020-02-30")
+        [buttons] = modal.findChildren(QDialogButtonBox)
+        press_ok(qtbot, buttons)
+        qtbot.wait(50)  # laid out as shown
+        seen.append(modal.box.error.text())
+        assert modal.isVisible()  # refused: still open, the typing kept
+        for label in (modal.box.label, modal.box.error):
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+        click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Cancel))
+
+    answer_modal(qtbot, refuse_then_cancel)
+    double_click_tree_row(
+        qtbot, record.answers, lambda item: item.data(0, Qt.ItemDataRole.UserRole) == "daca.expires"
+    )
+    idle(qtbot, window)
+    assert seen and "not a real date" in seen[0], seen
