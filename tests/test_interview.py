@@ -289,3 +289,24 @@ def test_malformed_questionnaires_are_refused_with_the_place(mutate: Any, messag
     mutate(doc)
     with pytest.raises(QuestionnaireError, match=message):
         parse_questionnaire(doc)
+
+
+def test_screening_again_keeps_the_language_it_was_screened_in(session: Any) -> None:
+    """Found in a user's walk: screened in Korean in the interview, the packet's cover sheet
+    gave every flag in English and Korean; screened again from the record (after a return), it
+    fell back to English only. A screening now keeps the language it was first done in."""
+    from clinic.core.interview import record_screening
+    from clinic.domain.events import EventType
+    from clinic.resources import policy
+    from tests.conftest import person
+
+    [rid] = session.import_people([person(0, language="en")]).record_ids
+    on = dt.date(2026, 11, 21)
+    first = record_screening(session, rid, None, on, policy(), "ko")
+    again = record_screening(session, rid, None, on, policy())  # "Screen again": no language
+    assert [r.to_json() for r in again.reasons] == [r.to_json() for r in first.reasons]
+    said = [e.payload.get("lang") for e in session.events(rid) if e.type is EventType.SCREENED]
+    assert said == ["ko", "ko"]
+    assert any("\uac00" <= c <= "\ud7a3" for r in again.reasons for c in str(r.to_json())), (
+        "the reasons are in Korean"
+    )

@@ -41,9 +41,16 @@ def record_screening(
     if answers is not None:
         session.set_answers(record_id, normalize_answers(answers))
     stored = session.load(record_id).answers
-    det = screen(stored, on, policy, screening_language(stored, lang))
+    if lang is None:  # screened again from the record: in the language it was screened in
+        latest, _changed = current_screening(session.events(record_id))
+        earlier = latest.payload.get("lang") if latest is not None else None
+        lang = client_language(earlier) if isinstance(earlier, str) and earlier else None
+    said = screening_language(stored, lang)
+    det = screen(stored, on, policy, said)
     session.append_event(
-        record_id, EventType.SCREENED, {"determination": det.to_json(), "on": on.isoformat()}
+        record_id,
+        EventType.SCREENED,
+        {"determination": det.to_json(), "on": on.isoformat(), "lang": said},
     )
     return det
 

@@ -85,18 +85,25 @@ class Screened:
 
     determination: Mapping[str, Any]
     on: str | None = None
+    lang: str | None = None  # the language its texts are in (a later screening keeps it)
 
     @classmethod
     def of(cls, raw: Mapping[str, Any]) -> Screened:
         det = raw.get("determination")
         if not isinstance(det, Mapping) or not isinstance(det.get("outcome"), str):
             raise EventError("screened payload: no determination with an outcome")
-        return cls(determination=dict(det), on=_text(raw, "on", "screened", required=False))
+        return cls(
+            determination=dict(det),
+            on=_text(raw, "on", "screened", required=False),
+            lang=_text(raw, "lang", "screened", required=False),
+        )
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"determination": dict(self.determination)}
         if self.on is not None:
             out["on"] = self.on
+        if self.lang is not None:
+            out["lang"] = self.lang
         return out
 
 

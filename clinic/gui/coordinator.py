@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -128,6 +127,17 @@ class DayChart(QWidget):
                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                     fm.elidedText(label, Qt.TextElideMode.ElideRight, int(room)),
                 )
+
+
+def two_lines(text: str, longer_than: int = 12) -> str:
+    """A heading longer than ``longer_than`` characters broken at the space nearest its
+    middle ("Paquetes devueltos\npor un abogado"); a shorter one, or one word, as it is."""
+    if len(text) <= longer_than or " " not in text:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:cut]}\n{text[cut + 1 :]}"
 
 
 class CountsPage(QWidget):
@@ -264,7 +274,8 @@ class CountsPage(QWidget):
     def _fill(self) -> None:
         names = self.metric_names()
         self.table.setHorizontalHeaderLabels(
-            [self.breakdown.currentText()] + [names[m] for m in METRICS]
+            # long headings on two lines: every column fits at 1280 pixels, in Spanish too
+            [self.breakdown.currentText()] + [two_lines(names[m]) for m in METRICS]
         )
         if self.report is None:
             self.chart.set_rows([], tuple(names[m] for m in BAR_METRICS))
@@ -606,24 +617,11 @@ class SettingsPage(QWidget):
         self.message.setText(message)
 
     def add_user(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add a user"), self.tr("User name:"))
-        if not ok or not name.strip():
-            return
-        named = {role_label(Role(code)): code for code in ROLE_NAMES}  # by name, never a code
-        shown, ok = QInputDialog.getItem(
-            self, self.tr("Add a user"), self.tr("Role:"), list(named), 0, False
-        )
-        if not ok:
-            return
-        role = named[shown]
-        passphrase, ok = QInputDialog.getText(
-            self,
-            self.tr("Add a user"),
-            self.tr("Their passphrase (at least 12 characters; they can change it later):"),
-            QLineEdit.EchoMode.Password,
-        )
-        if ok:
-            self.create_user(name.strip(), role, passphrase)
+        """One dialog: name, role, passphrase twice; a refusal is said in it, nothing typed
+        is lost, and it closes once the user is added."""
+        dialog = AddUserDialog(self.ops, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done(self.tr("User added."))
 
     def save_site(self) -> None:
         site = self.site.text()
@@ -655,13 +653,6 @@ class SettingsPage(QWidget):
     def _done(self, message: str) -> None:
         self.message.setText(message)
         self.refresh()
-
-    def create_user(self, name: str, role: str, passphrase: str) -> None:
-        self.ops.run(
-            lambda desk: desk.admin.add_user(name, role, passphrase),
-            lambda _r: self._done(self.tr("User added.")),
-            self.message.setText,
-        )
 
     def disable_user(self) -> None:
         row = self.users.currentRow()
@@ -731,6 +722,95 @@ class SettingsPage(QWidget):
             ),
             self.message.setText,
         )
+
+
+class AddUserDialog(QDialog):
+    """Add a user: their name, their role (by its name), and their passphrase typed twice.
+    What the clinic refuses (a name taken, a weak passphrase, a role the signed-in user may
+    not give) is said here, with everything typed kept."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("add-user-dialog")
+        self.ops = ops
+        self.busy = False
+        self.name = QLineEdit(self)
+        self.name.setObjectName("new-user-name")
+        self.name.setMaxLength(64)
+        self.role = QComboBox(self)
+        self.role.setObjectName("new-user-role")
+        for code in ROLE_NAMES:  # by name, never a code
+            self.role.addItem(role_label(Role(code)), code)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("new-user-passphrase")
+        self.again = QLineEdit(self)
+        self.again.setObjectName("new-user-passphrase-again")
+        for field in (self.passphrase, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self)
+        self.message.setObjectName("add-user-message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.labels = [QLabel(self) for _ in range(4)]
+        fields: tuple[QWidget, ...] = (self.name, self.role, self.passphrase, self.again)
+        for label, widget in zip(self.labels, fields, strict=True):
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.setWindowTitle(self.tr("Add a user"))
+        self.labels[0].setText(self.tr("&User name:"))
+        self.labels[1].setText(self.tr("&Role:"))
+        self.labels[2].setText(self.tr("&Passphrase (12 characters or more):"))
+        self.labels[3].setText(self.tr("The passphrase &again:"))
+        self.passphrase.setToolTip(self.tr("They can change it after they first sign in."))
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        name, role = self.name.text().strip(), str(self.role.currentData())
+        if not name:
+            self._refused(self.tr("Write the user name."), self.name)
+            return
+        if self.passphrase.text() != self.again.text():
+            self.again.clear()
+            self._refused(self.tr("The two passphrases differ: type it again."), self.again)
+            return
+        passphrase = self.passphrase.text()
+        self.busy = True
+        self.buttons.setEnabled(False)
+        self.ops.run(
+            lambda desk: desk.admin.add_user(name, role, passphrase),
+            lambda _r: self._added(),
+            lambda message: self._refused(message, self.passphrase, busy=True),
+        )
+
+    def _added(self) -> None:
+        self.busy = False
+        self.passphrase.clear()
+        self.again.clear()
+        self.accept()
+
+    def _refused(self, message: str, focus: QWidget, *, busy: bool = False) -> None:
+        if busy:
+            self.busy = False
+            self.buttons.setEnabled(True)
+        self.message.setText(message[:1].upper() + message[1:])
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reject(self) -> None:
+        if not self.busy:  # a user being added is not cancelled half-way
+            super().reject()
 
 
 class AutomapReview(QDialog):

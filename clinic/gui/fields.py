@@ -109,6 +109,8 @@ class AnswerCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # a choice longer than the page is cut in the box: pointing at it reads it whole
+        self.currentTextChanged.connect(self.setToolTip)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if self.hasFocus():
@@ -407,6 +409,8 @@ class ListEditor(Editor):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        # a column grows with what is typed in it ("2020-01-05", never "20…")
+        self.table.itemChanged.connect(lambda item: self._fit_column(item.column()))
         self.add_button = QPushButton(self)
         self.add_button.setObjectName(f"add:{question.key}")
         self.remove_button = QPushButton(self)
@@ -453,7 +457,7 @@ class ListEditor(Editor):
         """Add an entry and put the typing into its first box (a ``clicked`` slot): what a
         person types next lands in the entry, never on the buttons."""
         row = self.add_row()
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         self.table.setFocus()
         widget: QWidget | None = self.table.cellWidget(row, 0)
         first = self.table.item(row, 0)
@@ -461,6 +465,25 @@ class ListEditor(Editor):
             widget.setFocus()
         elif first is not None:
             self.table.editItem(first)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and entries, and a date, ZIP or number column
+        never narrower than what it holds when filled in."""
+        self.table.resizeColumnsToContents()
+        for col in range(len(self.fields)):
+            self._fit_column(col)
+
+    def _fit_column(self, col: int) -> None:
+        if not 0 <= col < len(self.fields):
+            return
+        before = self.table.columnWidth(col)
+        self.table.resizeColumnToContents(col)  # grows for what was typed, never shrinks
+        self.table.setColumnWidth(col, max(before, self.table.columnWidth(col)))
+        pattern = placeholder(self.fields[col][1].kind)
+        if pattern:
+            room = self.table.fontMetrics().horizontalAdvance(pattern) + 24
+            if self.table.columnWidth(col) < room:
+                self.table.setColumnWidth(col, room)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()
@@ -481,7 +504,7 @@ class ListEditor(Editor):
                 for n, _s in self.fields
             ]
         )
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         for row in range(self.table.rowCount()):
             for col in range(len(self.fields)):
                 widget = self.table.cellWidget(row, col)
@@ -525,7 +548,7 @@ class ListEditor(Editor):
                     if item is not None:
                         item.setText(str(v))
             self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
 
 
 class _ItemCombo(AnswerCombo):

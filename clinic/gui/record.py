@@ -215,6 +215,8 @@ class RecordPage(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("record-message")
         self.message.setWordWrap(True)
+        # a line kept for it even when empty: the record below never jumps as it comes and goes
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("record-tabs")
@@ -327,6 +329,8 @@ class RecordPage(QWidget):
     # -- texts ------------------------------------------------------------------------------------
 
     def translate_ui(self) -> None:
+        if self.view is None:
+            self._show_status()
         self.interview_button.setText(self.tr("&Interview…"))
         self.screen_button.setText(self.tr("Screen a&gain"))
         self.screen_button.setToolTip(
@@ -476,8 +480,10 @@ class RecordPage(QWidget):
         )
 
     def _show_status(self) -> None:
-        if self.view is None:
-            self.status.clear()
+        if self.view is None:  # no one open: say how to open someone
+            self.status.setText(
+                self.tr("No one is open. Open a person from Today (double-click their name).")
+            )
             return
         s = self.view.state
         words = {

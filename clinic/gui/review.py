@@ -226,6 +226,19 @@ class ReviewPage(QWidget):
             )
             self.queue.setCurrentRow(0)
 
+    def _widen_item_lists(self) -> None:
+        """ "Comment on"'s lists (the drop-down and the one typing opens) as wide as their
+        longest entry, up to most of the window: a question reads whole, not "Getting
+        start…" after its Part and Item."""
+        metrics = self.item.fontMetrics()
+        texts = [self.item.itemText(i) for i in range(self.item.count())]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 48
+        width = max(self.item.width(), min(widest, self.window().width() * 9 // 10))
+        finder = self.item.completer()
+        for view in (self.item.view(), finder.popup() if finder is not None else None):
+            if view is not None:
+                view.setMinimumWidth(width)
+
     def _answer_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         """Clicking an answer makes it what the next comment is on (a section: the packet)."""
         key = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
@@ -287,6 +300,7 @@ class ReviewPage(QWidget):
                 )
             top.setExpanded(True)
         fit_answers(self.answers)
+        self._widen_item_lists()
         self.comments.setHtml(
             self._changes_html(since, changes) + comments_html(state.comments, self._item_label)
         )

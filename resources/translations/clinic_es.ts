@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Agregar un usuario</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase (12 characters or more):</source>
+        <translation>&amp;Frase de contraseña (12 caracteres o más):</translation>
+    </message>
+    <message>
+        <source>The passphrase &amp;again:</source>
+        <translation>La frase de contraseña otra &amp;vez:</translation>
+    </message>
+    <message>
+        <source>They can change it after they first sign in.</source>
+        <translation>Puede cambiarla después de iniciar sesión por primera vez.</translation>
+    </message>
+    <message>
+        <source>Write the user name.</source>
+        <translation>Escriba el nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type it again.</source>
+        <translation>Las dos frases de contraseña no coinciden: escríbala otra vez.</translation>
+    </message>
+</context>
+<context>
     <name>AutomapReview</name>
     <message>
         <source>Check the drafted form pack</source>
@@ -823,6 +858,10 @@
         <translation>El SSN y el A-Number muestran sus últimos cuatro dígitos; esto los muestra completos para esta persona (queda en el registro de auditoría)</translation>
     </message>
     <message>
+        <source>No one is open. Open a person from Today (double-click their name).</source>
+        <translation>No hay nadie abierto. Abra a una persona desde Hoy (doble clic en su nombre).</translation>
+    </message>
+    <message>
         <source>Fees &amp;paid by:</source>
         <translation>Tarifas &amp;pagadas con:</translation>
     </message>
@@ -1421,22 +1460,6 @@
     <message>
         <source>Backed up to %1 (%2 files). The records in it stay encrypted.</source>
         <translation>Copia guardada en %1 (%2 archivos). Los expedientes siguen cifrados en ella.</translation>
-    </message>
-    <message>
-        <source>Add a user</source>
-        <translation>Agregar un usuario</translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation>Nombre de usuario:</translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation>Rol:</translation>
-    </message>
-    <message>
-        <source>Their passphrase (at least 12 characters; they can change it later):</source>
-        <translation>Frase de contraseña del usuario (al menos 12 caracteres; podrá cambiarla después):</translation>
     </message>
     <message>
         <source>Nothing to save: the site name is unchanged.</source>

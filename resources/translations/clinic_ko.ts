@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>사용자 추가</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>사용자 이름(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>역할(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase (12 characters or more):</source>
+        <translation>암호 문구(12자 이상)(&amp;P):</translation>
+    </message>
+    <message>
+        <source>The passphrase &amp;again:</source>
+        <translation>암호 문구 다시(&amp;A):</translation>
+    </message>
+    <message>
+        <source>They can change it after they first sign in.</source>
+        <translation>처음 로그인한 뒤 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Write the user name.</source>
+        <translation>사용자 이름을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type it again.</source>
+        <translation>두 암호 문구가 다릅니다. 다시 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>AutomapReview</name>
     <message>
         <source>Check the drafted form pack</source>
@@ -823,6 +858,10 @@
         <translation>SSN과 A-Number는 마지막 네 자리만 보입니다. 이 버튼은 이 사람의 번호를 모두 보여 줍니다(감사 기록에 남습니다)</translation>
     </message>
     <message>
+        <source>No one is open. Open a person from Today (double-click their name).</source>
+        <translation>열린 사람이 없습니다. 오늘 화면에서 사람을 여세요(이름을 두 번 클릭).</translation>
+    </message>
+    <message>
         <source>Fees &amp;paid by:</source>
         <translation>수수료 납부(&amp;P):</translation>
     </message>
@@ -1421,22 +1460,6 @@
     <message>
         <source>Backed up to %1 (%2 files). The records in it stay encrypted.</source>
         <translation>%1에 백업했습니다(파일 %2개). 그 안의 기록은 계속 암호화되어 있습니다.</translation>
-    </message>
-    <message>
-        <source>Add a user</source>
-        <translation>사용자 추가</translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation>사용자 이름:</translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation>역할:</translation>
-    </message>
-    <message>
-        <source>Their passphrase (at least 12 characters; they can change it later):</source>
-        <translation>이 사용자의 암호 문구(12자 이상, 나중에 본인이 변경할 수 있습니다):</translation>
     </message>
     <message>
         <source>Nothing to save: the site name is unchanged.</source>

@@ -72,3 +72,6 @@ def test_typing_after_add_lands_in_the_new_entry(qtbot: QtBot, signed_in: Signed
     assert first is not None
     qtbot.waitUntil(lambda: first.text() == "2019-03-03", timeout=5_000)
     assert editor.table.rowCount() == 1  # Space or Enter never pressed Add again
+    # the date reads whole in its column, not "20…" (found in a user's walk)
+    shown = editor.table.visualItemRect(first).width()
+    assert shown >= editor.table.fontMetrics().horizontalAdvance("2019-03-03") + 8, shown

@@ -153,6 +153,7 @@ def test_with_no_person_open_the_person_tab_offers_nothing_to_do(
         record.build_button,
     )
     assert [b.text() for b in buttons if b.isEnabled()] == []
+    assert "Open a person from Today" in record.status.text()  # says what to do instead
     open_record_screen(qtbot, window, rid)
     assert record.screen_button.isEnabled() and record.interview_button.isEnabled()
     assert record.copy_a_number.isEnabled()
@@ -191,3 +192,34 @@ def test_drop_down_lists_grow_with_the_staff_language(
         assert window.width() <= 1280
         for combo in (record.payment, record.attorney):
             assert combo.isVisible() and combo_text_fits(combo), (width, combo.currentText())
+
+
+def test_every_count_column_is_on_screen_in_spanish_at_1280(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in a user's walk: in Spanish the Counts table's last column ("Expedientes
+    cerrados") was off-screen at 1280x720."""
+    from tests.gui.conftest import build_clinic
+
+    data = tmp_path / "c"
+    build_clinic(data, people=2)
+    window = open_window(data)
+    window.resize(1280, 720)
+    sign_in(qtbot, window, "coord")
+    assert window.tabs is not None and window.settings is not None
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "es")
+    counts = window.counts
+    assert counts is not None
+    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) != "&Today")
+    choose_tab(qtbot, window.tabs, counts)
+    idle(qtbot, window)
+    click(qtbot, counts.show_button)
+    idle(qtbot, window)
+    qtbot.wait(50)  # laid out as shown
+    table = counts.table
+    assert table.rowCount() >= 1
+    assert table.horizontalHeader().length() <= table.viewport().width(), (
+        table.horizontalHeader().length(),
+        table.viewport().width(),
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -298,3 +298,16 @@ def test_changing_an_approved_packet_says_so_first_and_review_shows_the_change(
     click_tree_row(qtbot, review.answers, lambda item: item.data(0, USER_ROLE) == "birth.city")
     assert review.item.currentData() == "birth.city"
     assert "born" in review.item.currentText().lower(), review.item.currentText()
+    # its drop-down list reads the entries whole (found in a walk: "… · Getting start…")
+    qtbot.mouseClick(
+        review.item,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(review.item.width() - 8, review.item.height() // 2),
+    )
+    popup = review.item.view()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    entry = review.item.currentText()
+    room = min(review.item.fontMetrics().horizontalAdvance(entry), window.width() * 8 // 10)
+    assert popup.width() >= room, (popup.width(), room)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
