@@ -130,6 +130,7 @@ class InterviewDesk:
             elsewhere,
             screening_for_staff=shown,
             screening_current=latest is not None and not changed,
+            screened_in=str(latest.payload.get("lang") or "") if latest is not None else "",
             missing=len(
                 Interview(desk.questionnaire, desk.today(), dict(state.answers)).missing_required()
             )

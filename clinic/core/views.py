@@ -95,6 +95,9 @@ class RecordView:
     screening_current: bool = False
     # required questions that apply and are not answered (Finish anyway leaves some)
     missing: int = 0
+    # the client's language the latest screening was done in ("": none recorded); the
+    # interview opens in it again
+    screened_in: str = ""
 
 
 @dataclass(frozen=True)

@@ -699,7 +699,8 @@ class ClinicWindow(QMainWindow):
             return
         a = view.state.answers
         name = ", ".join(str(a[k]) for k in ("name.family", "name.given") if a.get(k))
-        lang = client_language(a.get("language"))
+        # the language the person was last interviewed (screened) in, else the one they speak
+        lang = client_language(view.screened_in or a.get("language"))
         self.person.interview.start(view.state.record_id, name, a, view.draft, lang)
         self.person.setCurrentWidget(self.person.interview)
 

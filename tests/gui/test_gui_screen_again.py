@@ -47,3 +47,25 @@ def test_after_an_edit_the_volunteer_screens_again_then_builds(
     build_from_record(qtbot, window, record)
     assert record.message.text().startswith("Packet built and stored encrypted")
     qtbot.waitUntil(lambda: record.packet is not None, timeout=60_000)
+
+
+def test_the_interview_opens_again_in_the_language_it_was_done_in(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in a user's walk: interviewed in Korean, the person's interview opened again in
+    English (the language they speak was recorded as English)."""
+    data = tmp_path / "c"
+    [rid] = build_clinic(data, people=1)
+    desk = Desk(data)
+    desk.sign_in("admin", PASSPHRASE)
+    desk.interview.screen_record(rid, lang="ko")
+    desk.close()
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    record = open_record_screen(qtbot, window, rid)
+    click(qtbot, record.interview_button)
+    idle(qtbot, window)
+    assert window.person is not None
+    interview = window.person.interview
+    assert window.person.currentWidget() is interview
+    assert interview.language.currentData() == "ko"
