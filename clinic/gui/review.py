@@ -226,6 +226,16 @@ class ReviewPage(QWidget):
             )
             self.queue.setCurrentRow(0)
 
+    def _named(self, form_item: str) -> str:
+        """A form item with the question that feeds it ("I-821D Part 1 Item 20 (What color
+        are your eyes?)"); the item alone when no question does."""
+        for section in self.questionnaire.sections:
+            for group in section.groups:
+                for question in group.questions:
+                    if form_item in question.feeds:
+                        return f"{form_item} ({question.label.get(staff_language())})"
+        return form_item
+
     def _widen_item_lists(self) -> None:
         """ "Comment on"'s lists (the drop-down and the one typing opens) as wide as their
         longest entry, up to most of the window: a question reads whole, not "Getting
@@ -367,7 +377,7 @@ class ReviewPage(QWidget):
             if self.packet.blank:
                 said += "\n\n" + self.tr(
                     "It leaves blank, for the filer to answer by hand before mailing: %1"
-                ).replace("%1", "; ".join(self.packet.blank))
+                ).replace("%1", "; ".join(self._named(item) for item in self.packet.blank))
             confirm = QMessageBox.question(self, self.tr("Approve this packet?"), said)
             if confirm != QMessageBox.StandardButton.Yes:
                 return

@@ -4,6 +4,7 @@ right after a comment without typing it again, and zoom on the packet."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -239,9 +240,13 @@ def test_changing_an_approved_packet_says_so_first_and_review_shows_the_change(
     idle(qtbot, window)
     click_list_row(qtbot, review.queue, 0)
     idle(qtbot, window)
-    answer_question(qtbot, [])
+    approving: list[str] = []
+    answer_question(qtbot, approving)
     click(qtbot, review.approve_button)
     idle(qtbot, window)
+    # the items left blank are named with their question, not by number alone (found in a walk)
+    assert "It leaves blank" in approving[0], approving[0]  # the test person leaves some
+    assert re.search(r"Part \d+ Item [\w.]+ \(", approving[0]), approving[0]
     choose_tab(qtbot, window.tabs, window.person)
     idle(qtbot, window)
     assert record.status.text().startswith("Packet approved and locked")
