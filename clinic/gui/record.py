@@ -184,6 +184,7 @@ class RecordPage(QWidget):
         self.ops = ops
         self.questionnaire = questionnaire
         self.view: RecordView | None = None
+        self._answers_for = ""  # whose answers the Answers tab lists
         self.packet: PacketView | None = None
         self.clipboard = SecretClipboard(parent=self)
         self.lang = FALLBACK
@@ -532,6 +533,12 @@ class RecordPage(QWidget):
     def _fill_answers(self) -> None:
         assert self.view is not None
         state = self.view.state
+        # the same person again (an answer just changed): the list stays where it was
+        same = self._answers_for == state.record_id
+        scrolled = self.answers.verticalScrollBar().value() if same else 0
+        chosen = self.answers.currentItem()
+        chosen_key = chosen.data(0, Qt.ItemDataRole.UserRole) if same and chosen else None
+        self._answers_for = state.record_id
         self.answers.clear()
         for section in self.questionnaire.sections:
             keys = [q for g in section.groups for q in g.questions if q.key in state.answers]
@@ -552,8 +559,11 @@ class RecordPage(QWidget):
                 item.setToolTip(0, q.label.get(staff_language()))
                 item.setData(0, Qt.ItemDataRole.UserRole, q.key)
                 item.setToolTip(1, value)
+                if q.key == chosen_key:
+                    self.answers.setCurrentItem(item)
             top.setExpanded(True)
         fit_answers(self.answers)
+        self.answers.verticalScrollBar().setValue(scrolled)
 
     def _event_word(self, kind: str) -> str:
         """What happened, in words (never the event's code)."""

@@ -283,9 +283,15 @@ class ReviewPage(QWidget):
         self.message.setText(message)
 
     def _show(self, loaded: tuple[RecordView, PacketView, tuple[str, list[Change]]]) -> None:
+        before, reading = self.packet, self.viewer.files.currentItem()
         self.record, self.packet, (since, changes) = loaded
-        self.viewer.set_packet(self.packet)
+        # the same packet read again (after a comment): the file the attorney was reading stays
+        same = before is not None and before.packet_hash == self.packet.packet_hash
+        self.viewer.set_packet(
+            self.packet, reading.text() if same and reading is not None else None
+        )
         state = self.record.state
+        scrolled = self.answers.verticalScrollBar().value() if same else 0
         self.answers.clear()
         self.item.clear()
         self.item.addItem(self.tr("(the whole packet)"), "")
@@ -310,6 +316,7 @@ class ReviewPage(QWidget):
                 )
             top.setExpanded(True)
         fit_answers(self.answers)
+        self.answers.verticalScrollBar().setValue(scrolled)  # and the answers where they were
         self._widen_item_lists()
         self.comments.setHtml(
             self._changes_html(since, changes) + comments_html(state.comments, self._item_label)

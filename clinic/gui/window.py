@@ -383,6 +383,14 @@ class ClinicWindow(QMainWindow):
         self.account_menu.addAction(self.reset_passphrase_action)
         self.account_menu.addSeparator()
         self.account_menu.addAction(self.lock_action)
+        # Quit (Ctrl+Q; the Mac's Cmd+Q): as the window's close button, the interview saved,
+        # the keys dropped, the day's backup written; also where no window manager draws one
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("quit")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.addAction(self.quit_action)
+        self.account_menu.addAction(self.quit_action)
         self.tools_menu = self.menuBar().addMenu("")
         self.tools_menu.setObjectName("tools-menu")
         self.check_action = QAction(self)
@@ -406,6 +414,7 @@ class ClinicWindow(QMainWindow):
         self.lock_button.setText(self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock now and drop the keys (Ctrl+L)"))
         self.lock_action.setText(self.tr("&Lock now"))
+        self.quit_action.setText(self.tr("&Quit ClinicDay"))
         self.account_menu.setTitle(self.tr("&Account"))
         self.change_passphrase_action.setText(self.tr("&Change my passphrase…"))
         self.profile_action.setText(self.tr("My &profile…"))

@@ -218,6 +218,10 @@
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
+        <source>&amp;Quit ClinicDay</source>
+        <translation>&amp;Salir de ClinicDay</translation>
+    </message>
+    <message>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>

@@ -218,6 +218,10 @@
         <translation>지금 잠그기(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Quit ClinicDay</source>
+        <translation>ClinicDay 종료(&amp;Q)</translation>
+    </message>
+    <message>
         <source>&amp;Account</source>
         <translation>계정(&amp;A)</translation>
     </message>

@@ -78,7 +78,12 @@ def test_a_volunteer_changes_their_passphrase(
     window = open_window(data)
     assert not window.menuBar().isVisible()  # nothing to change before anyone signs in
     sign_in(qtbot, window, "vol")
-    assert menu_entries(window.account_menu) == ["My profile…", "Change my passphrase…", "Lock now"]
+    assert menu_entries(window.account_menu) == [
+        "My profile…",
+        "Change my passphrase…",
+        "Lock now",
+        "Quit ClinicDay",
+    ]
     dialog = open_passphrase_dialog(qtbot, window)
     assert dialog.windowTitle() == "Change my passphrase"
     assert not dialog.user.isVisible()  # a volunteer changes only their own
@@ -160,6 +165,7 @@ def test_a_coordinator_resets_a_volunteers_passphrase(
         "Change my passphrase…",
         "Reset a user's passphrase…",
         "Lock now",
+        "Quit ClinicDay",
     ]
     dialog = open_passphrase_dialog(qtbot, window, reset=True)
     # the users a coordinator manages, after themself: no admin, no other coordinator

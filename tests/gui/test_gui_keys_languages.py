@@ -369,3 +369,19 @@ def test_the_app_closes_as_by_its_button_when_the_system_ends_it(tmp_path: Path)
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_ctrl_q_quits_as_the_close_button_does(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in a user's walk: no Quit in any menu, and Ctrl+Q did nothing (where no window
+    manager draws a close button, the app could not be left)."""
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    assert window.quit_action in window.account_menu.actions()
+    assert window.quit_action.text().replace("&", "") == "Quit ClinicDay"
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)

@@ -79,9 +79,15 @@ def test_comment_then_return_with_every_comment_in_view(
     assert "I-821D Part 1 Item 8" in first
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
+    # the attorney reads the I-821D while commenting: it stays on screen after the comment
+    files = review.viewer.files
+    row = next(r for r in range(files.count()) if files.item(r).text() == "I-821D.pdf")
+    click_list_row(qtbot, files, row)
     type_into(qtbot, review.text, "Please check the A-Number against the last approval notice.")
     click(qtbot, review.comment_button)
     idle(qtbot, window)
+    current = files.currentItem()
+    assert current is not None and current.text() == "I-821D.pdf"  # not back to the cover sheet
     said = review.comments.toPlainText()
     assert "Please check the A-Number" in said and "Comment · atty" in said
     assert "a_number" not in said  # the question as asked, not its key

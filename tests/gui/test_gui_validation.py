@@ -160,3 +160,53 @@ def test_the_change_an_answer_dialog_grows_for_its_message(
     )
     idle(qtbot, window)
     assert seen and "not a real date" in seen[0], seen
+
+
+def test_after_changing_an_answer_the_list_stays_where_it_was(
+    qtbot: QtBot, with_a_person: WithPerson
+) -> None:
+    """Found in a user's walk: after an answer was changed, the Answers list jumped back to
+    its top; the volunteer lost their place."""
+    window, rid = with_a_person("vol")
+    window.resize(1280, 600)  # a short window: the list scrolls
+    record = open_record_screen(qtbot, window, rid)
+    choose_tab(qtbot, record.tabs, record.answers)
+    tree = record.answers
+    bar = tree.verticalScrollBar()
+    assert bar is not None
+    # a text answer far down the list (below the first screenful)
+    texts = {"mailing.city", "birth.city", "mailing.street", "physical.city"}
+    rows = [
+        child
+        for t in range(tree.topLevelItemCount())
+        if (top := tree.topLevelItem(t)) is not None
+        for i in range(top.childCount())
+        if (child := top.child(i)) is not None
+    ]
+    key = next(
+        str(r.data(0, Qt.ItemDataRole.UserRole))
+        for r in reversed(rows)
+        if r.data(0, Qt.ItemDataRole.UserRole) in texts
+    )
+    seen: list[int] = []
+
+    def change(modal: QWidget) -> None:
+        assert isinstance(modal, EditAnswerDialog)
+        seen.append(bar.value())  # where the list was when the person double-clicked
+        editor = modal.box.editor
+        assert isinstance(editor, LineEditor)
+        type_into(qtbot, editor.edit, "Busan")
+        [buttons] = modal.findChildren(QDialogButtonBox)
+        press_ok(qtbot, buttons)
+
+    answer_modal(qtbot, change)
+    double_click_tree_row(qtbot, tree, lambda item: item.data(0, Qt.ItemDataRole.UserRole) == key)
+    idle(qtbot, window)
+
+    def changed() -> bool:
+        current = tree.currentItem()
+        return current is not None and "Busan" in current.text(1)
+
+    qtbot.waitUntil(changed, timeout=5000)
+    assert seen and seen[0] > 0, f"{key} was not below the first screenful"
+    assert bar.value() == seen[0]
