@@ -203,6 +203,11 @@ class Admin:
             source=status.source,
         )
         lines.append(in_language(source, lang))
+        if status.confirmed is not None:
+            checked = say(
+                "Last checked against its sources on {date}.", date=status.confirmed.isoformat()
+            )
+            lines.append(in_language(checked, lang))
         for alert in desk.session.sync_state().alerts:
             texts = {k: v for k, v in alert.items() if isinstance(v, str)}
             lines.append(f"{alert.get('effective', '')} · {text_in(texts, lang)}")

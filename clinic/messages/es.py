@@ -5,6 +5,7 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "Last checked against its sources on {date}.": "Verificado por última vez con sus fuentes el {date}.",
     "Request type not known yet": "Tipo de solicitud aún no conocido",
     # the counts' exports (clinic.reports.export)
     "Breakdown": "Desglose",

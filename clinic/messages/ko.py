@@ -5,6 +5,7 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "Last checked against its sources on {date}.": "{date}에 출처와 대조해 마지막으로 확인했습니다.",
     "Request type not known yet": "신청 유형 아직 모름",
     # the counts' exports (clinic.reports.export)
     "Breakdown": "구분",

@@ -129,6 +129,10 @@ def test_program_notices_follow_the_staff_language(
     assert window.settings is not None
     assert "USCIS" in window.settings.notices.text()
     assert "In force since 2025-01-17. Source" in window.settings.notices.text()
+    # when the entry was last checked, and no English sentence inside the citation (found in
+    # a user's walk: the Korean and Spanish notes carried one)
+    assert "Last checked against its sources on 2026-12-03." in window.settings.notices.text()
+    assert "had issued" not in window.settings.notices.text()
     assert not window.settings.add_user_button.isEnabled()  # volunteers manage nobody
     # in Korean, the notices and the line naming their source (the citations stay English)
     settings = window.settings
