@@ -232,7 +232,8 @@ class SyncClient:
         None on a volunteer's, which never holds it (one enrolled before is made to forget
         it at its next sync)."""
         index = self.session.sync_secret("org_index_key")
-        if index is not None and not may_index(self._state().role or ""):
+        role = self._state().role
+        if index is not None and role and not may_index(role):
             self.session.set_sync_secrets({"org_index_key": None})
             return None
         return index
@@ -342,7 +343,7 @@ class SyncClient:
                 "the org key file signs with another key than the one this laptop enrolled with"
             )
         secrets_: dict[str, bytes | None] = {"org_private_key": keys.pair.private}
-        if may_index(state.role or ""):  # every user of this laptop reads it: not a volunteer's
+        if not state.role or may_index(state.role):  # all its users read it: not a volunteer's
             secrets_["org_index_key"] = keys.index_key
         if keys.signing:  # so this laptop can sign the grants of the codes it makes
             secrets_["org_signing_key"] = keys.signing
