@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 
 from clinic import clock
 from clinic.core import STATIONS, Board, BoardRow
-from clinic.domain.answers import validate_answers
+from clinic.domain.answers import FieldKind, validate_answers
 from clinic.domain.events import INQUIRY_TOPICS
+from clinic.gui.fields import placeholder
 from clinic.gui.i18n import fill_spoken
 from clinic.gui.ops import Ops
 
@@ -147,7 +148,7 @@ class NewPersonDialog(QDialog):
         self.native.setObjectName("field:name.native")
         self.dob = QLineEdit(self)
         self.dob.setObjectName("field:dob")
-        self.dob.setPlaceholderText("YYYY-MM-DD")
+        self.dob.setPlaceholderText(placeholder(FieldKind.DATE))  # AAAA-MM-DD in Spanish
         self.language = QComboBox(self)
         self.language.setObjectName("field:language")
         fill_spoken(self.language)

@@ -295,7 +295,8 @@ class CountsPage(QWidget):
             self.tr(
                 "Volunteers' work only: returns and approvals are attorneys' work, counted in "
                 "the total. Check-ins and screenings by attorneys, coordinators and admins are "
-                "one row, Other staff."
+                "one row, Other staff. A person two of them worked with counts in each of "
+                "their rows and once in the total, so the rows can add up to more."
             )
             if breakdown == "volunteer"
             else ""

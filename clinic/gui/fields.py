@@ -41,7 +41,7 @@ from clinic.domain.display import SECRET_KEYS, masked
 from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.questionnaire import Question, Text, word
 from clinic.errors import problem_in
-from clinic.gui.i18n import staff_language
+from clinic.gui.i18n import spoken_label, staff_language
 
 Labels = dict[str, dict[str, str]]  # value -> language code -> label
 
@@ -324,6 +324,8 @@ class ComboEditor(Editor):
                 return word(self.words, "answer_yes", in_lang)
             if v is False:
                 return word(self.words, "answer_no", in_lang)
+            if self.key == "language":  # named in that language, in letters this screen draws
+                return spoken_label(str(v), in_lang)
             return text_in(self.labels.get(str(v), {}), in_lang) or str(v)
 
         for v in self.values:

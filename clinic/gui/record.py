@@ -803,7 +803,7 @@ class RecordPage(QWidget):
                 "%1 required answer(s) are missing: the forms have blanks there, for the "
                 "attorney to see."
             ).replace("%1", str(self.view.missing))
-        self.message.setText(said)
+        self.message.setText(said + self._english_take_home(named=True))
         self.tabs.setCurrentWidget(self.packet_tab)
         self.reload_after_build = packet
         self.changed.emit(packet.record_id)
@@ -867,6 +867,25 @@ class RecordPage(QWidget):
             else self.tr("Sent %1 pages to the printer.").replace("%1", str(pages))
         )
 
+    def _english_take_home(self, *, named: bool = False) -> str:
+        """ " It is in English: …" (``named``: " The take-home sheet is in English: …") when the
+        person speaks a language the take-home sheet is not made in, else ""."""
+        spoken = self.view.state.language if self.view is not None else None
+        if not spoken or spoken in client_languages():
+            return ""
+        said = (
+            self.tr(
+                "The take-home sheet is in English: ClinicDay has none in %1 yet, so go over "
+                "it with the person (with an interpreter)."
+            )
+            if named
+            else self.tr(
+                "It is in English: ClinicDay has no take-home sheet in %1 yet, so go over it "
+                "with the person (with an interpreter)."
+            )
+        )
+        return " " + said.replace("%1", spoken_label(spoken, staff_language()))
+
     def print_take_home(self) -> None:
         """Print the client's take-home sheet alone (a ``clicked`` slot): read on the worker,
         then the print dialog; the print is audited."""
@@ -896,13 +915,7 @@ class RecordPage(QWidget):
                 "%1", str(pages)
             )
         )
-        spoken = self.view.state.language if self.view is not None else None
-        if spoken and spoken not in client_languages():  # the sheet is in English then
-            said += " " + self.tr(
-                "It is in English: ClinicDay has no take-home sheet in %1 yet, so go over it "
-                "with the person (with an interpreter)."
-            ).replace("%1", spoken_label(spoken, staff_language()))
-        self.message.setText(said)
+        self.message.setText(said + self._english_take_home())
 
     def export_packet(self) -> None:
         """Write the packet's files into a folder the person chooses (a ``clicked`` slot)."""

@@ -284,7 +284,7 @@ class SignInPage(QWidget):
 
     def failed(self, message: str) -> None:
         self.button.setEnabled(True)
-        self.error.setText(message)
+        self.error.setText(message[:1].upper() + message[1:])  # a sentence, as it is shown
         self.passphrase.setFocus()
 
 

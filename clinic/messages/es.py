@@ -5,6 +5,7 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "Volunteers' work only: returns and approvals are attorneys' work, counted in the total. A person two of them worked with counts in each of their rows and once in the total, so the rows can add up to more.": "Solo el trabajo de los voluntarios: las devoluciones y aprobaciones son trabajo de los abogados y se cuentan en el total. Una persona atendida por dos de ellos cuenta en la fila de cada uno y una vez en el total, así que las filas pueden sumar más.",
     "Last checked against its sources on {date}.": "Verificado por última vez con sus fuentes el {date}.",
     "Request type not known yet": "Tipo de solicitud aún no conocido",
     # the counts' exports (clinic.reports.export)
@@ -53,7 +54,6 @@ MESSAGES: dict[str, str] = {
     "Per language": "Por idioma",
     "Per volunteer (volunteers' work)": "Por voluntario (trabajo de los voluntarios)",
     "ClinicDay counts: de-identified tallies only, no personal data": "Conteos de ClinicDay: solo cifras anonimizadas, sin datos personales",
-    "Volunteers' work only: returns and approvals are attorneys' work, counted in the total.": "Solo el trabajo de los voluntarios: las devoluciones y aprobaciones son trabajo de los abogados y se cuentan en el total.",
     "{site}: clinic counts": "{site}: conteos de la clínica",
     "Clinic counts": "Conteos de la clínica",
     "Period: {period}": "Período: {period}",

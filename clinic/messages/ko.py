@@ -5,6 +5,7 @@ name is the language's code). Keys are the English templates; values keep their 
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "Volunteers' work only: returns and approvals are attorneys' work, counted in the total. A person two of them worked with counts in each of their rows and once in the total, so the rows can add up to more.": "자원봉사자의 작업만 포함합니다. 반려와 승인은 변호사의 작업이며 합계에 포함됩니다. 두 사람이 함께 도운 사람은 각자의 행에 한 번씩, 합계에는 한 번 셉니다. 그래서 행의 합이 합계보다 클 수 있습니다.",
     "Last checked against its sources on {date}.": "{date}에 출처와 대조해 마지막으로 확인했습니다.",
     "Request type not known yet": "신청 유형 아직 모름",
     # the counts' exports (clinic.reports.export)
@@ -53,7 +54,6 @@ MESSAGES: dict[str, str] = {
     "Per language": "언어별",
     "Per volunteer (volunteers' work)": "자원봉사자별(자원봉사자의 작업)",
     "ClinicDay counts: de-identified tallies only, no personal data": "ClinicDay 집계: 비식별 집계만 있으며 개인 정보는 없습니다",
-    "Volunteers' work only: returns and approvals are attorneys' work, counted in the total.": "자원봉사자의 작업만 포함합니다. 반려와 승인은 변호사의 작업이며 합계에 포함됩니다.",
     "{site}: clinic counts": "{site}: 클리닉 집계",
     "Clinic counts": "클리닉 집계",
     "Period: {period}": "기간: {period}",

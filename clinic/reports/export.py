@@ -231,7 +231,9 @@ BAR_COLORS = (
 CHART_SERIES = ("screened", "referred", "packets_built")
 FOOTER = said_later("ClinicDay counts: de-identified tallies only, no personal data")
 VOLUNTEERS_ONLY = said_later(
-    "Volunteers' work only: returns and approvals are attorneys' work, counted in the total."
+    "Volunteers' work only: returns and approvals are attorneys' work, counted in the total. "
+    "A person two of them worked with counts in each of their rows and once in the total, so "
+    "the rows can add up to more."
 )
 
 

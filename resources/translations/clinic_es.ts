@@ -329,10 +329,6 @@
         <translation>Exportar C&amp;SV…</translation>
     </message>
     <message>
-        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total. Check-ins and screenings by attorneys, coordinators and admins are one row, Other staff.</source>
-        <translation>Solo el trabajo de los voluntarios: las devoluciones y aprobaciones son trabajo de los abogados y cuentan en el total. Los registros y evaluaciones hechos por abogados, coordinadores y administradores van en una fila, Otro personal.</translation>
-    </message>
-    <message>
         <source>Other staff</source>
         <translation>Otro personal</translation>
     </message>
@@ -383,6 +379,10 @@
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total. Check-ins and screenings by attorneys, coordinators and admins are one row, Other staff. A person two of them worked with counts in each of their rows and once in the total, so the rows can add up to more.</source>
+        <translation>Solo el trabajo de los voluntarios: las devoluciones y aprobaciones son trabajo de los abogados y se cuentan en el total. Los registros y evaluaciones de abogados, coordinadores y administradores son una fila, Otro personal. Una persona atendida por dos de ellos cuenta en la fila de cada uno y una vez en el total, así que las filas pueden sumar más.</translation>
     </message>
     <message>
         <source>Show the counts first.</source>
@@ -1120,6 +1120,10 @@
     <message>
         <source>Sent %1 pages to the printer.</source>
         <translation>Se enviaron %1 páginas a la impresora.</translation>
+    </message>
+    <message>
+        <source>The take-home sheet is in English: ClinicDay has none in %1 yet, so go over it with the person (with an interpreter).</source>
+        <translation>La hoja para el cliente está en inglés: ClinicDay aún no la tiene en %1; repásela con la persona (con un intérprete).</translation>
     </message>
     <message>
         <source>Print the client&apos;s take-home sheet</source>

@@ -329,10 +329,6 @@
         <translation>CSV 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total. Check-ins and screenings by attorneys, coordinators and admins are one row, Other staff.</source>
-        <translation>자원봉사자의 업무만: 반려와 승인은 변호사의 업무로 합계에 포함됩니다. 변호사, 코디네이터, 관리자가 한 접수와 심사는 ‘기타 직원’ 한 줄로 셉니다.</translation>
-    </message>
-    <message>
         <source>Other staff</source>
         <translation>기타 직원</translation>
     </message>
@@ -383,6 +379,10 @@
     <message>
         <source>Total</source>
         <translation>합계</translation>
+    </message>
+    <message>
+        <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total. Check-ins and screenings by attorneys, coordinators and admins are one row, Other staff. A person two of them worked with counts in each of their rows and once in the total, so the rows can add up to more.</source>
+        <translation>자원봉사자의 작업만 포함합니다. 반려와 승인은 변호사의 작업이며 합계에 포함됩니다. 변호사, 코디네이터, 관리자의 접수와 선별은 '기타 직원' 한 행입니다. 두 사람이 함께 도운 사람은 각자의 행에 한 번씩, 합계에는 한 번 셉니다. 그래서 행의 합이 합계보다 클 수 있습니다.</translation>
     </message>
     <message>
         <source>Show the counts first.</source>
@@ -1120,6 +1120,10 @@
     <message>
         <source>Sent %1 pages to the printer.</source>
         <translation>%1페이지를 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>The take-home sheet is in English: ClinicDay has none in %1 yet, so go over it with the person (with an interpreter).</source>
+        <translation>고객 안내문은 영어로 되어 있습니다. ClinicDay에는 아직 %1 안내문이 없으니 (통역사와 함께) 본인과 함께 읽어 주세요.</translation>
     </message>
     <message>
         <source>Print the client&apos;s take-home sheet</source>

@@ -117,7 +117,7 @@ def test_a_volunteer_changes_their_passphrase(
     # the proof: lock, then the old passphrase fails and the new one opens the app
     lock_with_the_button(qtbot, window)
     sign_in(qtbot, window, "vol", PASSPHRASE)
-    assert "wrong user name or passphrase" in window.signin.error.text()
+    assert "Wrong user name or passphrase" in window.signin.error.text()
     assert window.stack.currentWidget() is window.signin  # still asking
     sign_in(qtbot, window, "vol", NEW_PASSPHRASE)
     assert window.tabs is not None and "vol" in window.who.text()
@@ -188,7 +188,7 @@ def test_a_coordinator_resets_a_volunteers_passphrase(
     assert window.tabs is not None
     lock_with_the_button(qtbot, window)
     sign_in(qtbot, window, "vol", PASSPHRASE)
-    assert "wrong user name or passphrase" in window.signin.error.text()
+    assert "Wrong user name or passphrase" in window.signin.error.text()
     sign_in(qtbot, window, "vol", NEW_PASSPHRASE)
     assert window.tabs is not None and "vol" in window.who.text()
 

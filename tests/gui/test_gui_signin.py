@@ -51,7 +51,7 @@ def test_first_run_offers_to_create_a_clinic_and_then_signs_in(
     assert "locked" not in window.signin.text.text()  # a new clinic, not a locked app
     # a wrong passphrase: one clear line, still on the sign-in screen
     sign_in(qtbot, window, "maria", "not the passphrase")
-    assert "wrong user name or passphrase" in window.signin.error.text()
+    assert "Wrong user name or passphrase" in window.signin.error.text()
     assert window.tabs is None
     sign_in(qtbot, window, "maria")
     assert tab_keys(window) == ["today", "person", "review", "counts", "settings"]

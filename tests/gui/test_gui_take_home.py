@@ -137,6 +137,8 @@ def test_a_take_home_sheet_in_english_for_a_language_it_is_not_made_in_says_so(
     sign_in(qtbot, window, "vol")
     record = open_record_screen(qtbot, window, rid)
     build_from_record(qtbot, window, record)
+    built = record.message.text()  # said when the packet is built, before anyone prints
+    assert "The take-home sheet is in English" in built and "Portuguese" in built, built
     edge.print_files.append(tmp_path / "take-home.pdf")
     click(qtbot, record.take_home_button)
     idle(qtbot, window)
