@@ -388,7 +388,7 @@ class ClinicWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setObjectName("quit")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit_app)
         self.addAction(self.quit_action)
         self.account_menu.addAction(self.quit_action)
         self.tools_menu = self.menuBar().addMenu("")
@@ -824,6 +824,10 @@ class ClinicWindow(QMainWindow):
             self.stack.removeWidget(self.tabs)
             self.tabs.deleteLater()
         self.tabs = self.board = self.person = self.review = self.counts = self.settings = None
+
+    def quit_app(self) -> None:
+        """Quit (a ``triggered`` slot): the window closes as its close button closes it."""
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.person is not None:
