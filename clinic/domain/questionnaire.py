@@ -178,6 +178,10 @@ class Questionnaire:
                 return q
         raise KeyError(key)
 
+    def feeding(self, form_item: str) -> Question | None:
+        """The question whose answer fills ``form_item`` ("I-821D Part 1 Item 20"), if any."""
+        return next((q for q in self.questions if form_item in q.feeds), None)
+
 
 def _optional_text(raw: Mapping[str, Any], name: str, where: str) -> Text | None:
     return Text.parse(raw[name], f"{where}.{name}") if raw.get(name) is not None else None

@@ -55,8 +55,7 @@ def both(staff: str, client: str) -> str:
     return f"{staff} · {client}"
 
 
-PLACEHOLDERS = {
-    FieldKind.DATE: "YYYY-MM-DD",  # said in the staff language (placeholder()): AAAA-MM-DD
+PLACEHOLDERS = {  # a date's is said in the staff's letters: placeholder()
     FieldKind.A_NUMBER: "A-000-000-000",
     FieldKind.SSN: "000-00-0000",
     FieldKind.STATE: "CA",
@@ -68,10 +67,9 @@ PLACEHOLDERS = {
 def placeholder(kind: FieldKind) -> str:
     """What a box of ``kind`` shows until it is typed in; a date's pattern in the staff's
     letters (Spanish AAAA-MM-DD), as the errors about it say it."""
-    shown = PLACEHOLDERS.get(kind, "")
     if kind is FieldKind.DATE:
         return QCoreApplication.translate("Fields", "YYYY-MM-DD")
-    return shown
+    return PLACEHOLDERS.get(kind, "")
 
 
 _US_AMOUNT = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")

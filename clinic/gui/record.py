@@ -330,8 +330,6 @@ class RecordPage(QWidget):
     # -- texts ------------------------------------------------------------------------------------
 
     def translate_ui(self) -> None:
-        if self.view is None:
-            self._show_status()
         self.interview_button.setText(self.tr("&Interview…"))
         self.screen_button.setText(self.tr("Screen a&gain"))
         self.screen_button.setToolTip(

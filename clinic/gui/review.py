@@ -229,12 +229,8 @@ class ReviewPage(QWidget):
     def _named(self, form_item: str) -> str:
         """A form item with the question that feeds it ("I-821D Part 1 Item 20 (What color
         are your eyes?)"); the item alone when no question does."""
-        for section in self.questionnaire.sections:
-            for group in section.groups:
-                for question in group.questions:
-                    if form_item in question.feeds:
-                        return f"{form_item} ({question.label.get(staff_language())})"
-        return form_item
+        question = self.questionnaire.feeding(form_item)
+        return f"{form_item} ({question.label.get(staff_language())})" if question else form_item
 
     def _widen_item_lists(self) -> None:
         """ "Comment on"'s lists (the drop-down and the one typing opens) as wide as their

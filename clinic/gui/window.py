@@ -642,13 +642,6 @@ class ClinicWindow(QMainWindow):
     def _language_switched(self, lang: str, data: list[bytes]) -> None:
         self.translations.switch(lang, data)
         self.ops.language = self.translations.language  # errors are told in it too
-        if self.settings is not None:  # the list shows it, when the switch came with a sign-in
-            combo = self.settings.language
-            index = combo.findData(self.translations.language)
-            if index >= 0 and index != combo.currentIndex():
-                combo.blockSignals(True)
-                combo.setCurrentIndex(index)
-                combo.blockSignals(False)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs is None:

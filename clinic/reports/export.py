@@ -353,14 +353,11 @@ def _chart(report: Report, font: str, by: str = "day", lang: str = FALLBACK) -> 
     top = max((n for series in data for n in series), default=0)
     step = _step(top)
     every = max(1, math.ceil(len(rows) / 16))  # at most about 16 labels
+    draws = _font_draws(font)
     names = [
         ""
         if i % every
-        else (
-            key[5:]
-            if by == "day"
-            else _short(_key_text(by, key, lang, _font_draws(font)).lstrip("'"))
-        )
+        else (key[5:] if by == "day" else _short(_key_text(by, key, lang, draws).lstrip("'")))
         for i, (key, _c) in enumerate(rows)
     ]
     width, height = CONTENT_WIDTH, 2.6 * inch
