@@ -562,3 +562,37 @@ def test_a_packet_built_on_another_laptop_opens_for_the_attorney(org: Org, tmp_p
         desk.review.act(rid, "approve", packet_hash="0" * 64)
     desk.review.act(rid, "approve", packet_hash=view.packet_hash)
     assert desk.session.load(rid).approved_packet == packet.packet_hash
+
+
+class _CutOnce(httpx.BaseTransport):
+    """The network between a laptop and the real server, where the first push's connection
+    is cut after the server read it (its answer is lost): what a server closing a kept-alive
+    connection at the wrong moment, or a proxy, does."""
+
+    def __init__(self) -> None:
+        self.real = httpx.HTTPTransport()
+        self.cut = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.real.handle_request(request)
+        if self.cut == 0 and request.method == "POST" and request.url.path == "/v1/events":
+            response.read()
+            self.cut += 1
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        return response
+
+
+def test_a_push_whose_answer_is_lost_is_sent_again_and_stored_once(
+    org: Org, tmp_path: Path
+) -> None:
+    """The client sends a cut request once more on a new connection: the server had stored
+    the batch, so the second one is acknowledged and nothing is stored twice."""
+    laptop = org.device(tmp_path / "a", "volunteer")
+    laptop.import_people([person(1), person(2)])
+    waiting = len(laptop.outbox(100))
+    network = _CutOnce()
+    report = SyncClient(laptop, http=httpx.Client(transport=network, timeout=30)).sync()
+    assert network.cut == 1  # the answer to the first push never came
+    assert report.acknowledged_again == waiting and report.pushed == 0
+    assert org.store.event_count() == waiting  # stored once
+    assert laptop.outbox(100) == []  # and the laptop knows it
