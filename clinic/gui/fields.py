@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.domain import languages
 from clinic.domain.answers import ANSWER_KEYS, DOTTED_THOUSANDS, FieldKind, FieldSpec
 from clinic.domain.display import SECRET_KEYS, masked
 from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.questionnaire import Question, Text, word
 from clinic.errors import problem_in
-from clinic.gui.i18n import spoken_label, staff_language
+from clinic.gui.i18n import spoken_items, staff_language
 
 Labels = dict[str, dict[str, str]]  # value -> language code -> label
 
@@ -322,8 +321,6 @@ class ComboEditor(Editor):
                 return word(self.words, "answer_yes", in_lang)
             if v is False:
                 return word(self.words, "answer_no", in_lang)
-            if self.key == "language":  # named in that language, in letters this screen draws
-                return spoken_label(str(v), in_lang)
             return text_in(self.labels.get(str(v), {}), in_lang) or str(v)
 
         for v in self.values:
@@ -598,9 +595,8 @@ class LanguageEditor(Editor):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.addItem("", None)
-        for code in sorted(languages.SPOKEN, key=lambda c: languages.SPOKEN[c][0]):
-            english, native = languages.SPOKEN[code]
-            self.combo.addItem(english if native == english else f"{english} ({native})", code)
+        for label, code in spoken_items():  # named for staff, in letters this screen draws
+            self.combo.addItem(label, code)
         completer = self.combo.completer()
         if completer is not None:
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -218,18 +218,25 @@ def answer_shown(question: Question, value: Any, lang: str, *, reveal: bool = Fa
     return answer_text(question, value, lang, reveal=reveal)
 
 
+def spoken_items() -> list[tuple[str, str]]:
+    """(name, code) of every language people speak, as staff choose from them: those the
+    interview and the take-home sheet are in first, then every other in the order of its name,
+    each named in the staff language by :func:`spoken_label`."""
+    staff = staff_language()
+    served = client_language_choices()
+    others = sorted(
+        (c for c in SPOKEN if c not in served), key=lambda c: spoken_label(c, staff).casefold()
+    )
+    return [(spoken_label(code, staff), code) for code in [*served, *others]]
+
+
 def fill_spoken(box: QComboBox) -> None:
     """The languages people speak, named for staff in the staff language (``Korean (한국어)``,
     ``Coreano (한국어)``, ``Tagalog``), each with its code as the item's data: those the
     interview and the take-home sheet are in first, then every other in the order of its name
     (a person speaking one is interviewed in English or through an interpreter; the language
     is still recorded, for the forms and the counts). Typing a name's first letters picks it."""
-    staff = staff_language()
-    served = client_language_choices()
-    others = sorted(
-        (c for c in SPOKEN if c not in served), key=lambda c: spoken_label(c, staff).casefold()
-    )
-    items = [(spoken_label(code, staff), code) for code in [*served, *others]]
+    items = spoken_items()
     if [(box.itemText(i), box.itemData(i)) for i in range(box.count())] == items:
         return
     chosen = box.currentData()

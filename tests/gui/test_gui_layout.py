@@ -223,3 +223,48 @@ def test_every_count_column_is_on_screen_in_spanish_at_1280(
         table.horizontalHeader().length(),
         table.viewport().width(),
     )
+
+
+def test_languages_are_named_in_the_staff_language_in_the_lists_staff_choose_from(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in user walks: with Spanish chosen, the check-in list said "Korean (한국어)" and
+    the interview's language question "Nepali (□□□□□□□" (a script this computer cannot
+    draw). Both lists now name languages in Spanish, their own name beside it only where the
+    screen can draw it."""
+    from PySide6.QtWidgets import QWidget
+
+    from clinic.gui.board import NewPersonDialog
+    from clinic.gui.fields import LanguageEditor
+    from clinic.gui.i18n import drawable
+    from tests.gui.conftest import answer_modal, build_clinic
+    from tests.gui.test_gui_day import check_in
+
+    data = tmp_path / "c"
+    build_clinic(data)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    assert window.tabs is not None and window.settings is not None and window.board is not None
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "es")
+    # the keyboard passes Korean on its way to Spanish: wait for Spanish itself
+    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) == "&Hoy")
+    choose_tab(qtbot, window.tabs, window.board)
+    listed: list[str] = []
+
+    def read(modal: QWidget) -> None:
+        assert isinstance(modal, NewPersonDialog)
+        listed.extend(modal.language.itemText(i) for i in range(modal.language.count()))
+        modal.reject()
+
+    answer_modal(qtbot, read)
+    click(qtbot, window.board.new_button)
+    idle(qtbot, window)
+    assert "Coreano (한국어)" in listed and "Korean (한국어)" not in listed, listed
+    check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
+    assert window.person is not None
+    editor = window.person.interview.boxes["language"].editor
+    assert isinstance(editor, LanguageEditor)
+    asked = [editor.combo.itemText(i) for i in range(1, editor.combo.count())]  # not "(none)"
+    assert any(text.startswith("Coreano") for text in asked), asked
+    assert all(drawable(text) for text in asked), [t for t in asked if not drawable(t)]
