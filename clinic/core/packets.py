@@ -389,6 +389,7 @@ def shown_packet(session: Session, record_id: str) -> PacketView:
         attorney=counsel.get("user", ""),
         blank=tuple(str(b) for b in info.get("blank") or ()),
         approval_undone=state.approval_undone,
+        contact=str(info.get("contact") or ""),
     )
 
 

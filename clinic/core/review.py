@@ -68,6 +68,12 @@ class ReviewDesk:
             (r for r in rows if r.status == Status.IN_REVIEW.value), key=lambda r: r.updated_at
         )
 
+    def undone(self) -> list[BoardRow]:
+        """People whose approved packet an answer change has turned back into a draft: the
+        attorney reviews them again once the volunteer builds the packet again (oldest first)."""
+        rows = self._desk.people.board(all_days=True).rows
+        return sorted((r for r in rows if r.approval_undone), key=lambda r: r.updated_at)
+
     def left_blank(self, record_id: str, packet_hash: str) -> list[str]:
         """The form items a packet leaves for the filer to answer by hand (its cover sheet's
         "Left blank"), as its build recorded them."""

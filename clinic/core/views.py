@@ -48,6 +48,7 @@ class BoardRow:
     elsewhere: tuple[str, ...] = ()  # identifiers shared with a person on another laptop
     arrived_at: str = ""  # when they were checked in (UTC, ISO)
     with_user: str = ""  # who last worked on them
+    approval_undone: bool = False  # approved, then an answer changed: waiting for a rebuild
 
     @property
     def name(self) -> str:
@@ -117,6 +118,7 @@ class PacketView:
     attorney: str = ""
     blank: tuple[str, ...] = ()  # the form items the filer must still answer (by hand)
     approval_undone: bool = False  # it was approved, then an answer changed: draft again
+    contact: str = ""  # the clinic's contact its take-home sheet prints ("": none was set)
 
     def for_screen(self) -> list[tuple[str, bytes]]:
         """The files as the viewer and the printer show them."""
@@ -180,6 +182,7 @@ def row_of(state: RecordState, elsewhere: tuple[str, ...] = ()) -> BoardRow:
         elsewhere=elsewhere,
         arrived_at=state.created_at or "",
         with_user=state.updated_by or "",
+        approval_undone=state.approval_undone,
     )
 
 

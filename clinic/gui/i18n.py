@@ -218,15 +218,20 @@ def answer_shown(question: Question, value: Any, lang: str, *, reveal: bool = Fa
     return answer_text(question, value, lang, reveal=reveal)
 
 
+def _sort_key(code: str, staff: str) -> str:
+    """A language's name as a list orders it: accents do not count ("Árabe" among the A's,
+    not after "Zulú")."""
+    name = unicodedata.normalize("NFKD", spoken_label(code, staff))
+    return "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
+
+
 def spoken_items() -> list[tuple[str, str]]:
     """(name, code) of every language people speak, as staff choose from them: those the
     interview and the take-home sheet are in first, then every other in the order of its name,
     each named in the staff language by :func:`spoken_label`."""
     staff = staff_language()
     served = client_language_choices()
-    others = sorted(
-        (c for c in SPOKEN if c not in served), key=lambda c: spoken_label(c, staff).casefold()
-    )
+    others = sorted((c for c in SPOKEN if c not in served), key=lambda c: _sort_key(c, staff))
     return [(spoken_label(code, staff), code) for code in [*served, *others]]
 
 

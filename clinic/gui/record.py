@@ -801,7 +801,7 @@ class RecordPage(QWidget):
                 "%1 required answer(s) are missing: the forms have blanks there, for the "
                 "attorney to see."
             ).replace("%1", str(self.view.missing))
-        self.message.setText(said + self._english_take_home(named=True))
+        self.message.setText(said + self._english_take_home(named=True) + self._no_contact(packet))
         self.tabs.setCurrentWidget(self.packet_tab)
         self.reload_after_build = packet
         self.changed.emit(packet.record_id)
@@ -913,7 +913,17 @@ class RecordPage(QWidget):
                 "%1", str(pages)
             )
         )
-        self.message.setText(said + self._english_take_home())
+        self.message.setText(said + self._english_take_home() + self._no_contact(self.packet))
+
+    def _no_contact(self, packet: PacketView | None) -> str:
+        """ " The take-home sheet gives no clinic contact: …" when the packet was built with
+        none set (the client would go home with no one to call), else ""."""
+        if packet is None or packet.contact:
+            return ""
+        return " " + self.tr(
+            "The take-home sheet gives the client no way to reach the clinic: a coordinator "
+            "sets the clinic's contact in Settings, then build the packet again."
+        )
 
     def export_packet(self) -> None:
         """Write the packet's files into a folder the person chooses (a ``clicked`` slot)."""

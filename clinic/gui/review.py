@@ -101,6 +101,12 @@ class ReviewPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.queue_label)
         left_layout.addWidget(self.queue, 1)
+        # approvals a later answer change undid: the attorney hears of them before the rebuild
+        self.undone = QLabel(self)
+        self.undone.setObjectName("review-undone")
+        self.undone.setWordWrap(True)
+        self.undone.hide()
+        left_layout.addWidget(self.undone)
         # the packet's files under the queue, not beside the page: at 1280 pixels the page gets
         # their width (the attorney reads the forms, not the list)
         self.files_label = QLabel(self)
@@ -192,7 +198,31 @@ class ReviewPage(QWidget):
         self.approve_button.setEnabled(on and allowed)
 
     def refresh(self) -> None:
-        self.ops.run(lambda desk: desk.review.queue(), self.show_queue, self.message.setText)
+        self.ops.run(
+            lambda desk: (desk.review.queue(), desk.review.undone()),
+            self._show_lists,
+            self.message.setText,
+        )
+
+    def _show_lists(self, lists: tuple[list[BoardRow], list[BoardRow]]) -> None:
+        queue, undone = lists
+        self.show_undone(undone)
+        self.show_queue(queue)
+
+    def show_undone(self, rows: list[BoardRow]) -> None:
+        """Name the people whose approval an answer change undid (hidden when none)."""
+        self.undone.setVisible(bool(rows))
+        if rows:
+            self.undone.setText(
+                self.tr(
+                    "Approval undone, answers changed after it (back here once the packet is "
+                    "built again):"
+                )
+                + "\n"
+                + "\n".join(row.name for row in rows)
+            )
+        else:
+            self.undone.clear()
 
     def show_queue(self, rows: list[BoardRow]) -> None:
         self.queue.clear()

@@ -1142,6 +1142,10 @@
         <translation>Está en inglés: ClinicDay aún no tiene la hoja para el cliente en %1; repásela con la persona (con un intérprete).</translation>
     </message>
     <message>
+        <source>The take-home sheet gives the client no way to reach the clinic: a coordinator sets the clinic&apos;s contact in Settings, then build the packet again.</source>
+        <translation>La hoja para el cliente no le da ninguna forma de comunicarse con la clínica: pida a un coordinador que ponga el contacto de la clínica en Configuración y luego vuelva a preparar el paquete.</translation>
+    </message>
+    <message>
         <source>Folder to export the packet to</source>
         <translation>Carpeta a la que exportar el paquete</translation>
     </message>
@@ -1227,6 +1231,10 @@
     <message>
         <source>Only an attorney approves packets</source>
         <translation>Solo un abogado puede aprobar paquetes</translation>
+    </message>
+    <message>
+        <source>Approval undone, answers changed after it (back here once the packet is built again):</source>
+        <translation>Aprobación deshecha, las respuestas cambiaron después (vuelven aquí cuando se prepare el paquete de nuevo):</translation>
     </message>
     <message>
         <source>No packet is waiting for review.</source>

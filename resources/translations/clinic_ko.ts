@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>Volunteers&apos; work only: returns and approvals are attorneys&apos; work, counted in the total. Check-ins and screenings by attorneys, coordinators and admins are one row, Other staff. A person two of them worked with counts in each of their rows and once in the total, so the rows can add up to more.</source>
-        <translation>자원봉사자의 작업만 포함합니다. 반려와 승인은 변호사의 작업이며 합계에 포함됩니다. 변호사, 코디네이터, 관리자의 접수와 선별은 '기타 직원' 한 행입니다. 두 사람이 함께 도운 사람은 각자의 행에 한 번씩, 합계에는 한 번 셉니다. 그래서 행의 합이 합계보다 클 수 있습니다.</translation>
+        <translation>자원봉사자의 작업만 포함합니다. 반려와 승인은 변호사의 작업이며 합계에 포함됩니다. 변호사, 코디네이터, 관리자의 접수와 선별은 &apos;기타 직원&apos; 한 행입니다. 두 사람이 함께 도운 사람은 각자의 행에 한 번씩, 합계에는 한 번 셉니다. 그래서 행의 합이 합계보다 클 수 있습니다.</translation>
     </message>
     <message>
         <source>Show the counts first.</source>
@@ -1142,6 +1142,10 @@
         <translation>영어로 되어 있습니다. ClinicDay에는 아직 %1 안내문이 없으니 (통역사와 함께) 본인과 함께 읽어 주세요.</translation>
     </message>
     <message>
+        <source>The take-home sheet gives the client no way to reach the clinic: a coordinator sets the clinic&apos;s contact in Settings, then build the packet again.</source>
+        <translation>고객 안내문에 클리닉 연락처가 없어 고객이 클리닉에 연락할 방법이 없습니다: 코디네이터가 설정에서 클리닉 연락처를 입력한 뒤 서류 묶음을 다시 만드세요.</translation>
+    </message>
+    <message>
         <source>Folder to export the packet to</source>
         <translation>서류 묶음을 내보낼 폴더</translation>
     </message>
@@ -1227,6 +1231,10 @@
     <message>
         <source>Only an attorney approves packets</source>
         <translation>서류 묶음은 변호사만 승인할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Approval undone, answers changed after it (back here once the packet is built again):</source>
+        <translation>승인 후 답변이 바뀌어 승인이 취소됨 (서류 묶음을 다시 만들면 여기로 돌아옵니다):</translation>
     </message>
     <message>
         <source>No packet is waiting for review.</source>

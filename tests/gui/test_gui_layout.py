@@ -261,6 +261,9 @@ def test_languages_are_named_in_the_staff_language_in_the_lists_staff_choose_fro
     click(qtbot, window.board.new_button)
     idle(qtbot, window)
     assert "Coreano (한국어)" in listed and "Korean (한국어)" not in listed, listed
+    # in the order of the names, accents aside: "Árabe" among the A's, not after "Zulú"
+    arabic = next(i for i, text in enumerate(listed) if text.startswith("Árabe"))
+    assert listed[arabic + 1][0] in "ABC", listed[arabic - 2 : arabic + 2]
     check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
     assert window.person is not None
     editor = window.person.interview.boxes["language"].editor

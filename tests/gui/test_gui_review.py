@@ -294,11 +294,21 @@ def test_changing_an_approved_packet_says_so_first_and_review_shows_the_change(
     assert "after the attorney approved the packet" in record.status.text(), record.status.text()
     choose_tab(qtbot, record.tabs, record.packet_tab)
     assert "was approved, then an answer changed" in record.viewer.state.text()
+    # the attorney hears of it in Review before any rebuild (found in a walk: nothing said)
+    choose_tab(qtbot, window.tabs, review)
+    idle(qtbot, window)
+    assert review.undone.isVisible(), "Review does not say the approval was undone"
+    said = review.undone.text()
+    assert said.startswith("Approval undone") and record.view is not None, said
+    assert record.view.state.answers["name.family"] in said, said
+    choose_tab(qtbot, window.tabs, window.person)
+    idle(qtbot, window)
 
     # built again, the attorney reads what changed since the approval, first
     build_from_record(qtbot, window, record)
     choose_tab(qtbot, window.tabs, review)
     idle(qtbot, window)
+    assert not review.undone.isVisible()  # back in the queue: no longer listed apart
     click_list_row(qtbot, review.queue, 0)
     idle(qtbot, window)
     told = review.comments.toPlainText()

@@ -60,6 +60,8 @@ def test_the_take_home_sheet_prints_alone_in_the_clients_language(
     idle(qtbot, window)
     assert edge.asked[-1] == "printer: Print the client's take-home sheet"
     assert record.message.text().startswith("Sent the take-home sheet"), record.message.text()
+    # no clinic contact was set: the volunteer is told the client has no one to call
+    assert "no way to reach the clinic" in record.message.text(), record.message.text()
     sheet = dict(record.packet.files)["Take-home sheet.pdf"]
     # the sheet alone: as many pages as the sheet has, not the packet's dozens
     assert len(PdfReader(out).pages) == len(PdfReader(io.BytesIO(sheet)).pages)
@@ -114,6 +116,7 @@ def test_the_clinics_contact_set_in_settings_is_on_the_take_home_sheet(
     edge.print_files.append(out)
     click(qtbot, record.take_home_button)
     idle(qtbot, window)
+    assert "no way to reach the clinic" not in record.message.text(), record.message.text()
     text = printed_text(out, tmp_path)
     assert "555-0142" in text and "help@clinic.example" in text, text
     # the row holds ciphertext only
