@@ -192,6 +192,20 @@ class NewPersonDialog(QDialog):
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
 
+    def fill(self, answers: dict[str, Any]) -> None:
+        """Put back what was typed (after the duplicate warning's Cancel: nothing is lost)."""
+        for key, edit in (
+            ("name.family", self.family),
+            ("name.given", self.given),
+            ("name.native", self.native),
+            ("dob", self.dob),
+            ("a_number", self.a_number),
+        ):
+            edit.setText(str(answers.get(key, "")))
+        index = self.language.findData(answers.get("language"))
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+
     def answers(self) -> dict[str, Any]:
         raw: dict[str, Any] = {
             "name.family": self.family.text().strip(),
@@ -492,7 +506,12 @@ class BoardPage(QWidget):
         self.say(self.tr("Inquiry counted."))
 
     def new_person(self) -> None:
+        self._ask_new_person({})
+
+    def _ask_new_person(self, typed: dict[str, Any]) -> None:
+        """The check-in dialog, holding ``typed`` (what was typed before, if anything)."""
         dialog = NewPersonDialog(self, self.today)
+        dialog.fill(typed)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         answers = dialog.answers()
@@ -529,6 +548,8 @@ class BoardPage(QWidget):
                 self.open_person.emit(matches[0][0].record_id)
                 return
             if box.clickedButton() is not create:
+                # Cancel: back to the check-in as it was typed, to correct it or cancel again
+                self._ask_new_person(answers)
                 return
         self.ops.run(lambda desk: desk.people.new_person(answers), self._created)
 

@@ -49,6 +49,7 @@ from tests.gui.user import (
     click_button_named,
     click_list_row,
     double_click_tree_row,
+    on_next_dialog,
     press_ok,
     screen_ink,
     type_into,
@@ -353,6 +354,65 @@ def test_a_person_who_looks_like_someone_already_here_is_flagged(
     assert window.open_record == rid
     session = Clinic(data).unlock("admin", PASSPHRASE)
     assert len(session.record_ids()) == 1  # nobody was added
+
+
+def test_cancel_on_the_duplicate_warning_goes_back_to_what_was_typed(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    """Found in a user's walk: Cancel on "This may be someone already here" threw the typed
+    check-in away. It goes back to the check-in, everything typed still there, to correct
+    (here the birth date) and check in."""
+    data = tmp_path / "c"
+    build_clinic(data, people=1)
+    existing = person(0)
+    window = open_window(data)
+    sign_in(qtbot, window, "vol")
+    seen: list[dict[str, str]] = []
+
+    def cancel(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and box.objectName() == "duplicate-warning"
+        on_next_dialog(qtbot, correct)
+        click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+
+    def correct(modal: QWidget) -> None:
+        assert isinstance(modal, NewPersonDialog)
+        seen.append(
+            {
+                "family": modal.family.text(),
+                "given": modal.given.text(),
+                "dob": modal.dob.text(),
+                "language": str(modal.language.currentData()),
+            }
+        )
+        type_into(qtbot, modal.dob, "2002-07-19")
+        press_ok(qtbot, modal.buttons)
+
+    def fill(modal: QWidget) -> None:
+        assert isinstance(modal, NewPersonDialog)
+        type_into(qtbot, modal.family, existing["name.family"])
+        type_into(qtbot, modal.given, "Mina")
+        type_into(qtbot, modal.dob, existing["dob"])
+        choose(qtbot, modal.language, "ko")
+        answer_modal(qtbot, cancel)
+        press_ok(qtbot, modal.buttons)
+
+    assert window.board is not None
+    answer_modal(qtbot, fill)
+    click(qtbot, window.board.new_button)
+    idle(qtbot, window)
+    assert seen == [
+        {
+            "family": existing["name.family"],
+            "given": "Mina",
+            "dob": existing["dob"],
+            "language": "ko",
+        }
+    ], seen
+    session = Clinic(data).unlock("admin", PASSPHRASE)
+    assert len(session.record_ids()) == 2  # checked in after the correction
+    assert window.open_record is not None
+    added = session.load(window.open_record).answers
+    assert (added["name.given"], added["dob"]) == ("Mina", "2002-07-19")
 
 
 def test_search_by_a_number_name_and_birth_date(
