@@ -420,7 +420,10 @@ class RecordPage(QWidget):
         self.lang = client_language(a.get("language"))
         name = ", ".join(str(a[k]) for k in ("name.family", "name.given") if a.get(k))
         native = f" ({a['name.native']})" if a.get("name.native") else ""
-        self.title.setText((name or self.tr("(no name yet)")) + native)
+        if state.kind == "inquiry" and not name:  # counted, no one's name kept (never "yet")
+            self.title.setText(self.tr("Inquiry (no name kept)"))
+        else:
+            self.title.setText((name or self.tr("(no name yet)")) + native)
         self.copy_a_number.setEnabled(bool(a.get("a_number")))
         self.copy_ssn.setEnabled(bool(a.get("ssn")))
         same = self.revealed and self._revealed_for == state.record_id

@@ -946,6 +946,10 @@
         <translation>Para cambiar una respuesta, presione Enter o haga doble clic en ella</translation>
     </message>
     <message>
+        <source>Inquiry (no name kept)</source>
+        <translation>Consulta (sin nombre guardado)</translation>
+    </message>
+    <message>
         <source>(no name yet)</source>
         <translation>(todavía sin nombre)</translation>
     </message>

@@ -946,6 +946,10 @@
         <translation>답변을 변경하려면 Enter 키를 누르거나 두 번 클릭하세요</translation>
     </message>
     <message>
+        <source>Inquiry (no name kept)</source>
+        <translation>문의 (이름은 보관하지 않음)</translation>
+    </message>
+    <message>
         <source>(no name yet)</source>
         <translation>(아직 이름 없음)</translation>
     </message>

@@ -262,6 +262,12 @@ def test_an_inquiry_is_counted_without_a_name(
     assert dict(report.by_language)["es"].informed == 1
     [rid] = session.record_ids()
     assert session.load(rid).answers == {}  # nothing about the person is kept
+    # opened from the board, it is called what it is, not a person with "no name yet"
+    from tests.gui.conftest import open_from_board
+
+    open_from_board(qtbot, window, rid)
+    assert window.person is not None
+    assert window.person.record.title.text() == "Inquiry (no name kept)"
 
 
 def test_a_coordinator_renames_the_site(
