@@ -947,7 +947,7 @@
     </message>
     <message>
         <source>Inquiry (no name kept)</source>
-        <translation>Consulta (sin nombre guardado)</translation>
+        <translation>Consulta (sin guardar el nombre)</translation>
     </message>
     <message>
         <source>(no name yet)</source>

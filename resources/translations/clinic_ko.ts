@@ -947,7 +947,7 @@
     </message>
     <message>
         <source>Inquiry (no name kept)</source>
-        <translation>문의 (이름은 보관하지 않음)</translation>
+        <translation>문의(이름은 기록하지 않음)</translation>
     </message>
     <message>
         <source>(no name yet)</source>
