@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from clinic import clock
 from clinic.core.review import review_record
@@ -40,6 +41,7 @@ BEFORE = "2025-03-07"
 AFTER = "2025-03-09"
 SITE_A = "Koreatown Saturday Clinic"
 SITE_B = "코리아타운 토요 클리닉"
+OF = "Day, site, language or volunteer"  # the CSV column naming each row
 
 
 def t(record: str, type_: str, volunteer: str, **extra: Any) -> dict[str, Any]:
@@ -375,7 +377,7 @@ def test_csv_parses_and_its_sums_match(report: Report) -> None:
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     header = csv_columns(report)
     assert list(rows[0]) == header
-    assert header[:2] == ["Breakdown", "Of"]
+    assert header[:2] == ["Breakdown", OF]
     # words, never codes (issue 16 point 2): no "outcome:attorney_review", no "flag:..."
     assert "Screened: Needs attorney review" in header
     assert "Flag: travel without advance parole" in header
@@ -384,7 +386,7 @@ def test_csv_parses_and_its_sums_match(report: Report) -> None:
     for row in rows:
         assert all(re.fullmatch(r"\d+", row[col]) for col in header[2:]), row
     total = rows[0]
-    assert (total["Breakdown"], total["Of"]) == ("Total", "")
+    assert (total["Breakdown"], total[OF]) == ("Total", "")
     assert {m: int(total[METRIC_LABELS[m]]) for m in METRICS} == numbers(report.total)
     assert int(total["Screened: Does not appear to meet a DACA guideline, as answered"]) == 1
     assert int(total["Renewal requests"]) == 2
@@ -399,9 +401,9 @@ def test_csv_parses_and_its_sums_match(report: Report) -> None:
             if col == METRIC_LABELS["served"] or (breakdown == "volunteer" and col in skip):
                 continue  # people served count in each row; not a volunteer's counts
             assert sum(int(r[col]) for r in part) == int(total[col]), (breakdown, col)
-    assert {r["Of"] for r in rows if r["Breakdown"] == "By site"} == {SITE_A, SITE_B}
+    assert {r[OF] for r in rows if r["Breakdown"] == "By site"} == {SITE_A, SITE_B}
     # a language by its name
-    assert "Korean (한국어)" in {r["Of"] for r in rows if r["Breakdown"] == "By language"}
+    assert "Korean (한국어)" in {r[OF] for r in rows if r["Breakdown"] == "By language"}
 
 
 def test_flags_are_named_in_words_in_the_csv_and_the_pdf(tmp_path: Path) -> None:
@@ -491,6 +493,21 @@ def test_the_pdf_names_a_language_without_texts_here_by_its_english_name(
     text = pdf_text(to_pdf(daily_counts(day, DAY, DAY), site_title="x"), tmp_path)
     assert "Portuguese" in text
     assert not re.search(r"^\s*pt\s", text, re.MULTILINE), text
+
+
+def test_the_chart_by_language_reads_long_language_names_whole(tmp_path: Path) -> None:
+    """Found in a user's walk: the chart's labels were cut at 18 letters ("Portuguese
+    (portu…"). Page 1 (the chart's page, before the tables) reads the name whole."""
+    langs = ["pt", "ko", "es", "en", "tl", "vi", "zh"]
+    day = [
+        screened(f"r{i}", "ana", "attorney_review", "renewal", [], language=code)
+        for i, code in enumerate(langs)
+    ]
+    pdf = to_pdf(daily_counts(day, DAY, DAY), site_title="x", chart_by="language")
+    # pypdf reads the chart's slanted labels as written (pdftotext scatters them)
+    first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Screened, referred and packets by language" in first, first
+    assert "Portuguese (português)" in first and "…" not in first, first
 
 
 def test_the_pdf_of_an_empty_or_long_period_renders(tmp_path: Path) -> None:

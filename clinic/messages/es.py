@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "Request type not known yet": "Tipo de solicitud aún no conocido",
     # the counts' exports (clinic.reports.export)
     "Breakdown": "Desglose",
-    "Of": "De",
+    "Day, site, language or volunteer": "Día, sede, idioma o voluntario",
     "People served": "Personas atendidas",
     "Informed (inquiries)": "Informados (consultas)",
     "Screened": "Evaluados",

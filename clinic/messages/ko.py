@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "Request type not known yet": "신청 유형 아직 모름",
     # the counts' exports (clinic.reports.export)
     "Breakdown": "구분",
-    "Of": "항목",
+    "Day, site, language or volunteer": "날짜, 장소, 언어 또는 자원봉사자",
     "People served": "도움받은 사람",
     "Informed (inquiries)": "정보 안내(문의)",
     "Screened": "선별",

@@ -103,13 +103,13 @@ def _request_type_keys(report: Report) -> list[str]:
 
 
 def csv_columns(report: Report, lang: str = FALLBACK) -> list[str]:
-    """The CSV header, in words a funder's spreadsheet reads: ``Breakdown``, ``Of`` (the day,
-    site, language or volunteer), each count by its label, then the screenings by outcome, by
+    """The CSV header, in words a funder's spreadsheet reads: ``Breakdown``, then which
+    day, site, language or volunteer, each count by its label, then the screenings by outcome, by
     request type and by flag (every one counted in the period). No code: the JSON export keeps
     the codes for other tools."""
     return [
         _t("Breakdown", lang),
-        _t("Of", lang),
+        _t("Day, site, language or volunteer", lang),
         *(metric_label(m, lang) for m in METRICS),
         *(
             _t("Screened: {outcome}", lang, outcome=_outcome(k, lang))
@@ -360,11 +360,16 @@ def _chart(report: Report, font: str, by: str = "day", lang: str = FALLBACK) -> 
         else (key[5:] if by == "day" else _short(_key_text(by, key, lang, draws).lstrip("'")))
         for i, (key, _c) in enumerate(rows)
     ]
-    width, height = CONTENT_WIDTH, 2.6 * inch
+    angled = len(rows) > 8 or (by != "day" and len(rows) > 4)
+    # room under the bars for the longest label (angled at 45 degrees, 7 points, about 3.6
+    # points a letter): "Portuguese (português)" is read whole, not cut at 18 letters
+    longest = max((len(n) for n in names), default=0)
+    below = max(40.0, 14 + longest * 3.6 * 0.72) if angled else 40.0
+    width, height = CONTENT_WIDTH, 2.6 * inch + (below - 40)
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 36, 40
-    chart.width, chart.height = width - 150, height - 60
+    chart.x, chart.y = 36, below
+    chart.width, chart.height = width - 150, height - 20 - below
     chart.data = data
     per_group = chart.width / max(1, len(rows))
     chart.groupSpacing = min(6.0, per_group * 0.3)  # bars stay visible over a long period
@@ -378,7 +383,7 @@ def _chart(report: Report, font: str, by: str = "day", lang: str = FALLBACK) -> 
     chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
-    if len(rows) > 8 or (by != "day" and len(rows) > 4):
+    if angled:
         chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
     for i, color in enumerate(BAR_COLORS):
@@ -401,7 +406,7 @@ def _chart(report: Report, font: str, by: str = "day", lang: str = FALLBACK) -> 
     return drawing
 
 
-def _short(text: str, most: int = 18) -> str:
+def _short(text: str, most: int = 28) -> str:
     """A chart label that fits under its bars."""
     return text if len(text) <= most else text[: most - 1] + "…"
 
