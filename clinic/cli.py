@@ -703,12 +703,49 @@ def cmd_server(args: argparse.Namespace) -> int:
         print(f"Alert {args.alert_id} posted; laptops show it after their next sync.")
         return 0
     if args.server_cmd == "devices":
+        devices = server.devices()
         rows = [
-            [d.device_id, d.name, d.role, "revoked" if d.revoked else "active", d.last_seen]
-            for d in server.devices()
+            [
+                d.device_id,
+                d.name,
+                d.role,
+                "revoked" if d.revoked else "active",
+                d.last_seen,
+                "AUDIT LOG REWRITTEN" if d.audit_alarm else "",
+            ]
+            for d in devices
         ]
         _print_table(rows, sys.stdout)
+        for d in devices:
+            if d.audit_alarm:
+                print(
+                    f"warning: device {d.device_id} ({d.name}): {d.audit_alarm}; "
+                    f"'clinic server audit {d.device_id}' shows what it first wrote",
+                    file=sys.stderr,
+                )
         return 0
+    if args.server_cmd == "audit":
+        passphrase = _read_secret("CLINIC_ORG_PASSPHRASE", "Passphrase of the org key file: ")
+        copies = server.audit_copy(Path(args.org_key), passphrase, args.device_id)
+        rows = [
+            [str(c.seq), "", "", "", "", f"cannot be read: {c.problem}"]
+            if c.entry is None
+            else [
+                str(c.seq),
+                str(c.entry.get("at", "")),
+                str(c.entry.get("user", "")),
+                str(c.entry.get("action", "")),
+                str(c.entry.get("record_id") or "")[:8],
+                str(c.entry.get("detail", "")),
+            ]
+            for c in copies
+        ]
+        _print_table(rows, sys.stdout)
+        alarm = next((d.audit_alarm for d in server.devices() if d.device_id == args.device_id), "")
+        if alarm:
+            print(f"warning: {alarm}", file=sys.stderr)
+        print(f"{len(copies)} entries as the laptop sent them.", file=sys.stderr)
+        return 1 if alarm or any(c.entry is None for c in copies) else 0
     if args.server_cmd == "revoke":
         server.revoke(args.device_id)
         print(f"Device {args.device_id} revoked: its token no longer works.")
@@ -1257,7 +1294,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "server",
         help="set up the sync server: init, migrate, enroll-code, publish-pack, alert, devices, "
-        "revoke",
+        "audit, revoke",
     )
     ssub = p.add_subparsers(dest="server_cmd", metavar="ACTION", required=True)
     q = ssub.add_parser(
@@ -1292,6 +1329,14 @@ def build_parser() -> argparse.ArgumentParser:
             q.add_argument(f"--{code}", help=f"in {english_name(code)}")
     q = ssub.add_parser("devices", help="list enrolled devices")
     _add_server_db(q)
+    q = ssub.add_parser(
+        "audit",
+        help="a laptop's audit log as the server received it, opened with the org key file "
+        "(exit 1 if the laptop's log was rewritten since)",
+    )
+    _add_server_db(q)
+    q.add_argument("device_id")
+    q.add_argument("--org-key", required=True, metavar="FILE", help="the org key file")
     q = ssub.add_parser("revoke", help="revoke a device's token")
     _add_server_db(q)
     q.add_argument("device_id")

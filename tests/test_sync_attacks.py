@@ -792,3 +792,107 @@ def test_a_laptops_token_alone_no_longer_reads_the_counts_or_makes_codes(
     with pytest.raises(SyncError, match="keeps the organization's key"):
         SyncClient(vol).tallies(None, "2026-11-01", "2026-11-30")
     assert isinstance(SyncClient(admin).tallies(None, "2026-11-01", "2026-11-30"), list)
+
+
+def rewrite_audit(data: Path, session: Session, seq: int, action: str, detail: str) -> None:
+    """What an account with the laptop's data key can do (every user of a laptop unwraps it):
+    change audit entry ``seq`` in the database file and make the whole chain after it again,
+    so that the laptop's own check finds nothing wrong."""
+    with sqlite3.connect(data / "clinic.db") as db:
+        db.execute("UPDATE audit SET action = ?, detail = ? WHERE seq = ?", (action, detail, seq))
+        columns = ("seq", "at", "user", "device_id", "action", "record_id", "detail")
+        rows = db.execute(
+            "SELECT seq, at, user, device_id, action, record_id, detail FROM audit ORDER BY seq"
+        ).fetchall()
+        prev = b""
+        for row in rows:
+            mac = session.keys.audit_mac(prev, dict(zip(columns, row, strict=True)))
+            db.execute("UPDATE audit SET mac = ? WHERE seq = ?", (mac, row[0]))
+            prev = mac
+
+
+def test_a_laptops_audit_log_rewritten_after_a_sync_is_caught_and_its_first_words_kept(
+    org: Org, tmp_path: Path
+) -> None:
+    """Issue 17 point 6. Before: the server kept only the newest entry's number and MAC, so a
+    log rewritten with the data key (the chain made again) passed the laptop's check and the
+    next sync, and what was first written was gone. Now every entry goes to the server at sync,
+    sealed to the organization and signed by the laptop; the rewrite is caught at the next
+    sync, named to the operator, and the org key reads the entry as it was first written."""
+    data = tmp_path / "lap"
+    laptop = org.device(data, "volunteer")
+    [rid] = laptop.import_people([person(0)]).record_ids
+    laptop.audit_export(rid, "packet 0123456789ab to a folder")
+    SyncClient(laptop).sync()
+    [exported] = [e for e in laptop.audit_log() if e.action == "export"]
+
+    rewrite_audit(data, laptop, exported.seq, action="view", detail="opened")
+    again = Clinic(data).unlock("admin", PASSPHRASE)
+    assert again.check() == []  # the laptop alone cannot tell
+    assert not [e for e in again.audit_log() if e.action == "export"]
+    report = SyncClient(again).sync()
+    assert report.audit_warning and "rewritten" in report.audit_warning, report.audit_warning
+
+    key_file = tmp_path / "org-key.json"
+    key_file.write_text(org.key_file)
+    clinic = clinic_command({**os.environ, "CLINIC_ORG_PASSPHRASE": ORG_PASSPHRASE})
+    db = org.server.db
+    devices = clinic("server", "devices", "--db", db)
+    assert devices.returncode == 0, devices.stderr
+    device_id = again.clinic.device_id
+    assert "AUDIT LOG REWRITTEN" in devices.stdout, devices.stdout
+    assert f"device {device_id}" in devices.stderr and "rewritten" in devices.stderr
+    copy = clinic("server", "audit", device_id, "--db", db, "--org-key", str(key_file))
+    assert copy.returncode == 1, copy.stderr  # the log was rewritten: not a clean bill
+    line = next(x for x in copy.stdout.splitlines() if x.split()[0] == str(exported.seq))
+    assert "export" in line and "packet 0123456789ab to a folder" in line, copy.stdout
+    assert "cannot be read" not in copy.stdout  # every copy opens and its signature holds
+
+
+def test_the_server_keeps_no_audit_copy_it_was_not_sent_by_the_laptop(
+    org: Org, tmp_path: Path
+) -> None:
+    """The server's copies are the laptop's: an entry sealed to the organization but signed by
+    no laptop, or not sealed to it, is not taken as the laptop's word."""
+    laptop = org.device(tmp_path / "lap", "volunteer")
+    laptop.audit_action("rules_installed", "test")
+    outsider = KeyPair.generate()
+    envelope = seal(b"{}", {recipient_id_of(outsider.public): outsider.public}, b"audit:1|x")
+    refused = httpx.post(
+        f"{org.server.url}/v1/audit",
+        json={
+            "prev_seq": 0,
+            "entries": [
+                {"seq": 1, "mac": "ab" * 32, "envelope": base64.b64encode(envelope).decode()}
+            ],
+        },
+        headers=bearer(laptop),
+        timeout=30,
+    )
+    assert refused.status_code == 422 and "organization's key" in refused.text, refused.text
+    # one sealed to the organization but unsigned is kept (the server cannot tell), and the
+    # organization's reading names it as not the laptop's
+    org_public = org.keys.pair.public
+    device_id = laptop.clinic.device_id
+    unsigned = seal(
+        b"{}", {recipient_id_of(org_public): org_public}, f"audit:1|{device_id}".encode()
+    )
+    kept = httpx.post(
+        f"{org.server.url}/v1/audit",
+        json={
+            "prev_seq": 0,
+            "entries": [
+                {"seq": 1, "mac": "ab" * 32, "envelope": base64.b64encode(unsigned).decode()}
+            ],
+        },
+        headers=bearer(laptop),
+        timeout=30,
+    )
+    assert kept.status_code == 200 and kept.json()["held"] == 1, kept.text
+    from clinic.server.admin import read_audit_copies
+
+    [copy] = read_audit_copies(org.store, org.keys, device_id)
+    assert copy.entry is None and copy.problem, copy
+    # and the laptop's own next sync finds its entry 1 is not what the server holds
+    report = SyncClient(laptop).sync()
+    assert report.audit_warning and "entry 1" in report.audit_warning, report.audit_warning

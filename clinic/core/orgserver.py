@@ -13,6 +13,7 @@ import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -21,6 +22,9 @@ from clinic.domain.languages import FALLBACK, unknown_codes
 from clinic.errors import UsageError
 from clinic.server.storage import ServerError, ServerStore, database_url
 from clinic.sync.crypto import OrgKeys
+
+if TYPE_CHECKING:
+    from clinic.server.admin import AuditCopyEntry
 
 __all__ = ["DeviceRow", "OrgServer"]
 
@@ -34,6 +38,7 @@ class DeviceRow:
     role: str
     revoked: bool
     last_seen: str
+    audit_alarm: str = ""  # what the server found wrong with its audit log ("" when nothing)
 
 
 def _read_text(path: Path) -> str:
@@ -239,9 +244,19 @@ class OrgServer:
 
     def devices(self) -> list[DeviceRow]:
         return [
-            DeviceRow(d.device_id, d.name, d.role, d.revoked, d.last_seen or "")
+            DeviceRow(d.device_id, d.name, d.role, d.revoked, d.last_seen or "", d.audit_alarm)
             for d in self.store.devices()
         ]
+
+    def audit_copy(self, org_key: Path, passphrase: str, device_id: str) -> list[AuditCopyEntry]:
+        """The server's copy of a laptop's audit log, opened with the org key file: what the
+        laptop wrote, whatever its own log says now."""
+        from clinic.server.admin import read_audit_copies
+
+        keys = self._keys(org_key, passphrase)
+        if not any(d.device_id == device_id for d in self.store.devices()):
+            raise UsageError(f"device {device_id}: no such device on this server")
+        return read_audit_copies(self.store, keys, device_id)
 
     def revoke(self, device_id: str) -> None:
         """Revoke a device's token: it no longer works."""

@@ -39,6 +39,8 @@ from clinic.server.storage import (
 from clinic.sync.crypto import SealError, key_id_of, proof_of, recipient_id_of, recipients_of
 from clinic.sync.models import (
     Alert,
+    AuditHeld,
+    AuditPush,
     DeviceInfo,
     EnrollCodeRequest,
     EnrollRequest,
@@ -356,6 +358,7 @@ def create_app(store: ServerStore) -> FastAPI:
                 enrolled_at=d.enrolled_at,
                 revoked=d.revoked,
                 last_seen=d.last_seen,
+                audit_alarm=d.audit_alarm,
             )
             for d in store.devices()
         ]
@@ -430,6 +433,35 @@ def create_app(store: ServerStore) -> FastAPI:
             audit_warning=warning,
             matches_withheld=withheld,
         )
+
+    @app.get("/v1/audit")
+    def audit_held(me: Annotated[Device, Depends(device)]) -> AuditHeld:
+        """The newest of this laptop's audit entries the server keeps a copy of."""
+        seq, mac = store.audit_held(me.device_id)
+        return AuditHeld(held=seq, mac=mac)
+
+    @app.post("/v1/audit")
+    def audit_push(body: AuditPush, me: Annotated[Device, Depends(device)]) -> AuditHeld:
+        """Keep this laptop's next audit entries (sealed to the organization: the server reads
+        none); a log rewritten since its entries were sent is noted for coordinators."""
+        entries = []
+        _org_id, org_public = store.org()
+        for i, e in enumerate(body.entries):
+            envelope = _unb64(e.envelope, f"entries[{i}].envelope")
+            try:
+                recipients = recipients_of(envelope)
+            except SealError:
+                raise HTTPException(422, f"entries[{i}].envelope: not sealed") from None
+            if recipient_id_of(org_public) not in recipients:
+                raise HTTPException(
+                    422, f"entries[{i}].envelope: not sealed to the organization's key"
+                )
+            entries.append((e.seq, e.mac, envelope))
+        held, stored, alarm = store.keep_audit(me, (body.prev_seq, body.prev_mac), entries)
+        if alarm:
+            log.warning("device %s: %s", me.device_id, alarm)
+        mac = store.audit_held(me.device_id)[1]
+        return AuditHeld(held=held, mac=mac, stored=stored, alarm=alarm)
 
     @app.post("/v1/index")
     def index(body: IndexRequest, me: Annotated[Device, Depends(device)]) -> dict[str, int]:

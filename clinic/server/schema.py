@@ -41,6 +41,8 @@ devices = Table(
     Column("last_seen", String(32), nullable=True),
     Column("audit_seq", BigInteger, nullable=False, default=0),
     Column("audit_mac", String(64), nullable=False, default=""),
+    # what the server found wrong with the laptop's audit log ("" when nothing), for coordinators
+    Column("audit_alarm", Text, nullable=False, default="", server_default=""),
 )
 
 enroll_codes = Table(
@@ -102,6 +104,18 @@ packs = Table(
     Column("body", Text, nullable=False),  # the pack's YAML, as signed
     Column("signature", String(128), nullable=False),  # Ed25519 by the org (base64)
     Column("published_at", String(32), nullable=False),
+)
+
+# each laptop's audit entries as it sent them: sealed to the organization, signed by the laptop;
+# never replaced, so a log rewritten on the laptop afterwards no longer matches its copy here
+audit_copies = Table(
+    "audit_copies",
+    metadata,
+    Column("device_id", String(32), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("mac", String(64), nullable=False),  # the entry's chain MAC (hex), as the laptop has it
+    Column("envelope", LargeBinary, nullable=False),
+    Column("received_at", String(32), nullable=False),
 )
 
 # signed requests already taken (a signature is good once), against replay across workers

@@ -27,7 +27,7 @@ from clinic.errors import ClinicError, Reason
 from clinic.server import schema
 from clinic.sync.crypto import proofs_match
 
-SERVER_HEAD = "s005"  # the newest migration (tests check it is)
+SERVER_HEAD = "s006"  # the newest migration (tests check it is)
 TOKEN_IDLE = dt.timedelta(days=90)  # a token unused this long no longer works
 TOUCH_EVERY = dt.timedelta(hours=1)  # how stale "last seen" may get before a request writes it
 CODE_TRIES = 5  # wrong tries of one enrollment code before it is refused for good
@@ -171,6 +171,7 @@ class Device:
     enrolled_at: str
     revoked: bool
     last_seen: str | None
+    audit_alarm: str = ""  # what was found wrong with its audit log ("" when nothing)
 
     def expired(self, at: dt.datetime) -> bool:
         """Whether its token went unused for :data:`TOKEN_IDLE` (a laptop lost in a drawer, a
@@ -650,16 +651,108 @@ class ServerStore:
         ).first()
         old_seq, old_mac = (int(row[0]), str(row[1])) if row is not None else (0, "")
         if seq < old_seq or (seq == old_seq and mac != old_mac and old_mac):
-            return (
+            said = (
                 f"audit: this device reported audit entry {old_seq} before and now {seq}; its "
                 "audit log was cut or rewritten"
             )
+            self._alarm(conn, device.device_id, said)
+            return said
         conn.execute(
             schema.devices.update()
             .where(schema.devices.c.device_id == device.device_id)
             .values(audit_seq=seq, audit_mac=mac)
         )
         return None
+
+    def _alarm(self, conn: Connection, device_id: str, said: str) -> None:
+        """Note on the device what was found wrong with its audit log (the first finding
+        stays: a later sync cannot wash it away)."""
+        conn.execute(
+            schema.devices.update()
+            .where(schema.devices.c.device_id == device_id, schema.devices.c.audit_alarm == "")
+            .values(audit_alarm=said)
+        )
+
+    def audit_held(self, device_id: str) -> tuple[int, str]:
+        """The newest audit entry the server holds a copy of for a device, and its MAC (hex);
+        (0, "") for none."""
+        with self._read() as conn:
+            row = conn.execute(
+                select(schema.audit_copies.c.seq, schema.audit_copies.c.mac)
+                .where(schema.audit_copies.c.device_id == device_id)
+                .order_by(schema.audit_copies.c.seq.desc())
+                .limit(1)
+            ).first()
+        return (0, "") if row is None else (int(row[0]), str(row[1]))
+
+    def keep_audit(
+        self, device: Device, prev: tuple[int, str], entries: Sequence[tuple[int, str, bytes]]
+    ) -> tuple[int, int, str | None]:
+        """Keep a laptop's next audit entries ``(seq, mac hex, envelope)``, after ``prev``: the
+        entry before them as the laptop has it now. (held, stored, alarm): a ``prev`` or an
+        entry that no longer matches the copy held here means the laptop's log was rewritten
+        (noted on the device for coordinators; the copy held is never replaced); entries that
+        do not follow the held ones are not kept."""
+        alarm: str | None = None
+        stored = 0
+        with self._write() as conn:
+            table = schema.audit_copies
+            held = {
+                int(r[0]): str(r[1])
+                for r in conn.execute(
+                    select(table.c.seq, table.c.mac).where(
+                        table.c.device_id == device.device_id,
+                        table.c.seq.in_([prev[0], *(e[0] for e in entries)]),
+                    )
+                )
+            }
+            top = conn.execute(
+                select(func.max(table.c.seq)).where(table.c.device_id == device.device_id)
+            ).scalar()
+            last = int(top or 0)
+            changed = [
+                seq
+                for seq, mac in [prev, *((e[0], e[1]) for e in entries)]
+                if seq and seq in held and held[seq] != mac
+            ]
+            if changed or prev[0] > last:
+                alarm = (
+                    f"audit: entry {changed[0]} of this laptop's audit log no longer matches "
+                    "the copy the server received: the log was rewritten on the laptop"
+                    if changed
+                    else f"audit: the server holds {last} entries of this laptop's audit log "
+                    f"and the laptop says {prev[0]}: its log was rewritten"
+                )
+                self._alarm(conn, device.device_id, alarm)
+            else:
+                for seq, mac, envelope in sorted(entries):
+                    if seq in held:
+                        continue
+                    if seq != last + 1:
+                        break  # a gap: the laptop sends from what is held, next time
+                    conn.execute(
+                        table.insert(),
+                        {
+                            "device_id": device.device_id,
+                            "seq": seq,
+                            "mac": mac,
+                            "envelope": envelope,
+                            "received_at": now(),
+                        },
+                    )
+                    last, stored = seq, stored + 1
+        return last, stored, alarm
+
+    def audit_copies(self, device_id: str) -> list[tuple[int, str, bytes]]:
+        """Every audit entry held for a device ``(seq, mac hex, envelope)``, in order."""
+        table = schema.audit_copies
+        with self._read() as conn:
+            rows = conn.execute(
+                select(table.c.seq, table.c.mac, table.c.envelope)
+                .where(table.c.device_id == device_id)
+                .order_by(table.c.seq)
+            ).all()
+        return [(int(r[0]), str(r[1]), bytes(r[2])) for r in rows]
 
     def pull(
         self, device: Device, after: int, limit: int, key_ids: Sequence[str]
@@ -776,4 +869,5 @@ def _device(row: Any) -> Device:
         enrolled_at=str(row.enrolled_at),
         revoked=bool(row.revoked),
         last_seen=row.last_seen,
+        audit_alarm=str(getattr(row, "audit_alarm", "") or ""),
     )

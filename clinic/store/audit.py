@@ -3,7 +3,9 @@ data), its verification and head, the export entries, and the whole store's chec
 
 Entries are written by the audit writer of ``clinic.store.base`` in the transaction of what
 they record; reads are audited too (with ``synchronous=NORMAL``). The head is sent to the
-server at each sync, which is what catches a rewritten or truncated tail.
+server at each sync, which is what catches a rewritten or truncated tail, and every entry goes
+to the server too, sealed to the organization (``clinic.sync.client``): a log rewritten after
+its entries were sent no longer matches the server's copy.
 """
 
 from __future__ import annotations
@@ -56,6 +58,30 @@ class AuditRepository(Repository):
             AuditEntry(r.seq, r.at, r.user, r.device_id, r.action, r.record_id, r.detail)
             for r in rows
         ]
+
+    def audit_after(self, after: int, limit: int) -> list[tuple[AuditEntry, bytes]]:
+        """Up to ``limit`` entries after ``after``, each with its chain MAC (what the server
+        keeps a sealed copy of at each sync)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(schema.audit)
+                .where(schema.audit.c.seq > after)
+                .order_by(schema.audit.c.seq)
+                .limit(limit)
+            ).all()
+        return [
+            (
+                AuditEntry(r.seq, r.at, r.user, r.device_id, r.action, r.record_id, r.detail),
+                bytes(r.mac),
+            )
+            for r in rows
+        ]
+
+    def audit_mac_at(self, seq: int) -> bytes | None:
+        """The chain MAC of entry ``seq`` as this laptop holds it now (None: no such entry)."""
+        with self._read() as conn:
+            row = conn.execute(select(schema.audit.c.mac).where(schema.audit.c.seq == seq)).first()
+        return None if row is None else bytes(row[0])
 
     def verify_audit(self) -> list[str]:
         """Problems found in the audit chain (empty when every link holds)."""

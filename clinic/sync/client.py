@@ -14,6 +14,8 @@ cursor is saved after every page, and a retry after a dropped connection stores 
 from __future__ import annotations
 
 import base64
+import dataclasses
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -46,7 +48,15 @@ from clinic.sync.crypto import (
     verify_signature,
     with_a_free_code,
 )
-from clinic.sync.models import MatchList, Problem, PulledEvent, PullResponse, PushResponse
+from clinic.sync.models import (
+    AUDIT_BATCH,
+    AuditHeld,
+    MatchList,
+    Problem,
+    PulledEvent,
+    PullResponse,
+    PushResponse,
+)
 from clinic.sync.signing import (
     REQUEST_HEADER,
     certify_device,
@@ -58,6 +68,7 @@ from clinic.sync.signing import (
 )
 
 BATCH = 200
+AUDIT_BATCHES = 20  # audit entries sent per sync at most: AUDIT_BATCH times this (the rest next)
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 REVIEW_TYPES = (EventType.REVIEW_COMMENT, EventType.REVIEW_RETURNED, EventType.REVIEW_APPROVED)
 ENROLL_AGAIN = say(
@@ -393,6 +404,7 @@ class SyncClient:
     def sync(self) -> SyncReport:
         report = SyncReport()
         self.push(report)
+        self.push_audit(report)
         self.pull(report)
         return report
 
@@ -467,6 +479,59 @@ class SyncClient:
             report.matches.extend((m.record_id, m.other_record_id, m.kind) for m in result.matches)
             report.audit_warning = result.audit_warning or report.audit_warning
             report.matches_withheld += result.matches_withheld
+
+    def push_audit(self, report: SyncReport) -> None:
+        """Send the server a copy of each audit entry it does not hold yet, sealed to the
+        organization and signed by this laptop, after the MAC of the newest it holds as this
+        laptop has it now: a log rewritten since is caught there (and named to coordinators),
+        and the organization keeps what was first written."""
+        org_public = self._org_public()
+        recipients = {recipient_id_of(org_public): org_public}
+        seed = self.session.sync_secret("device_signing_key")
+        cert_bytes = self.session.sync_secret("device_cert")
+        if seed is None or cert_bytes is None:
+            raise SyncError(ENROLL_AGAIN)
+        device_id = self.session.clinic.device_id
+        roles = {u.username: u.role.value for u in self.session.list_users()}
+        server = self.server()
+        try:
+            answer = self._call("GET", f"{server}/v1/audit")
+        except SyncError as exc:
+            if exc.status == HTTPStatus.NOT_FOUND:  # a server older than this laptop
+                return
+            raise
+        at_server = AuditHeld.model_validate(answer.json())
+        held, theirs = at_server.held, at_server.mac
+        for _batch in range(AUDIT_BATCHES):
+            mine = self.session.audit_mac_at(held) if held else b""
+            entries = self.session.audit_after(held, AUDIT_BATCH)
+            if not entries and mine is not None and mine.hex() == theirs:
+                return  # nothing new, and the server's newest copy is what this laptop has
+            copies = []
+            for entry, mac in entries:
+                wire = json.dumps(
+                    {**dataclasses.asdict(entry), "mac": mac.hex()}, sort_keys=True
+                ).encode("utf-8")
+                name = f"audit:{entry.seq}"
+                signed = sign_event(
+                    seed, cert_bytes.decode(), wire, name, device_id, roles.get(entry.user, "")
+                )
+                sealed = seal(signed, recipients, associated(name, device_id))
+                copies.append({"seq": entry.seq, "mac": mac.hex(), "envelope": _b64(sealed)})
+            body = {
+                "prev_seq": held,
+                "prev_mac": mine.hex() if mine else "",
+                "entries": copies,
+            }
+            kept = AuditHeld.model_validate(
+                self._call("POST", f"{server}/v1/audit", json=body).json()
+            )
+            if kept.alarm:
+                report.audit_warning = kept.alarm
+                return
+            if kept.held <= held:
+                return  # nothing more kept (a gap): next sync starts from what is held
+            held, theirs = kept.held, kept.mac
 
     def _origin_keys(self, events: Sequence[Event]) -> dict[str, bytes]:
         """For records with review events: the public key of the device that created them."""

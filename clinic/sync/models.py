@@ -77,6 +77,7 @@ class DeviceInfo(Strict):
     enrolled_at: str
     revoked: bool
     last_seen: str | None = None
+    audit_alarm: str = ""  # what the server found wrong with its audit log
 
 
 class IndexEntry(Strict):
@@ -131,6 +132,38 @@ class PushRequest(Strict):
     events: list[PushEvent] = Field(max_length=MAX_BATCH)
     audit_seq: int = Field(default=0, ge=0, le=2**62)
     audit_mac: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
+
+
+AUDIT_BATCH = 200  # audit entries per request
+MAC = r"^[0-9a-f]{64}$"
+
+
+class AuditCopy(Strict):
+    """One audit entry for the server to keep: its sequence number and chain MAC (hex), and
+    the entry sealed to the organization and signed by the laptop (base64)."""
+
+    seq: int = Field(ge=1, le=2**62)
+    mac: str = Field(pattern=MAC)
+    envelope: str = Field(max_length=16_384)
+
+
+class AuditPush(Strict):
+    """A laptop's next audit entries, after ``prev_seq`` (the newest the server holds), whose
+    MAC on the laptop now is ``prev_mac``."""
+
+    prev_seq: int = Field(default=0, ge=0, le=2**62)
+    prev_mac: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
+    entries: list[AuditCopy] = Field(max_length=AUDIT_BATCH)
+
+
+class AuditHeld(Strict):
+    """The newest audit entry the server holds for the asking laptop (0: none), what it kept of
+    a push, and what it found wrong (a rewritten log), if anything."""
+
+    held: int
+    mac: str = ""
+    stored: int = 0
+    alarm: str | None = None
 
 
 class Match(Strict):
