@@ -45,7 +45,7 @@ from clinic.sync.crypto import (
 )
 from clinic.sync.signing import sign_event
 from tests.conftest import PASSPHRASE, make_clinic, person
-from tests.sync_fixture import ORG_PASSPHRASE, Org, Server, clinic_command, free_port
+from tests.sync_fixture import FAST, ORG_PASSPHRASE, Org, Server, clinic_command, free_port
 
 
 def bearer(session: Session) -> dict[str, str]:
@@ -896,3 +896,47 @@ def test_the_server_keeps_no_audit_copy_it_was_not_sent_by_the_laptop(
     # and the laptop's own next sync finds its entry 1 is not what the server holds
     report = SyncClient(laptop).sync()
     assert report.audit_warning and "entry 1" in report.audit_warning, report.audit_warning
+
+
+def test_what_the_server_keeps_is_sealed_hybrid_post_quantum(org: Org, tmp_path: Path) -> None:
+    """Issue 17 point 8. Before: every event the server keeps for years was sealed with X25519
+    alone, which a future quantum computer opens from the public key. An organization set up
+    now has an ML-KEM-768 half: laptops seal to it hybrid (ML-KEM-768 + X25519). Someone holding
+    the X25519 private key alone opens none of the server's envelopes; the coordinator's laptop,
+    with the org key file, reads them all; a key file without the ML-KEM half is refused."""
+    from sqlalchemy import select
+
+    from clinic.server import schema as server_schema
+    from clinic.sync.crypto import SealError, open_sealed
+
+    volunteer = org.device(tmp_path / "vol", "volunteer")
+    [rid] = volunteer.import_people([person(0)]).record_ids
+    assert volunteer.sync_state().org_pq_public_key == org.keys.pq_public  # pinned at enrollment
+    SyncClient(volunteer).sync()
+    with org.store.engine.connect() as conn:
+        rows = conn.execute(
+            select(server_schema.events.c.event_id, server_schema.events.c.envelope).where(
+                server_schema.events.c.record_id == rid
+            )
+        ).all()
+    assert rows
+    org_id = recipient_id_of(org.keys.pair.public)
+    for event_id, envelope in rows:
+        bound = associated(str(event_id), rid)
+        with pytest.raises(SealError, match="post-quantum"):
+            open_sealed(bytes(envelope), org_id, org.keys.pair.private, bound)
+        assert open_sealed(bytes(envelope), org_id, org.keys.pair.private, bound, org.keys.pq)
+
+    coordinator = org.device(tmp_path / "coord", "coordinator")
+    SyncClient(coordinator).sync()
+    assert coordinator.load(rid).answers["name.family"] == person(0)["name.family"]
+
+    # a copy of the org key file without its ML-KEM half does not pass for the organization's
+    from clinic.sync.crypto import export_org_keys
+
+    halved = OrgKeys(org.keys.org_id, org.keys.pair, org.keys.index_key, org.keys.signing)
+    other = org.device(tmp_path / "coord2", "coordinator", org_key=False)
+    with pytest.raises(SyncError, match="post-quantum"):
+        SyncClient(other).import_org_keys(
+            export_org_keys(halved, ORG_PASSPHRASE, FAST), ORG_PASSPHRASE
+        )

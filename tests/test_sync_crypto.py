@@ -219,6 +219,66 @@ def test_older_cd_seal_v1_envelopes_still_open() -> None:
         open_sealed(new, org.key_id, org.private, EVENT)
 
 
+def test_the_org_stanza_is_hybrid_post_quantum_and_x25519_alone_does_not_open_it() -> None:
+    """Issue 17 point 8: for an organization whose key has an ML-KEM-768 half, its stanza is
+    RFC 9180 HPKE with the hybrid KEM ML-KEM-768 + X25519 (checked with the ``cryptography``
+    package's own HPKE). Someone who recovers the X25519 private key (what a future quantum
+    computer would do from the public key) still cannot open it; the whole key does."""
+    from cryptography.hazmat.primitives import hpke
+    from cryptography.hazmat.primitives.asymmetric.mlkem import MLKEM768PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    org = OrgKeys.generate()
+    assert len(org.pq) == 64 and len(org.pq_public) == 1184
+    rid = recipient_id_of(org.pair.public)
+    device = KeyPair.generate()
+    did = recipient_id_of(device.public)
+    envelope = seal(
+        b"kept for years", {rid: org.pair.public, did: device.public}, EVENT, {rid: org.pq_public}
+    )
+    assert recipients_of(envelope) == sorted([rid, did])  # the same ids as before
+    assert open_sealed(envelope, rid, org.pair.private, EVENT, org.pq) == b"kept for years"
+    assert open_sealed(envelope, did, device.private, EVENT) == b"kept for years"
+    with pytest.raises(SealError, match="post-quantum"):  # the X25519 half alone
+        open_sealed(envelope, rid, org.pair.private, EVENT)
+    with pytest.raises(SealError, match="does not open"):  # another ML-KEM key
+        open_sealed(envelope, rid, org.pair.private, EVENT, OrgKeys.generate().pq)
+    # the org's stanza, read by the library's own hybrid HPKE
+    header = envelope[len(b"cd-seal-v2\n") + 1 :]
+    pos = 0
+    stanzas = {}
+    for _ in range(2):
+        size = header[pos]
+        name = header[pos + 1 : pos + 1 + size].decode()
+        length = int.from_bytes(header[pos + 1 + size : pos + 3 + size], "big")
+        stanzas[name] = header[pos + 3 + size : pos + 3 + size + length]
+        pos += 3 + size + length
+    assert len(stanzas[rid]) == 1088 + 32 + 48 and len(stanzas[did]) == 32 + 48
+    suite = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    private = hpke.MLKEM768X25519PrivateKey(
+        MLKEM768PrivateKey.from_seed_bytes(org.pq),
+        X25519PrivateKey.from_private_bytes(org.pair.private),
+    )
+    info = crypto._frame(b"cd-seal-v2", b"wrap-mlkem768-x25519", rid.encode(), EVENT)
+    assert len(suite.decrypt(stanzas[rid], private, info)) == 32
+    # a post-quantum key for no recipient, or of the wrong size, is refused
+    with pytest.raises(SealError):
+        seal(b"x", {did: device.public}, EVENT, {rid: org.pq_public})
+    with pytest.raises(SealError):
+        seal(b"x", {rid: org.pair.public}, EVENT, {rid: org.pq_public[:-1]})
+
+
+def test_the_org_key_file_keeps_the_ml_kem_half_and_older_files_still_import() -> None:
+    keys = OrgKeys.generate()
+    text = export_org_keys(keys, ORG_PASSPHRASE, FAST)
+    assert import_org_keys(text, ORG_PASSPHRASE).pq == keys.pq
+    older = OrgKeys(keys.org_id, keys.pair, keys.index_key, keys.signing)  # before point 8
+    restored = import_org_keys(export_org_keys(older, ORG_PASSPHRASE, FAST), ORG_PASSPHRASE)
+    assert restored.pq == b"" and restored.pq_public == b""
+    assert "pq_public_key" in keys.bundle("attorney")
+    assert "pq_public_key" not in older.bundle("attorney")
+
+
 # --- the org key file --------------------------------------------------------------------------
 
 

@@ -31,7 +31,7 @@ def init_org(store: ServerStore, passphrase: str, params: KdfParams) -> tuple[Or
     """New org keys: the server keeps the public key; returns the keys and the org key file."""
     keys = OrgKeys.generate()
     text = export_org_keys(keys, passphrase, params)
-    store.init_org(keys.org_id, keys.pair.public, keys.signing_public)
+    store.init_org(keys.org_id, keys.pair.public, keys.signing_public, keys.pq_public)
     return keys, text
 
 
@@ -83,9 +83,8 @@ def read_audit_copies(store: ServerStore, keys: OrgKeys, device_id: str) -> list
         name = f"audit:{seq}"
         bound = f"{name}|{device_id}".encode()  # as clinic.sync.client.associated binds it
         try:
-            body = open_sealed(
-                envelope, recipient_id_of(keys.pair.public), keys.pair.private, bound
-            )
+            org = recipient_id_of(keys.pair.public)
+            body = open_sealed(envelope, org, keys.pair.private, bound, keys.pq)
             signed = open_signed(body, name, device_id, keys.signing_public, keys.org_id)
             if signed.sender.device_id != device_id:
                 raise SealError("signed by another laptop than the one that sent it")

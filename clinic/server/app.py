@@ -302,6 +302,9 @@ def create_app(store: ServerStore) -> FastAPI:
         signing = store.signing_public_key()
         if signing is not None:
             served["signing_public_key"] = _b64(signing)
+        pq = store.pq_public_key()
+        if pq is not None:
+            served["pq_public_key"] = _b64(pq)
         return served
 
     @app.post("/v1/enroll-codes")

@@ -26,6 +26,8 @@ org = Table(
     Column("created_at", String(32), nullable=False),
     # Ed25519: checks the grants of enrollment codes and the form packs (None: set before s004)
     Column("signing_public_key", LargeBinary, nullable=True),
+    # ML-KEM-768: with the X25519 key, events are sealed hybrid post-quantum (None: before s006)
+    Column("pq_public_key", LargeBinary, nullable=True),
 )
 
 devices = Table(

@@ -278,7 +278,9 @@ class ServerStore:
 
     # -- the organization -------------------------------------------------------------------------
 
-    def init_org(self, org_id: str, public_key: bytes, signing_public_key: bytes) -> None:
+    def init_org(
+        self, org_id: str, public_key: bytes, signing_public_key: bytes, pq_public_key: bytes = b""
+    ) -> None:
         with self._write() as conn:
             if conn.execute(select(func.count()).select_from(schema.org)).scalar():
                 raise ServerError("this server already has an organization")
@@ -288,6 +290,7 @@ class ServerStore:
                     "org_id": org_id,
                     "public_key": public_key,
                     "signing_public_key": signing_public_key,
+                    "pq_public_key": pq_public_key or None,
                     "created_at": now(),
                 },
             )
@@ -308,6 +311,12 @@ class ServerStore:
         if held is None:
             with self._write() as conn:
                 conn.execute(schema.org.update().values(signing_public_key=signing_public_key))
+
+    def pq_public_key(self) -> bytes | None:
+        """The ML-KEM-768 half of the organization's key (None: set up before it had one)."""
+        with self._read() as conn:
+            row = conn.execute(select(schema.org.c.pq_public_key)).first()
+        return None if row is None or row[0] is None else bytes(row[0])
 
     def org(self) -> tuple[str, bytes]:
         with self._read() as conn:

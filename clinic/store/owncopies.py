@@ -18,7 +18,7 @@ from clinic.store.vault import UserSecrets, VaultError
 #: the organization's secrets each user keeps a copy of, sealed with their own key (their
 #: passphrase's, :class:`clinic.store.vault.UserSecrets`), never with the data key every user
 #: of the laptop unwraps: a volunteer account on a coordinator's laptop cannot open them
-OWN_SECRETS = ("org_private_key", "org_signing_key")
+OWN_SECRETS = ("org_private_key", "org_signing_key", "org_pq_key")
 OWN_PREFIX = "own."
 
 

@@ -28,6 +28,8 @@ class SyncState:
     org_id: str = ""
     org_public_key: bytes | None = None  # events are sealed to it
     org_signing_public_key: bytes | None = None  # form packs from the org are signed with it
+    # the ML-KEM-768 half of the org key (None: an organization set up before it had one)
+    org_pq_public_key: bytes | None = None
     device_public_key: bytes | None = None
     cursor: int = 0  # the server's position of the last event pulled
     # where a user who keeps the org key pulls from again: set when a user who keeps none
@@ -48,13 +50,13 @@ class SyncState:
         return bool(self.server)
 
 
-_KEYS = ("org_public_key", "org_signing_public_key", "device_public_key")
+_KEYS = ("org_public_key", "org_signing_public_key", "org_pq_public_key", "device_public_key")
 NAMES = tuple(
     f.name for f in dataclasses.fields(SyncState) if f.name not in ("damaged", "tampered")
 )
 # the organization's identity: kept in clear for reading and sealed with the data key beside it
 # (Session.sync_state names a clear row that no longer matches its sealed copy)
-PINNED = ("server", "org_id", "org_public_key", "org_signing_public_key")
+PINNED = ("server", "org_id", "org_public_key", "org_signing_public_key", "org_pq_public_key")
 
 
 def _decode(name: str, raw: str) -> Any:

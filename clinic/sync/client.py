@@ -231,6 +231,12 @@ class SyncClient:
             raise SyncError(NOT_ENROLLED)
         return value
 
+    def _org_pq(self) -> dict[str, bytes]:
+        """{org recipient id: its ML-KEM-768 public key}: events are sealed hybrid
+        post-quantum to an organization that has one (empty for one set up before)."""
+        pq = self._state().org_pq_public_key
+        return {recipient_id_of(self._org_public()): pq} if pq else {}
+
     def _org_pair(self) -> KeyPair | None:
         """The org's key pair, for a user who keeps the org key file's private key here."""
         private = self.session.sync_secret("org_private_key")
@@ -278,16 +284,9 @@ class SyncClient:
             raise SyncError("the enrollment bundle names another organization")
         new_token = {"Authorization": f"Bearer {data['token']}"}
         served = self._call("GET", f"{server}/v1/org", auth=False, headers=new_token).json()
-        named = (bundle.get("org_id"), bundle.get("public_key"), bundle.get("signing_public_key"))
-        if (
-            not isinstance(served, dict)
-            or (
-                served.get("org_id"),
-                served.get("public_key"),
-                served.get("signing_public_key"),
-            )
-            != named
-        ):
+        pinned = ("org_id", "public_key", "signing_public_key", "pq_public_key")
+        named = tuple(bundle.get(k) for k in pinned)
+        if not isinstance(served, dict) or tuple(served.get(k) for k in pinned) != named:
             raise SyncError(
                 say(
                     "enrollment refused: the code names another organization key than the "
@@ -317,6 +316,7 @@ class SyncClient:
                 )
             ) from None
         index = bundle.get("index_key") if may_index(str(data["role"])) else None
+        pq_public = base64.b64decode(bundle["pq_public_key"]) if "pq_public_key" in bundle else None
         self.session.set_sync_secrets(
             {
                 "token": str(data["token"]).encode(),
@@ -332,6 +332,7 @@ class SyncClient:
             org_id=str(data["org_id"]),
             org_public_key=base64.b64decode(bundle["public_key"]),
             org_signing_public_key=signing_public,
+            org_pq_public_key=pq_public,
             device_public_key=pair.public,
             role=str(data["role"]),
             cursor=0,
@@ -353,7 +354,14 @@ class SyncClient:
             raise SyncError(
                 "the org key file signs with another key than the one this laptop enrolled with"
             )
+        if state.org_pq_public_key is not None and keys.pq_public != state.org_pq_public_key:
+            raise SyncError(
+                "the org key file holds another post-quantum key than the one this laptop "
+                "enrolled with"
+            )
         secrets_: dict[str, bytes | None] = {"org_private_key": keys.pair.private}
+        if keys.pq:  # opens what is sealed hybrid post-quantum to the organization
+            secrets_["org_pq_key"] = keys.pq
         if not state.role or may_index(state.role):  # all its users read it: not a volunteer's
             secrets_["org_index_key"] = keys.index_key
         if keys.signing:  # so this laptop can sign the grants of the codes it makes
@@ -379,7 +387,8 @@ class SyncClient:
                 )
             )
         index = self.session.sync_secret("org_index_key") if may_index(role) else None
-        contents = enrollment_bundle(org_id, self._org_public(), index, signing)
+        pq_public = self._state().org_pq_public_key or b""
+        contents = enrollment_bundle(org_id, self._org_public(), index, signing, pq_public)
 
         def register(code: str, code_id: str, proof: str) -> str:
             grant = make_grant(seed, org_id, code, role)
@@ -411,6 +420,7 @@ class SyncClient:
     def push(self, report: SyncReport) -> None:
         org_public = self._org_public()
         org_id = recipient_id_of(org_public)
+        pq = self._org_pq()
         index_key = self._index_key()
         server = self.server()
         seed = self.session.sync_secret("device_signing_key")
@@ -443,7 +453,7 @@ class SyncClient:
                         ev.record_id,
                         roles.get(ev.author, ""),
                     )
-                    sealed = seal(signed, recipients, associated(ev.event_id, ev.record_id))
+                    sealed = seal(signed, recipients, associated(ev.event_id, ev.record_id), pq)
                     made[ev.event_id] = sealed
                 item: dict[str, Any] = {
                     "event_id": ev.event_id,
@@ -516,7 +526,7 @@ class SyncClient:
                 signed = sign_event(
                     seed, cert_bytes.decode(), wire, name, device_id, roles.get(entry.user, "")
                 )
-                sealed = seal(signed, recipients, associated(name, device_id))
+                sealed = seal(signed, recipients, associated(name, device_id), self._org_pq())
                 copies.append({"seq": entry.seq, "mac": mac.hex(), "envelope": _b64(sealed)})
             body = {
                 "prev_seq": held,
@@ -562,9 +572,10 @@ class SyncClient:
         if state.org_signing_public_key is None:
             raise SyncError(ENROLL_AGAIN)
         checker = (state.org_signing_public_key, state.org_id)
-        openers: list[tuple[str, bytes]] = []
+        openers: list[tuple[str, bytes, bytes]] = []
         if org is not None:
-            openers.append((recipient_id_of(org.public), org.private))
+            pq_private = self.session.sync_secret("org_pq_key") or b""
+            openers.append((recipient_id_of(org.public), org.private, pq_private))
             if state.org_rewind is not None:  # pulled meanwhile by a user without the org key
                 self.session.update_sync_state(
                     cursor=min(state.org_rewind, state.cursor), org_rewind=None
@@ -576,7 +587,7 @@ class SyncClient:
                 org_rewind=min(state.cursor, state.org_rewind or state.cursor)
             )
         if device_private is not None and device_public is not None:
-            openers.append((recipient_id_of(device_public), device_private))
+            openers.append((recipient_id_of(device_public), device_private, b""))
         while True:
             cursor = self.session.sync_state().cursor
             response = self._call(
@@ -643,7 +654,7 @@ class SyncClient:
     def _open_pulled(
         self,
         item: PulledEvent,
-        openers: Sequence[tuple[str, bytes]],
+        openers: Sequence[tuple[str, bytes, bytes]],
         checker: tuple[bytes, str],
     ) -> Event:
         """A pulled event opened with this laptop's keys, its signature checked back to the
@@ -651,16 +662,19 @@ class SyncClient:
         :class:`SealError` naming why it cannot be taken."""
         envelope = base64.b64decode(item.envelope)
         body = None
-        for key_id, private in openers:
+        why = "cannot be opened with this laptop's keys"
+        for key_id, private, pq_private in openers:
             try:
                 body = open_sealed(
-                    envelope, key_id, private, associated(item.event_id, item.record_id)
+                    envelope, key_id, private, associated(item.event_id, item.record_id), pq_private
                 )
                 break
-            except SealError:
+            except SealError as exc:
+                if "post-quantum" in str(exc):  # the one reason worth naming
+                    why = str(exc)
                 continue
         if body is None:
-            raise SealError("cannot be opened with this laptop's keys")
+            raise SealError(why)
         signed = open_signed(body, item.event_id, item.record_id, *checker)
         event = event_of(signed.wire, item.event_id, item.record_id)
         if event.device_id != signed.sender.device_id or event.device_id != item.device_id:

@@ -5,7 +5,8 @@ network or a database. Error messages never carry plaintext or key material.
 
 Sealed envelopes (``cd-seal-v2``, and the older ``cd-seal-v1``)
 -----------------------------------------------------------------
-:func:`seal` writes ``cd-seal-v2``: RFC 9180 HPKE for each recipient's copy of the content key,
+:func:`seal` writes ``cd-seal-v2``: RFC 9180 HPKE for each recipient's copy of the content key
+(hybrid ML-KEM-768 + X25519 for a recipient with a post-quantum key: the organization's),
 full-length recipient ids and a key commitment (its layout is in :func:`_seal_v2`).
 :func:`open_sealed` opens both. What follows is ``cd-seal-v1``, which earlier versions wrote:
 a multi-recipient envelope in the manner of age. A random 32-byte *content key* encrypts the
@@ -41,8 +42,9 @@ The org key file (``cd-orgkey-v1``)
 A JSON object: ``format``, ``org_id``, ``public`` (base64 of the X25519 public key), ``key_id``
 (derived from ``public``, for people to compare aloud), ``kdf`` (``argon2id``), ``salt``, ``t``,
 ``m``, ``p`` (the Argon2id parameters), ``nonce`` and ``wrapped``. The passphrase goes through
-Argon2id (:func:`clinic.store.vault.derive_kek`) to a key-encryption key, which wraps the 64 bytes
-``private key || index key`` with AES-256-GCM; the canonical JSON of every field but ``nonce`` and
+Argon2id (:func:`clinic.store.vault.derive_kek`) to a key-encryption key, which wraps
+``private key || index key || signing seed || ML-KEM-768 seed`` (the last two missing from older
+files) with AES-256-GCM; the canonical JSON of every field but ``nonce`` and
 ``wrapped`` is the associated data, so an edited or downgraded header does not unwrap. The public
 part (:func:`public_org_info`) can be read without the passphrase but is *not* authenticated then.
 
@@ -74,6 +76,7 @@ from typing import Any, TypeVar
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.mlkem import MLKEM768PrivateKey, MLKEM768PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -132,6 +135,13 @@ _MAGIC = SEAL_FORMAT_V1.encode("ascii") + b"\n"
 _MAGIC_V2 = SEAL_FORMAT.encode("ascii") + b"\n"
 # RFC 9180 HPKE, base mode: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM
 _HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+# the same with the hybrid post-quantum KEM ML-KEM-768 + X25519 (draft-ietf-hpke-pq): the
+# organization's stanza when its key has an ML-KEM half, so that records the server keeps for
+# years stay sealed even against a future quantum computer (both halves must be broken)
+_HPKE_PQ = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+_X_STANZA_LEN = 32 + KEY_LEN + 16  # X25519 encapsulation, then the sealed content key
+PQ_SEED_LEN = 64  # an ML-KEM-768 private key, as its seed
+PQ_PUBLIC_LEN = 1184  # an ML-KEM-768 public key
 _COMMIT_LEN = 32
 _MAX_STANZA = 4096  # an HPKE encapsulation and wrapped key (80 bytes with X25519)
 _PUB_LEN = 32
@@ -209,6 +219,13 @@ def _public_of(private: bytes) -> bytes:
     return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
 
 
+def pq_public_of(seed: bytes) -> bytes:
+    """The ML-KEM-768 public key of a 64-byte seed."""
+    if len(seed) != PQ_SEED_LEN:
+        raise SealError("an ML-KEM-768 private key is a 64-byte seed")
+    return MLKEM768PrivateKey.from_seed_bytes(seed).public_key().public_bytes_raw()
+
+
 @dataclass(frozen=True)
 class KeyPair:
     """An X25519 key pair as raw bytes; the private half never shows in ``repr``."""
@@ -280,15 +297,21 @@ class _Envelope:
     commitment: bytes = b""
 
 
-def seal(plaintext: bytes, recipients: Mapping[str, bytes], associated: bytes) -> bytes:
+def seal(
+    plaintext: bytes,
+    recipients: Mapping[str, bytes],
+    associated: bytes,
+    pq: Mapping[str, bytes] | None = None,
+) -> bytes:
     """Encrypt ``plaintext`` so that each recipient (id -> X25519 public key) can open it: a
-    ``cd-seal-v2`` envelope (:func:`_seal_v2`).
+    ``cd-seal-v2`` envelope (:func:`_seal_v2`). A recipient also named in ``pq`` (id -> its
+    ML-KEM-768 public key) gets a hybrid post-quantum stanza (ML-KEM-768 + X25519).
 
     ``associated`` is bound in (the event id and so on): :func:`open_sealed` must be given the
     same bytes. Recipient ids are 1..128 printable ASCII characters without spaces; ClinicDay
     names each by :func:`recipient_id_of`.
     """
-    return _seal_v2(plaintext, recipients, associated)
+    return _seal_v2(plaintext, recipients, associated, pq or {})
 
 
 def _check_recipients(recipients: Mapping[str, bytes]) -> None:
@@ -303,8 +326,9 @@ def _check_recipients(recipients: Mapping[str, bytes]) -> None:
             raise SealError(f"the public key of recipient {recipient_id} is not 32 bytes")
 
 
-def _stanza_info(recipient_id: str, associated: bytes) -> bytes:
-    return _frame(SEAL_FORMAT.encode(), b"wrap", recipient_id.encode("ascii"), associated)
+def _stanza_info(recipient_id: str, associated: bytes, hybrid: bool = False) -> bytes:
+    what = b"wrap-mlkem768-x25519" if hybrid else b"wrap"
+    return _frame(SEAL_FORMAT.encode(), what, recipient_id.encode("ascii"), associated)
 
 
 def _commitment(content_key: bytes, header: bytes) -> bytes:
@@ -313,7 +337,12 @@ def _commitment(content_key: bytes, header: bytes) -> bytes:
     return hmac.new(content_key, _frame(SEAL_FORMAT.encode(), b"commit", header), "sha256").digest()
 
 
-def _seal_v2(plaintext: bytes, recipients: Mapping[str, bytes], associated: bytes) -> bytes:
+def _seal_v2(
+    plaintext: bytes,
+    recipients: Mapping[str, bytes],
+    associated: bytes,
+    pq: Mapping[str, bytes],
+) -> bytes:
     """``cd-seal-v2``: a random content key; for each recipient, the content key sealed with
     RFC 9180 HPKE (base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM; info binds
     the format, the recipient id and ``associated``); a key commitment; the body under a key
@@ -325,22 +354,36 @@ def _seal_v2(plaintext: bytes, recipients: Mapping[str, bytes], associated: byte
           id_len      1 byte    1..128
           id          id_len    the recipient id (ClinicDay's: "x-" + 64 hex, full length)
           wrap_len    2 bytes
-          wrapped     wrap_len  HPKE encapsulated key, then the sealed content key
+          wrapped     wrap_len  HPKE encapsulated key, then the sealed content key (80 bytes
+                                with X25519; 1,168 with ML-KEM-768 + X25519, whose info says
+                                so: a stanza cannot pass for the other kind)
         commitment   32 bytes   HMAC-SHA256(content key, format | "commit" | the bytes above)
         body_nonce   12 bytes
         body         the rest   AES-GCM of the plaintext, associated data the format,
                                 ``associated`` and everything before body_nonce
     """
     _check_recipients(recipients)
+    if not set(pq) <= set(recipients):
+        raise SealError("a post-quantum key names no recipient of the envelope")
     content_key = secrets.token_bytes(KEY_LEN)
     header = bytearray(_MAGIC_V2)
     header.append(len(recipients))
     for recipient_id in sorted(recipients):
         try:
             public = X25519PublicKey.from_public_bytes(recipients[recipient_id])
-            wrapped = _HPKE.encrypt(
-                content_key, public, info=_stanza_info(recipient_id, associated)
-            )
+            if recipient_id in pq:
+                if len(pq[recipient_id]) != PQ_PUBLIC_LEN:
+                    raise SealError(f"the ML-KEM key of recipient {recipient_id} is not usable")
+                hybrid = hpke.MLKEM768X25519PublicKey(
+                    MLKEM768PublicKey.from_public_bytes(pq[recipient_id]), public
+                )
+                wrapped = _HPKE_PQ.encrypt(
+                    content_key, hybrid, info=_stanza_info(recipient_id, associated, hybrid=True)
+                )
+            else:
+                wrapped = _HPKE.encrypt(
+                    content_key, public, info=_stanza_info(recipient_id, associated)
+                )
         except ValueError as exc:  # a low-order point: no shared secret
             raise SealError(f"the public key of recipient {recipient_id} is not usable") from exc
         encoded_id = recipient_id.encode("ascii")
@@ -439,10 +482,13 @@ def recipients_of(envelope: bytes) -> list[str]:
     return list(_parse_envelope(envelope).stanzas)
 
 
-def open_sealed(envelope: bytes, recipient_id: str, private: bytes, associated: bytes) -> bytes:
+def open_sealed(
+    envelope: bytes, recipient_id: str, private: bytes, associated: bytes, pq_private: bytes = b""
+) -> bytes:
     """Decrypt an envelope (``cd-seal-v2``, or an older ``cd-seal-v1``) as ``recipient_id``
-    with its X25519 private key. A full-length id (:func:`recipient_id_of`) also opens a v1
-    envelope, which names the same key by its short id.
+    with its X25519 private key (and, for a hybrid post-quantum stanza, its ML-KEM-768 seed
+    ``pq_private``). A full-length id (:func:`recipient_id_of`) also opens a v1 envelope, which
+    names the same key by its short id.
 
     Raises :class:`SealError` if the envelope is malformed, not addressed to ``recipient_id``,
     the key is wrong, any byte was altered, or ``associated`` is not what it was sealed with.
@@ -464,7 +510,22 @@ def open_sealed(envelope: bytes, recipient_id: str, private: bytes, associated: 
     key = X25519PrivateKey.from_private_bytes(private)
     if isinstance(stanza, bytes):  # cd-seal-v2
         try:
-            content_key = _HPKE.decrypt(stanza, key, info=_stanza_info(recipient_id, associated))
+            if len(stanza) == _X_STANZA_LEN:
+                content_key = _HPKE.decrypt(
+                    stanza, key, info=_stanza_info(recipient_id, associated)
+                )
+            elif not pq_private:
+                raise SealError(
+                    "the envelope is sealed post-quantum (ML-KEM-768 + X25519) and this copy of "
+                    "the key has no ML-KEM half: import the org key file again"
+                )
+            else:
+                hybrid = hpke.MLKEM768X25519PrivateKey(
+                    MLKEM768PrivateKey.from_seed_bytes(pq_private), key
+                )
+                content_key = _HPKE_PQ.decrypt(
+                    stanza, hybrid, info=_stanza_info(recipient_id, associated, hybrid=True)
+                )
         except (InvalidTag, ValueError) as exc:
             raise refused from exc
         without = parsed.header[: len(parsed.header) - _COMMIT_LEN]
@@ -509,6 +570,9 @@ class OrgKeys:
     pair: KeyPair
     index_key: bytes = field(repr=False)
     signing: bytes = field(default=b"", repr=False)  # Ed25519 seed: signs form packs sent down
+    # ML-KEM-768 seed: with the X25519 pair, a hybrid post-quantum key ("": an organization
+    # set up before it, whose events are sealed with X25519 alone)
+    pq: bytes = field(default=b"", repr=False)
 
     def __post_init__(self) -> None:
         if _ORG_ID.fullmatch(self.org_id) is None:
@@ -517,6 +581,8 @@ class OrgKeys:
             raise SealError("the index key is 32 bytes")
         if self.signing and len(self.signing) != KEY_LEN:
             raise SealError("the signing key is 32 bytes")
+        if self.pq and len(self.pq) != PQ_SEED_LEN:
+            raise SealError("the ML-KEM-768 key is a 64-byte seed")
 
     @classmethod
     def generate(cls) -> OrgKeys:
@@ -525,7 +591,13 @@ class OrgKeys:
             KeyPair.generate(),
             secrets.token_bytes(KEY_LEN),
             secrets.token_bytes(KEY_LEN),
+            MLKEM768PrivateKey.generate().private_bytes_raw(),
         )
+
+    @property
+    def pq_public(self) -> bytes:
+        """The ML-KEM-768 public key (b"" for an organization set up before it had one)."""
+        return pq_public_of(self.pq) if self.pq else b""
 
     @property
     def signing_public(self) -> bytes:
@@ -539,7 +611,9 @@ class OrgKeys:
         """The enrollment bundle of these keys for a laptop of ``role``
         (:func:`enrollment_bundle`): the index key only for a role that looks people up."""
         index = self.index_key if may_index(role) else None
-        return enrollment_bundle(self.org_id, self.pair.public, index, self.signing_public)
+        return enrollment_bundle(
+            self.org_id, self.pair.public, index, self.signing_public, self.pq_public
+        )
 
     def sign(self, data: bytes) -> str:
         """An Ed25519 signature (base64) over ``data``, for form packs sent to every laptop."""
@@ -602,7 +676,7 @@ def export_org_keys(keys: OrgKeys, passphrase: str, params: KdfParams) -> str:
     }
     kek = derive_kek(secret, salt, params)
     nonce = secrets.token_bytes(NONCE_LEN)
-    payload = keys.pair.private + keys.index_key + keys.signing
+    payload = keys.pair.private + keys.index_key + keys.signing + keys.pq
     wrapped = AESGCM(kek).encrypt(nonce, payload, _canonical(header))
     document = {**header, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
@@ -656,7 +730,8 @@ def _parse_org_file(text: str) -> _OrgFile:
     lengths = (len(public), len(salt), len(nonce), len(wrapped))
     if lengths[:3] != (_PUB_LEN, _ORG_SALT_LEN, NONCE_LEN) or lengths[3] not in (
         2 * KEY_LEN + _TAG_LEN,  # without a signing key
-        3 * KEY_LEN + _TAG_LEN,
+        3 * KEY_LEN + _TAG_LEN,  # without an ML-KEM key
+        3 * KEY_LEN + PQ_SEED_LEN + _TAG_LEN,
     ):
         raise damaged
     if raw["key_id"] != key_id_of(public):
@@ -686,7 +761,11 @@ def import_org_keys(text: str, passphrase: str) -> OrgKeys:
     except SealError as exc:
         raise SealError("the org key file is damaged: its keys do not match") from exc
     return OrgKeys(
-        parsed.org_id, pair, payload[KEY_LEN : 2 * KEY_LEN], payload[2 * KEY_LEN : 3 * KEY_LEN]
+        parsed.org_id,
+        pair,
+        payload[KEY_LEN : 2 * KEY_LEN],
+        payload[2 * KEY_LEN : 3 * KEY_LEN],
+        payload[3 * KEY_LEN :],
     )
 
 
@@ -795,7 +874,11 @@ def with_a_free_code(register: Callable[[str, str, str], T]) -> T:
 
 
 def enrollment_bundle(
-    org_id: str, public_key: bytes, index_key: bytes | None, signing_public_key: bytes
+    org_id: str,
+    public_key: bytes,
+    index_key: bytes | None,
+    signing_public_key: bytes,
+    pq_public_key: bytes = b"",
 ) -> dict[str, str]:
     """What a new device needs from the organization, to be sealed to its enrollment code:
     the org id, the org public key, the key that checks the org's signatures and, for a laptop
@@ -808,6 +891,8 @@ def enrollment_bundle(
     }
     if index_key:
         bundle["index_key"] = base64.b64encode(index_key).decode()
+    if pq_public_key:  # the ML-KEM half of the org key: events are sealed hybrid to it
+        bundle["pq_public_key"] = base64.b64encode(pq_public_key).decode()
     return bundle
 
 
