@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from clinic.core import AutomapDraft
 from clinic.core.reports import METRICS, OTHER_STAFF, UNKNOWN, Counts, Report
 from clinic.domain.languages import FALLBACK
-from clinic.domain.roles import ROLE_NAMES, Role
+from clinic.domain.roles import ROLE_NAMES, Role, may_manage
 from clinic.gui import osedge
 from clinic.gui.i18n import (
     fill_languages,
@@ -342,10 +342,17 @@ class SettingsPage(QWidget):
     language_chosen = Signal(str)
     idle_minutes_chosen = Signal(float)
 
-    def __init__(self, ops: Ops, can_manage: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Ops,
+        can_manage: bool,
+        parent: QWidget | None = None,
+        role: Role | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.can_manage = can_manage
+        self.role = role  # the signed-in user's: Add user offers only the roles they may give
         self.site = QLineEdit(self)
         self.site.setObjectName("site")
         self.site.setEnabled(can_manage)
@@ -620,7 +627,7 @@ class SettingsPage(QWidget):
     def add_user(self) -> None:
         """One dialog: name, role, passphrase twice; a refusal is said in it, nothing typed
         is lost, and it closes once the user is added."""
-        dialog = AddUserDialog(self.ops, self)
+        dialog = AddUserDialog(self.ops, self, self.role)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done(self.tr("User added."))
 
@@ -664,8 +671,12 @@ class SettingsPage(QWidget):
         self.ops.run(
             lambda desk: desk.admin.disable_user(name),
             lambda _r: self._done(self.tr("User disabled.")),
-            self.message.setText,
+            self._refused,
         )
+
+    def _refused(self, message: str) -> None:
+        """A refusal said as a sentence ("A coordinator may not…")."""
+        self.message.setText(message[:1].upper() + message[1:])
 
     def install(self) -> None:
         paths = osedge.edge().choose_open_paths(self, self.tr("Official USCIS PDFs"), "PDF (*.pdf)")
@@ -730,7 +741,7 @@ class AddUserDialog(QDialog):
     What the clinic refuses (a name taken, a weak passphrase, a role the signed-in user may
     not give) is said here, with everything typed kept."""
 
-    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None, actor: Role | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("add-user-dialog")
         self.ops = ops
@@ -740,8 +751,9 @@ class AddUserDialog(QDialog):
         self.name.setMaxLength(64)
         self.role = QComboBox(self)
         self.role.setObjectName("new-user-role")
-        for code in ROLE_NAMES:  # by name, never a code
-            self.role.addItem(role_label(Role(code)), code)
+        for code in ROLE_NAMES:  # by name, never a code; only the roles ``actor`` may give
+            if actor is None or may_manage(actor, Role(code)):
+                self.role.addItem(role_label(Role(code)), code)
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("new-user-passphrase")
         self.again = QLineEdit(self)

@@ -144,6 +144,7 @@ class ReviewPage(QWidget):
 
         self.queue.currentItemChanged.connect(self._chosen)
         self.answers.currentItemChanged.connect(self._answer_chosen)
+        self.item.currentIndexChanged.connect(self._item_from_start)
         self.comment_button.clicked.connect(lambda: self.act("comment"))
         self.return_button.clicked.connect(lambda: self.act("return"))
         self.approve_button.clicked.connect(lambda: self.act("approve"))
@@ -255,6 +256,12 @@ class ReviewPage(QWidget):
                 )
             )
             self.queue.setCurrentRow(0)
+
+    def _item_from_start(self, _index: int) -> None:
+        """The chosen item read from its start ("I-821D Part 2 Item 15.c · …"), not its end."""
+        line = self.item.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
 
     def _named(self, form_item: str) -> str:
         """A form item with the question that feeds it ("I-821D Part 1 Item 20 (What color

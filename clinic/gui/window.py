@@ -581,7 +581,7 @@ class ClinicWindow(QMainWindow):
             self.counts = CountsPage(self.ops, self.today())
             self.counts.setProperty("tab", "counts")
             tabs.addTab(self.counts, "")
-        self.settings = SettingsPage(self.ops, manage)
+        self.settings = SettingsPage(self.ops, manage, role=role)
         self.settings.setProperty("tab", "settings")
         index = self.settings.language.findData(self.translations.language)
         self.settings.language.setCurrentIndex(max(index, 0))

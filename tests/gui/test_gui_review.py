@@ -319,6 +319,9 @@ def test_changing_an_approved_packet_says_so_first_and_review_shows_the_change(
     click_tree_row(qtbot, review.answers, lambda item: item.data(0, USER_ROLE) == "birth.city")
     assert review.item.currentData() == "birth.city"
     assert "born" in review.item.currentText().lower(), review.item.currentText()
+    # read from its start, not scrolled to its end (found in a walk: "2 Item 15.c · About…")
+    line = review.item.lineEdit()
+    assert line is not None and line.cursorPosition() == 0
     # its drop-down list reads the entries whole (found in a walk: "… · Getting start…")
     qtbot.mouseClick(
         review.item,

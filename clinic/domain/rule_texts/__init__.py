@@ -79,7 +79,7 @@ CITATIONS: dict[str, str] = {
     "daca_terminated": "8 CFR 236.23",
     "daca_lapsed": "USCIS DACA renewal guidance",
     "daca_expired_over_one_year": "USCIS DACA renewal guidance",
-    "renewal_before_window": "USCIS DACA renewal guidance (file 150 to 120 days before expiration)",
+    "renewal_before_window": "USCIS DACA renewal guidance",
     # the program status's own source (dated data) replaces these two when screening
     "initial_not_decided": "resources/rules/program_status.yaml",
     "initial_not_accepted": "resources/rules/program_status.yaml",
@@ -90,7 +90,7 @@ CITATIONS: dict[str, str] = {
     "contradiction": f"{CFR}(b)",
     "leap_day_birthday": f"{CFR}(b)(1), (b)(7)",
     # -- notices --------------------------------------------------------------------------------
-    "renewal_after_window": "USCIS DACA renewal guidance (file 150 to 120 days before expiration)",
+    "renewal_after_window": "USCIS DACA renewal guidance",
     "fees": "USCIS fee schedule (G-1055)",
 }
 
