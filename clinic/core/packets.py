@@ -21,6 +21,7 @@ packet's date, and that screening is recorded like any other when the packet is 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -34,8 +35,9 @@ from clinic.domain.policy import Policy
 from clinic.domain.roles import Role
 from clinic.domain.rules import screen
 from clinic.errors import ScreenAgain, UsageError
-from clinic.messages import say
+from clinic.messages import Named, say
 from clinic.packet.assemble import TAKE_HOME_SHEET, Packet, build_packet
+from clinic.packet.fill import FillError
 from clinic.packet.flatten import flatten
 from clinic.packet.library import FormLibrary
 from clinic.packet.stamp import draft_mark
@@ -424,20 +426,31 @@ class Packets:
         G-28 of ``attorney`` (an attorney user) when one represents the person. Returns the
         packet and whether exactly it is approved."""
         desk = self._desk
-        return build_and_store_packet(
-            desk.session,
-            record_id,
-            desk.on_or_today(on),
-            desk.library(),
-            filing=filing,
-            lang=lang,
-            progress=progress,
-            rules=desk.policy,
-            payment=payment,
-            preparer=self.preparer(),
-            attorney=attorney,
-            contact=desk.session.contact(),
-        )
+        try:
+            return build_and_store_packet(
+                desk.session,
+                record_id,
+                desk.on_or_today(on),
+                desk.library(),
+                filing=filing,
+                lang=lang,
+                progress=progress,
+                rules=desk.policy,
+                payment=payment,
+                preparer=self.preparer(),
+                attorney=attorney,
+                contact=desk.session.contact(),
+            )
+        except FillError as exc:  # each answer named by its question, as the interview asks it
+            questions = {q.key: q for q in desk.questionnaire.questions}
+            raise FillError(
+                [
+                    dataclasses.replace(p, field=Named(dict(questions[p.field].label.by_lang)))
+                    if p.field in questions
+                    else p
+                    for p in exc.problems
+                ]
+            ) from None
 
     def preparer(self) -> dict[str, str]:
         """The signed-in user's profile and role: the packet's preparer (empty: none yet)."""

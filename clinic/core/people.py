@@ -14,6 +14,7 @@ from clinic.domain.events import INQUIRY_TOPICS, RecordState
 from clinic.domain.questionnaire import PAST_DATES
 from clinic.domain.records import RecordSummary, summarize
 from clinic.errors import UsageError
+from clinic.messages import say
 from clinic.store.clinic import ImportResult, RecordDamaged
 
 if TYPE_CHECKING:
@@ -153,7 +154,9 @@ class People:
             for key in sorted(PAST_DATES & set(answers)):
                 if dt.date.fromisoformat(str(answers[key])) > today:
                     where = f"person {i}: {key}" if len(people) > 1 else key
-                    problems.append(AnswerError(where, f"is after today ({today.isoformat()})"))
+                    problems.append(
+                        AnswerError(where, say("is after today ({day})", day=today.isoformat()))
+                    )
             for key, said in self._desk.interview.address_problems(answers).items():
                 where = f"person {i}: {key}" if len(people) > 1 else key
                 problems.append(AnswerError(where, said))

@@ -158,7 +158,15 @@ def _languages() -> str:
             missing.append(f"messages {lang.code}")
     if missing:
         raise SelftestError("languages: no " + ", ".join(missing))
-    return f"the texts of {len(real)} languages load (screening, documents, messages)"
+    from clinic.domain.english import country_in_english
+
+    # the country names of every language (the CLDR tables Babel ships: bundled or not)
+    if country_in_english("Corea del Sur") != "South Korea":
+        raise SelftestError("languages: the country names (Babel's CLDR data) are missing")
+    return (
+        f"the texts of {len(real)} languages load (screening, documents, messages), and "
+        "countries' names in each"
+    )
 
 
 def run(

@@ -13,14 +13,17 @@ still missing. Pure: no I/O.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, validate_answers
 from clinic.domain.conditions import holds
+from clinic.domain.english import form_problems
 from clinic.domain.languages import FALLBACK, client_languages, text_in
 from clinic.errors import ClinicError
+from clinic.messages import Named, say
 
 # The words the screens show beside the questions, in the client's language (``words:`` in the
 # questionnaire): a yes/no answer, an unanswered choice, and the buttons of a list's entries.
@@ -401,10 +404,41 @@ class Interview:
     def errors_for(self, key: str) -> list[str]:
         if key not in self.answers:
             return []
+        return (
+            [
+                e.problem if e.key == key else self._in_list(key, e.key, e.problem)
+                for e in validate_answers({key: self.answers[key]})
+            ]
+            + self._after_today(key)
+            + self._for_forms(key)
+        )
+
+    def _for_forms(self, key: str) -> list[str]:
+        """What cannot go on the USCIS forms as written (Spanish, another script, a country's
+        name in another language), said where the volunteer types it, not first at the
+        build."""
+        if validate_answers({key: self.answers[key]}):
+            return []  # the answer's own problems first
         return [
-            e.problem if e.key == key else f"{e.key[len(key) :].lstrip('.')}: {e.problem}"
-            for e in validate_answers({key: self.answers[key]})
-        ] + self._after_today(key)
+            problem if where == key else self._in_list(key, where, problem)
+            for where, problem in form_problems(key, self.answers[key])
+        ]
+
+    def _in_list(self, key: str, where: str, problem: str) -> str:
+        """A problem with one field of one row of a list answer, named as the table shows it
+        ("row 2, Date: not a real date"), never by its path ("[1].date")."""
+        match = re.fullmatch(r"\[(\d+)\]\.?(\w*)", where[len(key) :])
+        if match is None:
+            return say("{where}: {problem}", where=where, problem=problem)
+        row, column = int(match[1]) + 1, match[2]
+        try:
+            label = self.questionnaire.question(key).items.get(column)
+        except KeyError:
+            label = None
+        if not column:
+            return say("row {row}: {problem}", row=row, problem=problem)
+        named = Named(dict(label.by_lang)) if label is not None else column.replace("_", " ")
+        return say("row {row}, {column}: {problem}", row=row, column=named, problem=problem)
 
     def _after_today(self, key: str) -> list[str]:
         """A date that can only be past (a birth, an arrival) given after the interview's day."""
@@ -415,16 +449,21 @@ class Interview:
             day = dt.date.fromisoformat(value.strip())
         except ValueError:
             return []  # validation names it
-        return [f"is after today ({self.on.isoformat()})"] if day > self.on else []
+        return [say("is after today ({day})", day=self.on.isoformat())] if day > self.on else []
 
     def errors(self) -> dict[str, list[str]]:
         """Every answered key that is not valid, with its problems."""
         out: dict[str, list[str]] = {}
         for e in validate_answers(self.answers):
             base = e.key.split("[", 1)[0]
-            out.setdefault(base, []).append(e.problem if e.key == base else f"{e.key}: {e.problem}")
+            out.setdefault(base, []).append(
+                e.problem if e.key == base else self._in_list(base, e.key, e.problem)
+            )
         for key in PAST_DATES:
             if said := self._after_today(key):
+                out.setdefault(key, []).extend(said)
+        for key in self.answers:
+            if key not in out and (said := self._for_forms(key)):
                 out.setdefault(key, []).extend(said)
         return out
 

@@ -37,8 +37,9 @@ from clinic import clock
 from clinic.core import STATIONS, Board, BoardRow
 from clinic.domain.answers import FieldKind, validate_answers
 from clinic.domain.events import INQUIRY_TOPICS
+from clinic.errors import problem_in
 from clinic.gui.fields import placeholder
-from clinic.gui.i18n import fill_spoken
+from clinic.gui.i18n import fill_spoken, staff_language
 from clinic.gui.ops import Ops
 
 
@@ -226,7 +227,11 @@ class NewPersonDialog(QDialog):
             key: label.text().replace("&", "").rstrip(":")
             for key, label in zip(keys, self.labels, strict=True)
         }
-        problems = [f"{named.get(e.key, e.key)}: {e.problem}" for e in validate_answers(answers)]
+        staff = staff_language()  # the answers' rules say their problems in English
+        problems = [
+            f"{named.get(e.key, e.key)}: {problem_in(e.problem, staff)}"
+            for e in validate_answers(answers)
+        ]
         for key in ("name.family", "dob"):
             if key not in answers:
                 problems.append(
@@ -385,6 +390,9 @@ class BoardPage(QWidget):
         hint = self.tr("Search: name, A-Number, birth date, or family name and birth date")
         self.search.setPlaceholderText(hint)
         self.search.setToolTip(hint)  # the whole hint, where a narrow box cuts it
+        # wide enough to read it whole (the Spanish one is longer), within reason
+        wanted = self.search.fontMetrics().horizontalAdvance(hint) + 24
+        self.search.setMinimumWidth(min(wanted, 560))
         self.search_button.setText(self.tr("&Search"))
         self.all_days.setText(self.tr("&Every day"))
         self.refresh_button.setText(self.tr("Re&fresh"))

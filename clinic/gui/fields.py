@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.answers import ANSWER_KEYS, DOTTED_THOUSANDS, FieldKind, FieldSpec
 from clinic.domain.display import SECRET_KEYS, masked
+from clinic.domain.english import needs_english
 from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.questionnaire import Question, Text, word
 from clinic.errors import problem_in
@@ -709,6 +710,11 @@ class QuestionBox(QWidget):
             why += "\n" + q.why.get(lang)
         if q.help is not None:
             why += "\n" + q.help.get(staff)
+        if needs_english(q.key) and (staff, lang) != (FALLBACK, FALLBACK):
+            # the forms are in English: said before the answer, not first at the build
+            why += "\n" + QCoreApplication.translate(
+                "QuestionBox", "Write the answer in English: it goes on the USCIS forms."
+            )
         self.why.setText(why)
         self.editor.set_language(lang)
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from clinic.core import Desk, PacketView, RecordView
 from clinic.core.views import TimelineEntry
 from clinic.domain.answers import validate_answers
+from clinic.domain.english import form_problems, in_row
 from clinic.domain.events import Comment
 from clinic.domain.languages import FALLBACK, client_language, client_languages
 from clinic.domain.questionnaire import Question, Questionnaire
@@ -160,6 +161,9 @@ class EditAnswerDialog(QDialog):
             if value is None
             else [e.problem for e in validate_answers({self.box.question.key: value})]
         )
+        if value is not None and not problems:  # what the forms cannot take, said here too
+            key = self.box.question.key
+            problems = [in_row(key, where, problem) for where, problem in form_problems(key, value)]
         self.box.set_errors(problems)
         if not problems:
             self.accept()

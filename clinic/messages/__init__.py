@@ -16,7 +16,7 @@ import importlib
 from collections.abc import Mapping
 from types import ModuleType
 
-from clinic.domain.languages import FALLBACK, find, is_pseudo, pseudo
+from clinic.domain.languages import FALLBACK, find, is_pseudo, pseudo, text_in
 
 
 class Said(str):
@@ -30,6 +30,31 @@ class Said(str):
         said.template = template
         said.values = dict(values)
         return said
+
+
+class Named(str):
+    """A value of a message that reads in each language (a question's column, "Date",
+    "Fecha"): its English text, and its text by language code."""
+
+    texts: Mapping[str, str]
+
+    def __new__(cls, texts: Mapping[str, str]) -> Named:
+        named = super().__new__(cls, texts.get(FALLBACK, next(iter(texts.values()), "")))
+        named.texts = dict(texts)
+        return named
+
+
+class Joined(str):
+    """Messages said one after another ("…; …"), each in the language asked."""
+
+    parts: tuple[str, ...]
+    sep: str
+
+    def __new__(cls, parts: tuple[str, ...] | list[str], sep: str = "; ") -> Joined:
+        joined = super().__new__(cls, sep.join(parts))
+        joined.parts = tuple(parts)
+        joined.sep = sep
+        return joined
 
 
 def say(template: str, **values: object) -> Said:
@@ -64,13 +89,20 @@ def in_language(text: str, lang: str) -> str:
     """``text`` in the staff language ``lang``: translated when it is a :class:`Said` whose
     template the language has, else as it is. In the pseudo-locale a :class:`Said` reads made
     from English and any other text as it is, so a message nobody can translate stands out."""
+    if isinstance(text, Named):
+        return text_in(text.texts, lang) or str(text)
+    if isinstance(text, Joined):
+        return text.sep.join(in_language(part, lang) for part in text.parts)
     if not isinstance(text, Said):
         return text
     if is_pseudo(lang):
         template = pseudo(text.template)
     else:
         template = translations(lang).get(text.template, text.template)
+    # a value that is itself a message (a problem inside "row 2, Date: …"), or named in each
+    # language, reads in ``lang`` too
+    values = {k: in_language(v, lang) if isinstance(v, str) else v for k, v in text.values.items()}
     try:
-        return template.format(**text.values)
+        return template.format(**values)
     except (KeyError, IndexError, ValueError):  # a broken translation: the English text
         return str(text)

@@ -168,4 +168,13 @@ MESSAGES: dict[str, str] = {
     "not a Social Security number (expected 123-45-6789 or 9 digits)": "no es un número de Seguro Social (se espera 123-45-6789 o 9 dígitos)",
     "not an A-Number (expected 7 to 9 digits, optionally starting with A)": "no es un número A (se esperan de 7 a 9 dígitos, con A al inicio si se desea)",
     "not a USCIS online account number (expected 12 digits)": "no es un número de cuenta en línea de USCIS (se esperan 12 dígitos)",
+    "{where}: {problem}": "{where}: {problem}",
+    "row {row}: {problem}": "fila {row}: {problem}",
+    "row {row}, {column}: {problem}": "fila {row}, {column}: {problem}",
+    "is after today ({day})": "es posterior a hoy ({day})",
+    "not in English letters: write an English version": "no está en letras del inglés: escriba una versión en inglés",
+    "reads as Spanish, not English: write an English version": "está en español, no en inglés: escriba una versión en inglés",
+    'is the country\'s name in another language: the forms take English ("{english}")': 'es el nombre del país en otro idioma: los formularios lo piden en inglés ("{english}")',
+    "{form} {item} ({where}): {reason}": "{form} {item} ({where}): {reason}",
+    "{n} value(s) the forms cannot take; no packet was written:": "{n} valor(es) que los formularios no admiten; no se generó ningún paquete:",
 }

@@ -138,4 +138,13 @@ MESSAGES: dict[str, str] = {
     "not a Social Security number (expected 123-45-6789 or 9 digits)": "사회보장번호가 아닙니다(123-45-6789 또는 9자리 숫자)",
     "not an A-Number (expected 7 to 9 digits, optionally starting with A)": "A-번호가 아닙니다(7~9자리 숫자, 앞에 A를 붙여도 됨)",
     "not a USCIS online account number (expected 12 digits)": "USCIS 온라인 계정 번호가 아닙니다(12자리 숫자)",
+    "{where}: {problem}": "{where}: {problem}",
+    "row {row}: {problem}": "{row}번째 줄: {problem}",
+    "row {row}, {column}: {problem}": "{row}번째 줄, {column}: {problem}",
+    "is after today ({day})": "오늘({day})보다 늦은 날짜입니다",
+    "not in English letters: write an English version": "영문자가 아닙니다: 영어로 다시 적어 주세요",
+    "reads as Spanish, not English: write an English version": "영어가 아니라 스페인어입니다: 영어로 다시 적어 주세요",
+    'is the country\'s name in another language: the forms take English ("{english}")': '다른 언어로 쓴 국가 이름입니다: 양식에는 영어로 적습니다("{english}")',
+    "{form} {item} ({where}): {reason}": "{form} {item} ({where}): {reason}",
+    "{n} value(s) the forms cannot take; no packet was written:": "양식에 들어갈 수 없는 값 {n}개; 서류 묶음을 만들지 않았습니다:",
 }

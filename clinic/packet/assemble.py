@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from clinic.domain import languages
 from clinic.domain.answers import normalize_answers
+from clinic.domain.english import english_text, not_english
 from clinic.domain.languages import FALLBACK, client_language
 from clinic.domain.policy import Policy
 from clinic.domain.rules import Determination, FilingWindow, Finding, screen
@@ -34,9 +35,7 @@ from clinic.packet.fill import (
     FilledForm,
     FillError,
     Problem,
-    english_text,
     fill_form,
-    not_english,
 )
 from clinic.packet.library import FormLibrary, InstalledForm, LibraryError
 from clinic.packet.stamp import draft_mark

@@ -52,13 +52,14 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from clinic.domain import languages
 from clinic.domain.answers import ANSWER_KEYS, FieldKind, normalize_a_number
+from clinic.domain.english import english_text
 from clinic.domain.languages import FALLBACK, text_in
 from clinic.domain.policy import PaymentMethod, Policy
 from clinic.domain.questionnaire import Question, Questionnaire
 from clinic.domain.rule_texts import HEADINGS, OUTCOME_LABELS
 from clinic.fonts import font_path
 from clinic.packet.expr import condition
-from clinic.packet.fill import AddendumEntry, english_text
+from clinic.packet.fill import AddendumEntry
 from clinic.packet.fonts import DocumentError, hangul_font
 from clinic.packet.fonts import fonts as _fonts
 from clinic.packet.packs import Pack

@@ -21,13 +21,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clinic.domain.english import english_text, not_english
 from clinic.errors import ClinicError
+from clinic.messages import Joined, say
 from clinic.packet.expr import apply_format, condition, evaluate
 from clinic.packet.packs import (
     COMB_FLAG,
@@ -65,9 +66,20 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        # a PDF field by its last part ("P1_Line3a_Name[0]"); an answer by its key
+        return str(self.said())
+
+    def said(self) -> str:
+        """The problem as a message (said in the staff's language where it is shown)."""
+        # a PDF field by its last part ("P1_Line3a_Name[0]"); an answer by its key, or by its
+        # question when the builder named it (a Named)
         short = self.field.rsplit(".", 1)[-1] if "[" in self.field else self.field
-        return f"{self.form} {self.item} ({short}): {self.reason}"
+        return say(
+            "{form} {item} ({where}): {reason}",
+            form=self.form,
+            item=self.item,
+            where=short,
+            reason=self.reason,
+        )
 
 
 class FillError(ClinicError, ValueError):
@@ -76,17 +88,19 @@ class FillError(ClinicError, ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         # each problem once (the two G-1450s, one per fee, refuse the same value alike)
         unique = list({str(p): p for p in problems}.values())
-        super().__init__("; ".join(str(p) for p in unique))
+        super().__init__(Joined([p.said() for p in unique]))
         self.problems = unique
 
     @property
     def headline(self) -> str:
-        return f"{len(self.problems)} value(s) the forms cannot take; no packet was written:"
+        return say(
+            "{n} value(s) the forms cannot take; no packet was written:", n=len(self.problems)
+        )
 
     @property
     def details(self) -> tuple[str, ...]:
         """One line per value: the form, the item and why it cannot be written."""
-        return tuple(str(p) for p in self.problems)
+        return tuple(p.said() for p in self.problems)
 
 
 @dataclass(frozen=True)
@@ -118,67 +132,6 @@ class FilledForm:
             return self.pages[item]
         found = [p for i, p in self.pages.items() if i.startswith(item + ".")]
         return min(found) if found else None
-
-
-# Latin letters that carry no accent to drop, written as English letters (as passports' machine
-# readable zones write them)
-LATIN_LETTERS = str.maketrans(
-    {
-        "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
-        "ß": "ss", "ẞ": "SS", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "TH",
-        "þ": "th", "\u0131": "i", "Ħ": "H", "ħ": "h", "Ŋ": "NG", "ŋ": "ng",
-    }
-)  # fmt: skip
-
-
-def english_text(text: str) -> tuple[str, bool]:
-    """``text`` in English letters: accents dropped from Latin letters, and Đ, Ł, Ø, ß, Æ...
-    written as English letters (returns whether it changed). Raises ``ValueError`` for
-    characters no English-letter form can take."""
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFKD", text.translate(LATIN_LETTERS)):
-        if unicodedata.combining(ch):
-            continue
-        if ch in "\u2018\u2019":
-            ch = "'"
-        elif ch in "\u201c\u201d":
-            ch = '"'
-        elif ch in "\u2013\u2014":
-            ch = "-"
-        if not (" " <= ch <= "~"):
-            raise ValueError("not in English letters")
-        out.append(ch)
-    result = "".join(out)
-    return result, result != text
-
-
-# Words common in Spanish (and Portuguese) prose and rare in English, names and U.S. places ("Los
-# Angeles", "Las Vegas", "de la Cruz" and "San Jose del Cabo" use none of them).
-_SPANISH_WORDS = frozenset(
-    "que por para con fue porque cuando estaba estaban tenia tengo hice fui yo mis pero muy "
-    "tambien donde nos ellos ellas sin sobre esta este esto eso una unos unas fueron despues "
-    "antes hasta desde mientras entonces ahora siempre nunca habia hay".split()
-)
-
-
-def looks_spanish(text: str) -> bool:
-    """Whether free text in Latin letters reads as Spanish prose rather than English (at least
-    two distinct common Spanish words, a sixth of its words): USCIS takes English, so the
-    packet asks for an English version (a name or a place alone never trips this)."""
-    words = re.findall(r"[a-z]+", english_text(text)[0].lower()) if text else []
-    hits = [w for w in words if w in _SPANISH_WORDS]
-    return len(set(hits)) >= 2 and len(hits) * 6 >= len(words)
-
-
-def not_english(text: str) -> str | None:
-    """Why free text cannot go to USCIS as written (None: it can, after :func:`english_text`)."""
-    try:
-        english_text(text)
-    except ValueError:
-        return "not in English letters: write an English version"
-    if looks_spanish(text):
-        return "reads as Spanish, not English: write an English version"
-    return None
 
 
 LIST_ENTRY = {  # how the addendum names one more entry of a list the form has rows for

@@ -808,6 +808,13 @@
     </message>
 </context>
 <context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Write the answer in English: it goes on the USCIS forms.</source>
+        <translation>Escriba la respuesta en inglés: va en los formularios de USCIS.</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>&amp;Interview…</source>

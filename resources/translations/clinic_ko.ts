@@ -808,6 +808,13 @@
     </message>
 </context>
 <context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Write the answer in English: it goes on the USCIS forms.</source>
+        <translation>답변은 영어로 적으세요: USCIS 양식에 그대로 들어갑니다.</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>&amp;Interview…</source>

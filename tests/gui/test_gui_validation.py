@@ -210,3 +210,103 @@ def test_after_changing_an_answer_the_list_stays_where_it_was(
     qtbot.waitUntil(changed, timeout=5000)
     assert seen and seen[0] > 0, f"{key} was not below the first screenful"
     assert bar.value() == seen[0]
+
+
+def test_problems_are_said_in_the_staff_language_with_rows_named_as_the_table_shows(
+    qtbot: QtBot, signed_in: SignedIn
+) -> None:
+    """Found in a user's walk: with Spanish chosen, check-in said "not a real date" and
+    "not an A-Number", the interview "is after today (…)", and a list "[0].date: not a real
+    date". Each is now in Spanish, a list's problem named by its row and column."""
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    from clinic.gui.fields import ListEditor
+
+    window = signed_in("vol")
+    assert window.tabs is not None and window.settings is not None and window.board is not None
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "es")
+    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) == "&Hoy")
+    choose_tab(qtbot, window.tabs, window.board)
+    seen: list[str] = []
+
+    def fill(modal: QWidget) -> None:
+        assert isinstance(modal, NewPersonDialog)
+        type_into(qtbot, modal.family, "Testperson")
+        type_into(qtbot, modal.given, "Ana")
+        type_into(qtbot, modal.dob, "2001-02-30")
+        type_into(qtbot, modal.a_number, "A-123")
+        press_ok(qtbot, modal.buttons)
+        seen.append(modal.errors.text())
+        type_into(qtbot, modal.dob, "2001-02-03")
+        type_into(qtbot, modal.a_number, "")
+        press_ok(qtbot, modal.buttons)
+
+    answer_modal(qtbot, fill)
+    click(qtbot, window.board.new_button)
+    idle(qtbot, window)
+    assert "no es una fecha real" in seen[0] and "no es un número A" in seen[0], seen
+    assert "not a real date" not in seen[0] and "not an A-Number" not in seen[0], seen
+
+    assert window.person is not None
+    interview = window.person.interview
+    walk_to(qtbot, window, "daca.ever_granted")
+    type_answer(qtbot, window, "daca.ever_granted", True)
+    walk_to(qtbot, window, "dob")
+    future = (window.today() + dt.timedelta(days=400)).isoformat()
+    type_answer(qtbot, window, "dob", future)
+    said = interview.boxes["dob"].error.text()
+    assert said.startswith("es posterior a hoy"), said
+    type_answer(qtbot, window, "dob", "2001-02-03")
+    idle(qtbot, window)
+    walk_to(qtbot, window, "criminal")
+    editor = interview.boxes["criminal"].editor
+    assert isinstance(editor, ListEditor)
+    click(qtbot, editor.add_button)
+    idle(qtbot, window)
+    assert editor.table.state() == QAbstractItemView.State.EditingState
+    line = editor.table.findChild(QLineEdit)
+    assert line is not None
+    qtbot.keyClicks(line, "2019-02-30")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    box = interview.boxes["criminal"]
+    qtbot.waitUntil(lambda: "fila 1" in box.error.text(), timeout=5_000)
+    said = box.error.text()
+    assert said.startswith("fila 1, Fecha") and "no es una fecha real" in said, said
+
+
+def test_an_answer_the_forms_cannot_take_in_spanish_is_stopped_at_the_question(
+    qtbot: QtBot, signed_in: SignedIn
+) -> None:
+    """Found in a user's walk (a blocker): with Spanish chosen, "Corea del Sur" and
+    "visitante (B-2)" went onto the English USCIS forms, one through an approval. The question
+    now says to answer in English, and an answer in another language keeps the page from
+    turning, with the country's English name offered."""
+    window = signed_in("vol")
+    assert window.tabs is not None and window.settings is not None and window.board is not None
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "es")
+    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) == "&Hoy")
+    choose_tab(qtbot, window.tabs, window.board)
+    check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
+    assert window.person is not None
+    interview = window.person.interview
+    walk_to(qtbot, window, "birth.country")
+    box = interview.boxes["birth.country"]
+    assert "Escriba la respuesta en inglés" in box.why.text(), box.why.text()
+    type_answer(qtbot, window, "birth.country", "Corea del Sur")
+    idle(qtbot, window)
+    said = box.error.text()
+    assert box.error.isVisible() and '"South Korea"' in said and "inglés" in said, said
+    page = interview.page_label.text()
+    click(qtbot, interview.next_button)
+    idle(qtbot, window)
+    assert interview.page_label.text() == page  # the page did not turn
+    type_answer(qtbot, window, "birth.country", "South Korea")
+    idle(qtbot, window)
+    assert not box.error.isVisible()
+    walk_to(qtbot, window, "arrival.status")
+    type_answer(qtbot, window, "arrival.status", "visitante (B-2)")
+    idle(qtbot, window)
+    said = interview.boxes["arrival.status"].error.text()
+    assert said.startswith("está en español"), said
