@@ -849,6 +849,18 @@ def test_a_laptops_audit_log_rewritten_after_a_sync_is_caught_and_its_first_word
     assert "cannot be read" not in copy.stdout  # every copy opens and its signature holds
 
 
+def first_audit_copy(org: Org, laptop: Session, envelope: bytes) -> httpx.Response:
+    """POST an envelope as a laptop's first audit copy, as its token can (whatever ClinicDay
+    itself would send)."""
+    entry = {"seq": 1, "mac": "ab" * 32, "envelope": base64.b64encode(envelope).decode()}
+    return httpx.post(
+        f"{org.server.url}/v1/audit",
+        json={"prev_seq": 0, "entries": [entry]},
+        headers=bearer(laptop),
+        timeout=30,
+    )
+
+
 def test_the_server_keeps_no_audit_copy_it_was_not_sent_by_the_laptop(
     org: Org, tmp_path: Path
 ) -> None:
@@ -858,17 +870,7 @@ def test_the_server_keeps_no_audit_copy_it_was_not_sent_by_the_laptop(
     laptop.audit_action("rules_installed", "test")
     outsider = KeyPair.generate()
     envelope = seal(b"{}", {recipient_id_of(outsider.public): outsider.public}, b"audit:1|x")
-    refused = httpx.post(
-        f"{org.server.url}/v1/audit",
-        json={
-            "prev_seq": 0,
-            "entries": [
-                {"seq": 1, "mac": "ab" * 32, "envelope": base64.b64encode(envelope).decode()}
-            ],
-        },
-        headers=bearer(laptop),
-        timeout=30,
-    )
+    refused = first_audit_copy(org, laptop, envelope)
     assert refused.status_code == 422 and "organization's key" in refused.text, refused.text
     # one sealed to the organization but unsigned is kept (the server cannot tell), and the
     # organization's reading names it as not the laptop's
@@ -877,17 +879,7 @@ def test_the_server_keeps_no_audit_copy_it_was_not_sent_by_the_laptop(
     unsigned = seal(
         b"{}", {recipient_id_of(org_public): org_public}, f"audit:1|{device_id}".encode()
     )
-    kept = httpx.post(
-        f"{org.server.url}/v1/audit",
-        json={
-            "prev_seq": 0,
-            "entries": [
-                {"seq": 1, "mac": "ab" * 32, "envelope": base64.b64encode(unsigned).decode()}
-            ],
-        },
-        headers=bearer(laptop),
-        timeout=30,
-    )
+    kept = first_audit_copy(org, laptop, unsigned)
     assert kept.status_code == 200 and kept.json()["held"] == 1, kept.text
     from clinic.server.admin import read_audit_copies
 

@@ -75,6 +75,19 @@ def _unb64(text: str, field: str) -> bytes:
 _SUSPECT_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 
+def _sealed_to(org_keys: set[str], text: str, where: str) -> tuple[bytes, list[str]]:
+    """An envelope sent in base64 and its recipients, refused (422, naming ``where``) unless
+    it is one the organization can open (one of its keys ``org_keys`` among them)."""
+    envelope = _unb64(text, where)
+    try:
+        recipients = recipients_of(envelope)
+    except SealError:
+        raise HTTPException(422, f"{where}: not a sealed envelope") from None
+    if not org_keys & set(recipients):  # a record the organization could never open
+        raise HTTPException(422, f"{where}: not sealed to the organization's key")
+    return envelope, recipients
+
+
 def _bad_text(value: object) -> bool:
     """Whether a string anywhere in ``value`` holds NUL or an unpaired surrogate."""
     if isinstance(value, str):
@@ -387,15 +400,7 @@ def create_app(store: ServerStore) -> FastAPI:
         _org_id, org_public = store.org()
         org_keys = {recipient_id_of(org_public), key_id_of(org_public)}  # cd-seal-v2, v1
         for i, e in enumerate(body.events):
-            envelope = _unb64(e.envelope, f"events[{i}].envelope")
-            try:
-                recipients = recipients_of(envelope)
-            except SealError:
-                raise HTTPException(422, f"events[{i}].envelope: not a sealed event") from None
-            if not org_keys & set(recipients):  # a record the organization could never open
-                raise HTTPException(
-                    422, f"events[{i}].envelope: not sealed to the organization's key"
-                )
+            envelope, recipients = _sealed_to(org_keys, e.envelope, f"events[{i}].envelope")
             batch.append(
                 NewEvent(
                     event_id=e.event_id,
@@ -449,16 +454,9 @@ def create_app(store: ServerStore) -> FastAPI:
         none); a log rewritten since its entries were sent is noted for coordinators."""
         entries = []
         _org_id, org_public = store.org()
+        org_keys = {recipient_id_of(org_public)}
         for i, e in enumerate(body.entries):
-            envelope = _unb64(e.envelope, f"entries[{i}].envelope")
-            try:
-                recipients = recipients_of(envelope)
-            except SealError:
-                raise HTTPException(422, f"entries[{i}].envelope: not sealed") from None
-            if recipient_id_of(org_public) not in recipients:
-                raise HTTPException(
-                    422, f"entries[{i}].envelope: not sealed to the organization's key"
-                )
+            envelope, _ = _sealed_to(org_keys, e.envelope, f"entries[{i}].envelope")
             entries.append((e.seq, e.mac, envelope))
         held, stored, alarm = store.keep_audit(me, (body.prev_seq, body.prev_mac), entries)
         if alarm:

@@ -194,6 +194,19 @@ def sign_in(qtbot: QtBot, window: ClinicWindow, user: str, passphrase: str = PAS
     idle(qtbot, window)
 
 
+def staff_in_spanish(qtbot: QtBot, window: ClinicWindow) -> None:
+    """Choose Spanish as the staff language in Settings, as a person does, and come back to
+    Today once the screens read Spanish."""
+    from tests.gui.user import choose, choose_tab
+
+    assert window.tabs is not None and window.settings is not None and window.board is not None
+    choose_tab(qtbot, window.tabs, window.settings)
+    choose(qtbot, window.settings.language, "es")
+    # the keyboard passes Korean on its way to Spanish: wait for Spanish itself
+    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) == "&Hoy")
+    choose_tab(qtbot, window.tabs, window.board)
+
+
 def qtbot_left() -> Any:
     from PySide6.QtCore import Qt
 

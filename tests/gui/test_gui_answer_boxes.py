@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidge
 from pytestqt.qtbot import QtBot
 
 from clinic.gui.fields import ComboEditor, ListEditor
+from clinic.gui.window import ClinicWindow
 from tests.gui.conftest import SignedIn, idle
 from tests.gui.test_gui_day import check_in, type_answer, walk_to
 from tests.gui.user import click
@@ -50,22 +51,29 @@ def test_the_wheel_over_a_choice_scrolls_and_leaves_the_answer(
     assert "daca.ever_granted" not in interview.interview.answers
 
 
+def add_a_criminal_entry(qtbot: QtBot, window: ClinicWindow) -> tuple[ListEditor, QLineEdit]:
+    """Walk to the arrests question, click Add, and return its table and the box open for
+    typing the new entry's first field (the keys go there)."""
+    assert window.person is not None
+    walk_to(qtbot, window, "criminal")
+    editor = window.person.interview.boxes["criminal"].editor
+    assert isinstance(editor, ListEditor)
+    click(qtbot, editor.add_button)
+    idle(qtbot, window)
+    assert editor.table.state() == QAbstractItemView.State.EditingState
+    line = editor.table.findChild(QLineEdit)
+    assert line is not None
+    return editor, line
+
+
 def test_typing_after_add_lands_in_the_new_entry(qtbot: QtBot, signed_in: SignedIn) -> None:
     window = signed_in("vol")
     check_in(qtbot, window, {"family": "Testperson", "given": "Lu", "dob": "2001-03-04"})
     assert window.person is not None
-    interview = window.person.interview
     walk_to(qtbot, window, "daca.ever_granted")
     type_answer(qtbot, window, "daca.ever_granted", True)
-    walk_to(qtbot, window, "criminal")
-    editor = interview.boxes["criminal"].editor
-    assert isinstance(editor, ListEditor)
-    click(qtbot, editor.add_button)
-    idle(qtbot, window)
-    # the new entry's first box is open for typing: the keys go there
-    assert editor.table.state() == QAbstractItemView.State.EditingState
-    line = editor.table.findChild(QLineEdit)
-    assert line is not None and line.isVisible()
+    editor, line = add_a_criminal_entry(qtbot, window)
+    assert line.isVisible()
     qtbot.keyClicks(line, "2019-03-03")
     qtbot.keyClick(line, Qt.Key.Key_Return)  # Qt commits the typed text a moment later
     first = editor.table.item(0, 0)

@@ -237,19 +237,15 @@ def test_languages_are_named_in_the_staff_language_in_the_lists_staff_choose_fro
     from clinic.gui.board import NewPersonDialog
     from clinic.gui.fields import LanguageEditor
     from clinic.gui.i18n import drawable
-    from tests.gui.conftest import answer_modal, build_clinic
+    from tests.gui.conftest import answer_modal, build_clinic, staff_in_spanish
     from tests.gui.test_gui_day import check_in
 
     data = tmp_path / "c"
     build_clinic(data)
     window = open_window(data)
     sign_in(qtbot, window, "vol")
-    assert window.tabs is not None and window.settings is not None and window.board is not None
-    choose_tab(qtbot, window.tabs, window.settings)
-    choose(qtbot, window.settings.language, "es")
-    # the keyboard passes Korean on its way to Spanish: wait for Spanish itself
-    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) == "&Hoy")
-    choose_tab(qtbot, window.tabs, window.board)
+    staff_in_spanish(qtbot, window)
+    assert window.board is not None
     listed: list[str] = []
 
     def read(modal: QWidget) -> None:

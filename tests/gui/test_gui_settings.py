@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.gui.coordinator import AddUserDialog, AutomapReview
@@ -45,6 +45,15 @@ def open_settings(qtbot: QtBot, window: ClinicWindow) -> None:
     assert window.tabs is not None and window.settings is not None
     choose_tab(qtbot, window.tabs, window.settings)
     idle(qtbot, window)
+
+
+def click_user(qtbot: QtBot, users: QTableWidget, name: str) -> None:
+    """Click a user's row in the Users list, by their name."""
+    row = next(r for r in range(users.rowCount()) if text(users.item(r, 0)) == name)
+    item = users.item(row, 0)
+    assert item is not None
+    cell = users.visualItemRect(item).center()
+    qtbot.mouseClick(users.viewport(), Qt.MouseButton.LeftButton, pos=cell)
 
 
 def test_a_coordinator_adds_and_disables_a_user(
@@ -102,13 +111,7 @@ def test_a_coordinator_adds_and_disables_a_user(
     assert settings.message.text() == "User added."
     assert settings.users.rowCount() == 5
     Clinic(data).unlock("jun", PASSPHRASE)
-    row = next(
-        r for r in range(settings.users.rowCount()) if text(settings.users.item(r, 0)) == "jun"
-    )
-    jun = settings.users.item(row, 0)
-    assert jun is not None
-    cell = settings.users.visualItemRect(jun).center()
-    qtbot.mouseClick(settings.users.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    click_user(qtbot, settings.users, "jun")
     click(qtbot, settings.disable_user_button)
     idle(qtbot, window)
     with pytest.raises(AccessDenied):
@@ -127,13 +130,7 @@ def test_a_coordinator_adds_and_disables_a_user(
     idle(qtbot, window)
     assert offered == ["volunteer", "attorney"], offered
     # nor disable an admin: said as a sentence (found in a walk: "a coordinator may not…")
-    row = next(
-        r for r in range(settings.users.rowCount()) if text(settings.users.item(r, 0)) == "admin"
-    )
-    admin = settings.users.item(row, 0)
-    assert admin is not None
-    cell = settings.users.visualItemRect(admin).center()
-    qtbot.mouseClick(settings.users.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    click_user(qtbot, settings.users, "admin")
     click(qtbot, settings.disable_user_button)
     idle(qtbot, window)
     assert settings.message.text().startswith("A coordinator may not"), settings.message.text()

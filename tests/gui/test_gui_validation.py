@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from clinic.gui.board import NewPersonDialog
 from clinic.gui.fields import LineEditor
 from clinic.gui.record import EditAnswerDialog
-from tests.gui.conftest import SignedIn, WithPerson, answer_modal, idle
+from tests.gui.conftest import SignedIn, WithPerson, answer_modal, idle, staff_in_spanish
 from tests.gui.test_gui_day import check_in, open_record_screen, type_answer, walk_to
 from tests.gui.test_gui_keys_languages import activate
 from tests.gui.user import (
@@ -218,16 +218,11 @@ def test_problems_are_said_in_the_staff_language_with_rows_named_as_the_table_sh
     """Found in a user's walk: with Spanish chosen, check-in said "not a real date" and
     "not an A-Number", the interview "is after today (…)", and a list "[0].date: not a real
     date". Each is now in Spanish, a list's problem named by its row and column."""
-    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
-
-    from clinic.gui.fields import ListEditor
+    from tests.gui.test_gui_answer_boxes import add_a_criminal_entry
 
     window = signed_in("vol")
-    assert window.tabs is not None and window.settings is not None and window.board is not None
-    choose_tab(qtbot, window.tabs, window.settings)
-    choose(qtbot, window.settings.language, "es")
-    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) == "&Hoy")
-    choose_tab(qtbot, window.tabs, window.board)
+    staff_in_spanish(qtbot, window)
+    assert window.board is not None
     seen: list[str] = []
 
     def fill(modal: QWidget) -> None:
@@ -259,14 +254,7 @@ def test_problems_are_said_in_the_staff_language_with_rows_named_as_the_table_sh
     assert said.startswith("es posterior a hoy"), said
     type_answer(qtbot, window, "dob", "2001-02-03")
     idle(qtbot, window)
-    walk_to(qtbot, window, "criminal")
-    editor = interview.boxes["criminal"].editor
-    assert isinstance(editor, ListEditor)
-    click(qtbot, editor.add_button)
-    idle(qtbot, window)
-    assert editor.table.state() == QAbstractItemView.State.EditingState
-    line = editor.table.findChild(QLineEdit)
-    assert line is not None
+    _editor, line = add_a_criminal_entry(qtbot, window)
     qtbot.keyClicks(line, "2019-02-30")
     qtbot.keyClick(line, Qt.Key.Key_Return)
     box = interview.boxes["criminal"]
@@ -283,11 +271,8 @@ def test_an_answer_the_forms_cannot_take_in_spanish_is_stopped_at_the_question(
     now says to answer in English, and an answer in another language keeps the page from
     turning, with the country's English name offered."""
     window = signed_in("vol")
-    assert window.tabs is not None and window.settings is not None and window.board is not None
-    choose_tab(qtbot, window.tabs, window.settings)
-    choose(qtbot, window.settings.language, "es")
-    qtbot.waitUntil(lambda: window.tabs is not None and window.tabs.tabText(0) == "&Hoy")
-    choose_tab(qtbot, window.tabs, window.board)
+    staff_in_spanish(qtbot, window)
+    assert window.board is not None
     check_in(qtbot, window, {"family": "Testperson", "given": "Ana", "dob": "2001-03-04"})
     assert window.person is not None
     interview = window.person.interview
