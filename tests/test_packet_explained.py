@@ -98,7 +98,8 @@ def test_spanish_names_and_places_are_not_spanish_prose(cli: Cli, tmp_path: Path
 
 def test_typed_explanations_name_their_page_part_and_items(cli: Cli, tmp_path: Path) -> None:
     """The removal explanation under Item 6 (not 6.e, "Other", when the status is terminated),
-    the public-safety one under Part 4 Items 3-7, each with the page the form asks it on."""
+    the Part 4 one (arrests and any other Yes) under Part 4 Items 1-7 (found in a walk: an
+    arrest's explanation read as answering Items 3-7), each with the page the form asks it on."""
     answers = {
         **person(),
         "removal.status": "terminated",
@@ -109,7 +110,7 @@ def test_typed_explanations_name_their_page_part_and_items(cli: Cli, tmp_path: P
     said = " ".join(text(out / "Addendum.pdf").split())
     # the table's columns: form, page, Part, Item (a watermark letter may fall between)
     assert re.search(r"01/20/25 2 1 6 (\S )?The proceedings were terminated", said), said
-    assert re.search(r"01/20/25 [1-9] 4 3-7 (\S )?A synthetic explanation", said), said
+    assert re.search(r"01/20/25 [1-9] 4 1-7 (\S )?A synthetic explanation", said), said
     assert "—" not in said  # no page or item left unknown
 
 

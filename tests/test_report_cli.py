@@ -228,13 +228,13 @@ def test_report_daily_speaks_the_staff_language_and_names_languages(
     day = session._local_date(store_mod.now_utc())
     english = tmp_path / "en.csv"
     cli.ok("report", "daily", "--date", day, "--out", str(english))
-    rows = list(csv.reader(io.StringIO(english.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(english.read_text(encoding="utf-8-sig"))))
     assert rows[0][:3] == ["Breakdown", "Day, site, language or volunteer", "People served"]
     languages = {r[1] for r in rows if r[0] == "By language"}
     assert "Portuguese (português)" in languages and "Korean (한국어)" in languages, languages
     korean = tmp_path / "ko.csv"
     cli.ok("report", "daily", "--date", day, "--lang", "ko", "--out", str(korean))
-    rows = list(csv.reader(io.StringIO(korean.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(korean.read_text(encoding="utf-8-sig"))))
     assert (
         rows[0][:3] == ["구분", "날짜, 장소, 언어 또는 자원봉사자", "도움받은 사람"]
         and rows[1][0] == "합계"

@@ -36,7 +36,7 @@ from clinic.domain.roles import Role
 from clinic.domain.rules import screen
 from clinic.errors import ScreenAgain, UsageError
 from clinic.messages import Named, say
-from clinic.packet.assemble import TAKE_HOME_SHEET, Packet, build_packet
+from clinic.packet.assemble import TAKE_HOME_SHEET, Packet, build_packet, preparer_contact
 from clinic.packet.fill import FillError
 from clinic.packet.flatten import flatten
 from clinic.packet.library import FormLibrary
@@ -290,6 +290,8 @@ def build_and_store_packet(
             info["interpreter"] = dict(interpreter)
         if contact:
             info["contact"] = contact  # the clinic's, on the take-home sheet
+        elif preparer_contact(preparer):  # none set: the preparer's own, from their profile
+            info["contact_of_preparer"] = True
         if counsel:
             info["attorney"] = dict(counsel)  # the attorney of record: only they approve it
         session.store_packet(record_id, packet.packet_hash, files, info, _copies(packet))
@@ -392,6 +394,7 @@ def shown_packet(session: Session, record_id: str) -> PacketView:
         blank=tuple(str(b) for b in info.get("blank") or ()),
         approval_undone=state.approval_undone,
         contact=str(info.get("contact") or ""),
+        contact_of_preparer=bool(info.get("contact_of_preparer")),
     )
 
 

@@ -65,7 +65,8 @@ def report_bytes(
     from clinic.reports import export
 
     if fmt == "csv":
-        return export.to_csv(report, lang).encode("utf-8")
+        # with a byte-order mark: Excel on Windows then reads "Korean (한국어)" as UTF-8
+        return export.to_csv(report, lang).encode("utf-8-sig")
     if fmt == "json":
         return (json.dumps(export.to_json(report), indent=2, ensure_ascii=False) + "\n").encode()
     if fmt == "xlsx":

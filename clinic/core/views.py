@@ -119,6 +119,8 @@ class PacketView:
     blank: tuple[str, ...] = ()  # the form items the filer must still answer (by hand)
     approval_undone: bool = False  # it was approved, then an answer changed: draft again
     contact: str = ""  # the clinic's contact its take-home sheet prints ("": none was set)
+    # none was set, and the sheet gives the preparer's own (their profile's) instead
+    contact_of_preparer: bool = False
 
     def for_screen(self) -> list[tuple[str, bytes]]:
         """The files as the viewer and the printer show them."""

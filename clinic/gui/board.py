@@ -387,12 +387,12 @@ class BoardPage(QWidget):
         self.translate_ui()
 
     def translate_ui(self) -> None:
-        hint = self.tr("Search: name, A-Number, birth date, or family name and birth date")
-        self.search.setPlaceholderText(hint)
-        self.search.setToolTip(hint)  # the whole hint, where a narrow box cuts it
-        # wide enough to read it whole (the Spanish one is longer), within reason
-        wanted = self.search.fontMetrics().horizontalAdvance(hint) + 24
-        self.search.setMinimumWidth(min(wanted, 560))
+        # short enough to read whole in the box in every language (found in a walk: the
+        # Spanish one was cut); the tooltip says it all
+        self.search.setPlaceholderText(self.tr("Name, A-Number or birth date"))
+        self.search.setToolTip(
+            self.tr("Search: name, A-Number, birth date, or family name and birth date")
+        )
         self.search_button.setText(self.tr("&Search"))
         self.all_days.setText(self.tr("&Every day"))
         self.refresh_button.setText(self.tr("Re&fresh"))

@@ -897,7 +897,24 @@ class RecordPage(QWidget):
         if self.packet is None:
             return
         self.message.clear()
-        record_id = self.packet.record_id
+        packet = self.packet
+        if not packet.contact and not packet.contact_of_preparer:
+            # said before the sheet is printed, not after (found in a user's walk)
+            ask = QMessageBox(self)
+            ask.setObjectName("no-contact")
+            ask.setIcon(QMessageBox.Icon.Warning)
+            ask.setWindowTitle(self.tr("No clinic contact"))
+            ask.setText(
+                self.tr(
+                    "The take-home sheet gives the client no way to reach the clinic: no "
+                    "contact is set in Settings. Print it anyway?"
+                )
+            )
+            ask.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            ask.setDefaultButton(QMessageBox.StandardButton.No)
+            if ask.exec() != QMessageBox.StandardButton.Yes:
+                return
+        record_id = packet.record_id
         self.ops.run(
             lambda desk: desk.packets.take_home(record_id),
             lambda data: self._print_take_home(record_id, data),
@@ -927,6 +944,11 @@ class RecordPage(QWidget):
         none set (the client would go home with no one to call), else ""."""
         if packet is None or packet.contact:
             return ""
+        if packet.contact_of_preparer:  # a contact, but a person's, not the clinic's
+            return " " + self.tr(
+                "The take-home sheet gives the preparer's own phone and e-mail (their profile) "
+                "as the clinic's contact: a coordinator sets the clinic's contact in Settings."
+            )
         return " " + self.tr(
             "The take-home sheet gives the client no way to reach the clinic: a coordinator "
             "sets the clinic's contact in Settings, then build the packet again."

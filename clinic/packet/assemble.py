@@ -301,7 +301,7 @@ def _interpreter_data(
     return out
 
 
-def _contact(preparer: Mapping[str, str] | None) -> str:
+def preparer_contact(preparer: Mapping[str, str] | None) -> str:
     """The clinic's contact on the take-home sheet: the preparer's organization, phone and
     e-mail from their profile ("" when none is known)."""
     if not preparer:
@@ -536,7 +536,7 @@ def build_packet(
     files.append(made("Document checklist.pdf", "checklist", checklist))
     report(len(plan) + 4, total, "Take-home sheet")
     sheet_home = documents.take_home(
-        data, det_json, lang, on, payment=pay_lines, contact=contact or _contact(preparer)
+        data, det_json, lang, on, payment=pay_lines, contact=contact or preparer_contact(preparer)
     )
     # the client's own sheet, in their language: no SSN, no A-Number
     files.append(made(TAKE_HOME_SHEET, "take_home", sheet_home))

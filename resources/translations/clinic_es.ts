@@ -94,6 +94,10 @@
         <translation>%1 min</translation>
     </message>
     <message>
+        <source>Name, A-Number or birth date</source>
+        <translation>Nombre, número A o fecha de nacimiento</translation>
+    </message>
+    <message>
         <source>Under each name: when they arrived · minutes since their last step · who took it. Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
         <translation>Bajo cada nombre: hora de llegada · minutos desde su último paso · quién lo dio. Abra a una persona con Enter o con doble clic. ↩ indica un paquete que un abogado devolvió con comentarios; ⚠ indica respuestas editadas en dos computadoras a la vez; ≈ indica a alguien que quizá también esté registrado en otra computadora.</translation>
     </message>
@@ -1137,6 +1141,14 @@
         <translation>La hoja para el cliente está en inglés: ClinicDay aún no la tiene en %1; repásela con la persona (con un intérprete).</translation>
     </message>
     <message>
+        <source>No clinic contact</source>
+        <translation>Sin contacto de la clínica</translation>
+    </message>
+    <message>
+        <source>The take-home sheet gives the client no way to reach the clinic: no contact is set in Settings. Print it anyway?</source>
+        <translation>La hoja para el cliente no le da ninguna forma de comunicarse con la clínica: no hay un contacto en Configuración. ¿Imprimirla de todos modos?</translation>
+    </message>
+    <message>
         <source>Print the client&apos;s take-home sheet</source>
         <translation>Imprimir la hoja que el cliente se lleva</translation>
     </message>
@@ -1151,6 +1163,10 @@
     <message>
         <source>It is in English: ClinicDay has no take-home sheet in %1 yet, so go over it with the person (with an interpreter).</source>
         <translation>Está en inglés: ClinicDay aún no tiene la hoja para el cliente en %1; repásela con la persona (con un intérprete).</translation>
+    </message>
+    <message>
+        <source>The take-home sheet gives the preparer&apos;s own phone and e-mail (their profile) as the clinic&apos;s contact: a coordinator sets the clinic&apos;s contact in Settings.</source>
+        <translation>La hoja para el cliente da el teléfono y el correo del preparador (su perfil) como contacto de la clínica: un coordinador pone el contacto de la clínica en Configuración.</translation>
     </message>
     <message>
         <source>The take-home sheet gives the client no way to reach the clinic: a coordinator sets the clinic&apos;s contact in Settings, then build the packet again.</source>

@@ -94,6 +94,10 @@
         <translation>%1분</translation>
     </message>
     <message>
+        <source>Name, A-Number or birth date</source>
+        <translation>이름, A-번호 또는 생년월일</translation>
+    </message>
+    <message>
         <source>Under each name: when they arrived · minutes since their last step · who took it. Open a person with Enter or a double-click. ↩ marks a packet an attorney returned with comments; ⚠ marks answers edited on two laptops at once; ≈ marks someone who may also be checked in on another laptop.</source>
         <translation>이름 아래: 도착 시각 · 마지막 단계 이후 분 · 그 단계를 맡은 사람. Enter 키를 누르거나 두 번 클릭하여 대상자를 여세요. ↩ 표시는 변호사가 의견과 함께 반려한 서류 묶음이고, ⚠ 표시는 두 노트북에서 동시에 수정된 답변이며, ≈ 표시는 다른 노트북에서도 접수되었을 수 있는 사람입니다.</translation>
     </message>
@@ -1137,6 +1141,14 @@
         <translation>고객 안내문은 영어로 되어 있습니다. ClinicDay에는 아직 %1 안내문이 없으니 (통역사와 함께) 본인과 함께 읽어 주세요.</translation>
     </message>
     <message>
+        <source>No clinic contact</source>
+        <translation>클리닉 연락처 없음</translation>
+    </message>
+    <message>
+        <source>The take-home sheet gives the client no way to reach the clinic: no contact is set in Settings. Print it anyway?</source>
+        <translation>고객 안내문에 클리닉에 연락할 방법이 없습니다: 설정에 연락처가 없습니다. 그래도 인쇄할까요?</translation>
+    </message>
+    <message>
         <source>Print the client&apos;s take-home sheet</source>
         <translation>고객 안내문 인쇄</translation>
     </message>
@@ -1151,6 +1163,10 @@
     <message>
         <source>It is in English: ClinicDay has no take-home sheet in %1 yet, so go over it with the person (with an interpreter).</source>
         <translation>영어로 되어 있습니다. ClinicDay에는 아직 %1 안내문이 없으니 (통역사와 함께) 본인과 함께 읽어 주세요.</translation>
+    </message>
+    <message>
+        <source>The take-home sheet gives the preparer&apos;s own phone and e-mail (their profile) as the clinic&apos;s contact: a coordinator sets the clinic&apos;s contact in Settings.</source>
+        <translation>고객 안내문에 작성자 본인의 전화번호와 이메일(프로필)이 클리닉 연락처로 들어갑니다: 코디네이터가 설정에서 클리닉 연락처를 입력하세요.</translation>
     </message>
     <message>
         <source>The take-home sheet gives the client no way to reach the clinic: a coordinator sets the clinic&apos;s contact in Settings, then build the packet again.</source>

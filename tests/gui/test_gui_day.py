@@ -855,7 +855,9 @@ def test_the_coordinator_sees_the_counts_and_exports_them(
         idle(qtbot, window)
         assert counts.note.text() == f"Wrote {tmp_path / f'counts.{fmt}'}"
     assert edge.asked[-1].endswith(f"({counts_name(TODAY)}.xlsx)")
-    text = (tmp_path / "counts.csv").read_text(encoding="utf-8")
+    raw = (tmp_path / "counts.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the mark Excel needs to read UTF-8 (a walk)
+    text = raw.decode("utf-8-sig")
     assert "Screened" in text.splitlines()[0] and "outcome:" not in text
     # the PDF's chart follows "By:" as the screen's does: per language, named
     printed = pdf_text((tmp_path / "counts.pdf").read_bytes())

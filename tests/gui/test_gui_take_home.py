@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clinic.store.clinic import Clinic
 from tests.conftest import PASSPHRASE, person
-from tests.gui.conftest import build_clinic, idle, sign_in
+from tests.gui.conftest import answer_question, build_clinic, idle, sign_in
 from tests.gui.test_gui_account import OpenWindow
 from tests.gui.test_gui_day import build_from_record, open_record_screen
 from tests.gui.test_gui_day import forms as forms  # the official PDFs (a fixture)
@@ -56,11 +57,19 @@ def test_the_take_home_sheet_prints_alone_in_the_clients_language(
 
     out = tmp_path / "take-home.pdf"
     edge.print_files.append(out)
+    # no clinic contact is set and the volunteer has no profile: asked before printing (found
+    # in a walk: told only afterwards), and No prints nothing
+    asked: list[str] = []
+    answer_question(qtbot, asked, QMessageBox.StandardButton.No)
+    click(qtbot, record.take_home_button)
+    idle(qtbot, window)
+    assert "no way to reach the clinic" in asked[0], asked
+    assert not out.exists() and not edge.asked
+    answer_question(qtbot, asked, QMessageBox.StandardButton.Yes)
     click(qtbot, record.take_home_button)
     idle(qtbot, window)
     assert edge.asked[-1] == "printer: Print the client's take-home sheet"
     assert record.message.text().startswith("Sent the take-home sheet"), record.message.text()
-    # no clinic contact was set: the volunteer is told the client has no one to call
     assert "no way to reach the clinic" in record.message.text(), record.message.text()
     sheet = dict(record.packet.files)["Take-home sheet.pdf"]
     # the sheet alone: as many pages as the sheet has, not the packet's dozens
@@ -82,6 +91,7 @@ def test_the_take_home_sheet_prints_alone_in_the_clients_language(
     # the print is in the audit log, and cancelling the dialog prints nothing and says nothing
     log = Clinic(data).unlock("admin", PASSPHRASE).audit_log()
     assert any(e.record_id == rid and e.detail == "printed take-home sheet" for e in log)
+    answer_question(qtbot, asked, QMessageBox.StandardButton.Yes)
     click(qtbot, record.take_home_button)
     idle(qtbot, window)
     assert record.message.text() == ""
@@ -136,12 +146,16 @@ def test_a_take_home_sheet_in_english_for_a_language_it_is_not_made_in_says_so(
     build_clinic(data)
     session = Clinic(data).unlock("admin", PASSPHRASE)
     [rid] = session.import_people([person(0, language="pt")]).record_ids
+    # the volunteer has a profile and the clinic no contact: the sheet gives the volunteer's
+    # own phone as the clinic's, and says so (found in a walk: it warned of no contact at all)
+    session.set_profile("vol", {"organization": "Test Clinic", "phone": "2135550101"})
     window = open_window(data, forms=forms)
     sign_in(qtbot, window, "vol")
     record = open_record_screen(qtbot, window, rid)
     build_from_record(qtbot, window, record)
     built = record.message.text()  # said when the packet is built, before anyone prints
     assert "The take-home sheet is in English" in built and "Portuguese" in built, built
+    assert "the preparer's own phone" in built and "no way to reach" not in built, built
     edge.print_files.append(tmp_path / "take-home.pdf")
     click(qtbot, record.take_home_button)
     idle(qtbot, window)
