@@ -437,12 +437,14 @@ class RecordPage(QWidget):
         self.reveal.blockSignals(False)
         self._reveal_label()
         self.reveal.setEnabled(bool(a.get("a_number") or a.get("ssn")))
-        self.screen_button.setEnabled(True)
-        self.interview_button.setEnabled(True)
+        # an inquiry keeps no one's answers: nothing to screen, interview or build (a walk)
+        inquiry = state.kind == "inquiry"
+        self.screen_button.setEnabled(not inquiry)
+        self.interview_button.setEnabled(not inquiry)
         # not while one is built, nor over an approved packet the answers still match (it is
         # locked: a change to an answer makes it stale, and then it is built again)
         locked = bool(state.approved_packet) and not state.packet_stale
-        self.build_button.setEnabled(self.progress.isHidden() and not locked)
+        self.build_button.setEnabled(self.progress.isHidden() and not locked and not inquiry)
         self.build_button.setToolTip(
             self.tr("The approved packet is locked: change an answer to build a new one.")
             if locked

@@ -285,7 +285,11 @@ def test_an_inquiry_is_counted_without_a_name(
 
     open_from_board(qtbot, window, rid)
     assert window.person is not None
-    assert window.person.record.title.text() == "Inquiry (no name kept)"
+    record = window.person.record
+    assert record.title.text() == "Inquiry (no name kept)"
+    # and it offers nothing that needs a person's answers
+    assert not record.screen_button.isEnabled() and not record.interview_button.isEnabled()
+    assert not record.build_button.isEnabled()
 
 
 def test_a_coordinator_renames_the_site(
