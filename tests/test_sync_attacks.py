@@ -932,3 +932,25 @@ def test_what_the_server_keeps_is_sealed_hybrid_post_quantum(org: Org, tmp_path:
         SyncClient(other).import_org_keys(
             export_org_keys(halved, ORG_PASSPHRASE, FAST), ORG_PASSPHRASE
         )
+
+
+def test_a_server_restored_from_an_older_backup_gets_the_audit_copies_again_without_alarm(
+    org: Org, tmp_path: Path
+) -> None:
+    """The laptop remembers the newest copy the server keeps (so a sync with nothing new asks
+    nothing); a server restored from a backup that holds fewer is sent everything again with
+    the next new entry, and is not taken for a rewritten log."""
+    from clinic.server import schema as server_schema
+
+    laptop = org.device(tmp_path / "lap", "volunteer")
+    SyncClient(laptop).sync()
+    sent = laptop.sync_state().audit_sent
+    assert sent > 0 and sent == org.store.audit_held(laptop.clinic.device_id)[0]
+    with org.store.engine.begin() as conn:  # the backup predates every copy
+        conn.execute(server_schema.audit_copies.delete())
+    laptop.audit_action("rules_installed", "test")  # something new to send
+    report = SyncClient(laptop).sync()
+    assert report.audit_warning is None, report.audit_warning
+    held = org.store.audit_held(laptop.clinic.device_id)[0]
+    assert held >= sent and laptop.sync_state().audit_sent == held
+    assert not [d for d in org.store.devices() if d.audit_alarm]

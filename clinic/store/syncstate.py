@@ -35,6 +35,10 @@ class SyncState:
     # where a user who keeps the org key pulls from again: set when a user who keeps none
     # pulled on a laptop where others keep it (what only the org key opens was set aside)
     org_rewind: int | None = None
+    # the newest audit entry the server keeps a copy of, and its MAC (hex) as it was sent: a
+    # sync with nothing new to send and that entry unchanged here asks the server nothing
+    audit_sent: int = 0
+    audit_sent_mac: str = ""
     last_sync: str = ""  # UTC ISO time of the last whole sync
     last_error: str = ""
     alerts: tuple[Mapping[str, str], ...] = ()  # the organization's alerts, as last pulled
@@ -62,7 +66,7 @@ PINNED = ("server", "org_id", "org_public_key", "org_signing_public_key", "org_p
 def _decode(name: str, raw: str) -> Any:
     if name in _KEYS:
         return base64.b64decode(raw, validate=True)
-    if name in ("cursor", "org_rewind"):
+    if name in ("cursor", "org_rewind", "audit_sent"):
         value = int(raw)
         if value < 0:
             raise ValueError("negative")

@@ -504,19 +504,22 @@ class SyncClient:
         device_id = self.session.clinic.device_id
         roles = {u.username: u.role.value for u in self.session.list_users()}
         server = self.server()
-        try:
-            answer = self._call("GET", f"{server}/v1/audit")
-        except SyncError as exc:
-            if exc.status == HTTPStatus.NOT_FOUND:  # a server older than this laptop
-                return
-            raise
-        at_server = AuditHeld.model_validate(answer.json())
-        held, theirs = at_server.held, at_server.mac
+        state = self._state()
+        held, theirs = state.audit_sent, state.audit_sent_mac
+        if not held:  # not known here yet: asked
+            try:
+                answer = self._call("GET", f"{server}/v1/audit")
+            except SyncError as exc:
+                if exc.status == HTTPStatus.NOT_FOUND:  # a server older than this laptop
+                    return
+                raise
+            at_server = AuditHeld.model_validate(answer.json())
+            held, theirs = at_server.held, at_server.mac
         for _batch in range(AUDIT_BATCHES):
             mine = self.session.audit_mac_at(held) if held else b""
             entries = self.session.audit_after(held, AUDIT_BATCH)
             if not entries and mine is not None and mine.hex() == theirs:
-                return  # nothing new, and the server's newest copy is what this laptop has
+                break  # nothing new, and the server's newest copy is what this laptop has
             copies = []
             for entry, mac in entries:
                 wire = json.dumps(
@@ -539,9 +542,11 @@ class SyncClient:
             if kept.alarm:
                 report.audit_warning = kept.alarm
                 return
-            if kept.held <= held:
-                return  # nothing more kept (a gap): next sync starts from what is held
-            held, theirs = kept.held, kept.mac
+            moved = kept.held != held
+            held, theirs = kept.held, kept.mac  # fewer after a restore: sent again from there
+            if not moved:
+                break  # nothing more kept (a gap): next sync starts from what is held
+        self.session.update_sync_state(audit_sent=held, audit_sent_mac=theirs)
 
     def _origin_keys(self, events: Sequence[Event]) -> dict[str, bytes]:
         """For records with review events: the public key of the device that created them."""
