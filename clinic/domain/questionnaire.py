@@ -404,21 +404,17 @@ class Interview:
     def errors_for(self, key: str) -> list[str]:
         if key not in self.answers:
             return []
-        return (
-            [
-                e.problem if e.key == key else self._in_list(key, e.key, e.problem)
-                for e in validate_answers({key: self.answers[key]})
-            ]
-            + self._after_today(key)
-            + self._for_forms(key)
-        )
+        invalid = [
+            e.problem if e.key == key else self._in_list(key, e.key, e.problem)
+            for e in validate_answers({key: self.answers[key]})
+        ]
+        # the answer's own problems first; what the forms cannot take once it is valid
+        return invalid + self._after_today(key) + ([] if invalid else self._for_forms(key))
 
     def _for_forms(self, key: str) -> list[str]:
         """What cannot go on the USCIS forms as written (Spanish, another script, a country's
         name in another language), said where the volunteer types it, not first at the
-        build."""
-        if validate_answers({key: self.answers[key]}):
-            return []  # the answer's own problems first
+        build. For a valid answer (the callers check)."""
         return [
             problem if where == key else self._in_list(key, where, problem)
             for where, problem in form_problems(key, self.answers[key])
@@ -462,7 +458,7 @@ class Interview:
         for key in PAST_DATES:
             if said := self._after_today(key):
                 out.setdefault(key, []).extend(said)
-        for key in self.answers:
+        for key in self.answers:  # those valid (none of their problems is in ``out`` yet)
             if key not in out and (said := self._for_forms(key)):
                 out.setdefault(key, []).extend(said)
         return out
