@@ -497,6 +497,7 @@ class SyncClient:
         and the organization keeps what was first written."""
         org_public = self._org_public()
         recipients = {recipient_id_of(org_public): org_public}
+        pq = self._org_pq()
         seed = self.session.sync_secret("device_signing_key")
         cert_bytes = self.session.sync_secret("device_cert")
         if seed is None or cert_bytes is None:
@@ -529,7 +530,7 @@ class SyncClient:
                 signed = sign_event(
                     seed, cert_bytes.decode(), wire, name, device_id, roles.get(entry.user, "")
                 )
-                sealed = seal(signed, recipients, associated(name, device_id), self._org_pq())
+                sealed = seal(signed, recipients, associated(name, device_id), pq)
                 copies.append({"seq": entry.seq, "mac": mac.hex(), "envelope": _b64(sealed)})
             body = {
                 "prev_seq": held,
