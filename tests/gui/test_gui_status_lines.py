@@ -196,4 +196,5 @@ def test_a_site_saved_unchanged_says_so(
     # and a status line in one language is not left under another
     choose(qtbot, settings.language, "es")
     idle(qtbot, window)
-    assert settings.message.text() == ""
+    # the change of language is applied after the worker answers: waited for, not assumed
+    qtbot.waitUntil(lambda: settings.message.text() == "", timeout=10_000)
