@@ -918,6 +918,20 @@ def test_what_the_server_keeps_is_sealed_hybrid_post_quantum(org: Org, tmp_path:
         with pytest.raises(SealError, match="post-quantum"):
             open_sealed(bytes(envelope), org_id, org.keys.pair.private, bound)
         assert open_sealed(bytes(envelope), org_id, org.keys.pair.private, bound, org.keys.pq)
+    # the audit copies the server keeps are sealed the same way
+    device_id = volunteer.clinic.device_id
+    with org.store.engine.connect() as conn:
+        copies = conn.execute(
+            select(server_schema.audit_copies.c.seq, server_schema.audit_copies.c.envelope).where(
+                server_schema.audit_copies.c.device_id == device_id
+            )
+        ).all()
+    assert len(copies) == len(volunteer.audit_log())
+    for seq, envelope in copies:
+        bound = associated(f"audit:{seq}", device_id)
+        with pytest.raises(SealError, match="post-quantum"):
+            open_sealed(bytes(envelope), org_id, org.keys.pair.private, bound)
+        assert open_sealed(bytes(envelope), org_id, org.keys.pair.private, bound, org.keys.pq)
 
     coordinator = org.device(tmp_path / "coord", "coordinator")
     SyncClient(coordinator).sync()
